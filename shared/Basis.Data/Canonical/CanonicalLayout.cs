@@ -1,0 +1,106 @@
+using System.Globalization;
+using Basis.Core.Market;
+
+namespace Basis.Data.Canonical;
+
+/// <summary>
+/// Paths of the canonical layout: <c>{root}/{series}/{yyyy}/{MM}.csv</c>, one file per series per UTC month.
+/// </summary>
+public static class CanonicalLayout
+{
+    /// <summary>The file holding the rows of <paramref name="id"/> for one month.</summary>
+    public static string MonthFile(string root, SeriesId id, int year, int month) =>
+        Path.Combine(root, id.Value.Replace('/', Path.DirectorySeparatorChar), year.ToString("D4", CultureInfo.InvariantCulture), month.ToString("D2", CultureInfo.InvariantCulture) + ".csv");
+
+    /// <summary>The folder of a series.</summary>
+    public static string SeriesFolder(string root, SeriesId id) => Path.Combine(root, id.Value.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>The first day of every month that intersects <c>[fromUtc, toUtc)</c>.</summary>
+    public static IEnumerable<DateTime> MonthsCovering(DateTime fromUtc, DateTime toUtc)
+    {
+        var month = new DateTime(fromUtc.Year, fromUtc.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (; month < toUtc; month = month.AddMonths(1))
+        {
+            yield return month;
+        }
+    }
+
+    /// <summary>The months a series has files for, in order.</summary>
+    public static IReadOnlyList<DateTime> MonthsPresent(string root, SeriesId id)
+    {
+        var folder = SeriesFolder(root, id);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var months = new List<DateTime>();
+        foreach (var yearDir in Directory.EnumerateDirectories(folder))
+        {
+            if (!int.TryParse(Path.GetFileName(yearDir), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(yearDir, "*.csv"))
+            {
+                if (int.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)
+                {
+                    months.Add(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc));
+                }
+            }
+        }
+
+        months.Sort();
+        return months;
+    }
+
+    /// <summary>
+    /// Every series under <paramref name="root"/>: folders whose path is a valid series id and that hold
+    /// <c>{yyyy}/{MM}.csv</c> files.
+    /// </summary>
+    public static IReadOnlyList<SeriesId> DiscoverSeries(string root)
+    {
+        var found = new List<SeriesId>();
+        if (!Directory.Exists(root))
+        {
+            return found;
+        }
+
+        foreach (var kindDir in Directory.EnumerateDirectories(root))
+        {
+            foreach (var candidate in EnumerateCandidates(kindDir, Path.GetFileName(kindDir), depth: 1))
+            {
+                if (SeriesId.TryParse(candidate, out var id, out _) && MonthsPresent(root, id).Count > 0)
+                {
+                    found.Add(id);
+                }
+            }
+        }
+
+        found.Sort(SeriesId.Ordinal);
+        return found;
+    }
+
+    private static IEnumerable<string> EnumerateCandidates(string dir, string prefix, int depth)
+    {
+        foreach (var child in Directory.EnumerateDirectories(dir))
+        {
+            var name = Path.GetFileName(child);
+            if (name.Length == 4 && name.All(char.IsAsciiDigit))
+            {
+                continue; // a year folder, not part of the id
+            }
+
+            var id = prefix + "/" + name;
+            yield return id;
+            if (depth < 2)
+            {
+                foreach (var deeper in EnumerateCandidates(child, id, depth + 1))
+                {
+                    yield return deeper;
+                }
+            }
+        }
+    }
+}
