@@ -10,23 +10,6 @@ public sealed class CanonicalDataException : Exception
         Line = line;
     }
 
-    public CanonicalDataException()
-    {
-        Path = string.Empty;
-    }
-
-    public CanonicalDataException(string message)
-        : base(message)
-    {
-        Path = string.Empty;
-    }
-
-    public CanonicalDataException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Path = string.Empty;
-    }
-
     /// <summary>The offending file.</summary>
     public string Path { get; }
 

@@ -44,7 +44,9 @@ public static class CanonicalLayout
 
             foreach (var file in Directory.EnumerateFiles(yearDir, "*.csv"))
             {
-                if (int.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)
+                // Only the two-digit names MonthFile produces; "1.csv" is not the January file.
+                var name = Path.GetFileNameWithoutExtension(file);
+                if (name.Length == 2 && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)
                 {
                     months.Add(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc));
                 }

@@ -1,0 +1,15 @@
+namespace Basis.Core.Market;
+
+/// <summary>
+/// Where series come from: the canonical layout on local disk, in a blob container or in PostgreSQL. A source
+/// returns the rows of one series inside <c>[fromUtc, toUtc)</c>; an absent series is an empty result, not an
+/// error (coverage is judged by <see cref="MarketDataBuilder"/>).
+/// </summary>
+public interface IMarketDataSource
+{
+    /// <summary>A short description for reports and errors (e.g. the folder).</summary>
+    string Description { get; }
+
+    /// <summary>Reads the rows of <paramref name="id"/> with timestamps in <c>[fromUtc, toUtc)</c>.</summary>
+    Task<SeriesData> ReadAsync(SeriesId id, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+}

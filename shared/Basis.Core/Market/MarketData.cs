@@ -1,0 +1,45 @@
+using Basis.Core.Time;
+
+namespace Basis.Core.Market;
+
+/// <summary>
+/// Everything a run reads, loaded once and laid onto its hour grid: the simulation indexes arrays by hour and
+/// never looks anything up per hour.
+/// </summary>
+public sealed class MarketData
+{
+    private readonly Dictionary<SeriesId, AlignedSeries> _aligned;
+    private readonly Dictionary<SeriesId, SeriesData> _distributions;
+
+    internal MarketData(HourGrid grid, Dictionary<SeriesId, AlignedSeries> aligned, Dictionary<SeriesId, SeriesData> distributions, IReadOnlyList<SeriesReport> report)
+    {
+        Grid = grid;
+        _aligned = aligned;
+        _distributions = distributions;
+        Report = report;
+    }
+
+    /// <summary>The run's hours.</summary>
+    public HourGrid Grid { get; }
+
+    /// <summary>What was read, per requested series.</summary>
+    public IReadOnlyList<SeriesReport> Report { get; }
+
+    /// <summary>A level or event series on the grid; throws if the run did not request it (a bug in the caller).</summary>
+    public AlignedSeries Series(SeriesId id) =>
+        _aligned.TryGetValue(id, out var series)
+            ? series
+            : throw new InvalidOperationException($"Series {id} was not requested for this run; add it to the strategy's data requirements.");
+
+    /// <summary>A requested series on the grid, by id text.</summary>
+    public AlignedSeries Series(string id) => Series(SeriesId.Parse(id));
+
+    /// <summary>The rows of a distribution series whose timestamps fall inside the run.</summary>
+    public SeriesData Distributions(SeriesId id) =>
+        _distributions.TryGetValue(id, out var rows)
+            ? rows
+            : throw new InvalidOperationException($"Distribution series {id} was not requested for this run.");
+
+    /// <summary>True when the run requested the series.</summary>
+    public bool Has(SeriesId id) => _aligned.ContainsKey(id) || _distributions.ContainsKey(id);
+}

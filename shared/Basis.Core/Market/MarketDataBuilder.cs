@@ -1,0 +1,241 @@
+using Basis.Core.Time;
+
+namespace Basis.Core.Market;
+
+/// <summary>
+/// Loads the series a run requests from a source and lays them onto the run's hour grid, enforcing each kind's
+/// staleness limit and substituting configured fallbacks hour by hour. Hours nothing covers are collected and
+/// reported together in a <see cref="MarketDataCoverageException"/>.
+/// </summary>
+public static class MarketDataBuilder
+{
+    private const long SecondsPerHour = 3600;
+
+    /// <summary>Reads and aligns every requested series.</summary>
+    public static async Task<MarketData> BuildAsync(HourGrid grid, IReadOnlyList<SeriesRequest> requests, IMarketDataSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(source);
+
+        var ids = requests.SelectMany(r => r.Sources.Select(id => (Id: id, r.Use))).Distinct().ToList();
+        var reads = ids.Select(x =>
+        {
+            var (from, to) = ReadWindow(grid, x.Id, x.Use);
+            return Task.Run(() => source.ReadAsync(x.Id, from, to, cancellationToken), cancellationToken);
+        }).ToList();
+        var loaded = await Task.WhenAll(reads).ConfigureAwait(false);
+        var byId = new Dictionary<SeriesId, SeriesData>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            byId[ids[i].Id] = loaded[i];
+        }
+
+        return Build(grid, requests, byId);
+    }
+
+    /// <summary>The window a request needs read: the run plus, for levels and events, a look-back of the staleness limit.</summary>
+    public static (DateTime FromUtc, DateTime ToUtc) ReadWindow(HourGrid grid, SeriesId id, SeriesUse use)
+    {
+        var spec = SeriesCatalog.Spec(id);
+        return use == SeriesUse.Distributions
+            ? (grid.Start, grid.End)
+            : (grid.Start.AddHours(-(spec.StalenessHours + 1)), grid.End);
+    }
+
+    /// <summary>Aligns already-read series (keyed by id) onto the grid.</summary>
+    public static MarketData Build(HourGrid grid, IReadOnlyList<SeriesRequest> requests, IReadOnlyDictionary<SeriesId, SeriesData> rows)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(rows);
+
+        var aligned = new Dictionary<SeriesId, AlignedSeries>();
+        var distributions = new Dictionary<SeriesId, SeriesData>();
+        var report = new List<SeriesReport>();
+        var gaps = new List<CoverageGap>();
+
+        foreach (var request in requests)
+        {
+            var primary = rows[request.Id];
+            var fallbackHours = new Dictionary<string, int>(StringComparer.Ordinal);
+            switch (request.Use)
+            {
+                case SeriesUse.Level:
+                    aligned[request.Id] = AlignLevels(grid, request, rows, fallbackHours, gaps);
+                    break;
+                case SeriesUse.Events:
+                    aligned[request.Id] = AlignEvents(grid, request, primary, gaps);
+                    break;
+                case SeriesUse.Distributions:
+                    distributions[request.Id] = primary;
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(requests), request.Use, "Unknown series use.");
+            }
+
+            report.Add(new SeriesReport(
+                request.Id,
+                request.Use,
+                primary.Count,
+                primary.Count > 0 ? UnixTime.FromSeconds(primary.Times[0]) : null,
+                primary.Count > 0 ? UnixTime.FromSeconds(primary.Times[^1]) : null,
+                fallbackHours));
+        }
+
+        if (gaps.Count > 0)
+        {
+            throw new MarketDataCoverageException(gaps);
+        }
+
+        return new MarketData(grid, aligned, distributions, report);
+    }
+
+    private static AlignedSeries AlignLevels(HourGrid grid, SeriesRequest request, IReadOnlyDictionary<SeriesId, SeriesData> rows, Dictionary<string, int> fallbackHours, List<CoverageGap> gaps)
+    {
+        var spec = SeriesCatalog.Spec(request.Id);
+        var columns = new double[spec.Columns.Count][];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            columns[c] = new double[grid.Hours];
+        }
+
+        var covered = new bool[grid.Hours];
+        var isFallback = false;
+        foreach (var sourceId in request.Sources)
+        {
+            var served = FillAsOf(grid, rows[sourceId], spec.StalenessHours * SecondsPerHour, columns, covered);
+            if (isFallback && served > 0)
+            {
+                fallbackHours[sourceId.Value] = served;
+            }
+
+            isFallback = true;
+        }
+
+        CollectGaps(grid, request, spec.StalenessHours, covered, gaps);
+        return new AlignedSeries(request.Id, columns);
+    }
+
+    /// <summary>
+    /// Fills every hour not yet covered from <paramref name="data"/>, as of that hour. A bar row at <c>t</c> is
+    /// the bar itself at <c>t</c>; at later hours it stands as a flat bar at its close, which is an observation
+    /// from <c>t + 1 h</c>. Returns the number of hours this source filled.
+    /// </summary>
+    private static int FillAsOf(HourGrid grid, SeriesData data, long stalenessSeconds, double[][] columns, bool[] covered)
+    {
+        var isBar = data.Spec.Kind is SeriesKind.Spot or SeriesKind.Perp;
+        var closeIndex = isBar ? data.Spec.ColumnIndex("close") : -1;
+        var volumeIndex = isBar ? data.Spec.ColumnIndex("volume") : -1;
+        var times = data.Times;
+        var served = 0;
+        var next = 0;
+        for (var h = 0; h < grid.Hours; h++)
+        {
+            var t = grid.UnixSecondsOf(h);
+            while (next < times.Length && times[next] <= t)
+            {
+                next++;
+            }
+
+            if (covered[h] || next == 0)
+            {
+                continue;
+            }
+
+            var row = next - 1;
+            var observed = times[row];
+            var exact = observed == t;
+            if (isBar && !exact)
+            {
+                observed = Math.Min(t, observed + SecondsPerHour);
+            }
+
+            if (t - observed > stalenessSeconds)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < columns.Length; c++)
+            {
+                columns[c][h] = !isBar || exact
+                    ? data.Column(c)[row]
+                    : c == volumeIndex ? 0 : data.Column(closeIndex)[row];
+            }
+
+            covered[h] = true;
+            served++;
+        }
+
+        return served;
+    }
+
+    private static AlignedSeries AlignEvents(HourGrid grid, SeriesRequest request, SeriesData data, List<CoverageGap> gaps)
+    {
+        var spec = data.Spec;
+        var columns = new double[spec.Columns.Count][];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            columns[c] = new double[grid.Hours];
+            Array.Fill(columns[c], double.NaN);
+        }
+
+        var start = grid.UnixSecondsOf(0);
+        var times = data.Times;
+        for (var i = 0; i < times.Length; i++)
+        {
+            // An event at t applies to positions held at t: those carried into the first grid hour at or after t.
+            var h = (int)Math.Ceiling((times[i] - start) / (double)SecondsPerHour);
+            if (h < 0 || h >= grid.Hours)
+            {
+                continue;
+            }
+
+            if (!double.IsNaN(columns[0][h]))
+            {
+                throw new InvalidDataException($"{data.Id} has two events in the hour {UnixTime.Format(grid.TimeOf(h))}; expected at most one.");
+            }
+
+            for (var c = 0; c < columns.Length; c++)
+            {
+                columns[c][h] = data.Column(c)[i];
+            }
+        }
+
+        var covered = new bool[grid.Hours];
+        var stalenessSeconds = spec.StalenessHours * SecondsPerHour;
+        var next = 0;
+        for (var h = 0; h < grid.Hours; h++)
+        {
+            var t = grid.UnixSecondsOf(h);
+            while (next < times.Length && times[next] <= t)
+            {
+                next++;
+            }
+
+            covered[h] = next > 0 && t - times[next - 1] <= stalenessSeconds;
+        }
+
+        CollectGaps(grid, request, spec.StalenessHours, covered, gaps);
+        return new AlignedSeries(request.Id, columns);
+    }
+
+    private static void CollectGaps(HourGrid grid, SeriesRequest request, int stalenessHours, bool[] covered, List<CoverageGap> gaps)
+    {
+        var h = 0;
+        while (h < grid.Hours)
+        {
+            if (covered[h])
+            {
+                h++;
+                continue;
+            }
+
+            var from = h;
+            while (h < grid.Hours && !covered[h])
+            {
+                h++;
+            }
+
+            gaps.Add(new CoverageGap(request.Id, grid.TimeOf(from), grid.TimeOf(h), stalenessHours, request.Fallbacks));
+        }
+    }
+}

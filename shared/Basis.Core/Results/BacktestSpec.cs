@@ -1,0 +1,20 @@
+using Basis.Core.Settings;
+
+namespace Basis.Core.Results;
+
+/// <summary>A validated backtest request: what to run, over which hours, with how much.</summary>
+/// <param name="RunId">Identifier of the run (the results folder name).</param>
+/// <param name="Mode">The mode's merged, validated settings.</param>
+/// <param name="Venues">Venue parameters.</param>
+/// <param name="StartUtc">First hour (inclusive).</param>
+/// <param name="EndUtc">End hour (exclusive).</param>
+/// <param name="InitialCapital">Capital in share-class units, landing in the wallet at the first hour.</param>
+/// <param name="ConfigHash">SHA-256 of the merged configuration, for reproducibility.</param>
+public sealed record BacktestSpec(
+    string RunId,
+    ModeSettings Mode,
+    VenueSettings Venues,
+    DateTime StartUtc,
+    DateTime EndUtc,
+    double InitialCapital,
+    string ConfigHash);

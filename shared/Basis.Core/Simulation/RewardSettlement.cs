@@ -1,0 +1,100 @@
+using Basis.Core.Events;
+using Basis.Core.Instruments;
+using Basis.Core.Market;
+using Basis.Core.Strategies;
+using Basis.Core.Time;
+
+namespace Basis.Core.Simulation;
+
+/// <summary>
+/// Pays reward distributions to weETH holders: at each payout, tokens = tokens per eETH × the time-weighted
+/// eETH held over the earning period (hours before the run count as zero). eETH held = weETH units (in the
+/// wallet or supplied to AAVE) × the weETH/eETH rate.
+/// </summary>
+internal sealed class RewardSettlement
+{
+    private readonly List<Payout> _payouts = [];
+    private readonly double[] _eethHeld;
+    private readonly Instrument[] _weEthPositions;
+    private readonly HourGrid _grid;
+    private int _next;
+
+    public RewardSettlement(IStrategy strategy, MarketData market, ValuationModel valuation)
+    {
+        _grid = market.Grid;
+        _eethHeld = new double[_grid.Hours];
+        _weEthPositions = strategy.Instruments.Where(i => i.Lst == LstToken.WeEth).ToArray();
+        foreach (var stream in strategy.Rewards)
+        {
+            var rows = market.Distributions(stream.Series);
+            var periodStart = rows.Column("period_start");
+            var periodEnd = rows.Column("period_end");
+            var tokensPerEeth = rows.Column("tokens_per_eeth");
+            var estimated = rows.Column("estimated");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var hour = (int)Math.Ceiling((rows.Times[i] - _grid.UnixSecondsOf(0)) / 3600.0);
+                if (hour < 1 || hour >= _grid.Hours || (estimated[i] != 0 && !stream.IncludeEstimated))
+                {
+                    continue;
+                }
+
+                _payouts.Add(new Payout(hour, InstrumentRegistry.Balance(Venue.Wallet, stream.Token), (long)periodStart[i], (long)periodEnd[i], tokensPerEeth[i], estimated[i] != 0));
+            }
+        }
+
+        _payouts.Sort((a, b) => a.Hour != b.Hour ? a.Hour.CompareTo(b.Hour) : string.CompareOrdinal(a.Token.Key.Symbol, b.Token.Key.Symbol));
+        WeEthRate = _weEthPositions.Length > 0 ? valuation.LstRate(LstToken.WeEth) : [];
+    }
+
+    private double[] WeEthRate { get; }
+
+    /// <summary>Remembers the eETH held through hour <paramref name="hour"/> (after the hour's trades).</summary>
+    public void RecordHolding(Portfolio portfolio, ValuationModel valuation, int hour)
+    {
+        if (_weEthPositions.Length == 0)
+        {
+            return;
+        }
+
+        var units = 0.0;
+        foreach (var position in _weEthPositions)
+        {
+            units += portfolio.Quantity(position) * (valuation.IndexOrNull(position)?[hour] ?? 1.0);
+        }
+
+        _eethHeld[hour] = units * WeEthRate[hour];
+    }
+
+    /// <summary>Pays the distributions due at <paramref name="hour"/>, valued at the previous hour's prices.</summary>
+    public void Settle(int hour, SimulatedExecution execution, ValuationModel valuation)
+    {
+        for (; _next < _payouts.Count && _payouts[_next].Hour == hour; _next++)
+        {
+            var payout = _payouts[_next];
+            var startHour = Math.Max(0, HourOf(payout.PeriodStart));
+            var endHour = Math.Min(hour, HourOf(payout.PeriodEnd));
+            var heldHours = 0.0;
+            for (var h = startHour; h < endHour; h++)
+            {
+                heldHours += _eethHeld[h];
+            }
+
+            var periodHours = (payout.PeriodEnd - payout.PeriodStart) / 3600.0;
+            var averageEeth = periodHours > 0 ? heldHours / periodHours : 0;
+            var amount = payout.TokensPerEeth * averageEeth;
+            if (amount <= 0)
+            {
+                continue;
+            }
+
+            execution.Settle(payout.Token, amount, AttributionSource.Rewards, valuation.ScPrice(payout.Token.PricedIn)[hour - 1]);
+            execution.Record(new RewardEvent(_grid.TimeOf(hour), payout.Token.Key.ToString(), amount, averageEeth, payout.TokensPerEeth,
+                UnixTime.FromSeconds(payout.PeriodStart), UnixTime.FromSeconds(payout.PeriodEnd), payout.Estimated));
+        }
+    }
+
+    private int HourOf(long unixSeconds) => (int)Math.Ceiling((unixSeconds - _grid.UnixSecondsOf(0)) / 3600.0);
+
+    private sealed record Payout(int Hour, Instrument Token, long PeriodStart, long PeriodEnd, double TokensPerEeth, bool Estimated);
+}

@@ -1,0 +1,68 @@
+using Basis.Core.Accounting;
+using Basis.Core.Instruments;
+using Basis.Core.Settings;
+
+namespace Basis.Core.Simulation;
+
+/// <summary>What a strategy sees at an hour: its positions valued at the hour's prices, and the execution desk.</summary>
+public sealed class StrategyContext
+{
+    private readonly Portfolio _portfolio;
+    private readonly ValuationModel _valuation;
+
+    internal StrategyContext(Portfolio portfolio, ValuationModel valuation, SimulatedExecution execution, VenueSettings venues)
+    {
+        _portfolio = portfolio;
+        _valuation = valuation;
+        Execution = execution;
+        Venues = venues;
+    }
+
+    /// <summary>The hour index on the run's grid.</summary>
+    public int Hour { get; internal set; }
+
+    /// <summary>The hour's UTC time.</summary>
+    public DateTime Time => _valuation.Grid.TimeOf(Hour);
+
+    /// <summary>True at the first hour, when the strategy enters.</summary>
+    public bool IsEntry => Hour == 0;
+
+    /// <summary>Where actions are filled.</summary>
+    public SimulatedExecution Execution { get; }
+
+    /// <summary>Venue parameters (fees, margins, gas units).</summary>
+    public VenueSettings Venues { get; }
+
+    /// <summary>Equity in the share class at the hour's prices.</summary>
+    public double EquitySc => _valuation.EquitySc(_portfolio, Hour);
+
+    /// <summary>The held quantity (units, scaled balance or signed perp size).</summary>
+    public double Quantity(Instrument instrument) => _portfolio.Quantity(instrument);
+
+    /// <summary>Units of the priced-in asset a position is worth (aToken underlying × LST rate; debt as a positive amount).</summary>
+    public double UnderlyingUnits(Instrument instrument) =>
+        _portfolio.Quantity(instrument) * _valuation.UnderlyingPerUnit(instrument, Hour);
+
+    /// <summary>Share-class value of a position (negative for debt; unrealised P&amp;L for perps).</summary>
+    public double ValueSc(Instrument instrument) => _valuation.ValueSc(_portfolio, instrument, Hour);
+
+    /// <summary>USD price of an asset.</summary>
+    public double PriceUsd(Asset asset) => _valuation.UsdPrice(asset)[Hour];
+
+    /// <summary>Price of one unit of an asset in the share class.</summary>
+    public double PriceSc(Asset asset) => _valuation.ScPrice(asset)[Hour];
+
+    /// <summary>A perp's mark price.</summary>
+    public double Mark(Instrument perp) => _valuation.Mark(perp)[Hour];
+
+    /// <summary>A perp's margin ratio: (venue USDT + unrealised P&amp;L) / (|size| × mark).</summary>
+    public double MarginRatio(Instrument perp) => RiskMeter.MarginRatio(_portfolio, _valuation, perp, Hour);
+
+    /// <summary>The venue collateral behind a perp: venue USDT + unrealised P&amp;L.</summary>
+    public double MarginCollateralUsd(Instrument perp)
+    {
+        var mark = _valuation.Mark(perp)[Hour];
+        return _portfolio.Quantity(InstrumentRegistry.Balance(perp.Key.Venue, Asset.Usdt))
+            + PerpAccounting.UnrealisedPnl(_portfolio.Quantity(perp), _portfolio.EntryPrice(perp), mark);
+    }
+}

@@ -1,0 +1,29 @@
+using Basis.Core.Instruments;
+using Basis.Core.Simulation;
+
+namespace Basis.Core.Strategies;
+
+/// <summary>
+/// A strategy mode's decision logic: each hour, after interest, funding and prices have been applied, it looks
+/// at its positions and the market through the context and acts through <see cref="StrategyContext.Execution"/>.
+/// </summary>
+public interface IStrategy
+{
+    /// <summary>Canonical mode name.</summary>
+    string Mode { get; }
+
+    /// <summary>
+    /// Every position the strategy may hold. The engine values exactly these, reads exactly the series they need,
+    /// and rejects a change to any other position.
+    /// </summary>
+    IReadOnlyList<Instrument> Instruments { get; }
+
+    /// <summary>The asset whose net delta the run tracks, or null when the strategy has no price exposure to manage.</summary>
+    Asset? RiskAsset { get; }
+
+    /// <summary>Reward programs the strategy takes part in (empty for most).</summary>
+    IReadOnlyList<RewardProgram> Rewards { get; }
+
+    /// <summary>Decides and acts for the hour; hour 0 is the entry.</summary>
+    void OnHour(StrategyContext context);
+}

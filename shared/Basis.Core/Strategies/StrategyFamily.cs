@@ -1,0 +1,14 @@
+namespace Basis.Core.Strategies;
+
+/// <summary>The strategy class behind a mode, which fixes the mode's parameter keys.</summary>
+public enum StrategyFamily
+{
+    /// <summary><see cref="PureLendingStrategy"/> with <see cref="LendingParameters"/>.</summary>
+    Lending,
+
+    /// <summary><see cref="StakingStrategy"/> with <see cref="StakingParameters"/>.</summary>
+    Staking,
+
+    /// <summary><see cref="BasisStrategy"/> with <see cref="BasisParameters"/>.</summary>
+    Basis,
+}

@@ -1,0 +1,20 @@
+using Basis.Core.Results;
+using Basis.Core.Settings;
+using Basis.Core.Simulation;
+using Basis.Core.Strategies;
+
+namespace Basis.Core.Tests.Support;
+
+/// <summary>Runs a mode over a synthetic market the way the host does: plan data, align it, simulate.</summary>
+internal static class Backtest
+{
+    public static BacktestResult Run(SyntheticMarket market, ModeSettings mode, double capital, VenueSettings? venues = null)
+    {
+        var strategy = StrategyCatalog.Create(mode);
+        var data = market.Build(DataPlan.Requests(mode, strategy));
+        var spec = new BacktestSpec("test", mode, venues ?? TestSettings.Venues(), market.Grid.Start, market.Grid.End, capital, "hash");
+        return BacktestEngine.Run(spec, strategy, data);
+    }
+
+    public static double Source(this BacktestResult result, AttributionSource source) => result.Summary.Attribution[source.Name()];
+}
