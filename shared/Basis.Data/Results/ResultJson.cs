@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Basis.Data.Results;
+
+/// <summary>The JSON conventions of every result file: snake_case names, UTC ISO times, nulls written out, no indentation surprises.</summary>
+public static class ResultJson
+{
+    /// <summary>Options for <c>summary.json</c> (indented, for people).</summary>
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    /// <summary>Options for <c>events.jsonl</c> (one compact object per line).</summary>
+    public static JsonSerializerOptions Compact { get; } = Create(indented: false);
+
+    private static JsonSerializerOptions Create(bool indented) => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = indented,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.Strict,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+}

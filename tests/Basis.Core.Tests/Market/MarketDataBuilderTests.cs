@@ -1,0 +1,138 @@
+using Basis.Core.Market;
+using Basis.Core.Tests.Support;
+using Basis.Core.Time;
+
+namespace Basis.Core.Tests.Market;
+
+public sealed class MarketDataBuilderTests
+{
+    private static readonly DateTime Start = SyntheticMarket.Jan1;
+    private static readonly SeriesId Oracle = SeriesId.Parse("oracle/aave/ETH-USD");
+    private static readonly SeriesId BinanceSpot = SeriesId.Parse("spot/binance/BTCUSDT");
+    private static readonly SeriesId BybitSpot = SeriesId.Parse("spot/bybit/BTCUSDT");
+    private static readonly SeriesId Funding = SeriesId.Parse("funding/okx/ETHUSDT");
+
+    private static MarketData Build(HourGrid grid, IReadOnlyList<SeriesRequest> requests, params SeriesData[] rows)
+    {
+        var byId = rows.ToDictionary(r => r.Id);
+        foreach (var id in requests.SelectMany(r => r.Sources).Where(id => !byId.ContainsKey(id)))
+        {
+            byId[id] = SeriesData.Empty(id);
+        }
+
+        return MarketDataBuilder.Build(grid, requests, byId);
+    }
+
+    private static SeriesData Rows(SeriesId id, params (int Hour, double Value)[] rows)
+    {
+        var columns = SeriesCatalog.Spec(id).Columns.Count;
+        return new SeriesData(
+            id,
+            rows.Select(r => UnixTime.ToSeconds(Start.AddHours(r.Hour))).ToArray(),
+            Enumerable.Range(0, columns).Select(_ => rows.Select(r => r.Value).ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void A_level_is_read_as_of_the_hour_within_its_staleness_limit()
+    {
+        // Oracle rows at hours −2 and 1; limit 3 h: hour 0 reads the −2 value (2 h old), hours 1–4 read the hour-1 value.
+        var grid = new HourGrid(Start, Start.AddHours(5));
+        var data = Build(grid, [new SeriesRequest(Oracle, SeriesUse.Level)], Rows(Oracle, (-2, 100), (1, 101)));
+
+        Assert.Equal([100, 101, 101, 101, 101], data.Series(Oracle).Column("price"));
+    }
+
+    [Fact]
+    public void Hours_beyond_the_staleness_limit_are_a_coverage_error_naming_the_series_and_the_hours()
+    {
+        // Row at hour 0 only; limit 3 h: hours 4–7 are uncovered.
+        var grid = new HourGrid(Start, Start.AddHours(8));
+
+        var error = Assert.Throws<MarketDataCoverageException>(() => Build(grid, [new SeriesRequest(Oracle, SeriesUse.Level)], Rows(Oracle, (0, 100))));
+
+        var gap = Assert.Single(error.Gaps);
+        Assert.Equal((Start.AddHours(4), Start.AddHours(8), 4), (gap.FromUtc, gap.ToUtc, gap.Hours));
+        Assert.Contains("oracle/aave/ETH-USD", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2025-01-01T04:00:00Z", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_bar_stands_as_a_flat_bar_at_the_previous_close()
+    {
+        // Bars at hours 0 and 2 (open 10/close 11, then open 12); hour 1 has no bar: it is flat at 11, volume 0.
+        var grid = new HourGrid(Start, Start.AddHours(3));
+        var bars = new SeriesData(BinanceSpot,
+            [UnixTime.ToSeconds(Start), UnixTime.ToSeconds(Start.AddHours(2))],
+            [[10, 12], [11.5, 12], [9.5, 12], [11, 12], [5, 5]]);
+
+        var data = Build(grid, [new SeriesRequest(BinanceSpot, SeriesUse.Level)], bars);
+
+        Assert.Equal([10, 11, 12], data.Series(BinanceSpot).Column("open"));
+        Assert.Equal([5, 0, 5], data.Series(BinanceSpot).Column("volume"));
+    }
+
+    [Fact]
+    public void A_configured_fallback_covers_a_gap_and_the_report_counts_its_hours()
+    {
+        // Binance has bars at hours 0–4 and 11. The hour-4 bar closes at 5, so as-of it covers hours 5–8 (≤ 3 h old);
+        // hours 9 and 10 are stale and Bybit, which has every hour, stands in for them.
+        var grid = new HourGrid(Start, Start.AddHours(12));
+        var binance = Rows(BinanceSpot, [.. Enumerable.Range(0, 5).Select(h => (h, 100.0)), (11, 100.0)]);
+        var bybit = Rows(BybitSpot, [.. Enumerable.Range(0, 12).Select(h => (h, 200.0))]);
+
+        var data = Build(grid, [new SeriesRequest(BinanceSpot, SeriesUse.Level, [BybitSpot])], binance, bybit);
+
+        var prices = data.Series(BinanceSpot).Column("open");
+        Assert.Equal(100, prices[8]);
+        Assert.Equal(200, prices[9]);
+        Assert.Equal(200, prices[10]);
+        Assert.Equal(100, prices[11]);
+        Assert.Equal(2, data.Report.Single().FallbackHours["spot/bybit/BTCUSDT"]);
+    }
+
+    [Fact]
+    public void A_funding_event_lands_on_its_hour_and_other_hours_hold_none()
+    {
+        var grid = new HourGrid(Start, Start.AddHours(10));
+        var data = Build(grid, [new SeriesRequest(Funding, SeriesUse.Events)], Rows(Funding, (-8, 0.0001), (0, 0.0002), (8, -0.0001)));
+
+        var rates = data.Series(Funding).Column("rate");
+        Assert.Equal(0.0002, rates[0]);
+        Assert.Equal(-0.0001, rates[8]);
+        Assert.Equal(8, rates.Count(double.IsNaN));
+    }
+
+    [Fact]
+    public void A_funding_event_between_hours_applies_at_the_next_hour()
+    {
+        // A position held at 08:00:30 is the one carried into 09:00 (trades at 08:00 happened before it).
+        var grid = new HourGrid(Start, Start.AddHours(10));
+        var odd = new SeriesData(Funding, [UnixTime.ToSeconds(Start) , UnixTime.ToSeconds(Start.AddHours(8).AddSeconds(30))], [[0.0001, 0.0003]]);
+
+        var data = Build(grid, [new SeriesRequest(Funding, SeriesUse.Events)], odd);
+
+        Assert.Equal(0.0003, data.Series(Funding).Column("rate")[9]);
+    }
+
+    [Fact]
+    public void Missing_funding_beyond_the_limit_is_uncovered_and_never_forward_filled()
+    {
+        // Events at hours 0 and 32: hours 13–31 are more than 12 h after the last event.
+        var grid = new HourGrid(Start, Start.AddHours(33));
+
+        var error = Assert.Throws<MarketDataCoverageException>(() =>
+            Build(grid, [new SeriesRequest(Funding, SeriesUse.Events)], Rows(Funding, (0, 0.0001), (32, 0.0001))));
+
+        Assert.Equal(19, error.Gaps.Single().Hours);
+    }
+
+    [Fact]
+    public void A_series_absent_from_the_source_is_uncovered_for_every_hour()
+    {
+        var grid = new HourGrid(Start, Start.AddHours(24));
+
+        var error = Assert.Throws<MarketDataCoverageException>(() => Build(grid, [new SeriesRequest(Oracle, SeriesUse.Level)]));
+
+        Assert.Equal(24, error.Gaps.Single().Hours);
+    }
+}
