@@ -1,1 +1,3 @@
-internal static class Program { private static int Main() => 0; }
+using Basis.Functions.Cli;
+
+return await new CommandLineApp(CliOutput.System()).RunAsync(args).ConfigureAwait(false);

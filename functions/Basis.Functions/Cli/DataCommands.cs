@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Basis.Data.Sample;
+using Basis.Data.Validation;
+
+namespace Basis.Functions.Cli;
+
+/// <summary>The <c>data</c> verbs: generate the sample, validate a data folder, import the original system's data.</summary>
+internal static class DataCommands
+{
+    public static Command Create(CliOutput output) => new("data", "Market data: generate the sample, validate a folder, import the original system's data.")
+    {
+        Generate(output),
+        Validate(output),
+    };
+
+    private static Command Generate(CliOutput output)
+    {
+        var to = new Option<string>("--to") { Description = "Folder to write the sample into (canonical layout).", Required = true };
+        var command = new Command("generate", "Write the deterministic sample data set (2025-01-01 → 2025-04-01, every series the modes need).") { to };
+        command.SetAction(parse =>
+        {
+            var target = parse.GetRequiredValue(to);
+            var started = Stopwatch.GetTimestamp();
+            var series = SampleDataGenerator.Generate(target);
+            output.Line($"Wrote {series.Count} series to {Path.GetFullPath(target)} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Validate(CliOutput output)
+    {
+        var data = new Option<string?>("--data") { Description = "Folder in the canonical layout (default: BASIS_DATA_DIR or ./data)." };
+        var from = new Option<string?>("--from") { Description = "Only check rows from this UTC date/time." };
+        var to = new Option<string?>("--to") { Description = "Only check rows before this UTC date/time." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var command = new Command("validate", "Check a data folder for gaps, duplicates, order, impossible values and staleness; exit 1 when it has errors.") { data, from, to, json };
+        command.SetAction(parse =>
+        {
+            var root = CliPaths.Data(parse.GetValue(data));
+            var options = new ValidationOptions
+            {
+                FromUtc = CliTime.ParseOptional(parse.GetValue(from), "--from"),
+                ToUtc = CliTime.ParseOptional(parse.GetValue(to), "--to"),
+            };
+            if (options.FromUtc is { } f && options.ToUtc is { } t && t <= f)
+            {
+                throw new BadInputException($"--to ({CliTime.Format(t)}) must be after --from ({CliTime.Format(f)})");
+            }
+
+            var report = DataValidator.Validate(root, options);
+            output.Line(parse.GetValue(json) ? report.ToJson() : report.ToText());
+            return report.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+}
