@@ -5,7 +5,7 @@ namespace Basis.Configuration.Tree;
 /// <summary>
 /// A leaf value, kept as the text the user wrote together with its style and tag, so that readers can tell
 /// <c>1.0</c> (a number) from <c>"1.0"</c> (text) and <c>~</c> (null) from <c>"~"</c>. Conversion to numbers,
-/// booleans and enums happens in <c>Reading.ConfigReader</c>, where a failure becomes an error with a source.
+/// booleans and enums happens in <see cref="Reading.ConfigReader"/>, where a failure becomes an error with a source.
 /// </summary>
 public sealed class ConfigScalar : ConfigNode
 {
