@@ -33,6 +33,32 @@ public static class YamlConfigFile
         return Parse(text, path);
     }
 
+    /// <summary>
+    /// Loads several files (e.g. the layers of one run, lowest precedence first), reading every one before
+    /// failing so the user sees the problems in all of them at once.
+    /// </summary>
+    /// <exception cref="ConfigException">Every error from every file.</exception>
+    public static IReadOnlyList<ConfigNode> LoadAll(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var nodes = new List<ConfigNode>();
+        var errors = new List<ConfigError>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                nodes.Add(Load(path));
+            }
+            catch (ConfigException ex)
+            {
+                errors.AddRange(ex.Errors);
+            }
+        }
+
+        ConfigException.ThrowIfAny(errors);
+        return nodes;
+    }
+
     /// <summary>Parses YAML text; <paramref name="origin"/> stands in for the file path in sources.</summary>
     /// <exception cref="ConfigException">The text is not valid configuration YAML.</exception>
     public static ConfigNode Parse(string yaml, string origin)

@@ -122,6 +122,20 @@ public sealed class YamlConfigFileTests : IDisposable
     }
 
     [Fact]
+    public void Loading_several_files_reports_the_errors_of_all_of_them()
+    {
+        var good = _files.Write("modes/good.yaml", "mode: eth_basis\n");
+        var duplicate = _files.Write("share_classes/dup.yaml", "a: 1\na: 2\n");
+        var missing = Path.Combine(_files.Root, "venues/missing.yaml");
+
+        var exception = Assert.Throws<ConfigException>(() => YamlConfigFile.LoadAll([good, duplicate, missing]));
+
+        Assert.Equal(
+            [$"{duplicate}:2: a: duplicate key 'a' (first defined at line 1)", $"{missing}: file not found"],
+            exception.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void Empty_or_comment_only_file_is_an_empty_mapping()
     {
         var root = YamlConfigFile.Parse("# nothing set here\n", "empty.yaml");
