@@ -11,9 +11,18 @@ internal sealed class CliOutput(IAnsiConsole console, TextWriter error)
     /// <summary>One-line errors.</summary>
     public TextWriter Error { get; } = error;
 
-    /// <summary>The process' own console.</summary>
-    public static CliOutput System() => new(AnsiConsole.Console, global::System.Console.Error);
+    /// <summary>The process' own console; tables get 120 columns when the output is not a terminal (logs, pipes).</summary>
+    public static CliOutput System()
+    {
+        var console = AnsiConsole.Console;
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            console.Profile.Width = 120;
+        }
 
-    /// <summary>Writes a line of plain text (no markup interpretation).</summary>
-    public void Line(string text) => Console.WriteLine(text);
+        return new(console, global::System.Console.Error);
+    }
+
+    /// <summary>Writes a line of plain text as is: no markup, no wrapping.</summary>
+    public void Line(string text) => Console.Profile.Out.Writer.WriteLine(text);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Basis.Configuration;
 using Basis.Core.Market;
 using Basis.Core.Strategies;
+using Basis.Data.Import;
 
 namespace Basis.Functions.Cli;
 
@@ -35,6 +36,16 @@ internal sealed class CommandLineApp(CliOutput output)
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output.Error, Error = output.Error }, cancellationToken).ConfigureAwait(false);
         }
+        catch (ConfigException exception)
+        {
+            await output.Error.WriteLineAsync($"error: invalid configuration ({exception.Errors.Count} problem(s)):").ConfigureAwait(false);
+            foreach (var error in exception.Errors)
+            {
+                await output.Error.WriteLineAsync($"  {error}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.BadInput;
+        }
         catch (Exception exception) when (IsBadInput(exception))
         {
             await output.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
@@ -58,12 +69,13 @@ internal sealed class CommandLineApp(CliOutput output)
     }
 
     private static bool IsBadInput(Exception exception) => exception is BadInputException
-        or ConfigException
         or UnknownModeException
+        or ReferenceDataImportException
+        or DirectoryNotFoundException
         or StrategySetupException
         or MarketDataCoverageException;
 
-    private static IEnumerable<string> CommandPath(Command command)
+    private static Stack<string> CommandPath(Command command)
     {
         var names = new Stack<string>();
         for (Symbol? symbol = command; symbol is Command c && symbol is not RootCommand; symbol = c.Parents.FirstOrDefault())

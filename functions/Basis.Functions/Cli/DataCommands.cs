@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Basis.Data.Import;
 using Basis.Data.Sample;
 using Basis.Data.Validation;
+using Spectre.Console;
 
 namespace Basis.Functions.Cli;
 
@@ -12,7 +14,38 @@ internal static class DataCommands
     {
         Generate(output),
         Validate(output),
+        Import(output),
     };
+
+    private static Command Import(CliOutput output)
+    {
+        var from = new Option<string>("--from") { Description = "The original system's data folder (its data/ layout).", Required = true };
+        var to = new Option<string>("--to") { Description = "Folder to write the canonical layout into.", Required = true };
+        var command = new Command("import", "Import the original system's data into the canonical layout, repairing what can be repaired and refusing placeholders; writes import-report.json.") { from, to };
+        command.SetAction(parse =>
+        {
+            var source = parse.GetRequiredValue(from);
+            var target = parse.GetRequiredValue(to);
+            var started = Stopwatch.GetTimestamp();
+            var report = Import(output, source, target);
+            ImportTable.Write(output, report);
+            output.Line($"Imported into {Path.GetFullPath(target)} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s; report: {Path.Combine(Path.GetFullPath(target), ImportReport.FileName)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Runs the import behind a spinner naming the current file on a terminal; silently elsewhere (the table follows).</summary>
+    private static ImportReport Import(CliOutput output, string source, string target)
+    {
+        if (!output.Console.Profile.Capabilities.Interactive)
+        {
+            return ReferenceDataImporter.Import(source, target);
+        }
+
+        return output.Console.Status().Start("Importing…", status =>
+            ReferenceDataImporter.Import(source, target, new SynchronousProgress(file => status.Status($"Importing {file}"))));
+    }
 
     private static Command Generate(CliOutput output)
     {
@@ -54,5 +87,10 @@ internal static class DataCommands
             return report.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
     }
 }

@@ -19,4 +19,4 @@ namespace Basis.Core.Events;
 [JsonDerivedType(typeof(LiquidationEvent), "liquidation")]
 [JsonDerivedType(typeof(RebalanceEvent), "rebalance")]
 [JsonDerivedType(typeof(RiskAlertEvent), "risk_alert")]
-public abstract record SimulationEvent(DateTime Time);
+public abstract record SimulationEvent([property: JsonPropertyOrder(-1)] DateTime Time);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Basis.Core.Market;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Basis.Core.Market;
 /// <c>gas/ethereum</c>. The first segment is the <see cref="SeriesKind"/>; the id doubles as the series' folder
 /// in the canonical layout (<c>{series}/{yyyy}/{MM}.csv</c>).
 /// </summary>
+[JsonConverter(typeof(SeriesIdJsonConverter))]
 public readonly record struct SeriesId
 {
     private SeriesId(string value, SeriesKind kind)

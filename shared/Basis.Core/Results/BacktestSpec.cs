@@ -10,6 +10,7 @@ namespace Basis.Core.Results;
 /// <param name="EndUtc">End hour (exclusive).</param>
 /// <param name="InitialCapital">Capital in share-class units, landing in the wallet at the first hour.</param>
 /// <param name="ConfigHash">SHA-256 of the merged configuration, for reproducibility.</param>
+/// <param name="DataSource">Where the market data came from (e.g. the folder), for the data report.</param>
 public sealed record BacktestSpec(
     string RunId,
     ModeSettings Mode,
@@ -17,4 +18,5 @@ public sealed record BacktestSpec(
     DateTime StartUtc,
     DateTime EndUtc,
     double InitialCapital,
-    string ConfigHash);
+    string ConfigHash,
+    string DataSource);

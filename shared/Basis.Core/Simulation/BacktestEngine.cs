@@ -164,7 +164,7 @@ public static class BacktestEngine
                 MaxLtv = _maxLtv,
                 MinMarginRatio = double.IsFinite(_minMarginRatio) ? _minMarginRatio : null,
                 MaxAbsDelta = _strategy.RiskAsset is null ? null : _maxAbsDelta,
-                DataReport = new DataReport(string.Empty, _market.Report),
+                DataReport = new DataReport(_spec.DataSource, _market.Report),
                 ConfigHash = _spec.ConfigHash,
                 EngineVersion = Version,
                 ElapsedMs = (long)elapsed.TotalMilliseconds,

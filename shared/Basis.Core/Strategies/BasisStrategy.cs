@@ -147,13 +147,20 @@ public sealed class BasisStrategy : IStrategy
             context.Execution.PerpTrade(perp, target - context.Quantity(perp), reason);
         }
 
+        // Margin targets come from equity before this rebalance's costs; when those costs leave less USDT than
+        // the targets add up to, every venue gets the same share of its target rather than the last one short.
+        var venues = _perps.Select(p => p.Key.Venue).Append(_parameters.SpotVenue).Distinct().ToList();
+        var held = venues.ToDictionary(v => v, v => _perps.FirstOrDefault(p => p.Key.Venue == v) is { } perp
+            ? context.MarginCollateralUsd(perp)
+            : context.Quantity(InstrumentRegistry.Balance(v, Asset.Usdt)));
+        var available = context.Quantity(_walletUsdt) + held.Values.Sum();
+        var scale = Math.Min(1, available / marginBudget);
+
         var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, context.Quantity(_walletUsdt)) };
-        foreach (var venue in _perps.Select(p => p.Key.Venue).Append(_parameters.SpotVenue).Distinct())
+        foreach (var venue in venues)
         {
-            var usdt = InstrumentRegistry.Balance(venue, Asset.Usdt);
-            var perp = _perps.FirstOrDefault(p => p.Key.Venue == venue);
-            var collateral = perp is null ? context.Quantity(usdt) : context.MarginCollateralUsd(perp);
-            accounts.Add((usdt, collateral - (marginBudget * _parameters.HedgeAllocation.Of(venue))));
+            var target = marginBudget * scale * _parameters.HedgeAllocation.Of(venue);
+            accounts.Add((InstrumentRegistry.Balance(venue, Asset.Usdt), held[venue] - target));
         }
 
         MoveUsdt(context, accounts, reason);

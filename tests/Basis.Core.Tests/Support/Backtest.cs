@@ -12,7 +12,7 @@ internal static class Backtest
     {
         var strategy = StrategyCatalog.Create(mode);
         var data = market.Build(DataPlan.Requests(mode, strategy));
-        var spec = new BacktestSpec("test", mode, venues ?? TestSettings.Venues(), market.Grid.Start, market.Grid.End, capital, "hash");
+        var spec = new BacktestSpec("test", mode, venues ?? TestSettings.Venues(), market.Grid.Start, market.Grid.End, capital, "hash", "synthetic");
         return BacktestEngine.Run(spec, strategy, data);
     }
 
