@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Basis.Configuration;
 using Basis.Core.Market;
+using Basis.Core.Simulation;
 using Basis.Core.Strategies;
 using Basis.Data.Import;
 
@@ -73,7 +74,8 @@ internal sealed class CommandLineApp(CliOutput output)
         or ReferenceDataImportException
         or DirectoryNotFoundException
         or StrategySetupException
-        or MarketDataCoverageException;
+        or MarketDataCoverageException
+        or MissingPriceException;
 
     private static Stack<string> CommandPath(Command command)
     {

@@ -111,8 +111,30 @@ public static class MarketDataBuilder
             isFallback = true;
         }
 
-        CollectGaps(grid, request, spec.StalenessHours, covered, gaps);
+        if (request.OnlyWhileHeld)
+        {
+            MarkUncovered(columns, covered);
+        }
+        else
+        {
+            CollectGaps(grid, request, spec.StalenessHours, covered, gaps);
+        }
+
         return new AlignedSeries(request.Id, columns);
+    }
+
+    private static void MarkUncovered(double[][] columns, bool[] covered)
+    {
+        for (var h = 0; h < covered.Length; h++)
+        {
+            if (!covered[h])
+            {
+                foreach (var column in columns)
+                {
+                    column[h] = double.NaN;
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -97,8 +97,8 @@ public static class BacktestEngine
                 if (h > 0)
                 {
                     SettleFunding(h);
-                    _rewards.Settle(h, _execution, _valuation);
                     Revalue(h);
+                    _rewards.Settle(h, _execution, _valuation);
                     LiquidatePerps(h);
                 }
 
@@ -106,6 +106,11 @@ public static class BacktestEngine
                 _rewards.RecordHolding(_portfolio, _valuation, h);
 
                 var equity = _valuation.EquitySc(_portfolio, h);
+                if (!double.IsFinite(equity))
+                {
+                    throw MissingPriceException.For(_portfolio, _valuation, h);
+                }
+
                 var explained = 0.0;
                 for (var s = 0; s < _hourSources.Length; s++)
                 {

@@ -23,6 +23,7 @@ public static class DataPlan
         var levels = new List<SeriesId> { Gas };
         var events = new List<SeriesId>();
         var distributions = new List<SeriesId>();
+        var rewardPrices = strategy.Rewards.Select(r => r.PriceSeries).ToHashSet();
 
         foreach (var asset in PricedAssets(mode, strategy))
         {
@@ -53,7 +54,8 @@ public static class DataPlan
             distributions.Add(stream.Series);
         }
 
-        return levels.Distinct().Select(id => new SeriesRequest(id, SeriesUse.Level, FallbacksOf(mode, id)))
+        // Reward tokens are held only after a payout, and may not have traded at all before it.
+        return levels.Distinct().Select(id => new SeriesRequest(id, SeriesUse.Level, FallbacksOf(mode, id), OnlyWhileHeld: rewardPrices.Contains(id)))
             .Concat(events.Distinct().Select(id => new SeriesRequest(id, SeriesUse.Events)))
             .Concat(distributions.Distinct().Select(id => new SeriesRequest(id, SeriesUse.Distributions)))
             .ToList();

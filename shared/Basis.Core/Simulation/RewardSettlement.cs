@@ -66,7 +66,10 @@ internal sealed class RewardSettlement
         _eethHeld[hour] = units * WeEthRate[hour];
     }
 
-    /// <summary>Pays the distributions due at <paramref name="hour"/>, valued at the previous hour's prices.</summary>
+    /// <summary>
+    /// Pays the distributions due at <paramref name="hour"/>, valued at the hour's price: a reward token may have
+    /// no earlier price at all (EIGEN's pool opened on its first payout day).
+    /// </summary>
     public void Settle(int hour, SimulatedExecution execution, ValuationModel valuation)
     {
         for (; _next < _payouts.Count && _payouts[_next].Hour == hour; _next++)
@@ -88,7 +91,13 @@ internal sealed class RewardSettlement
                 continue;
             }
 
-            execution.Settle(payout.Token, amount, AttributionSource.Rewards, valuation.ScPrice(payout.Token.PricedIn)[hour - 1]);
+            var price = valuation.ScPrice(payout.Token.PricedIn)[hour];
+            if (!double.IsFinite(price))
+            {
+                throw new MissingPriceException(payout.Token, _grid.TimeOf(hour));
+            }
+
+            execution.Settle(payout.Token, amount, AttributionSource.Rewards, price);
             execution.Record(new RewardEvent(_grid.TimeOf(hour), payout.Token.Key.ToString(), amount, averageEeth, payout.TokensPerEeth,
                 UnixTime.FromSeconds(payout.PeriodStart), UnixTime.FromSeconds(payout.PeriodEnd), payout.Estimated));
         }

@@ -111,12 +111,6 @@ internal sealed class SeriesValidator
             Unreadable(relative, e.Line > 0 ? e.Line : null, Problem(e), monthStart, monthEnd);
             return;
         }
-        catch (FileNotFoundException)
-        {
-            // CanonicalLayout counts "1.csv" as month 1, but readers open "01.csv".
-            Unreadable(relative, null, $"the folder has a file for {month:yyyy-MM} but not under the canonical name {month:MM}.csv", monthStart, monthEnd);
-            return;
-        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Unreadable(relative, null, $"cannot be read: {e.Message}", monthStart, monthEnd);

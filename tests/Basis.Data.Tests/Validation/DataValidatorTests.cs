@@ -336,17 +336,17 @@ public sealed class DataValidatorTests : IDisposable
     }
 
     [Fact]
-    public void A_month_file_named_without_its_leading_zero_is_reported_rather_than_skipped()
+    public void A_month_file_named_without_its_leading_zero_is_reported_as_a_file_no_reader_opens()
     {
         _data.WriteOther("gas/ethereum/2024/1.csv", "timestamp,base_fee_gwei,priority_fee_p25_gwei,priority_fee_p50_gwei,priority_fee_p75_gwei\n");
         _data.Write("gas/ethereum", HourRange(March, 2), 5);
 
         var report = DataValidator.Validate(_data.Root);
 
-        var file = Single(report, "gas/ethereum", ValidationCheck.File);
-        Assert.Equal("gas/ethereum/2024/01.csv", file.File);
-        Assert.Contains("not under the canonical name 01.csv", file.Message, StringComparison.Ordinal);
-        Assert.Equal("gas/ethereum/2024/1.csv", Assert.Single(report.Findings).File);
+        var stray = Assert.Single(report.Findings);
+        Assert.Equal(ValidationCheck.Layout, stray.Check);
+        Assert.Equal("gas/ethereum/2024/1.csv", stray.File);
+        Assert.Contains("no reader opens it", stray.Message, StringComparison.Ordinal);
     }
 
     [Fact]
