@@ -12,6 +12,11 @@ public static class InstrumentRegistry
 
     private static readonly FrozenDictionary<InstrumentKey, Instrument> ByKey = Known.ToFrozenDictionary(i => i.Key);
 
+    // Resolved once: the hourly loop asks for a perp's margin account several times an hour.
+    private static readonly Instrument?[] MarginAccounts = Known
+        .Select(i => i.Key.Type == PositionType.Perp ? ByKey[new InstrumentKey(i.Key.Venue, PositionType.BaseToken, Asset.Usdt.Symbol())] : null)
+        .ToArray();
+
     /// <summary>All instruments, indexed by <see cref="Instrument.Id"/>.</summary>
     public static IReadOnlyList<Instrument> All => Known;
 
@@ -29,6 +34,13 @@ public static class InstrumentRegistry
 
     /// <summary>The USDT-margined perpetual on <paramref name="asset"/> at a venue.</summary>
     public static Instrument Perp(Venue venue, Asset asset) => Get(new InstrumentKey(venue, PositionType.Perp, asset.Symbol() + "USDT"));
+
+    /// <summary>The venue USDT balance that margins a perp.</summary>
+    public static Instrument MarginAccount(Instrument perp)
+    {
+        ArgumentNullException.ThrowIfNull(perp);
+        return MarginAccounts[perp.Id] ?? throw new ArgumentException($"{perp} is not a perp.", nameof(perp));
+    }
 
     /// <summary>The LST as held in the wallet.</summary>
     public static Instrument Lst(LstToken lst) => Get(new InstrumentKey(lst.Issuer(), PositionType.Lst, lst.Symbol()));

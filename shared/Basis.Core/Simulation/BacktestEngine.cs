@@ -191,7 +191,7 @@ public static class BacktestEngine
 
                 var mark = _valuation.Mark(perp)[h];
                 var payment = Accounting.PerpAccounting.FundingPayment(size, mark, rate);
-                _execution.Settle(InstrumentRegistry.Balance(perp.Key.Venue, Asset.Usdt), payment, AttributionSource.Funding, _valuation.ScPrice(Asset.Usdt)[h - 1]);
+                _execution.Settle(InstrumentRegistry.MarginAccount(perp), payment, AttributionSource.Funding, _valuation.ScPrice(Asset.Usdt)[h - 1]);
                 _events.Add(new FundingEvent(_market.Grid.TimeOf(h), perp.Key.ToString(), rate, size, mark, payment));
             }
         }
@@ -275,7 +275,7 @@ public static class BacktestEngine
             }
 
             columns.AddRange(_perps.Select(p => $"margin_ratio_{p.Key.Venue.Name()}_{p.Key.Symbol}"));
-            columns.AddRange(_strategy.Instruments.Select(i => i.Key.ToString()));
+            columns.AddRange(_valuation.Instruments.ToArray().Select(i => i.Key.ToString()));
             return columns;
         }
 
@@ -320,7 +320,7 @@ public static class BacktestEngine
                 _minMarginRatio = Math.Min(_minMarginRatio, ratio);
             }
 
-            foreach (var instrument in _strategy.Instruments)
+            foreach (var instrument in _valuation.Instruments)
             {
                 var quantity = _portfolio.Quantity(instrument);
                 row[c++] = quantity * (_valuation.IndexOrNull(instrument)?[h] ?? 1.0);

@@ -21,7 +21,7 @@ public sealed class MissingPriceException : Exception
 
     internal static MissingPriceException For(Portfolio portfolio, ValuationModel valuation, int hour)
     {
-        var held = valuation.Instruments.First(i => portfolio.Quantity(i) != 0 && !double.IsFinite(valuation.ValueSc(portfolio, i, hour)));
+        var held = valuation.Instruments.ToArray().First(i => portfolio.Quantity(i) != 0 && !double.IsFinite(valuation.ValueSc(portfolio, i, hour)));
         return new MissingPriceException(held, valuation.Grid.TimeOf(hour));
     }
 }

@@ -15,7 +15,7 @@ public static class RiskMeter
         ArgumentNullException.ThrowIfNull(perp);
         var size = portfolio.Quantity(perp);
         var mark = valuation.Mark(perp)[hour];
-        var balance = portfolio.Quantity(InstrumentRegistry.Balance(perp.Key.Venue, Asset.Usdt));
+        var balance = portfolio.Quantity(InstrumentRegistry.MarginAccount(perp));
         return PerpAccounting.MarginRatio(balance, PerpAccounting.UnrealisedPnl(size, portfolio.EntryPrice(perp), mark), size, mark);
     }
 

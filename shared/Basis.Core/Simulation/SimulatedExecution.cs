@@ -180,7 +180,7 @@ public sealed class SimulatedExecution
         var (size, entry, realised) = PerpAccounting.ApplyFill(_portfolio.Quantity(perp), _portfolio.EntryPrice(perp), sizeDelta, mark);
         RequireSubscribed(perp);
         _portfolio.SetPerp(perp, size, entry);
-        Change(InstrumentRegistry.Balance(perp.Key.Venue, Asset.Usdt), realised - fee - slippage);
+        Change(InstrumentRegistry.MarginAccount(perp), realised - fee - slippage);
         BookTradingCosts(fee, slippage);
         Trades++;
         _events.Add(new TradeEvent(Time, perp.Key.ToString(), sizeDelta > 0 ? "buy" : "sell", Math.Abs(sizeDelta), mark, notional, fee, slippage, realised, reason));
@@ -227,7 +227,7 @@ public sealed class SimulatedExecution
         var (_, _, realised) = PerpAccounting.ApplyFill(size, _portfolio.EntryPrice(perp), -size, mark);
         var penalty = TradingCosts.OfBps(Math.Abs(size) * mark, _venues.Exchange(perp.Key.Venue).LiquidationFeeBps);
         _portfolio.SetPerp(perp, 0, 0);
-        Change(InstrumentRegistry.Balance(perp.Key.Venue, Asset.Usdt), realised - penalty);
+        Change(InstrumentRegistry.MarginAccount(perp), realised - penalty);
         Book(AttributionSource.Liquidation, -penalty * _valuation.ScPrice(Asset.Usdt)[Hour]);
         Liquidations++;
         _events.Add(new LiquidationEvent(Time, perp.Key.ToString(), size, mark, marginRatio, penalty));

@@ -62,7 +62,7 @@ public sealed class StrategyContext
     public double MarginCollateralUsd(Instrument perp)
     {
         var mark = _valuation.Mark(perp)[Hour];
-        return _portfolio.Quantity(InstrumentRegistry.Balance(perp.Key.Venue, Asset.Usdt))
+        return _portfolio.Quantity(InstrumentRegistry.MarginAccount(perp))
             + PerpAccounting.UnrealisedPnl(_portfolio.Quantity(perp), _portfolio.EntryPrice(perp), mark);
     }
 }

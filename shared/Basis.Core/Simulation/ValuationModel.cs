@@ -21,6 +21,7 @@ public sealed class ValuationModel
     private readonly double[][] _priceSc = new double[InstrumentRegistry.All.Count][];
     private readonly double[]?[] _mark = new double[]?[InstrumentRegistry.All.Count];
     private readonly double[]?[] _funding = new double[]?[InstrumentRegistry.All.Count];
+    private readonly double[] _usdtSc;
     private readonly Dictionary<Asset, double[]> _usd = [];
     private readonly Dictionary<Asset, double[]> _sc = [];
     private readonly Dictionary<LstToken, double[]> _lstRates = [];
@@ -57,6 +58,7 @@ public sealed class ValuationModel
         var gas = market.Series(DataPlan.Gas);
         var baseFee = gas.Column("base_fee_gwei");
         var priorityFee = gas.Column("priority_fee_p50_gwei");
+        _usdtSc = _sc[Asset.Usdt];
         GasPriceGwei = new double[Grid.Hours];
         for (var h = 0; h < Grid.Hours; h++)
         {
@@ -98,7 +100,7 @@ public sealed class ValuationModel
     public double[] GasPriceGwei { get; }
 
     /// <summary>The instruments valued, in the strategy's order.</summary>
-    public IReadOnlyList<Instrument> Instruments => _instruments;
+    public ReadOnlySpan<Instrument> Instruments => _instruments;
 
     /// <summary>True when the strategy declared the instrument.</summary>
     public bool IsSubscribed(Instrument instrument) => _subscribed[instrument.Id];
@@ -146,7 +148,7 @@ public sealed class ValuationModel
         var id = instrument.Id;
         if (_mark[id] is { } mark)
         {
-            return quantity * (mark[hour] - portfolio.EntryPrice(instrument)) * _sc[Asset.Usdt][hour];
+            return quantity * (mark[hour] - portfolio.EntryPrice(instrument)) * _usdtSc[hour];
         }
 
         var value = quantity * (_index[id]?[hour] ?? 1.0) * (_lstRate[id]?[hour] ?? 1.0) * _priceSc[id][hour];
