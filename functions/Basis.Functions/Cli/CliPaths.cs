@@ -1,8 +1,9 @@
 namespace Basis.Functions.Cli;
 
 /// <summary>
-/// Default locations: an explicit option wins, then the environment (BASIS_CONFIG_DIR, BASIS_DATA_DIR,
-/// BASIS_RESULTS_DIR), then the repository the command runs in (the nearest folder upward holding configs/modes).
+/// Default locations: an explicit option wins, then the environment settings (BASIS_DATA_DIR, BASIS_RESULTS_DIR
+/// from configs/env.unified, .env.$BASIS_ENVIRONMENT and the process), then the repository the command runs in
+/// (the nearest folder upward holding configs/modes). BASIS_CONFIG_DIR moves the configs folder itself.
 /// </summary>
 internal static class CliPaths
 {
@@ -12,15 +13,21 @@ internal static class CliPaths
 
     /// <summary>The market-data folder; bad input when it does not exist.</summary>
     public static string Data(string? option) =>
-        ExistingFolder(option ?? Environment.GetEnvironmentVariable("BASIS_DATA_DIR") ?? FromRepository("data"), "--data");
+        ExistingFolder(option ?? Host()?.DataDirectory ?? FromRepository("data"), "--data");
 
     /// <summary>The folder results go under (created when a run writes).</summary>
-    public static string ResultsRoot() =>
-        Environment.GetEnvironmentVariable("BASIS_RESULTS_DIR") ?? FromRepository("results");
+    public static string ResultsRoot() => Host()?.ResultsDirectory ?? FromRepository("results");
 
     /// <summary>Checks that <paramref name="path"/> is an existing folder, naming <paramref name="option"/> if not.</summary>
     public static string ExistingFolder(string path, string option) =>
         Directory.Exists(path) ? path : throw new BadInputException($"{option}: folder '{path}' does not exist");
+
+    /// <summary>The environment settings, when a configs folder can be found; outside a repository there are none to layer.</summary>
+    private static HostSettings? Host()
+    {
+        var configs = Environment.GetEnvironmentVariable("BASIS_CONFIG_DIR") ?? FromRepository("configs");
+        return File.Exists(Path.Combine(configs, "env.unified")) ? HostSettings.Load(configs) : null;
+    }
 
     private static string FromRepository(string folder)
     {

@@ -1,0 +1,55 @@
+using Basis.Configuration.Environments;
+using Basis.Configuration.Reading;
+
+namespace Basis.Functions.Cli;
+
+/// <summary>
+/// The environment settings the command line reads (configs/env.unified ← configs/.env.$BASIS_ENVIRONMENT ← the
+/// process environment). Values the command line cannot honour yet fail fast, naming the variable.
+/// </summary>
+internal sealed record HostSettings(string? DataDirectory, string? ResultsDirectory)
+{
+    /// <summary>Names declared in env.unified that other hosts read (the HTTP host, live trading).</summary>
+    private static readonly string[] ReadElsewhere =
+    [
+        "BASIS_ENVIRONMENT", "BASIS_DEPLOYMENT_MODE", "BASIS_API_PORT", "BASIS_LOG_LEVEL",
+        "BASIS_LIVE_TRADING__ENABLED", "BASIS_LIVE_TRADING__READ_ONLY", "BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD",
+        "BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT", "BASIS_LIVE_TRADING__HEARTBEAT_TIMEOUT_SECONDS",
+        "BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED",
+    ];
+
+    /// <summary>Loads the layers from <paramref name="configsDirectory"/>; throws a ConfigException naming every bad variable.</summary>
+    public static HostSettings Load(string configsDirectory)
+    {
+        var environment = Environment.GetEnvironmentVariable("BASIS_ENVIRONMENT") is { Length: > 0 } name ? name : "dev";
+        var layers = EnvironmentLayers.Load(configsDirectory, environment);
+        return ConfigReader.Bind(layers.ToConfigNode(), reader =>
+        {
+            reader.IgnoreKeys(ReadElsewhere);
+            if (reader.OptionalEnum("BASIS_EXECUTION_MODE", ExecutionMode.Backtest) == ExecutionMode.Live)
+            {
+                reader.AddError("BASIS_EXECUTION_MODE", "live trading is not implemented yet; the command line runs backtests");
+            }
+
+            if (reader.OptionalEnum("BASIS_DATA_MODE", DataMode.Csv) != DataMode.Csv)
+            {
+                reader.AddError("BASIS_DATA_MODE", "the blob and db data sources arrive with the pipeline; the command line reads csv (the canonical layout on disk)");
+            }
+
+            return new HostSettings(reader.OptionalString("BASIS_DATA_DIR"), reader.OptionalString("BASIS_RESULTS_DIR"));
+        });
+    }
+
+    private enum ExecutionMode
+    {
+        Backtest,
+        Live,
+    }
+
+    private enum DataMode
+    {
+        Csv,
+        Blob,
+        Db,
+    }
+}
