@@ -35,7 +35,7 @@ internal sealed class CommandLineApp(CliOutput output)
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output.Error, Error = output.Error }, cancellationToken).ConfigureAwait(false);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output.Console.Profile.Out.Writer, Error = output.Error }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConfigException exception)
         {

@@ -11,12 +11,10 @@ namespace Basis.Core.Events;
 [JsonDerivedType(typeof(TradeEvent), "trade")]
 [JsonDerivedType(typeof(TransferEvent), "transfer")]
 [JsonDerivedType(typeof(SupplyEvent), "supply")]
-[JsonDerivedType(typeof(WithdrawEvent), "withdraw")]
 [JsonDerivedType(typeof(StakeEvent), "stake")]
 [JsonDerivedType(typeof(SwapEvent), "swap")]
 [JsonDerivedType(typeof(FundingEvent), "funding")]
 [JsonDerivedType(typeof(RewardEvent), "reward")]
 [JsonDerivedType(typeof(LiquidationEvent), "liquidation")]
 [JsonDerivedType(typeof(RebalanceEvent), "rebalance")]
-[JsonDerivedType(typeof(RiskAlertEvent), "risk_alert")]
 public abstract record SimulationEvent([property: JsonPropertyOrder(-1)] DateTime Time);

@@ -71,24 +71,6 @@ public sealed class SimulatedExecution
         _events.Add(new SupplyEvent(Time, aToken.Key.ToString(), amount, scaled, index, gas, reason));
     }
 
-    /// <summary>Withdraws <paramref name="amount"/> of underlying from AAVE to the wallet.</summary>
-    public void Withdraw(Instrument aToken, double amount, string reason)
-    {
-        RequireType(aToken, PositionType.AToken);
-        RequirePositive(amount, nameof(amount));
-        var index = _valuation.Index(aToken)[Hour];
-        var scaled = AaveAccounting.ScaledAmount(amount, index);
-        if (scaled > _portfolio.Quantity(aToken) * (1 + 1e-12))
-        {
-            throw new InvalidOperationException($"Cannot withdraw {amount} from {aToken}: only {AaveAccounting.Underlying(_portfolio.Quantity(aToken), index)} supplied.");
-        }
-
-        var gas = PayGas(GasOperation.CollateralWithdrawn);
-        Change(aToken, -Math.Min(scaled, _portfolio.Quantity(aToken)));
-        Change(ReserveUnderlying(aToken), amount);
-        _events.Add(new WithdrawEvent(Time, aToken.Key.ToString(), amount, scaled, index, gas, reason));
-    }
-
     /// <summary>Stakes <paramref name="eth"/> from the wallet into <paramref name="lst"/> at the protocol (oracle) rate.</summary>
     public void Stake(LstToken lst, double eth, string reason)
     {

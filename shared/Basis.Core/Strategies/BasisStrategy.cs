@@ -94,9 +94,9 @@ public sealed class BasisStrategy : IStrategy
 
     private string? RebalanceReason(StrategyContext context)
     {
-        foreach (var perp in _perps.Where(p => context.Quantity(p) == 0))
+        if (_perps.FirstOrDefault(p => context.Quantity(p) == 0) is { } missing)
         {
-            return $"there is no short on {perp.Key.Venue.Name()} (liquidated), so the hedge is incomplete";
+            return $"there is no short on {missing.Key.Venue.Name()} (liquidated), so the hedge is incomplete";
         }
 
         foreach (var perp in _perps)

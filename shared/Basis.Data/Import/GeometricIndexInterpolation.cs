@@ -1,3 +1,5 @@
+using Basis.Core.Accounting;
+
 namespace Basis.Data.Import;
 
 /// <summary>
@@ -46,7 +48,7 @@ internal static class GeometricIndexInterpolation
                 var fraction = (double)(t - a.Time) / (b.Time - a.Time);
                 for (var c = 0; c < values.Length; c++)
                 {
-                    values[c] = isIndex[c] ? a.Values[c] * Math.Pow(b.Values[c] / a.Values[c], fraction) : a.Values[c];
+                    values[c] = isIndex[c] ? AaveAccounting.InterpolateIndex(a.Values[c], b.Values[c], fraction) : a.Values[c];
                 }
             }
 

@@ -1,10 +1,12 @@
 using Basis.Core.Market;
 
-namespace Basis.Data.Tests;
+using Basis.Functions.Tests.Support;
+
+namespace Basis.Functions.Tests;
 
 public sealed class DataSeriesDocumentationTests
 {
-    private static readonly string Page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "data-series.md"));
+    private static readonly string Page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "data-series.md"));
 
     public static TheoryData<string> Kinds => [.. SeriesCatalog.Kinds.Select(k => k.Name)];
 
@@ -27,18 +29,5 @@ public sealed class DataSeriesDocumentationTests
             var next = section.IndexOf("\n#", StringComparison.Ordinal);
             Assert.Contains($"Staleness {spec.StalenessHours} h", next > 0 ? section[..next] : section, StringComparison.Ordinal);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Basis.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Basis.sln not found above the test assembly.");
     }
 }
