@@ -1,3 +1,4 @@
+using Basis.Core.Instruments;
 using Basis.Core.Time;
 
 namespace Basis.Core.Market;
@@ -10,13 +11,20 @@ public sealed class MarketData
 {
     private readonly Dictionary<SeriesId, AlignedSeries> _aligned;
     private readonly Dictionary<SeriesId, SeriesData> _distributions;
+    private readonly Dictionary<LstToken, double[]> _depegs;
 
     internal MarketData(HourGrid grid, Dictionary<SeriesId, AlignedSeries> aligned, Dictionary<SeriesId, SeriesData> distributions, IReadOnlyList<SeriesReport> report)
+        : this(grid, aligned, distributions, report, [])
+    {
+    }
+
+    private MarketData(HourGrid grid, Dictionary<SeriesId, AlignedSeries> aligned, Dictionary<SeriesId, SeriesData> distributions, IReadOnlyList<SeriesReport> report, Dictionary<LstToken, double[]> depegs)
     {
         Grid = grid;
         _aligned = aligned;
         _distributions = distributions;
         Report = report;
+        _depegs = depegs;
     }
 
     /// <summary>The run's hours.</summary>
@@ -42,4 +50,27 @@ public sealed class MarketData
 
     /// <summary>True when the run requested the series.</summary>
     public bool Has(SeriesId id) => _aligned.ContainsKey(id) || _distributions.ContainsKey(id);
+
+    /// <summary>
+    /// The stressed depeg of an LST per hour as a factor on its value (1 = at peg), or null when none is stressed.
+    /// A depeg deep enough to stress moves the oracle AAVE values collateral at, not only the DEX market rate.
+    /// </summary>
+    public double[]? Depeg(LstToken lst) => _depegs.TryGetValue(lst, out var factor) ? factor : null;
+
+    /// <summary>A copy with one series replaced (stress scenarios).</summary>
+    internal MarketData With(AlignedSeries series)
+    {
+        var aligned = new Dictionary<SeriesId, AlignedSeries>(_aligned) { [series.Id] = series };
+        return new MarketData(Grid, aligned, _distributions, Report, _depegs);
+    }
+
+    /// <summary>A copy with an LST depeg factor (stress scenarios).</summary>
+    internal MarketData WithDepeg(LstToken lst, double[] factor)
+    {
+        var depegs = new Dictionary<LstToken, double[]>(_depegs) { [lst] = factor };
+        return new MarketData(Grid, _aligned, _distributions, Report, depegs);
+    }
+
+    /// <summary>Every aligned series, for stress scenarios that reshape several at once.</summary>
+    internal IEnumerable<AlignedSeries> AllAligned => _aligned.Values;
 }

@@ -3,31 +3,36 @@ using Basis.Core.Time;
 namespace Basis.Core.Metrics;
 
 /// <summary>
-/// Return and risk metrics of an hourly equity curve that starts from the initial capital. Years are 8,760
-/// hours; volatility, Sharpe and Sortino use daily returns between UTC midnights (plus the final hour), annualised
-/// with 365 days and a zero risk-free rate. The original system divided by the wrong capital and hard-coded
-/// Sharpe to 0; every figure here is computed from the curve itself.
+/// Return and risk metrics of an hourly equity curve that starts from the initial capital. Deposits and
+/// withdrawals are removed by working on the time-weighted index: each hour's return is (equity − that hour's
+/// flow) ÷ the previous equity − 1, and the index is their product. Years are 8,760 hours; volatility, Sharpe and
+/// Sortino use daily returns of the index between UTC midnights (plus the final hour), annualised with 365 days
+/// and a zero risk-free rate. The original system divided by the wrong capital and hard-coded Sharpe to 0; every
+/// figure here is computed from the curve itself.
 /// </summary>
 public static class PerformanceMetrics
 {
     private const double HoursPerYear = 8760;
     private const double DaysPerYear = 365;
 
-    /// <summary>Computes the figures; <paramref name="equity"/> holds the equity after each hour of <paramref name="grid"/>.</summary>
-    public static PerformanceFigures Compute(double initialCapital, ReadOnlySpan<double> equity, HourGrid grid)
+    /// <summary>
+    /// Computes the figures; <paramref name="equity"/> holds the equity after each hour of <paramref name="grid"/> and
+    /// <paramref name="flows"/> the deposits (+) and withdrawals (−) that arrived in each hour.
+    /// </summary>
+    public static PerformanceFigures Compute(double initialCapital, ReadOnlySpan<double> equity, ReadOnlySpan<double> flows, HourGrid grid)
     {
-        if (equity.Length != grid.Hours)
+        if (equity.Length != grid.Hours || flows.Length != grid.Hours)
         {
-            throw new ArgumentException($"Expected {grid.Hours} equity values, got {equity.Length}.", nameof(equity));
+            throw new ArgumentException($"Expected {grid.Hours} equity and flow values, got {equity.Length} and {flows.Length}.", nameof(equity));
         }
 
-        var final = equity[^1];
-        var totalReturn = (final / initialCapital) - 1;
+        var index = TimeWeightedIndex(initialCapital, equity, flows);
+        var totalReturn = index[^1] - 1;
         var years = grid.Hours / HoursPerYear;
         double? apy = 1 + totalReturn > 0 ? Math.Pow(1 + totalReturn, 1 / years) - 1 : null;
 
-        var (maxDrawdown, duration) = Drawdowns(initialCapital, equity);
-        var daily = DailyReturns(initialCapital, equity, grid);
+        var (maxDrawdown, duration) = Drawdowns(1, index);
+        var daily = DailyReturns(1, index, grid);
         double? volatility = null, sharpe = null, sortino = null;
         if (daily.Count >= 2)
         {
@@ -43,18 +48,20 @@ public static class PerformanceMetrics
         return new PerformanceFigures(totalReturn, totalReturn / years, apy, volatility, sharpe, sortino, calmar, maxDrawdown, duration);
     }
 
-    /// <summary>Drawdown after each hour: equity ÷ running peak − 1 (≤ 0); the peak starts at the initial capital.</summary>
-    public static double[] DrawdownSeries(double initialCapital, ReadOnlySpan<double> equity)
+    /// <summary>The time-weighted index after each hour, starting from 1 before the first hour.</summary>
+    public static double[] TimeWeightedIndex(double initialCapital, ReadOnlySpan<double> equity, ReadOnlySpan<double> flows)
     {
-        var result = new double[equity.Length];
-        var peak = initialCapital;
+        var index = new double[equity.Length];
+        var level = 1.0;
+        var previous = initialCapital;
         for (var h = 0; h < equity.Length; h++)
         {
-            peak = Math.Max(peak, equity[h]);
-            result[h] = (equity[h] / peak) - 1;
+            level *= (equity[h] - flows[h]) / previous;
+            index[h] = level;
+            previous = equity[h];
         }
 
-        return result;
+        return index;
     }
 
     private static (double MaxDrawdown, int LongestUnderwaterHours) Drawdowns(double initialCapital, ReadOnlySpan<double> equity)

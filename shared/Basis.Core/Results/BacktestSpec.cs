@@ -1,4 +1,5 @@
 using Basis.Core.Settings;
+using Basis.Core.Simulation;
 
 namespace Basis.Core.Results;
 
@@ -11,6 +12,8 @@ namespace Basis.Core.Results;
 /// <param name="InitialCapital">Capital in share-class units, landing in the wallet at the first hour.</param>
 /// <param name="ConfigHash">SHA-256 of the merged configuration, for reproducibility.</param>
 /// <param name="DataSource">Where the market data came from (e.g. the folder), for the data report.</param>
+/// <param name="Flows">Deposits and withdrawals during the run, in time order.</param>
+/// <param name="Scenario">The stress shocks applied to the data, described (empty for none).</param>
 public sealed record BacktestSpec(
     string RunId,
     ModeSettings Mode,
@@ -19,4 +22,6 @@ public sealed record BacktestSpec(
     DateTime EndUtc,
     double InitialCapital,
     string ConfigHash,
-    string DataSource);
+    string DataSource,
+    IReadOnlyList<CapitalFlow>? Flows = null,
+    IReadOnlyList<string>? Scenario = null);

@@ -27,7 +27,16 @@ public sealed record BacktestSummary
     /// <summary>Equity at the last hour.</summary>
     public required double FinalEquity { get; init; }
 
-    /// <summary>Final equity ÷ initial capital − 1.</summary>
+    /// <summary>Deposits less withdrawals during the run.</summary>
+    public required double NetFlows { get; init; }
+
+    /// <summary>Profit: final equity − initial capital − net flows.</summary>
+    public required double Pnl { get; init; }
+
+    /// <summary>
+    /// Time-weighted return: the product of hourly returns with each hour's flow removed (with no flows, final
+    /// equity ÷ initial capital − 1).
+    /// </summary>
     public required double TotalReturn { get; init; }
 
     /// <summary>Total return ÷ years (simple annualisation, 8,760-hour years).</summary>
@@ -86,6 +95,9 @@ public sealed record BacktestSummary
 
     /// <summary>Largest |net delta| as a fraction of equity; null when the strategy tracks no delta.</summary>
     public required double? MaxAbsDelta { get; init; }
+
+    /// <summary>The stress shocks applied to the data (empty for a historical run).</summary>
+    public required IReadOnlyList<string> Scenario { get; init; }
 
     /// <summary>What data was read and what stood in for what.</summary>
     public required DataReport DataReport { get; init; }

@@ -59,14 +59,18 @@ public static class BacktestEngine
         private readonly RewardSettlement _rewards;
         private readonly Instrument[] _perps;
         private readonly bool _hasAave;
+        private readonly bool _hasFlows;
         private readonly Timeseries _timeseries;
         private readonly double[] _equity;
+        private readonly double[] _flows;
+        private readonly Instrument _shareClassWallet;
         private double _cumulativeResidual;
         private double _minHealthFactor = double.PositiveInfinity;
         private double _maxLtv;
         private double _minMarginRatio = double.PositiveInfinity;
         private double _maxAbsDelta;
-        private double _peak;
+        private double _cumulativeFlows;
+
 
         public Simulation(BacktestSpec spec, IStrategy strategy, MarketData market)
         {
@@ -80,14 +84,16 @@ public static class BacktestEngine
             _perps = strategy.Instruments.Where(i => i.Key.Type == PositionType.Perp).ToArray();
             _hasAave = strategy.Instruments.Any(i => i.AaveReserve is not null);
             _equity = new double[market.Grid.Hours];
+            _flows = FlowsByHour(spec, market.Grid);
+            _hasFlows = _flows.Any(f => f != 0);
+            _shareClassWallet = InstrumentRegistry.Balance(Venue.Wallet, spec.Mode.ShareClass.Asset());
             _timeseries = new Timeseries(market.Grid, Columns());
         }
 
         public void Run(IProgress<BacktestProgress>? progress)
         {
             var grid = _market.Grid;
-            var shareClassWallet = InstrumentRegistry.Balance(Venue.Wallet, _spec.Mode.ShareClass.Asset());
-            _portfolio.Add(shareClassWallet, _spec.InitialCapital);
+            _portfolio.Add(_shareClassWallet, _spec.InitialCapital);
             var previousEquity = _spec.InitialCapital;
             for (var h = 0; h < grid.Hours; h++)
             {
@@ -100,6 +106,8 @@ public static class BacktestEngine
                     Revalue(h);
                     _rewards.Settle(h, _execution, _valuation);
                     LiquidatePerps(h);
+                    LiquidateAave(h);
+                    ApplyFlow(h);
                 }
 
                 _strategy.OnHour(_context);
@@ -118,7 +126,7 @@ public static class BacktestEngine
                     explained += _hourSources[s];
                 }
 
-                _cumulativeResidual += equity - previousEquity - explained;
+                _cumulativeResidual += equity - previousEquity - _flows[h] - explained;
                 _equity[h] = equity;
                 Record(h, equity);
                 previousEquity = equity;
@@ -132,7 +140,17 @@ public static class BacktestEngine
 
         public BacktestResult Result(TimeSpan elapsed)
         {
-            var figures = PerformanceMetrics.Compute(_spec.InitialCapital, _equity, _market.Grid);
+            var figures = PerformanceMetrics.Compute(_spec.InitialCapital, _equity, _flows, _market.Grid);
+
+            // Drawdown of the time-weighted index, so a withdrawal is not a loss and a deposit not a recovery.
+            var drawdown = _timeseries.IndexOf("drawdown");
+            var peak = 1.0;
+            var index = PerformanceMetrics.TimeWeightedIndex(_spec.InitialCapital, _equity, _flows);
+            for (var h = 0; h < index.Length; h++)
+            {
+                peak = Math.Max(peak, index[h]);
+                _timeseries.Row(h)[drawdown] = (index[h] / peak) - 1;
+            }
             var attribution = new OrderedDictionary<string, double>(StringComparer.Ordinal);
             foreach (var source in AttributionSources.All)
             {
@@ -149,6 +167,8 @@ public static class BacktestEngine
                 End = _spec.EndUtc,
                 InitialCapital = _spec.InitialCapital,
                 FinalEquity = _equity[^1],
+                NetFlows = _flows.Sum(),
+                Pnl = _equity[^1] - _spec.InitialCapital - _flows.Sum(),
                 TotalReturn = figures.TotalReturn,
                 Apr = figures.Apr,
                 Apy = figures.Apy,
@@ -170,6 +190,7 @@ public static class BacktestEngine
                 MinMarginRatio = double.IsFinite(_minMarginRatio) ? _minMarginRatio : null,
                 MaxAbsDelta = _strategy.RiskAsset is null ? null : _maxAbsDelta,
                 DataReport = new DataReport(_spec.DataSource, _market.Report),
+                Scenario = _spec.Scenario ?? [],
                 ConfigHash = _spec.ConfigHash,
                 EngineVersion = Version,
                 ElapsedMs = (long)elapsed.TotalMilliseconds,
@@ -198,7 +219,7 @@ public static class BacktestEngine
 
         /// <summary>
         /// Splits the move of every held position from hour h−1 to h into sources by changing one factor at a time,
-        /// in a fixed order: AAVE index (interest), LST rate (staking), then price. The factors multiply, so the
+        /// in a fixed order: AAVE index (interest), LST rate (staking), a stressed depeg (price), then price. The factors multiply, so the
         /// chained differences add up exactly to the change in value. Perps split their mark move into the move of
         /// the spot reference (price) and of the perp–spot spread (basis).
         /// </summary>
@@ -228,17 +249,69 @@ public static class BacktestEngine
                 var signed = instrument.IsDebt ? -quantity : quantity;
                 var index = _valuation.IndexOrNull(instrument);
                 var rate = _valuation.LstRateOrNull(instrument);
+                var depeg = _valuation.DepegOrNull(instrument);
                 var price = _valuation.PriceScOf(instrument);
                 var indexBefore = index?[h - 1] ?? 1.0;
                 var indexNow = index?[h] ?? 1.0;
                 var rateBefore = rate?[h - 1] ?? 1.0;
                 var rateNow = rate?[h] ?? 1.0;
+                var depegBefore = depeg?[h - 1] ?? 1.0;
+                var depegNow = depeg?[h] ?? 1.0;
 
-                var interest = signed * (indexNow - indexBefore) * rateBefore * price[h - 1];
+                var interest = signed * (indexNow - indexBefore) * rateBefore * depegBefore * price[h - 1];
                 _hourSources[(int)(instrument.IsDebt ? AttributionSource.BorrowCost : AttributionSource.LendingYield)] += interest;
-                _hourSources[(int)AttributionSource.StakingYield] += signed * indexNow * (rateNow - rateBefore) * price[h - 1];
-                _hourSources[(int)AttributionSource.Price] += signed * indexNow * rateNow * (price[h] - price[h - 1]);
+                _hourSources[(int)AttributionSource.StakingYield] += signed * indexNow * (rateNow - rateBefore) * depegBefore * price[h - 1];
+
+                // A stressed depeg is a move of the LST's price against ETH, not staking yield.
+                _hourSources[(int)AttributionSource.Price] += signed * indexNow * rateNow * (((depegNow - depegBefore) * price[h - 1]) + (depegNow * (price[h] - price[h - 1])));
             }
+        }
+
+        private void LiquidateAave(int h)
+        {
+            if (!_hasAave)
+            {
+                return;
+            }
+
+            var (healthFactor, _) = RiskMeter.Aave(_portfolio, _valuation, _spec.Venues.Aave, h);
+            if (healthFactor < 1)
+            {
+                _execution.LiquidateAave(healthFactor);
+            }
+        }
+
+        /// <summary>
+        /// Deposits land in the wallet for the strategy to deploy; withdrawals are paid from idle funds first (fast)
+        /// and the rest by asking the strategy to unwind (slow). Flows are kept out of attribution.
+        /// </summary>
+        private void ApplyFlow(int h)
+        {
+            var amount = _flows[h];
+            if (amount == 0)
+            {
+                return;
+            }
+
+            if (amount > 0)
+            {
+                _execution.Flow(_shareClassWallet, amount, 0);
+                return;
+            }
+
+            var needed = -amount;
+            var freeCash = Math.Clamp(_portfolio.Quantity(_shareClassWallet), 0, needed);
+            if (freeCash < needed)
+            {
+                _strategy.RaiseCash(_context, needed - freeCash);
+                var raised = _portfolio.Quantity(_shareClassWallet);
+                if (raised < needed * (1 - 1e-9))
+                {
+                    throw new WithdrawalFailedException($"The withdrawal of {needed} {_spec.Mode.ShareClass.Name()} at {_market.Grid.TimeOf(h):yyyy-MM-ddTHH:mm:ssZ} could not be raised: unwinding freed {raised}.");
+                }
+            }
+
+            _execution.Flow(_shareClassWallet, amount, freeCash);
         }
 
         private void LiquidatePerps(int h)
@@ -258,9 +331,31 @@ public static class BacktestEngine
             }
         }
 
+        private static double[] FlowsByHour(BacktestSpec spec, Time.HourGrid grid)
+        {
+            var flows = new double[grid.Hours];
+            foreach (var flow in spec.Flows ?? [])
+            {
+                var hour = (int)((flow.TimeUtc - grid.Start).Ticks / TimeSpan.TicksPerHour);
+                if (!Time.HourGrid.IsWholeUtcHour(flow.TimeUtc) || hour < 1 || hour >= grid.Hours || !double.IsFinite(flow.Amount))
+                {
+                    throw new ArgumentException($"The capital flow at {flow.TimeUtc:O} must fall on a whole UTC hour after the start and before the end of the run.", nameof(spec));
+                }
+
+                flows[hour] += flow.Amount;
+            }
+
+            return flows;
+        }
+
         private List<string> Columns()
         {
             var columns = new List<string> { "equity", "drawdown" };
+            if (_hasFlows)
+            {
+                columns.Add("net_flows");
+            }
+
             columns.AddRange(AttributionSources.All.Select(s => s.Name()));
             columns.Add("residual");
             if (_hasAave)
@@ -281,11 +376,17 @@ public static class BacktestEngine
 
         private void Record(int h, double equity)
         {
-            _peak = h == 0 ? Math.Max(_spec.InitialCapital, equity) : Math.Max(_peak, equity);
             var row = _timeseries.Row(h);
             var c = 0;
             row[c++] = equity;
-            row[c++] = (equity / _peak) - 1;
+            c++; // drawdown: filled from the time-weighted index once the run is complete
+
+            if (_hasFlows)
+            {
+                _cumulativeFlows += _flows[h];
+                row[c++] = _cumulativeFlows;
+            }
+
             foreach (var total in _cumulativeSources)
             {
                 row[c++] = total;
@@ -295,11 +396,6 @@ public static class BacktestEngine
             if (_hasAave)
             {
                 var (healthFactor, ltv) = RiskMeter.Aave(_portfolio, _valuation, _spec.Venues.Aave, h);
-                if (healthFactor < 1)
-                {
-                    throw new NotSupportedException($"AAVE health factor fell to {healthFactor:F4} at {_market.Grid.TimeOf(h):O}; AAVE liquidation is not modelled yet, so the run stops rather than continue with HF < 1.");
-                }
-
                 row[c++] = healthFactor;
                 row[c++] = ltv;
                 _minHealthFactor = Math.Min(_minHealthFactor, healthFactor);

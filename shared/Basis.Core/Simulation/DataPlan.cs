@@ -40,6 +40,7 @@ public static class DataPlan
             if (instrument.Lst is { } lst)
             {
                 levels.Add(LstRateSeries(lst));
+                levels.Add(PegSeries(lst));
             }
 
             if (instrument.Key.Type == PositionType.Perp)
@@ -92,6 +93,9 @@ public static class DataPlan
 
     /// <summary>The LST/ETH exchange-rate series.</summary>
     public static SeriesId LstRateSeries(LstToken lst) => SeriesId.Parse($"oracle/aave/{lst.Symbol()}-ETH");
+
+    /// <summary>The LST's peg series: the DEX market rate an exit sells at.</summary>
+    public static SeriesId PegSeries(LstToken lst) => SeriesId.Parse($"peg/{lst.Symbol()}");
 
     /// <summary>A perp's mark series.</summary>
     public static SeriesId MarkSeries(Instrument perp)

@@ -19,6 +19,9 @@ public sealed class SimulatedExecution
     private readonly List<SimulationEvent> _events;
     private readonly double[] _hourSources;
     private readonly Instrument _walletEth = InstrumentRegistry.Balance(Venue.Wallet, Asset.Eth);
+    private readonly Instrument _walletUsdt = InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt);
+    private readonly Portfolio _rollback = new();
+    private bool _inGroup;
 
     internal SimulatedExecution(Portfolio portfolio, ValuationModel valuation, VenueSettings venues, List<SimulationEvent> events, double[] hourSources)
     {
@@ -64,11 +67,170 @@ public sealed class SimulatedExecution
         RequirePositive(amount, nameof(amount));
         var source = ReserveUnderlying(aToken);
         var index = _valuation.Index(aToken)[Hour];
-        var gas = PayGas(GasOperation.CollateralSupplied);
+        var gas = StepGas(GasOperation.CollateralSupplied);
         var scaled = AaveAccounting.ScaledAmount(amount, index);
         Change(source, -amount);
         Change(aToken, scaled);
         _events.Add(new SupplyEvent(Time, aToken.Key.ToString(), amount, scaled, index, gas, reason));
+    }
+
+    /// <summary>Withdraws <paramref name="amount"/> of underlying from AAVE to the wallet.</summary>
+    public void Withdraw(Instrument aToken, double amount, string reason)
+    {
+        RequireType(aToken, PositionType.AToken);
+        RequirePositive(amount, nameof(amount));
+        var index = _valuation.Index(aToken)[Hour];
+        var scaled = AaveAccounting.ScaledAmount(amount, index);
+        RequireHeld(aToken, scaled, () => $"withdraw {amount} from {aToken}: only {AaveAccounting.Underlying(_portfolio.Quantity(aToken), index)} supplied");
+        var gas = StepGas(GasOperation.CollateralWithdrawn);
+        Change(aToken, -scaled);
+        Change(ReserveUnderlying(aToken), amount);
+        _events.Add(new WithdrawEvent(Time, aToken.Key.ToString(), amount, scaled, index, gas, reason));
+    }
+
+    /// <summary>Borrows <paramref name="amount"/> of the debt token's reserve at the variable rate into the wallet.</summary>
+    public void Borrow(Instrument debtToken, double amount, string reason)
+    {
+        RequireType(debtToken, PositionType.DebtToken);
+        RequirePositive(amount, nameof(amount));
+        var index = _valuation.Index(debtToken)[Hour];
+        var gas = StepGas(GasOperation.LoanCreated);
+        var scaled = AaveAccounting.ScaledAmount(amount, index);
+        Change(debtToken, scaled);
+        Change(ReserveUnderlying(debtToken), amount);
+        _events.Add(new BorrowEvent(Time, debtToken.Key.ToString(), amount, scaled, index, gas, reason));
+    }
+
+    /// <summary>Repays <paramref name="amount"/> of debt from the wallet.</summary>
+    public void Repay(Instrument debtToken, double amount, string reason)
+    {
+        RequireType(debtToken, PositionType.DebtToken);
+        RequirePositive(amount, nameof(amount));
+        var index = _valuation.Index(debtToken)[Hour];
+        var scaled = AaveAccounting.ScaledAmount(amount, index);
+        RequireHeld(debtToken, scaled, () => $"repay {amount} of {debtToken}: only {AaveAccounting.Underlying(_portfolio.Quantity(debtToken), index)} owed");
+        var gas = StepGas(GasOperation.LoanRepaid);
+        Change(debtToken, -scaled);
+        Change(ReserveUnderlying(debtToken), -amount);
+        _events.Add(new RepayEvent(Time, debtToken.Key.ToString(), amount, scaled, index, gas, reason));
+    }
+
+    /// <summary>
+    /// Sells <paramref name="units"/> of an LST from the wallet for ETH on a DEX at the market rate (the oracle rate
+    /// with the data's peg premium and any stressed depeg), paying the pool fee and slippage: the exit that pays the
+    /// peg discount. Returns the ETH received.
+    /// </summary>
+    public double SellLst(LstToken lst, double units, string reason)
+    {
+        RequirePositive(units, nameof(units));
+        var token = InstrumentRegistry.Lst(lst);
+        RequireHeld(token, units, () => $"sell {units} {lst.Symbol()}: only {_portfolio.Quantity(token)} held");
+        var pair = _venues.LstOf(lst).DexPair;
+        var grossEth = units * _valuation.LstMarketRate(lst)[Hour];
+        var notionalUsd = grossEth * _valuation.UsdPrice(Asset.Eth)[Hour];
+        var feeEth = TradingCosts.OfBps(grossEth, _venues.DexPoolFeeBps(pair));
+        var slippageEth = TradingCosts.OfBps(grossEth, _venues.Slippage.Bps(pair, notionalUsd));
+        var gas = StepGas(GasOperation.TokenSwap);
+
+        // Value given up beyond fees: the LST is held at its oracle value, sold at the market rate.
+        var heldEth = units * _valuation.UnderlyingPerUnit(token, Hour);
+        var ethSc = _valuation.ScPrice(Asset.Eth)[Hour];
+        var received = grossEth - feeEth - slippageEth;
+        Change(token, -units);
+        Change(_walletEth, received);
+        Book(AttributionSource.TradingFees, -feeEth * ethSc);
+        Book(AttributionSource.Slippage, -slippageEth * ethSc);
+        Book(AttributionSource.Price, (grossEth - heldEth) * ethSc);
+        Trades++;
+        var ethUsd = _valuation.UsdPrice(Asset.Eth)[Hour];
+        _events.Add(new SwapEvent(Time, token.Key.ToString(), _walletEth.Key.ToString(), units, received, feeEth * ethUsd, slippageEth * ethUsd, gas, reason));
+        return received;
+    }
+
+    /// <summary>
+    /// Swaps between wallet USDT and ETH on a DEX at the hour's ETH price, paying the pool fee and slippage
+    /// (<paramref name="ethDelta"/> &gt; 0 buys ETH, &lt; 0 sells it).
+    /// </summary>
+    public void SwapEth(double ethDelta, string reason)
+    {
+        if (ethDelta == 0)
+        {
+            return;
+        }
+
+        const string Pair = "ETH_USDT";
+        var price = _valuation.UsdPrice(Asset.Eth)[Hour];
+        var notional = Math.Abs(ethDelta) * price;
+        var fee = TradingCosts.OfBps(notional, _venues.DexPoolFeeBps(Pair));
+        var slippage = TradingCosts.OfBps(notional, _venues.Slippage.Bps(Pair, notional));
+        var gas = StepGas(GasOperation.TokenSwap);
+        Change(_walletEth, ethDelta);
+        Change(_walletUsdt, -(ethDelta * price) - fee - slippage);
+        BookTradingCosts(fee, slippage);
+        Trades++;
+        var (from, to, amountIn, amountOut) = ethDelta > 0
+            ? (_walletUsdt, _walletEth, notional + fee + slippage, ethDelta)
+            : (_walletEth, _walletUsdt, -ethDelta, notional - fee - slippage);
+        _events.Add(new SwapEvent(Time, from.Key.ToString(), to.Key.ToString(), amountIn, amountOut, fee, slippage, gas, reason));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> as one all-or-nothing on-chain transaction. The group pays the gas of
+    /// <paramref name="gas"/> once (the steps pay none). It is rolled back and logged as rejected when a step cannot
+    /// be done (not enough collateral, an unpaid flash loan), or when it would leave the AAVE health factor below
+    /// <paramref name="healthFactorFloor"/> without raising it: groups that reduce risk always go through, since the
+    /// risk layer may only reduce exposure. Returns whether it executed.
+    /// </summary>
+    public bool Atomic(string name, string reason, double healthFactorFloor, IReadOnlyList<GasOperation> gas, Action<AtomicGroup> steps)
+    {
+        ArgumentNullException.ThrowIfNull(gas);
+        ArgumentNullException.ThrowIfNull(steps);
+        if (_inGroup)
+        {
+            throw new InvalidOperationException("Atomic groups do not nest.");
+        }
+
+        var (healthBefore, _) = RiskMeter.Aave(_portfolio, _valuation, _venues.Aave, Hour);
+        _portfolio.CopyTo(_rollback);
+        var sourcesBefore = (double[])_hourSources.Clone();
+        var (eventsBefore, tradesBefore) = (_events.Count, Trades);
+        var group = new AtomicGroup(this, _venues.Aave.FlashLoanFeeBps);
+        string? rejection = null;
+        _inGroup = true;
+        try
+        {
+            steps(group);
+            rejection = group.Outstanding > 1e-9 ? $"the flash loan of {group.Outstanding} ETH is not repaid" : null;
+        }
+        catch (InsufficientBalanceException exception)
+        {
+            rejection = exception.Message;
+        }
+        finally
+        {
+            _inGroup = false;
+        }
+
+        var (healthAfter, ltvAfter) = RiskMeter.Aave(_portfolio, _valuation, _venues.Aave, Hour);
+        if (rejection is null && healthAfter < healthFactorFloor && !(healthAfter > healthBefore))
+        {
+            rejection = $"it would leave the health factor at {healthAfter:F4}, below the floor {healthFactorFloor:F4}";
+        }
+
+        double? Finite(double value) => double.IsFinite(value) ? value : null;
+        if (rejection is not null)
+        {
+            _rollback.CopyTo(_portfolio);
+            sourcesBefore.CopyTo(_hourSources, 0);
+            _events.RemoveRange(eventsBefore, _events.Count - eventsBefore);
+            Trades = tradesBefore;
+            _events.Add(new AtomicGroupEvent(Time, name, "rejected", $"{reason}; rejected: {rejection}", Finite(healthBefore), Finite(healthAfter), ltvAfter, 0));
+            return false;
+        }
+
+        var gasEth = gas.Sum(PayGas);
+        _events.Add(new AtomicGroupEvent(Time, name, "executed", reason, Finite(healthBefore), Finite(RiskMeter.Aave(_portfolio, _valuation, _venues.Aave, Hour).HealthFactor), ltvAfter, gasEth));
+        return true;
     }
 
     /// <summary>Stakes <paramref name="eth"/> from the wallet into <paramref name="lst"/> at the protocol (oracle) rate.</summary>
@@ -77,10 +239,13 @@ public sealed class SimulatedExecution
         RequirePositive(eth, nameof(eth));
         var token = InstrumentRegistry.Lst(lst);
         var rate = _valuation.LstRate(lst)[Hour];
-        var gas = PayGas(GasOperation.StakeDeposit);
+        var gas = StepGas(GasOperation.StakeDeposit);
         var units = LstAccounting.MintUnits(eth, rate);
         Change(_walletEth, -eth);
         Change(token, units);
+
+        // Minting pays the protocol rate; while a depeg is stressed the units are worth less than the ETH paid.
+        Book(AttributionSource.Price, ((units * _valuation.UnderlyingPerUnit(token, Hour)) - eth) * _valuation.ScPrice(Asset.Eth)[Hour]);
         _events.Add(new StakeEvent(Time, token.Key.ToString(), eth, units, rate, gas, reason));
     }
 
@@ -189,6 +354,18 @@ public sealed class SimulatedExecution
         _events.Add(new SwapEvent(Time, wallet.Key.ToString(), _walletEth.Key.ToString(), amount, grossEth - feeEth - slippageEth, feeEth * ethUsd, slippageEth * ethUsd, gas, reason));
     }
 
+    /// <summary>Flash-loan steps, applied by <see cref="AtomicGroup"/>.</summary>
+    internal void FlashLoan(double amountEth, double feeEth, bool borrow)
+    {
+        Change(_walletEth, borrow ? amountEth : -(amountEth + feeEth));
+        if (!borrow)
+        {
+            Book(AttributionSource.TradingFees, -feeEth * _valuation.ScPrice(Asset.Eth)[Hour]);
+        }
+
+        _events.Add(new FlashLoanEvent(Time, borrow ? "borrow" : "repay", borrow ? amountEth : amountEth + feeEth, borrow ? 0 : feeEth));
+    }
+
     /// <summary>Pays gas for an operation from the wallet's ETH and books it; returns the ETH paid.</summary>
     public double PayGas(GasOperation operation)
     {
@@ -215,6 +392,60 @@ public sealed class SimulatedExecution
         _events.Add(new LiquidationEvent(Time, perp.Key.ToString(), size, mark, marginRatio, penalty));
     }
 
+    /// <summary>
+    /// AAVE liquidation once the health factor is below 1: a liquidator repays the close factor of the debt (all of
+    /// it below the full-close health factor) and seizes collateral worth the repayment plus the liquidation bonus;
+    /// the bonus is the loss, booked to <see cref="AttributionSource.Liquidation"/>. Borrowing is eMode only, so one
+    /// debt is liquidated against the largest collateral.
+    /// </summary>
+    internal void LiquidateAave(double healthFactor)
+    {
+        var aave = _venues.Aave;
+        Instrument? debt = null, collateral = null;
+        foreach (var instrument in _valuation.Instruments)
+        {
+            if (_portfolio.Quantity(instrument) == 0)
+            {
+                continue;
+            }
+
+            if (instrument.IsDebt)
+            {
+                debt ??= instrument;
+            }
+            else if (instrument.Key.Type == PositionType.AToken && (collateral is null || _valuation.ValueSc(_portfolio, instrument, Hour) > _valuation.ValueSc(_portfolio, collateral, Hour)))
+            {
+                collateral = instrument;
+            }
+        }
+
+        if (debt is null || collateral is null)
+        {
+            return;
+        }
+
+        var closeFactor = healthFactor < aave.FullCloseHealthFactor ? 1.0 : aave.CloseFactor;
+        var debtSc = -_valuation.ValueSc(_portfolio, debt, Hour);
+        var collateralSc = _valuation.ValueSc(_portfolio, collateral, Hour);
+        var repaidSc = Math.Min(closeFactor * debtSc, collateralSc / (1 + aave.EMode.LiquidationBonus));
+        var seizedSc = repaidSc * (1 + aave.EMode.LiquidationBonus);
+        var seizedUnits = _portfolio.Quantity(collateral) * (seizedSc / collateralSc) * _valuation.Index(collateral)[Hour];
+        _portfolio.Add(debt, -_portfolio.Quantity(debt) * (repaidSc / debtSc));
+        _portfolio.Add(collateral, -_portfolio.Quantity(collateral) * (seizedSc / collateralSc));
+        var penaltySc = repaidSc * aave.EMode.LiquidationBonus;
+        Book(AttributionSource.Liquidation, -penaltySc);
+        Liquidations++;
+        var scPerUsd = _valuation.ScPrice(Asset.Usdt)[Hour];
+        _events.Add(new LiquidationEvent(Time, collateral.Key.ToString(), -seizedUnits, _valuation.UnderlyingPerUnit(collateral, Hour) / _valuation.Index(collateral)[Hour], healthFactor, penaltySc / scPerUsd));
+    }
+
+    /// <summary>Applies a deposit or withdrawal to the wallet's share-class balance (flows are not P&amp;L).</summary>
+    internal void Flow(Instrument wallet, double amount, double fromFreeCash)
+    {
+        _portfolio.Add(wallet, amount);
+        _events.Add(new FlowEvent(Time, amount, fromFreeCash));
+    }
+
     /// <summary>Credits a settlement (funding, rewards) valued at the previous hour's prices.</summary>
     internal void Settle(Instrument balance, double amount, AttributionSource source, double scPricePrevious)
     {
@@ -223,6 +454,18 @@ public sealed class SimulatedExecution
     }
 
     internal void Record(SimulationEvent simulationEvent) => _events.Add(simulationEvent);
+
+    /// <summary>Gas for one step: paid now outside a group; inside one the group pays once.</summary>
+    private double StepGas(GasOperation operation) => _inGroup ? 0 : PayGas(operation);
+
+    private void RequireHeld(Instrument instrument, double quantity, Func<string> describe)
+    {
+        // Relative slack for the last bits of a computed "everything".
+        if (quantity > _portfolio.Quantity(instrument) * (1 + 1e-12) + 1e-15)
+        {
+            throw new InsufficientBalanceException($"cannot {describe()}");
+        }
+    }
 
     private void BookTradingCosts(double feeUsd, double slippageUsd)
     {

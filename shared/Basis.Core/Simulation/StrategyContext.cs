@@ -52,6 +52,30 @@ public sealed class StrategyContext
     /// <summary>Price of one unit of an asset in the share class.</summary>
     public double PriceSc(Asset asset) => _valuation.ScPrice(asset)[Hour];
 
+    /// <summary>Units of the AAVE reserve's token an aToken or debt position holds: scaled balance × index.</summary>
+    public double ReserveUnits(Instrument instrument) =>
+        _portfolio.Quantity(instrument) * (_valuation.IndexOrNull(instrument)?[Hour] ?? 1.0);
+
+    /// <summary>
+    /// ETH a DEX pays per LST unit, after the pool fee and slippage, for a sale of <paramref name="units"/> at the
+    /// hour's market rate (slippage is bucketed by the sale's size).
+    /// </summary>
+    public double LstSaleEthPerUnit(LstToken lst, double units)
+    {
+        var pair = Venues.LstOf(lst).DexPair;
+        var rate = _valuation.LstMarketRate(lst)[Hour];
+        var notionalUsd = units * rate * _valuation.UsdPrice(Asset.Eth)[Hour];
+        var costBps = Venues.DexPoolFeeBps(pair) + Venues.Slippage.Bps(pair, notionalUsd);
+        return rate * (1 - (costBps / 10_000));
+    }
+
+    /// <summary>LST units to sell on the DEX to receive <paramref name="eth"/> after the pool fee and slippage.</summary>
+    public double LstUnitsToRaise(LstToken lst, double eth)
+    {
+        var units = eth / LstSaleEthPerUnit(lst, 0);
+        return eth / LstSaleEthPerUnit(lst, units);
+    }
+
     /// <summary>A perp's mark price.</summary>
     public double Mark(Instrument perp) => _valuation.Mark(perp)[Hour];
 

@@ -18,6 +18,8 @@ public sealed class ValuationModel
     private readonly bool[] _subscribed = new bool[InstrumentRegistry.All.Count];
     private readonly double[]?[] _index = new double[]?[InstrumentRegistry.All.Count];
     private readonly double[]?[] _lstRate = new double[]?[InstrumentRegistry.All.Count];
+    private readonly double[]?[] _depeg = new double[]?[InstrumentRegistry.All.Count];
+    private readonly Dictionary<LstToken, double[]> _lstMarketRates = [];
     private readonly double[][] _priceSc = new double[InstrumentRegistry.All.Count][];
     private readonly double[]?[] _mark = new double[]?[InstrumentRegistry.All.Count];
     private readonly double[]?[] _funding = new double[]?[InstrumentRegistry.All.Count];
@@ -80,6 +82,11 @@ public sealed class ValuationModel
             if (instrument.Lst is { } lst)
             {
                 _lstRate[id] = ResolveLstRate(market, lst);
+                _depeg[id] = market.Depeg(lst);
+                if (!_lstMarketRates.ContainsKey(lst))
+                {
+                    _lstMarketRates[lst] = MarketRate(market, lst);
+                }
             }
 
             if (instrument.Key.Type == PositionType.Perp)
@@ -117,6 +124,12 @@ public sealed class ValuationModel
     public double[] LstRate(LstToken lst) =>
         _lstRates.TryGetValue(lst, out var rate) ? rate : throw new InvalidOperationException($"{lst.Symbol()} is not held in this run.");
 
+    /// <summary>
+    /// ETH a DEX pays per LST unit before fees, per hour: the data's market rate, times any stressed depeg.
+    /// </summary>
+    public double[] LstMarketRate(LstToken lst) =>
+        _lstMarketRates.TryGetValue(lst, out var rate) ? rate : throw new InvalidOperationException($"{lst.Symbol()} is not held in this run.");
+
     /// <summary>The AAVE index that scales an aToken's or debt token's balance, per hour.</summary>
     public double[] Index(Instrument instrument) =>
         _index[instrument.Id] ?? throw new InvalidOperationException($"{instrument} has no AAVE index.");
@@ -134,7 +147,7 @@ public sealed class ValuationModel
     /// LST rate (1 for plain tokens).
     /// </summary>
     public double UnderlyingPerUnit(Instrument instrument, int hour) =>
-        (_index[instrument.Id]?[hour] ?? 1.0) * (_lstRate[instrument.Id]?[hour] ?? 1.0);
+        (_index[instrument.Id]?[hour] ?? 1.0) * (_lstRate[instrument.Id]?[hour] ?? 1.0) * (_depeg[instrument.Id]?[hour] ?? 1.0);
 
     /// <summary>Share-class value of a position at an hour (negative for debt; unrealised P&amp;L for perps).</summary>
     public double ValueSc(Portfolio portfolio, Instrument instrument, int hour)
@@ -151,7 +164,7 @@ public sealed class ValuationModel
             return quantity * (mark[hour] - portfolio.EntryPrice(instrument)) * _usdtSc[hour];
         }
 
-        var value = quantity * (_index[id]?[hour] ?? 1.0) * (_lstRate[id]?[hour] ?? 1.0) * _priceSc[id][hour];
+        var value = quantity * (_index[id]?[hour] ?? 1.0) * (_lstRate[id]?[hour] ?? 1.0) * (_depeg[id]?[hour] ?? 1.0) * _priceSc[id][hour];
         return instrument.IsDebt ? -value : value;
     }
 
@@ -171,6 +184,8 @@ public sealed class ValuationModel
 
     internal double[]? LstRateOrNull(Instrument instrument) => _lstRate[instrument.Id];
 
+    internal double[]? DepegOrNull(Instrument instrument) => _depeg[instrument.Id];
+
     internal double[] PriceScOf(Instrument instrument) => _priceSc[instrument.Id];
 
     internal double[]? MarkOrNull(Instrument instrument) => _mark[instrument.Id];
@@ -184,6 +199,12 @@ public sealed class ValuationModel
         }
 
         return rate;
+    }
+
+    private static double[] MarketRate(MarketData market, LstToken lst)
+    {
+        var rate = market.Series(DataPlan.PegSeries(lst)).Column("market_rate");
+        return market.Depeg(lst) is { } depeg ? Multiply(rate, depeg) : rate;
     }
 
     private (double[] Liquidity, double[] Borrow) AaveIndices(MarketData market, string reserve)

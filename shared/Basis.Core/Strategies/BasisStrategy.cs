@@ -87,9 +87,18 @@ public sealed class BasisStrategy : IStrategy
             return;
         }
 
-        var targetUnits = TargetSpotUnits(context);
+        var targetUnits = TargetSpotUnits(context.EquitySc, context);
         context.Execution.Decide(targetUnits >= context.Quantity(_spot) ? StrategyActions.EntryPartial : StrategyActions.ExitPartial, reason);
         RebalanceTo(context, reason);
+    }
+
+    /// <inheritdoc />
+    public void RaiseCash(StrategyContext context, double amountSc)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reason = $"scale both legs down for a capital withdrawal of {Format(amountSc)} USDT";
+        context.Execution.Decide(StrategyActions.ExitPartial, reason);
+        RebalanceTo(context, reason, amountSc);
     }
 
     private string? RebalanceReason(StrategyContext context)
@@ -127,17 +136,18 @@ public sealed class BasisStrategy : IStrategy
             : null;
     }
 
-    private double TargetSpotUnits(StrategyContext context) =>
-        context.EquitySc / (1 + _parameters.MarginFraction) / context.PriceUsd(_parameters.Asset);
+    private double TargetSpotUnits(double equity, StrategyContext context) =>
+        equity / (1 + _parameters.MarginFraction) / context.PriceUsd(_parameters.Asset);
 
     /// <summary>
-    /// Trades spot and perps to the targets for the current equity, then moves USDT so each venue holds its
-    /// margin target. The batch fills at the hour's prices, so a venue may briefly owe USDT within it.
+    /// Trades spot and perps to the targets for the current equity less <paramref name="cashToFree"/>, then moves
+    /// USDT so each venue holds its margin target and the wallet the cash to free. The batch fills at the hour's
+    /// prices, so a venue may briefly owe USDT within it.
     /// </summary>
-    private void RebalanceTo(StrategyContext context, string reason)
+    private void RebalanceTo(StrategyContext context, string reason, double cashToFree = 0)
     {
-        var equity = context.EquitySc;
-        var targetUnits = TargetSpotUnits(context);
+        var equity = context.EquitySc - cashToFree;
+        var targetUnits = TargetSpotUnits(equity, context);
         var marginBudget = equity * _parameters.MarginFraction / (1 + _parameters.MarginFraction);
 
         context.Execution.SpotTrade(_parameters.SpotVenue, _parameters.Asset, targetUnits - context.Quantity(_spot), reason);
@@ -153,60 +163,19 @@ public sealed class BasisStrategy : IStrategy
         var held = venues.ToDictionary(v => v, v => _perps.FirstOrDefault(p => p.Key.Venue == v) is { } perp
             ? context.MarginCollateralUsd(perp)
             : context.Quantity(InstrumentRegistry.Balance(v, Asset.Usdt)));
-        var available = context.Quantity(_walletUsdt) + held.Values.Sum();
+        var available = context.Quantity(_walletUsdt) - cashToFree + held.Values.Sum();
         var scale = Math.Min(1, available / marginBudget);
 
-        var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, context.Quantity(_walletUsdt)) };
+        var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, context.Quantity(_walletUsdt) - cashToFree) };
         foreach (var venue in venues)
         {
             var target = marginBudget * scale * _parameters.HedgeAllocation.Of(venue);
             accounts.Add((InstrumentRegistry.Balance(venue, Asset.Usdt), held[venue] - target));
         }
 
-        MoveUsdt(context, accounts, reason);
-        _lastRebalanceEquity = context.EquitySc;
-    }
-
-    /// <summary>Covers each account's deficit from surpluses, the wallet first (an on-chain send is cheaper than an exchange withdrawal).</summary>
-    private static void MoveUsdt(StrategyContext context, List<(Instrument Usdt, double Surplus)> accounts, string reason)
-    {
-        var deficits = accounts.Where(a => a.Surplus < -MinimumTransferUsdt).OrderBy(a => a.Surplus).ToList();
-        var sources = accounts.Where(a => a.Surplus > MinimumTransferUsdt)
-            .OrderBy(a => a.Usdt.Key.Venue == Venue.Wallet ? 0 : 1)
-            .ThenByDescending(a => a.Surplus)
-            .Select(a => new Source(a.Usdt, a.Surplus))
-            .ToList();
-
-        foreach (var (account, surplus) in deficits)
-        {
-            var need = -surplus;
-            foreach (var source in sources)
-            {
-                if (need < MinimumTransferUsdt)
-                {
-                    break;
-                }
-
-                var fee = source.Account.Key.Venue == Venue.Wallet ? 0 : context.Venues.Exchange(source.Account.Key.Venue).UsdtWithdrawalFee;
-                var amount = Math.Min(need, source.Available - fee);
-                if (amount < MinimumTransferUsdt)
-                {
-                    continue;
-                }
-
-                context.Execution.Transfer(source.Account, account, amount, reason);
-                source.Available -= amount + fee;
-                need -= amount;
-            }
-        }
+        UsdtTransfers.Settle(context, accounts, MinimumTransferUsdt, reason);
+        _lastRebalanceEquity = context.EquitySc - cashToFree;
     }
 
     private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private sealed class Source(Instrument account, double available)
-    {
-        public Instrument Account { get; } = account;
-
-        public double Available { get; set; } = available;
-    }
 }

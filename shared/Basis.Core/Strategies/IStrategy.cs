@@ -26,4 +26,10 @@ public interface IStrategy
 
     /// <summary>Decides and acts for the hour; hour 0 is the entry.</summary>
     void OnHour(StrategyContext context);
+
+    /// <summary>
+    /// Frees <paramref name="amountSc"/> of the share class' asset into the wallet for a withdrawal by unwinding
+    /// positions pro rata (the slow path: the fast path, idle funds, is used before this is called).
+    /// </summary>
+    void RaiseCash(StrategyContext context, double amountSc);
 }

@@ -80,5 +80,20 @@ public sealed class PureLendingStrategy : IStrategy
         context.Execution.Supply(_aToken, idle, "lend idle funds");
     }
 
+    /// <inheritdoc />
+    public void RaiseCash(StrategyContext context, double amountSc)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var amount = amountSc / context.PriceSc(_asset);
+        if (_asset == Asset.Eth)
+        {
+            amount += context.Execution.GasCostEth(GasOperation.CollateralWithdrawn);
+        }
+
+        amount = Math.Min(amount, context.UnderlyingUnits(_aToken));
+        context.Execution.Decide(StrategyActions.ExitPartial, $"withdraw {Format(amount)} {_asset.Symbol()} from AAVE for a capital withdrawal");
+        context.Execution.Withdraw(_aToken, amount, "capital withdrawal");
+    }
+
     private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

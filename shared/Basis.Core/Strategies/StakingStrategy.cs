@@ -1,6 +1,5 @@
 using System.Globalization;
 using Basis.Core.Instruments;
-using Basis.Core.Market;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
 
@@ -14,6 +13,7 @@ namespace Basis.Core.Strategies;
 public sealed class StakingStrategy : IStrategy
 {
     private readonly StakingParameters _parameters;
+    private readonly RewardTokenSales _rewards;
     private readonly Instrument _walletEth = InstrumentRegistry.Balance(Venue.Wallet, Asset.Eth);
 
     /// <summary>Creates the strategy for a staking mode.</summary>
@@ -26,26 +26,10 @@ public sealed class StakingStrategy : IStrategy
             throw new StrategySetupException($"Mode {mode.Mode}: staking only reports in ETH (share_class: ETH).");
         }
 
-        if (parameters.Rewards.Enabled && parameters.Lst != LstToken.WeEth)
-        {
-            throw new StrategySetupException($"Mode {mode.Mode}: seasonal_rewards are EtherFi rewards and need lst_type: weETH (got {parameters.Lst.Symbol()}).");
-        }
-
         Mode = mode.Mode;
         _parameters = parameters;
-        var instruments = new List<Instrument> { _walletEth, InstrumentRegistry.Lst(parameters.Lst) };
-        var rewards = new List<RewardProgram>();
-        if (parameters.Rewards.Enabled)
-        {
-            foreach (var token in new[] { Asset.Eigen, Asset.Ethfi })
-            {
-                instruments.Add(InstrumentRegistry.Balance(Venue.Wallet, token));
-                rewards.Add(new RewardProgram(token, SeriesId.Parse($"rewards/etherfi/{token.Symbol()}"), DataPlan.PriceSeries(mode, token), parameters.Rewards.IncludeEstimated));
-            }
-        }
-
-        Instruments = instruments;
-        Rewards = rewards;
+        _rewards = new RewardTokenSales(mode, parameters.Lst, parameters.Rewards);
+        Instruments = [_walletEth, InstrumentRegistry.Lst(parameters.Lst), .. _rewards.Instruments];
     }
 
     /// <inheritdoc />
@@ -58,16 +42,13 @@ public sealed class StakingStrategy : IStrategy
     public Asset? RiskAsset => Asset.Eth;
 
     /// <inheritdoc />
-    public IReadOnlyList<RewardProgram> Rewards { get; }
+    public IReadOnlyList<RewardProgram> Rewards => _rewards.Programs;
 
     /// <inheritdoc />
     public void OnHour(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var program in Rewards)
-        {
-            SellDust(context, program.Token);
-        }
+        _rewards.SellDust(context);
 
         var idle = context.Quantity(_walletEth) - context.Execution.GasCostEth(GasOperation.StakeDeposit);
         if (idle <= 0)
@@ -93,23 +74,14 @@ public sealed class StakingStrategy : IStrategy
         context.Execution.Stake(_parameters.Lst, idle, "stake idle ETH");
     }
 
-    private void SellDust(StrategyContext context, Asset token)
+    /// <inheritdoc />
+    public void RaiseCash(StrategyContext context, double amountSc)
     {
-        var wallet = InstrumentRegistry.Balance(Venue.Wallet, token);
-        var amount = context.Quantity(wallet);
-        if (amount <= 0)
-        {
-            return;
-        }
-
-        var share = context.ValueSc(wallet) / context.EquitySc;
-        if (share <= _parameters.Rewards.DustThreshold)
-        {
-            return;
-        }
-
-        context.Execution.Decide(StrategyActions.SellDust, $"{token.Symbol()} rewards are {share:P3} of equity, above the {_parameters.Rewards.DustThreshold:P3} dust threshold");
-        context.Execution.PayGas(GasOperation.UnwrapKingToken);
-        context.Execution.SellOnDex(token, amount, "sell reward tokens for ETH");
+        ArgumentNullException.ThrowIfNull(context);
+        var lst = InstrumentRegistry.Lst(_parameters.Lst);
+        var needed = amountSc + context.Execution.GasCostEth(GasOperation.TokenSwap);
+        var units = Math.Min(context.LstUnitsToRaise(_parameters.Lst, needed), context.Quantity(lst));
+        context.Execution.Decide(StrategyActions.ExitPartial, $"sell {units.ToString("0.######", CultureInfo.InvariantCulture)} {_parameters.Lst.Symbol()} on a DEX for a capital withdrawal");
+        context.Execution.SellLst(_parameters.Lst, units, "capital withdrawal");
     }
 }

@@ -16,9 +16,9 @@ public static class StrategyCatalog
         new("btc_basis", ShareClass.Usdt, [], StrategyFamily.Basis),
         new("eth_basis", ShareClass.Usdt, [], StrategyFamily.Basis),
         new("eth_staking_only", ShareClass.Eth, [], StrategyFamily.Staking),
-        new("eth_leveraged", ShareClass.Eth, ["eth_leveraged_staking"], null, "the leveraged staking modes"),
-        new("usdt_eth_staking_hedged_simple", ShareClass.Usdt, ["usdt_market_neutral_no_leverage"], null, "the hedged market-neutral modes"),
-        new("usdt_eth_staking_hedged_leveraged", ShareClass.Usdt, ["usdt_market_neutral"], null, "the hedged market-neutral modes"),
+        new("eth_leveraged", ShareClass.Eth, ["eth_leveraged_staking"], StrategyFamily.LeveragedStaking),
+        new("usdt_eth_staking_hedged_simple", ShareClass.Usdt, ["usdt_market_neutral_no_leverage"], StrategyFamily.HedgedStaking),
+        new("usdt_eth_staking_hedged_leveraged", ShareClass.Usdt, ["usdt_market_neutral"], StrategyFamily.HedgedLeveragedStaking),
         new("ml_btc_directional_usdt_margin", ShareClass.Usdt, [], null, "the signal-driven ML modes"),
     ];
 
@@ -51,6 +51,8 @@ public static class StrategyCatalog
             LendingParameters lending => new PureLendingStrategy(settings, lending),
             StakingParameters staking => new StakingStrategy(settings, staking),
             BasisParameters basis => new BasisStrategy(settings, basis),
+            LeveragedStakingParameters leveraged => new LeveragedStakingStrategy(settings, leveraged),
+            HedgedStakingParameters hedged => new HedgedStakingStrategy(settings, hedged),
             _ => throw new StrategySetupException($"Mode {settings.Mode} has no strategy for {settings.Strategy.GetType().Name}."),
         };
     }

@@ -11,4 +11,13 @@ public enum StrategyFamily
 
     /// <summary><see cref="BasisStrategy"/> with <see cref="BasisParameters"/>.</summary>
     Basis,
+
+    /// <summary><see cref="LeveragedStakingStrategy"/> with <see cref="LeveragedStakingParameters"/>.</summary>
+    LeveragedStaking,
+
+    /// <summary><see cref="HedgedStakingStrategy"/> without leverage.</summary>
+    HedgedStaking,
+
+    /// <summary><see cref="HedgedStakingStrategy"/> with an AAVE loop.</summary>
+    HedgedLeveragedStaking,
 }

@@ -52,7 +52,7 @@ public sealed class AttributionPropertyTests
             var market = new SyntheticMarket(SyntheticMarket.Jan1, Hours)
                 .Gas(20)
                 .Oracle("oracle/aave/ETH-USD", h => eth[h])
-                .Oracle("oracle/aave/weETH-ETH", h => rate[h])
+                .Lst("weETH", h => rate[h])
                 .Aave("USDT", h => index[h], h => index[h])
                 .Aave("WETH", h => index[h], h => index[h]);
 

@@ -20,7 +20,7 @@ public sealed class StakingWorkedExampleTests
         var market = new SyntheticMarket(SyntheticMarket.Jan1, 72)
             .Gas(10)
             .Oracle("oracle/aave/ETH-USD", h => 3_000 + (50 * Math.Sin(h)))
-            .Oracle("oracle/aave/weETH-ETH", h => 1.04 + (0.00001 * h));
+            .Lst("weETH", h => 1.04 + (0.00001 * h));
 
         var result = Backtest.Run(market, mode, 100);
 
@@ -44,7 +44,7 @@ public sealed class StakingWorkedExampleTests
         var market = new SyntheticMarket(SyntheticMarket.Jan1, 72)
             .Gas(10)
             .Oracle("oracle/aave/ETH-USD", _ => 3_000)
-            .Oracle("oracle/aave/weETH-ETH", _ => 1.0)
+            .Lst("weETH", _ => 1.0)
             .Bars("spot/uniswap/EIGENWETH", _ => 0.01)
             .Bars("spot/uniswap/ETHFIWETH", _ => 0.005);
         var start = SyntheticMarket.Jan1;

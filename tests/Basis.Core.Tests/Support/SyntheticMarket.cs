@@ -43,6 +43,10 @@ internal sealed class SyntheticMarket
     /// <summary>An oracle price series.</summary>
     public SyntheticMarket Oracle(string id, Func<int, double> price) => Level(id, price);
 
+    /// <summary>An LST's exchange rate (oracle) and its DEX market rate at a constant peg premium.</summary>
+    public SyntheticMarket Lst(string lst, Func<int, double> rate, double premium = 0) =>
+        Oracle($"oracle/aave/{lst}-ETH", rate).Level($"peg/{lst}", rate, h => rate(h) * (1 + premium));
+
     /// <summary>Gas at a constant price (base fee + median priority fee = <paramref name="gwei"/>).</summary>
     public SyntheticMarket Gas(double gwei) => Level("gas/ethereum", _ => gwei, _ => 0, _ => 0, _ => 0);
 

@@ -9,20 +9,20 @@ namespace Basis.Core.Tests.Support;
 /// <summary>Venue and mode settings with round numbers, so worked examples stay checkable by hand.</summary>
 internal static class TestSettings
 {
-    public static VenueSettings Venues(double perpTakerBps = 5, double spotTakerBps = 10, double slippageBps = 0, double maintenanceMargin = 0.005, double withdrawalFee = 1, double dexFeeBps = 30)
+    public static VenueSettings Venues(double perpTakerBps = 5, double spotTakerBps = 10, double slippageBps = 0, double maintenanceMargin = 0.005, double withdrawalFee = 1, double dexFeeBps = 30, double lstPoolFeeBps = 1)
     {
         var exchanges = VenueNames.PerpVenues.ToDictionary(
             v => v,
             v => new ExchangeSettings(v, new TradingFees(spotTakerBps, spotTakerBps), new TradingFees(2, perpTakerBps), maintenanceMargin, 50, withdrawalFee));
         var gas = new GasSettings(Enum.GetValues<GasOperation>().ToDictionary(op => op, _ => 100_000));
         IReadOnlyList<SlippageBucket> flat = [new(double.PositiveInfinity, slippageBps)];
-        var pairs = new[] { "BTCUSDT-SPOT", "ETHUSDT-SPOT", "BTCUSDT-PERP", "ETHUSDT-PERP", "EIGEN_ETH", "ETHFI_ETH", "ETH_weETH", "ETH_wstETH" }
+        var pairs = new[] { "BTCUSDT-SPOT", "ETHUSDT-SPOT", "BTCUSDT-PERP", "ETHUSDT-PERP", "EIGEN_ETH", "ETHFI_ETH", "ETH_weETH", "ETH_wstETH", "ETH_USDT" }
             .ToDictionary(p => p, _ => flat);
         return new VenueSettings(
             exchanges,
             gas,
             new SlippageTable(pairs),
-            new Dictionary<string, double> { ["EIGEN_ETH"] = dexFeeBps, ["ETHFI_ETH"] = dexFeeBps, ["ETH_weETH"] = 1, ["ETH_wstETH"] = 1 },
+            new Dictionary<string, double> { ["EIGEN_ETH"] = dexFeeBps, ["ETHFI_ETH"] = dexFeeBps, ["ETH_weETH"] = lstPoolFeeBps, ["ETH_wstETH"] = lstPoolFeeBps, ["ETH_USDT"] = 0 },
             new AaveSettings(new EModeSettings(0.93, 0.95, 0.01), 0.5, 0.95, 0),
             new Dictionary<LstToken, LstSettings>
             {
@@ -30,6 +30,9 @@ internal static class TestSettings
                 [LstToken.WstEth] = new(LstToken.WstEth, 0, "ETH_wstETH"),
             });
     }
+
+    public static LeverageParameters Leverage(double targetLtv = 0.9, double band = 0.05, double floor = 1.02) =>
+        new(LstToken.WeEth, targetLtv, 0.0225, band, floor);
 
     public static ModeSettings Mode(string name, ShareClass shareClass, StrategyParameters parameters, string ethPrice = "oracle/aave/ETH-USD", string? btcPrice = null)
     {

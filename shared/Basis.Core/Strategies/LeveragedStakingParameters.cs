@@ -1,0 +1,8 @@
+namespace Basis.Core.Strategies;
+
+/// <summary>Leveraged staking in the ETH share class (<c>eth_leveraged</c>).</summary>
+/// <param name="Leverage">The loop.</param>
+/// <param name="PositionDeviationThreshold">Deploy idle ETH once it exceeds this fraction of equity.</param>
+/// <param name="RiskManagement">When false the loop is never resized after entry (for stress comparisons).</param>
+/// <param name="Rewards">EtherFi seasonal rewards (weETH only).</param>
+public sealed record LeveragedStakingParameters(LeverageParameters Leverage, double PositionDeviationThreshold, bool RiskManagement, SeasonalRewardsParameters Rewards) : StrategyParameters;

@@ -1,0 +1,53 @@
+using Basis.Core.Instruments;
+using Basis.Core.Simulation;
+
+namespace Basis.Core.Strategies;
+
+/// <summary>
+/// Moves USDT between the wallet and exchange accounts so that every account ends at its target: each deficit is
+/// covered from surpluses, the wallet first (an on-chain send costs gas; an exchange withdrawal costs its flat fee).
+/// Amounts below the minimum are left alone rather than paid for.
+/// </summary>
+internal static class UsdtTransfers
+{
+    /// <summary>Settles <paramref name="accounts"/>, each given with its surplus over its target (negative: a deficit).</summary>
+    public static void Settle(StrategyContext context, IReadOnlyList<(Instrument Usdt, double Surplus)> accounts, double minimumTransfer, string reason)
+    {
+        var deficits = accounts.Where(a => a.Surplus < -minimumTransfer).OrderBy(a => a.Surplus).ToList();
+        var sources = accounts.Where(a => a.Surplus > minimumTransfer)
+            .OrderBy(a => a.Usdt.Key.Venue == Venue.Wallet ? 0 : 1)
+            .ThenByDescending(a => a.Surplus)
+            .Select(a => new Source(a.Usdt, a.Surplus))
+            .ToList();
+
+        foreach (var (account, surplus) in deficits)
+        {
+            var need = -surplus;
+            foreach (var source in sources)
+            {
+                if (need < minimumTransfer)
+                {
+                    break;
+                }
+
+                var fee = source.Account.Key.Venue == Venue.Wallet ? 0 : context.Venues.Exchange(source.Account.Key.Venue).UsdtWithdrawalFee;
+                var amount = Math.Min(need, source.Available - fee);
+                if (amount < minimumTransfer)
+                {
+                    continue;
+                }
+
+                context.Execution.Transfer(source.Account, account, amount, reason);
+                source.Available -= amount + fee;
+                need -= amount;
+            }
+        }
+    }
+
+    private sealed class Source(Instrument account, double available)
+    {
+        public Instrument Account { get; } = account;
+
+        public double Available { get; set; } = available;
+    }
+}
