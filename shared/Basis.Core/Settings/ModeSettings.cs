@@ -1,5 +1,6 @@
 using Basis.Core.Instruments;
 using Basis.Core.Market;
+using Basis.Core.Simulation;
 using Basis.Core.Strategies;
 
 namespace Basis.Core.Settings;
@@ -13,6 +14,7 @@ namespace Basis.Core.Settings;
 /// <param name="Prices">The series that values each asset in USD (e.g. ETH → oracle/aave/ETH-USD).</param>
 /// <param name="DataFallbacks">Series allowed to stand in, in order, for a stale series; each use is reported.</param>
 /// <param name="Strategy">The strategy's own parameters.</param>
+/// <param name="CapitalFlows">Deposits and withdrawals configured in the mode (<c>capital_flows</c>).</param>
 public sealed record ModeSettings(
     string Mode,
     ShareClass ShareClass,
@@ -21,4 +23,5 @@ public sealed record ModeSettings(
     double MaxDrawdown,
     IReadOnlyDictionary<Asset, SeriesId> Prices,
     IReadOnlyDictionary<SeriesId, IReadOnlyList<SeriesId>> DataFallbacks,
-    StrategyParameters Strategy);
+    StrategyParameters Strategy,
+    IReadOnlyList<CapitalFlow>? CapitalFlows = null);

@@ -277,6 +277,8 @@ public static class BacktestEngine
             var (healthFactor, _) = RiskMeter.Aave(_portfolio, _valuation, _spec.Venues.Aave, h);
             if (healthFactor < 1)
             {
+                // The lowest health factor reached is the one that triggered the liquidation, not what is left after it.
+                _minHealthFactor = Math.Min(_minHealthFactor, healthFactor);
                 _execution.LiquidateAave(healthFactor);
             }
         }
@@ -326,6 +328,7 @@ public static class BacktestEngine
                 var ratio = RiskMeter.MarginRatio(_portfolio, _valuation, perp, h);
                 if (ratio < _spec.Venues.Exchange(perp.Key.Venue).MaintenanceMargin)
                 {
+                    _minMarginRatio = Math.Min(_minMarginRatio, ratio);
                     _execution.LiquidatePerp(perp, ratio);
                 }
             }

@@ -2,17 +2,18 @@ using Basis.Core.Results;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
+using Basis.Core.Stress;
 
 namespace Basis.Core.Tests.Support;
 
 /// <summary>Runs a mode over a synthetic market the way the host does: plan data, align it, simulate.</summary>
 internal static class Backtest
 {
-    public static BacktestResult Run(SyntheticMarket market, ModeSettings mode, double capital, VenueSettings? venues = null, IReadOnlyList<CapitalFlow>? flows = null)
+    public static BacktestResult Run(SyntheticMarket market, ModeSettings mode, double capital, VenueSettings? venues = null, IReadOnlyList<CapitalFlow>? flows = null, IReadOnlyList<MarketShock>? shocks = null)
     {
         var strategy = StrategyCatalog.Create(mode);
-        var data = market.Build(DataPlan.Requests(mode, strategy));
-        var spec = new BacktestSpec("test", mode, venues ?? TestSettings.Venues(), market.Grid.Start, market.Grid.End, capital, "hash", "synthetic", flows);
+        var data = StressScenario.Apply(market.Build(DataPlan.Requests(mode, strategy)), shocks ?? []);
+        var spec = new BacktestSpec("test", mode, venues ?? TestSettings.Venues(), market.Grid.Start, market.Grid.End, capital, "hash", "synthetic", flows, shocks?.Select(s => s.Describe()).ToList());
         return BacktestEngine.Run(spec, strategy, data);
     }
 
