@@ -3,6 +3,7 @@ using Basis.Configuration;
 using Basis.Core.Market;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
+using Basis.Core.Stress;
 using Basis.Data.Import;
 
 namespace Basis.Functions.Cli;
@@ -75,7 +76,8 @@ internal sealed class CommandLineApp(CliOutput output)
         or DirectoryNotFoundException
         or StrategySetupException
         or MarketDataCoverageException
-        or MissingPriceException;
+        or MissingPriceException
+        or StressScenarioException;
 
     private static Stack<string> CommandPath(Command command)
     {

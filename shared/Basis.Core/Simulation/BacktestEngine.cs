@@ -305,7 +305,7 @@ public static class BacktestEngine
             var freeCash = Math.Clamp(_portfolio.Quantity(_shareClassWallet), 0, needed);
             if (freeCash < needed)
             {
-                _strategy.RaiseCash(_context, needed - freeCash);
+                _strategy.RaiseCash(_context, needed);
                 var raised = _portfolio.Quantity(_shareClassWallet);
                 if (raised < needed * (1 - 1e-9))
                 {

@@ -163,7 +163,8 @@ public sealed class BasisStrategy : IStrategy
         var held = venues.ToDictionary(v => v, v => _perps.FirstOrDefault(p => p.Key.Venue == v) is { } perp
             ? context.MarginCollateralUsd(perp)
             : context.Quantity(InstrumentRegistry.Balance(v, Asset.Usdt)));
-        var available = context.Quantity(_walletUsdt) - cashToFree + held.Values.Sum();
+        var available = context.Quantity(_walletUsdt) - cashToFree + held.Values.Sum()
+            - UsdtTransfers.FeeAllowance(context, venues.Select(v => InstrumentRegistry.Balance(v, Asset.Usdt)));
         var scale = Math.Min(1, available / marginBudget);
 
         var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, context.Quantity(_walletUsdt) - cashToFree) };

@@ -162,7 +162,8 @@ public sealed class HedgedStakingStrategy : IStrategy
 
         var margin = (1 - _parameters.StakeAllocation) * equity;
         var held = _perps.ToDictionary(p => p, context.MarginCollateralUsd);
-        var available = context.Quantity(_walletUsdt) - cashToFree + held.Values.Sum();
+        var available = context.Quantity(_walletUsdt) - cashToFree + held.Values.Sum()
+            - UsdtTransfers.FeeAllowance(context, _perps.Select(InstrumentRegistry.MarginAccount));
         var scale = Math.Min(1, available / margin);
         var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, context.Quantity(_walletUsdt) - cashToFree) };
         accounts.AddRange(_perps.Select(p => (InstrumentRegistry.MarginAccount(p), held[p] - (margin * scale * _parameters.HedgeAllocation.Of(p.Key.Venue)))));

@@ -28,8 +28,8 @@ public interface IStrategy
     void OnHour(StrategyContext context);
 
     /// <summary>
-    /// Frees <paramref name="amountSc"/> of the share class' asset into the wallet for a withdrawal by unwinding
-    /// positions pro rata (the slow path: the fast path, idle funds, is used before this is called).
+    /// Unwinds positions pro rata until the wallet holds at least <paramref name="amountSc"/> of the share class'
+    /// asset, for a withdrawal that idle funds alone (the fast path) cannot pay.
     /// </summary>
     void RaiseCash(StrategyContext context, double amountSc);
 }

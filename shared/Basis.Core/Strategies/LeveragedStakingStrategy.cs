@@ -85,7 +85,7 @@ public sealed class LeveragedStakingStrategy : IStrategy
     public void RaiseCash(StrategyContext context, double amountSc)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var cash = amountSc + context.Execution.GasCostEth(GasOperation.AtomicDeleverageOneSwap);
+        var cash = amountSc - context.Quantity(_walletEth) + context.Execution.GasCostEth(GasOperation.AtomicDeleverageOneSwap);
         var reason = $"unwind the loop pro rata to free {Format(amountSc)} ETH for a capital withdrawal";
         context.Execution.Decide(StrategyActions.ExitPartial, reason);
         _loop.Deleverage(context, cash, "unwind", reason);

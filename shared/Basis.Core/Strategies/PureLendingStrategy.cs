@@ -84,7 +84,7 @@ public sealed class PureLendingStrategy : IStrategy
     public void RaiseCash(StrategyContext context, double amountSc)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var amount = amountSc / context.PriceSc(_asset);
+        var amount = (amountSc / context.PriceSc(_asset)) - context.Quantity(_wallet);
         if (_asset == Asset.Eth)
         {
             amount += context.Execution.GasCostEth(GasOperation.CollateralWithdrawn);

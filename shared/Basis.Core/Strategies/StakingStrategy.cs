@@ -79,7 +79,7 @@ public sealed class StakingStrategy : IStrategy
     {
         ArgumentNullException.ThrowIfNull(context);
         var lst = InstrumentRegistry.Lst(_parameters.Lst);
-        var needed = amountSc + context.Execution.GasCostEth(GasOperation.TokenSwap);
+        var needed = amountSc - context.Quantity(_walletEth) + context.Execution.GasCostEth(GasOperation.TokenSwap);
         var units = Math.Min(context.LstUnitsToRaise(_parameters.Lst, needed), context.Quantity(lst));
         context.Execution.Decide(StrategyActions.ExitPartial, $"sell {units.ToString("0.######", CultureInfo.InvariantCulture)} {_parameters.Lst.Symbol()} on a DEX for a capital withdrawal");
         context.Execution.SellLst(_parameters.Lst, units, "capital withdrawal");

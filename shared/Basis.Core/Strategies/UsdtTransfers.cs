@@ -10,6 +10,13 @@ namespace Basis.Core.Strategies;
 /// </summary>
 internal static class UsdtTransfers
 {
+    /// <summary>
+    /// The most the exchange accounts can pay in withdrawal fees while settling (one withdrawal each): subtracted from
+    /// the USDT a rebalance shares out, so margins absorb the fees and the wallet still gets all it needs.
+    /// </summary>
+    public static double FeeAllowance(StrategyContext context, IEnumerable<Instrument> exchangeAccounts) =>
+        exchangeAccounts.Sum(a => context.Venues.Exchange(a.Key.Venue).UsdtWithdrawalFee);
+
     /// <summary>Settles <paramref name="accounts"/>, each given with its surplus over its target (negative: a deficit).</summary>
     public static void Settle(StrategyContext context, IReadOnlyList<(Instrument Usdt, double Surplus)> accounts, double minimumTransfer, string reason)
     {

@@ -58,10 +58,10 @@ public sealed class BacktestCommandTests : IDisposable
     [Fact]
     public async Task A_planned_mode_says_it_is_not_implemented_yet()
     {
-        var run = await BasisCli.BacktestAsync("usdt_market_neutral", _temp.Path);
+        var run = await BasisCli.BacktestAsync("ml_btc_directional_usdt_margin", _temp.Path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'usdt_eth_staking_hedged_leveraged' is not implemented yet", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'ml_btc_directional_usdt_margin' is not implemented yet", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

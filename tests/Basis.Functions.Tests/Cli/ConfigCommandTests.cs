@@ -14,7 +14,7 @@ public sealed class ConfigCommandTests : IDisposable
         var run = await BasisCli.RunAsync("config", "validate", "--configs", Repository.Configs);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("valid (5 modes", run.Output, StringComparison.Ordinal);
+        Assert.Contains("valid (8 modes", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

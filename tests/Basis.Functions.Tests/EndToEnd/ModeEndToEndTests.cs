@@ -23,6 +23,9 @@ public sealed class ModeEndToEndTests : IDisposable
         { "eth_staking_only", "staking_yield" },
         { "btc_basis", "funding" },
         { "eth_basis", "funding" },
+        { "eth_leveraged", "staking_yield" },
+        { "usdt_eth_staking_hedged_simple", "funding" },
+        { "usdt_eth_staking_hedged_leveraged", "staking_yield" },
     };
 
     [Theory]
@@ -107,6 +110,38 @@ public sealed class ModeEndToEndTests : IDisposable
         }
 
         Assert.Equal(0, files.Attribution("price"));
+    }
+
+    [Theory]
+    [InlineData("eth_leveraged")]
+    [InlineData("usdt_eth_staking_hedged_leveraged")]
+    public async Task Health_factor_recomputed_from_positions_and_the_oracle_matches_the_engine(string mode)
+    {
+        // HF = LT × aweETH units × weETH/ETH oracle rate ÷ WETH debt, from the position columns and the data file.
+        var files = await RunAsync(mode);
+        var rate = CanonicalSeriesReader.ReadRange(Repository.SampleData, SeriesId.Parse("oracle/aave/weETH-ETH"), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 4, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        for (var row = 0; row < files.Rows.Count; row += 97)
+        {
+            var healthFactor = 0.95 * files.Cell(row, "aave_v3:aToken:aweETH") * rate.Column("price")[row] / files.Cell(row, "aave_v3:debtToken:debtWETH");
+            Assert.Equal(healthFactor, files.Cell(row, "health_factor"), 9);
+        }
+
+        Assert.Equal(0, files.Number("liquidations"));
+        Assert.True(files.Attribution("borrow_cost") < 0);
+    }
+
+    [Theory]
+    [InlineData("usdt_eth_staking_hedged_simple")]
+    [InlineData("usdt_eth_staking_hedged_leveraged")]
+    public async Task Hedged_staking_earns_staking_and_funding_and_stays_near_delta_neutral(string mode)
+    {
+        var files = await RunAsync(mode);
+
+        Assert.True(files.Attribution("staking_yield") > 0);
+        Assert.True(files.Attribution("funding") > 0);
+        Assert.True(files.Number("max_abs_delta") < 0.02, $"max |delta| {files.Number("max_abs_delta")}");
+        Assert.Equal(0, files.Number("liquidations"));
     }
 
     [Fact]

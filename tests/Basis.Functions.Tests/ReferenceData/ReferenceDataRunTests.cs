@@ -106,6 +106,36 @@ public sealed class ReferenceDataRunTests(ReferenceDataFixture data)
         Assert.Contains(files.EventsOf("funding"), e => e.GetProperty("instrument").GetString() == "okx:Perp:ETHUSDT");
     }
 
+    [Theory]
+    [InlineData("eth_leveraged", false)]
+    [InlineData("usdt_eth_staking_hedged_simple", true)]
+    [InlineData("usdt_eth_staking_hedged_leveraged", true)]
+    public async Task A_year_of_leveraged_or_hedged_staking_survives_and_every_source_has_its_sign(string mode, bool hedged)
+    {
+        data.RequireData();
+
+        var files = await RunAsync(mode, Year, YearEnd, hedged ? ["--set", NoOkx] : []);
+
+        Assert.Equal(0, files.Number("liquidations"));
+        Assert.True(files.Attribution("staking_yield") > 0);
+        Assert.True(files.Attribution("lending_yield") >= 0);
+        Assert.True(files.Attribution("borrow_cost") <= 0);
+        Assert.True(files.Attribution("trading_fees") <= 0);
+        Assert.True(files.Attribution("slippage") <= 0);
+        Assert.True(files.Attribution("gas") < 0);
+        Assert.Equal(0, files.Attribution("liquidation"));
+        if (hedged)
+        {
+            Assert.True(files.Attribution("funding") > 0);
+            Assert.True(files.Number("max_abs_delta") < 0.05, $"max |delta| {files.Number("max_abs_delta")}");
+        }
+        else
+        {
+            Assert.True(files.Attribution("borrow_cost") < 0);
+            Assert.True(files.Number("min_health_factor") > 1);
+        }
+    }
+
     [Fact]
     public async Task A_venue_without_data_is_an_error_unless_its_allocation_is_zero()
     {
