@@ -29,7 +29,7 @@ internal static class BacktestCommand
         var configs = new Option<string?>("--configs") { Description = "Configuration folder (default: ./configs)." };
         var runId = new Option<string?>("--run-id") { Description = "Run identifier (default: derived from the inputs, so a rerun replaces its folder)." };
 
-        var command = new Command("backtest", "Run a strategy mode over historical data and write summary.json, timeseries.csv and events.jsonl.")
+        var command = new Command("backtest", "Run a strategy mode over historical data and write summary.json, timeseries.csv, events.jsonl and report.html.")
         {
             mode, start, end, capital, data, outDir, set, configs, runId,
         };
