@@ -17,6 +17,39 @@ public sealed class Timeseries
         _values = new double[grid.Hours * columns.Count];
     }
 
+    /// <summary>
+    /// A timeseries from whole columns, for code that needs one without running the engine (tests of the result
+    /// writers, tools). The values are copied; non-finite values are kept as they are.
+    /// </summary>
+    /// <param name="grid">The hours; every column holds one value per hour.</param>
+    /// <param name="names">Column names, in order.</param>
+    /// <param name="values">One array per name, in the same order, each <see cref="HourGrid.Hours"/> long.</param>
+    public static Timeseries FromColumns(HourGrid grid, IReadOnlyList<string> names, IReadOnlyList<double[]> values)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        if (names.Count != values.Count)
+        {
+            throw new ArgumentException($"Expected one value array per column name: {names.Count} names, {values.Count} arrays.", nameof(values));
+        }
+
+        var timeseries = new Timeseries(grid, [.. names]);
+        for (var c = 0; c < values.Count; c++)
+        {
+            if (values[c].Length != grid.Hours)
+            {
+                throw new ArgumentException($"Column '{names[c]}' has {values[c].Length} values; the grid has {grid.Hours} hours.", nameof(values));
+            }
+
+            for (var h = 0; h < grid.Hours; h++)
+            {
+                timeseries._values[(h * names.Count) + c] = values[c][h];
+            }
+        }
+
+        return timeseries;
+    }
+
     /// <summary>The hours (one row each).</summary>
     public HourGrid Grid { get; }
 

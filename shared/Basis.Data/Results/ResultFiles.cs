@@ -11,4 +11,7 @@ public static class ResultFiles
 
     /// <summary>One event per line.</summary>
     public const string Events = "events.jsonl";
+
+    /// <summary>The self-contained page for people: summary and charts.</summary>
+    public const string Report = "report.html";
 }

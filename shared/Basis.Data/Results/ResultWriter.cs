@@ -8,7 +8,8 @@ using Basis.Core.Time;
 namespace Basis.Data.Results;
 
 /// <summary>
-/// Writes a run's results folder: <c>summary.json</c>, <c>timeseries.csv</c> and <c>events.jsonl</c>. Output is
+/// Writes a run's results folder: <c>summary.json</c>, <c>timeseries.csv</c>, <c>events.jsonl</c> and
+/// <c>report.html</c> (<see cref="ReportWriter"/>). Output is
 /// deterministic: identical results give identical bytes (only <c>elapsed_ms</c> differs between identical runs).
 /// </summary>
 public static class ResultWriter
@@ -23,10 +24,12 @@ public static class ResultWriter
         var summary = Path.Combine(folder, ResultFiles.Summary);
         var timeseries = Path.Combine(folder, ResultFiles.Timeseries);
         var events = Path.Combine(folder, ResultFiles.Events);
+        var report = Path.Combine(folder, ResultFiles.Report);
         File.WriteAllText(summary, SummaryJson(result.Summary) + "\n", Utf8);
         WriteTimeseries(timeseries, result.Timeseries);
         WriteEvents(events, result.Events);
-        return [summary, timeseries, events];
+        ReportWriter.Write(report, result);
+        return [summary, timeseries, events, report];
     }
 
     /// <summary>The summary as indented JSON.</summary>

@@ -9,7 +9,7 @@ public sealed class BacktestCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_backtest_writes_summary_timeseries_and_events_and_prints_a_summary()
+    public async Task A_backtest_writes_summary_timeseries_events_and_report_and_prints_a_summary()
     {
         var run = await BasisCli.BacktestAsync("pure_lending_usdt", _temp.Path);
 
@@ -17,6 +17,7 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.True(File.Exists(_temp.Combine("summary.json")));
         Assert.True(File.Exists(_temp.Combine("timeseries.csv")));
         Assert.True(File.Exists(_temp.Combine("events.jsonl")));
+        Assert.True(File.Exists(_temp.Combine("report.html")));
         Assert.Contains("Final equity", run.Output, StringComparison.Ordinal);
         Assert.Contains("lending_yield", run.Output, StringComparison.Ordinal);
     }
@@ -33,6 +34,7 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal(WithoutTiming(_temp.Combine("a", "summary.json")), WithoutTiming(_temp.Combine("b", "summary.json")));
         Assert.Equal(File.ReadAllBytes(_temp.Combine("a", "timeseries.csv")), File.ReadAllBytes(_temp.Combine("b", "timeseries.csv")));
         Assert.Equal(File.ReadAllBytes(_temp.Combine("a", "events.jsonl")), File.ReadAllBytes(_temp.Combine("b", "events.jsonl")));
+        Assert.Equal(File.ReadAllBytes(_temp.Combine("a", "report.html")), File.ReadAllBytes(_temp.Combine("b", "report.html")));
     }
 
     [Fact]
