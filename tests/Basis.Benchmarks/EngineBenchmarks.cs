@@ -10,8 +10,8 @@ namespace Basis.Benchmarks;
 
 /// <summary>
 /// Engine time of a one-year hourly backtest (2024-06-01 → 2025-06-01) per mode, with the data already loaded:
-/// the simulation, attribution, metrics and the result buffers, on one thread. The basis modes hedge on Binance
-/// and Bybit, since OKX has no data for that year.
+/// the simulation, attribution, metrics and the result buffers, on one thread. The basis and hedged modes hedge on
+/// Binance and Bybit, since OKX has no data for that year.
 /// </summary>
 [MemoryDiagnoser]
 public class EngineBenchmarks
@@ -22,7 +22,7 @@ public class EngineBenchmarks
     private ResolvedMode _mode = null!;
     private MarketData _market = null!;
 
-    [Params("pure_lending_usdt", "pure_lending_eth", "eth_staking_only", "btc_basis", "eth_basis")]
+    [Params("pure_lending_usdt", "pure_lending_eth", "eth_staking_only", "btc_basis", "eth_basis", "eth_leveraged", "usdt_eth_staking_hedged_simple", "usdt_eth_staking_hedged_leveraged")]
     public string Mode { get; set; } = string.Empty;
 
     /// <summary>Hours simulated per run, for the hours-per-second column.</summary>
@@ -32,7 +32,9 @@ public class EngineBenchmarks
     public void Setup()
     {
         var configuration = BasisConfiguration.Load(BenchmarkData.Configs);
-        string[] overrides = Mode.EndsWith("_basis", StringComparison.Ordinal) ? ["hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}"] : [];
+        string[] overrides = Mode.EndsWith("_basis", StringComparison.Ordinal) || Mode.Contains("hedged", StringComparison.Ordinal)
+            ? ["hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}"]
+            : [];
         _mode = configuration.ResolveMode(Mode, overrides);
         var strategy = StrategyCatalog.Create(_mode.Settings);
         _market = MarketDataBuilder.BuildAsync(new(Start, End), DataPlan.Requests(_mode.Settings, strategy), new LocalMarketDataSource(BenchmarkData.Canonical)).GetAwaiter().GetResult();
