@@ -14,13 +14,9 @@ namespace Basis.Core.Strategies;
 /// </summary>
 public sealed class BasisStrategy : IStrategy
 {
-    private const double MinimumTransferUsdt = 10;
-
     private readonly BasisParameters _parameters;
-    private readonly Instrument _walletUsdt = InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt);
     private readonly Instrument _spot;
-    private readonly Instrument[] _perps;
-    private double _lastRebalanceEquity;
+    private readonly PerpHedge _hedge;
 
     /// <summary>Creates the strategy for a basis mode.</summary>
     public BasisStrategy(ModeSettings mode, BasisParameters parameters)
@@ -40,22 +36,14 @@ public sealed class BasisStrategy : IStrategy
         Mode = mode.Mode;
         _parameters = parameters;
         _spot = InstrumentRegistry.Balance(parameters.SpotVenue, parameters.Asset);
-        _perps = parameters.HedgeAllocation.ActiveVenues.Select(v => InstrumentRegistry.Perp(v, parameters.Asset)).ToArray();
-
-        var instruments = new List<Instrument>
+        _hedge = new PerpHedge(parameters.Asset, parameters.HedgeAllocation, parameters.MarginTopUpThreshold, parameters.MarginExcessThreshold, parameters.MaxDeltaDrift, parameters.PositionDeviationThreshold);
+        Instruments = new[]
         {
-            _walletUsdt,
+            InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt),
             InstrumentRegistry.Balance(Venue.Wallet, Asset.Eth),
             InstrumentRegistry.Balance(parameters.SpotVenue, Asset.Usdt),
             _spot,
-        };
-        foreach (var perp in _perps)
-        {
-            instruments.Add(InstrumentRegistry.Balance(perp.Key.Venue, Asset.Usdt));
-            instruments.Add(perp);
-        }
-
-        Instruments = instruments.Distinct().ToList();
+        }.Concat(_hedge.Instruments).Distinct().ToList();
     }
 
     /// <inheritdoc />
@@ -76,12 +64,12 @@ public sealed class BasisStrategy : IStrategy
         ArgumentNullException.ThrowIfNull(context);
         if (context.IsEntry)
         {
-            context.Execution.Decide(StrategyActions.EntryFull, $"buy {_parameters.Asset.Symbol()} spot on {_parameters.SpotVenue.Name()} and short it on {string.Join(", ", _perps.Select(p => p.Key.Venue.Name()))} with margin fraction {_parameters.MarginFraction}");
+            context.Execution.Decide(StrategyActions.EntryFull, $"buy {_parameters.Asset.Symbol()} spot on {_parameters.SpotVenue.Name()} and short it on {_hedge.VenueList} with margin fraction {_parameters.MarginFraction}");
             RebalanceTo(context, "entry");
             return;
         }
 
-        var reason = RebalanceReason(context);
+        var reason = _hedge.RebalanceReason(context, context.Quantity(_spot), $"{_parameters.Asset.Symbol()} spot leg");
         if (reason is null)
         {
             return;
@@ -96,44 +84,9 @@ public sealed class BasisStrategy : IStrategy
     public void RaiseCash(StrategyContext context, double amountSc)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var reason = $"scale both legs down for a capital withdrawal of {Format(amountSc)} USDT";
+        var reason = $"scale both legs down for a capital withdrawal of {amountSc.ToString("0.##", CultureInfo.InvariantCulture)} USDT";
         context.Execution.Decide(StrategyActions.ExitPartial, reason);
         RebalanceTo(context, reason, amountSc);
-    }
-
-    private string? RebalanceReason(StrategyContext context)
-    {
-        if (_perps.FirstOrDefault(p => context.Quantity(p) == 0) is { } missing)
-        {
-            return $"there is no short on {missing.Key.Venue.Name()} (liquidated), so the hedge is incomplete";
-        }
-
-        foreach (var perp in _perps)
-        {
-            var ratio = context.MarginRatio(perp);
-            if (ratio < _parameters.MarginTopUpThreshold)
-            {
-                return $"margin ratio on {perp.Key.Venue.Name()} is {Format(ratio)}, below the top-up threshold {Format(_parameters.MarginTopUpThreshold)}";
-            }
-
-            if (ratio > _parameters.MarginExcessThreshold)
-            {
-                return $"margin ratio on {perp.Key.Venue.Name()} is {Format(ratio)}, above the excess threshold {Format(_parameters.MarginExcessThreshold)}";
-            }
-        }
-
-        var spotUnits = context.Quantity(_spot);
-        var netDelta = spotUnits + _perps.Sum(context.Quantity);
-        if (spotUnits > 0 && Math.Abs(netDelta) / spotUnits > _parameters.MaxDeltaDrift)
-        {
-            return $"net delta {Format(netDelta)} {_parameters.Asset.Symbol()} is {Math.Abs(netDelta) / spotUnits:P2} of the spot leg, above {_parameters.MaxDeltaDrift:P2}";
-        }
-
-        var equity = context.EquitySc;
-        var deviation = Math.Abs(equity - _lastRebalanceEquity) / _lastRebalanceEquity;
-        return deviation > _parameters.PositionDeviationThreshold
-            ? $"equity moved {deviation:P2} since the last rebalance, above the {_parameters.PositionDeviationThreshold:P2} threshold"
-            : null;
     }
 
     private double TargetSpotUnits(double equity, StrategyContext context) =>
@@ -148,35 +101,9 @@ public sealed class BasisStrategy : IStrategy
     {
         var equity = context.EquitySc - cashToFree;
         var targetUnits = TargetSpotUnits(equity, context);
-        var marginBudget = equity * _parameters.MarginFraction / (1 + _parameters.MarginFraction);
-
         context.Execution.SpotTrade(_parameters.SpotVenue, _parameters.Asset, targetUnits - context.Quantity(_spot), reason);
-        foreach (var perp in _perps)
-        {
-            var target = -targetUnits * _parameters.HedgeAllocation.Of(perp.Key.Venue);
-            context.Execution.PerpTrade(perp, target - context.Quantity(perp), reason);
-        }
-
-        // Margin targets come from equity before this rebalance's costs; when those costs leave less USDT than
-        // the targets add up to, every venue gets the same share of its target rather than the last one short.
-        var venues = _perps.Select(p => p.Key.Venue).Append(_parameters.SpotVenue).Distinct().ToList();
-        var held = venues.ToDictionary(v => v, v => _perps.FirstOrDefault(p => p.Key.Venue == v) is { } perp
-            ? context.MarginCollateralUsd(perp)
-            : context.Quantity(InstrumentRegistry.Balance(v, Asset.Usdt)));
-        var available = context.Quantity(_walletUsdt) - cashToFree + held.Values.Sum()
-            - UsdtTransfers.FeeAllowance(context, venues.Select(v => InstrumentRegistry.Balance(v, Asset.Usdt)));
-        var scale = Math.Min(1, available / marginBudget);
-
-        var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, context.Quantity(_walletUsdt) - cashToFree) };
-        foreach (var venue in venues)
-        {
-            var target = marginBudget * scale * _parameters.HedgeAllocation.Of(venue);
-            accounts.Add((InstrumentRegistry.Balance(venue, Asset.Usdt), held[venue] - target));
-        }
-
-        UsdtTransfers.Settle(context, accounts, MinimumTransferUsdt, reason);
-        _lastRebalanceEquity = context.EquitySc - cashToFree;
+        _hedge.ShortTo(context, targetUnits, reason);
+        var marginBudget = equity * _parameters.MarginFraction / (1 + _parameters.MarginFraction);
+        _hedge.SettleMargin(context, marginBudget, cashToFree, [_parameters.SpotVenue], reason);
     }
-
-    private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

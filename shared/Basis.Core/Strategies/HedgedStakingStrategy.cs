@@ -16,15 +16,11 @@ namespace Basis.Core.Strategies;
 /// </summary>
 public sealed class HedgedStakingStrategy : IStrategy
 {
-    private const double MinimumTransferUsdt = 10;
-
     private readonly HedgedStakingParameters _parameters;
     private readonly LeverageLoop? _loop;
-    private readonly Instrument _walletUsdt = InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt);
+    private readonly PerpHedge _hedge;
     private readonly Instrument _walletEth = InstrumentRegistry.Balance(Venue.Wallet, Asset.Eth);
     private readonly Instrument _lst;
-    private readonly Instrument[] _perps;
-    private double _lastRebalanceEquity;
 
     /// <summary>Creates the strategy for a hedged staking mode.</summary>
     public HedgedStakingStrategy(ModeSettings mode, HedgedStakingParameters parameters)
@@ -40,16 +36,12 @@ public sealed class HedgedStakingStrategy : IStrategy
         _parameters = parameters;
         _loop = parameters.Leverage is { } leverage ? new LeverageLoop(leverage) : null;
         _lst = InstrumentRegistry.Lst(parameters.Lst);
-        _perps = parameters.HedgeAllocation.ActiveVenues.Select(v => InstrumentRegistry.Perp(v, Asset.Eth)).ToArray();
-        var instruments = new List<Instrument> { _walletUsdt, _walletEth, _lst };
-        instruments.AddRange(_loop?.Instruments ?? []);
-        foreach (var perp in _perps)
-        {
-            instruments.Add(InstrumentRegistry.MarginAccount(perp));
-            instruments.Add(perp);
-        }
-
-        Instruments = instruments.Distinct().ToList();
+        _hedge = new PerpHedge(Asset.Eth, parameters.HedgeAllocation, parameters.MarginTopUpThreshold, parameters.MarginExcessThreshold, parameters.MaxDeltaDrift, parameters.PositionDeviationThreshold);
+        Instruments = new[] { InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt), _walletEth, _lst }
+            .Concat(_loop?.Instruments ?? [])
+            .Concat(_hedge.Instruments)
+            .Distinct()
+            .ToList();
     }
 
     /// <inheritdoc />
@@ -70,7 +62,7 @@ public sealed class HedgedStakingStrategy : IStrategy
         ArgumentNullException.ThrowIfNull(context);
         if (context.IsEntry)
         {
-            var reason = $"stake {_parameters.StakeAllocation:P0} of equity{(_loop is null ? string.Empty : " through the AAVE loop")} and short the net ETH on {string.Join(", ", _perps.Select(p => p.Key.Venue.Name()))}";
+            var reason = $"stake {_parameters.StakeAllocation:P0} of equity{(_loop is null ? string.Empty : " through the AAVE loop")} and short the net ETH on {_hedge.VenueList}";
             context.Execution.Decide(StrategyActions.EntryFull, reason);
             RebalanceTo(context, "entry");
             return;
@@ -82,7 +74,7 @@ public sealed class HedgedStakingStrategy : IStrategy
         }
 
         _loop?.Rebalance(context);
-        if (RebalanceReason(context) is { } trigger)
+        if (_hedge.RebalanceReason(context, OnChainNetEth(context), "on-chain ETH") is { } trigger)
         {
             var onChainTarget = _parameters.StakeAllocation * context.EquitySc / context.PriceUsd(Asset.Eth);
             context.Execution.Decide(onChainTarget >= OnChainNetEth(context) ? StrategyActions.EntryPartial : StrategyActions.ExitPartial, trigger);
@@ -103,41 +95,6 @@ public sealed class HedgedStakingStrategy : IStrategy
     private double OnChainNetEth(StrategyContext context) =>
         context.Quantity(_walletEth) + context.UnderlyingUnits(_lst) + (_loop is null ? 0 : _loop.CollateralEth(context) - _loop.DebtEth(context));
 
-    private string? RebalanceReason(StrategyContext context)
-    {
-        if (_perps.FirstOrDefault(p => context.Quantity(p) == 0) is { } missing)
-        {
-            return $"there is no short on {missing.Key.Venue.Name()} (liquidated), so the hedge is incomplete";
-        }
-
-        foreach (var perp in _perps)
-        {
-            var ratio = context.MarginRatio(perp);
-            if (ratio < _parameters.MarginTopUpThreshold)
-            {
-                return $"margin ratio on {perp.Key.Venue.Name()} is {Format(ratio)}, below the top-up threshold {Format(_parameters.MarginTopUpThreshold)}";
-            }
-
-            if (ratio > _parameters.MarginExcessThreshold)
-            {
-                return $"margin ratio on {perp.Key.Venue.Name()} is {Format(ratio)}, above the excess threshold {Format(_parameters.MarginExcessThreshold)}";
-            }
-        }
-
-        var onChain = OnChainNetEth(context);
-        var delta = onChain + _perps.Sum(context.Quantity);
-        if (onChain > 0 && Math.Abs(delta) / onChain > _parameters.MaxDeltaDrift)
-        {
-            return $"net delta {Format(delta)} ETH is {Math.Abs(delta) / onChain:P2} of the on-chain ETH, above {_parameters.MaxDeltaDrift:P2}";
-        }
-
-        var equity = context.EquitySc;
-        var deviation = Math.Abs(equity - _lastRebalanceEquity) / _lastRebalanceEquity;
-        return deviation > _parameters.PositionDeviationThreshold
-            ? $"equity moved {deviation:P2} since the last rebalance, above the {_parameters.PositionDeviationThreshold:P2} threshold"
-            : null;
-    }
-
     /// <summary>
     /// Brings the on-chain leg to s × (equity − <paramref name="cashToFree"/>) when it is off by more than the
     /// deviation threshold, shorts the resulting net ETH, then moves USDT so each venue holds its margin target and
@@ -154,21 +111,8 @@ public sealed class HedgedStakingStrategy : IStrategy
             ResizeOnChain(context, change, reason);
         }
 
-        var netEth = OnChainNetEth(context);
-        foreach (var perp in _perps)
-        {
-            context.Execution.PerpTrade(perp, (-netEth * _parameters.HedgeAllocation.Of(perp.Key.Venue)) - context.Quantity(perp), reason);
-        }
-
-        var margin = (1 - _parameters.StakeAllocation) * equity;
-        var held = _perps.ToDictionary(p => p, context.MarginCollateralUsd);
-        var available = context.Quantity(_walletUsdt) - cashToFree + held.Values.Sum()
-            - UsdtTransfers.FeeAllowance(context, _perps.Select(InstrumentRegistry.MarginAccount));
-        var scale = Math.Min(1, available / margin);
-        var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, context.Quantity(_walletUsdt) - cashToFree) };
-        accounts.AddRange(_perps.Select(p => (InstrumentRegistry.MarginAccount(p), held[p] - (margin * scale * _parameters.HedgeAllocation.Of(p.Key.Venue)))));
-        UsdtTransfers.Settle(context, accounts, MinimumTransferUsdt, reason);
-        _lastRebalanceEquity = context.EquitySc - cashToFree;
+        _hedge.ShortTo(context, OnChainNetEth(context), reason);
+        _hedge.SettleMargin(context, (1 - _parameters.StakeAllocation) * equity, cashToFree, [], reason);
     }
 
     /// <summary>Adds (buy ETH with USDT on a DEX, stake or lever) or removes (unwind, sell for USDT) net on-chain ETH.</summary>

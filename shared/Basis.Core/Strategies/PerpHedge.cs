@@ -1,0 +1,114 @@
+using System.Globalization;
+using Basis.Core.Instruments;
+using Basis.Core.Simulation;
+
+namespace Basis.Core.Strategies;
+
+/// <summary>
+/// A short perp hedge split over venues with USDT margin on each: when it needs rebalancing, sizing the shorts,
+/// and sharing the margin out. Used by the basis and hedged-staking strategies, which differ only in their long leg.
+/// </summary>
+internal sealed class PerpHedge
+{
+    private const double MinimumTransferUsdt = 10;
+
+    private readonly HedgeAllocation _allocation;
+    private readonly double _topUp;
+    private readonly double _excess;
+    private readonly double _maxDeltaDrift;
+    private readonly double _deviationThreshold;
+    private readonly Instrument _walletUsdt = InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt);
+
+    public PerpHedge(Asset asset, HedgeAllocation allocation, double topUp, double excess, double maxDeltaDrift, double deviationThreshold)
+    {
+        _allocation = allocation;
+        _topUp = topUp;
+        _excess = excess;
+        _maxDeltaDrift = maxDeltaDrift;
+        _deviationThreshold = deviationThreshold;
+        Perps = allocation.ActiveVenues.Select(v => InstrumentRegistry.Perp(v, asset)).ToArray();
+    }
+
+    /// <summary>The perps, one per venue with a non-zero allocation.</summary>
+    public IReadOnlyList<Instrument> Perps { get; }
+
+    /// <summary>The perps and their margin accounts, for a strategy's instruments.</summary>
+    public IEnumerable<Instrument> Instruments => Perps.SelectMany(p => new[] { InstrumentRegistry.MarginAccount(p), p });
+
+    /// <summary>The venues the hedge is on, for decisions' text.</summary>
+    public string VenueList => string.Join(", ", Perps.Select(p => p.Key.Venue.Name()));
+
+    /// <summary>Equity at the last rebalance, for the deviation trigger.</summary>
+    public double LastRebalanceEquity { get; set; }
+
+    /// <summary>
+    /// Why the book needs rebalancing, or null: a short is gone (liquidated), a venue's margin ratio left its band,
+    /// the shorts drifted from <paramref name="longUnits"/> by more than the drift limit, or equity moved by the
+    /// deviation threshold since the last rebalance.
+    /// </summary>
+    public string? RebalanceReason(StrategyContext context, double longUnits, string longLeg)
+    {
+        if (Perps.FirstOrDefault(p => context.Quantity(p) == 0) is { } missing)
+        {
+            return $"there is no short on {missing.Key.Venue.Name()} (liquidated), so the hedge is incomplete";
+        }
+
+        foreach (var perp in Perps)
+        {
+            var ratio = context.MarginRatio(perp);
+            if (ratio < _topUp)
+            {
+                return $"margin ratio on {perp.Key.Venue.Name()} is {Format(ratio)}, below the top-up threshold {Format(_topUp)}";
+            }
+
+            if (ratio > _excess)
+            {
+                return $"margin ratio on {perp.Key.Venue.Name()} is {Format(ratio)}, above the excess threshold {Format(_excess)}";
+            }
+        }
+
+        var delta = longUnits + Perps.Sum(context.Quantity);
+        if (longUnits > 0 && Math.Abs(delta) / longUnits > _maxDeltaDrift)
+        {
+            return $"net delta {Format(delta)} is {Math.Abs(delta) / longUnits:P2} of the {longLeg}, above {_maxDeltaDrift:P2}";
+        }
+
+        var deviation = Math.Abs(context.EquitySc - LastRebalanceEquity) / LastRebalanceEquity;
+        return deviation > _deviationThreshold
+            ? $"equity moved {deviation:P2} since the last rebalance, above the {_deviationThreshold:P2} threshold"
+            : null;
+    }
+
+    /// <summary>Trades each perp to its share of a short of <paramref name="units"/>.</summary>
+    public void ShortTo(StrategyContext context, double units, string reason)
+    {
+        foreach (var perp in Perps)
+        {
+            context.Execution.PerpTrade(perp, (-units * _allocation.Of(perp.Key.Venue)) - context.Quantity(perp), reason);
+        }
+    }
+
+    /// <summary>
+    /// Moves USDT so each venue's collateral (USDT + unrealised P&amp;L; plain USDT for a venue without a perp) is its
+    /// share of <paramref name="marginBudget"/> and the wallet holds <paramref name="cashToFree"/>. When the costs of the
+    /// rebalance, and the withdrawal fees settling will pay, leave less than the budget, every venue gets the same
+    /// share of its target rather than the last one short.
+    /// </summary>
+    public void SettleMargin(StrategyContext context, double marginBudget, double cashToFree, IEnumerable<Venue> extraVenues, string reason)
+    {
+        var venues = Perps.Select(p => p.Key.Venue).Concat(extraVenues).Distinct().ToList();
+        var held = venues.ToDictionary(v => v, v => Perps.FirstOrDefault(p => p.Key.Venue == v) is { } perp
+            ? context.MarginCollateralUsd(perp)
+            : context.Quantity(InstrumentRegistry.Balance(v, Asset.Usdt)));
+        var wallet = context.Quantity(_walletUsdt) - cashToFree;
+        var available = wallet + held.Values.Sum() - UsdtTransfers.FeeAllowance(context, venues.Select(v => InstrumentRegistry.Balance(v, Asset.Usdt)));
+        var scale = Math.Min(1, available / marginBudget);
+
+        var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, wallet) };
+        accounts.AddRange(venues.Select(v => (InstrumentRegistry.Balance(v, Asset.Usdt), held[v] - (marginBudget * scale * _allocation.Of(v)))));
+        UsdtTransfers.Settle(context, accounts, MinimumTransferUsdt, reason);
+        LastRebalanceEquity = context.EquitySc - cashToFree;
+    }
+
+    private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}
