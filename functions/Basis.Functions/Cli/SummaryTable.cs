@@ -19,7 +19,13 @@ internal static class SummaryTable
             .AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
         figures.AddRow("Initial capital", Amount(summary.InitialCapital));
         figures.AddRow("Final equity", Amount(summary.FinalEquity));
-        figures.AddRow("Total return", Percent(summary.TotalReturn));
+        if (summary.NetFlows != 0)
+        {
+            figures.AddRow("Net deposits (− withdrawals)", Amount(summary.NetFlows));
+            figures.AddRow("Profit", Amount(summary.Pnl));
+        }
+
+        figures.AddRow(summary.NetFlows == 0 ? "Total return" : "Total return (time-weighted)", Percent(summary.TotalReturn));
         figures.AddRow("APR / APY", $"{Percent(summary.Apr)} / {Percent(summary.Apy)}");
         figures.AddRow("Volatility", Percent(summary.Volatility));
         figures.AddRow("Sharpe / Sortino / Calmar", $"{Ratio(summary.Sharpe)} / {Ratio(summary.Sortino)} / {Ratio(summary.Calmar)}");

@@ -12,6 +12,21 @@ public sealed partial class ReportWriterTests
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
 
     [Fact]
+    public void A_stressed_run_says_so_in_the_header_and_a_run_with_flows_reports_profit_net_of_them()
+    {
+        var result = ResultBuilder.Basis(240).Build();
+        var summary = result.Summary with { Scenario = ["weETH depegs 5% <b>now</b>"], NetFlows = 50_000, Pnl = result.Summary.FinalEquity - result.Summary.InitialCapital - 50_000 };
+
+        var html = ReportWriter.Render(result with { Summary = summary });
+
+        Assert.Contains("Stress scenario", html, StringComparison.Ordinal);
+        Assert.Contains("weETH depegs 5% &lt;b&gt;now&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Net deposits (− withdrawals)", html, StringComparison.Ordinal);
+        Assert.Contains("Profit (final − initial − net flows)", html, StringComparison.Ordinal);
+        Assert.Contains("Total return (time-weighted)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_page_needs_no_network_and_no_script()
     {
         var html = ReportWriter.Render(ResultBuilder.Basis(2_160).Build());
@@ -239,7 +254,7 @@ public sealed partial class ReportWriterTests
         };
 
         // P&L = 101,000 − 100,000 = 1,000: funding 1,200 is 120.00%, fees −200 are −20.00%.
-        var html = ReportWriter.Render(result with { Summary = result.Summary with { Attribution = attribution, FinalEquity = 101_000 } });
+        var html = ReportWriter.Render(result with { Summary = result.Summary with { Attribution = attribution, FinalEquity = 101_000, Pnl = 1_000 } });
 
         Assert.Matches(@"funding</th><td class=""num"">1,200\.00</td><td class=""num"">120\.00%</td>", html);
         Assert.Matches(@"trading_fees</th><td class=""num neg"">-200\.00</td><td class=""num neg"">-20\.00%</td>", html);

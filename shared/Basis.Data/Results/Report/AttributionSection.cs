@@ -10,7 +10,7 @@ internal static class AttributionSection
     public static void Append(StringBuilder html, BacktestSummary summary)
     {
         var unit = summary.ShareClass;
-        var pnl = summary.FinalEquity - summary.InitialCapital;
+        var pnl = summary.Pnl;
         string Share(double amount) => pnl == 0 ? ReportFormat.NotAvailable : ReportFormat.Percent(amount / pnl);
 
         html.Append("<section id=\"attribution\">\n<h2>Attribution</h2>\n<table>\n");
@@ -34,7 +34,7 @@ internal static class AttributionSection
         // The residual is floating-point error (~1e-11): at the table's decimals it is 0, so its size is shown too.
         var residual = summary.AttributionResidual;
         Row(html, "Residual (unexplained)", ReportFormat.Amount(residual, unit) + " (" + residual.ToString("0.##E+0", CultureInfo.InvariantCulture) + ")", Share(residual), false);
-        Row(html, "Equity change (final − initial)", ReportFormat.Amount(pnl, unit), pnl == 0 ? ReportFormat.NotAvailable : "100.00%", pnl < 0);
+        Row(html, summary.NetFlows == 0 ? "Equity change (final − initial)" : "Profit (final − initial − net flows)", ReportFormat.Amount(pnl, unit), pnl == 0 ? ReportFormat.NotAvailable : "100.00%", pnl < 0);
         html.Append("</tfoot>\n</table>\n");
         html.Append("<p class=\"note\">Share of P&amp;L = source ÷ (final − initial equity). Costs have negative shares; shares above 100% mean other sources lost money. ")
             .Append("See docs/accounting.md for how each source is computed.</p>\n</section>\n");

@@ -19,6 +19,12 @@ internal static class HeaderSection
         HtmlTable.KeyValueRow(html, "Run id", Mono(summary.RunId));
         HtmlTable.KeyValueRow(html, "Engine version", Mono(summary.EngineVersion));
         HtmlTable.KeyValueRow(html, "Config hash", Mono(summary.ConfigHash));
+        if (summary.Scenario.Count > 0)
+        {
+            // A stressed run is not history: say so where nobody can miss it.
+            HtmlTable.KeyValueRow(html, "Stress scenario", "<strong>" + string.Join("<br>", summary.Scenario.Select(HtmlText.Escape)) + "</strong>");
+        }
+
         html.Append("</tbody>\n</table>\n</header>\n");
         html.Append("<nav><a href=\"#summary\">Summary</a><a href=\"#attribution\">Attribution</a><a href=\"#charts\">Charts</a><a href=\"#data\">Data</a><a href=\"#events\">Events</a></nav>\n");
     }

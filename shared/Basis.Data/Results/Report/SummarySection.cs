@@ -11,7 +11,7 @@ internal static class SummarySection
     {
         var unit = summary.ShareClass;
         string Amount(double value) => HtmlText.Escape(ReportFormat.Amount(value, unit) + " " + unit);
-        var pnl = summary.FinalEquity - summary.InitialCapital;
+        var pnl = summary.Pnl;
 
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n");
 
@@ -19,8 +19,13 @@ internal static class SummarySection
         {
             rows.Add(("Initial capital", Amount(summary.InitialCapital), false));
             rows.Add(("Final equity", Amount(summary.FinalEquity), false));
+            if (summary.NetFlows != 0)
+            {
+                rows.Add(("Net deposits (− withdrawals)", Amount(summary.NetFlows), false));
+            }
+
             rows.Add(("Profit and loss", Amount(pnl), pnl < 0));
-            rows.Add(("Total return", ReportFormat.Percent(summary.TotalReturn), summary.TotalReturn < 0));
+            rows.Add((summary.NetFlows == 0 ? "Total return" : "Total return (time-weighted)", ReportFormat.Percent(summary.TotalReturn), summary.TotalReturn < 0));
             rows.Add(("APR", ReportFormat.Percent(summary.Apr), summary.Apr < 0));
             rows.Add(("APY", ReportFormat.Percent(summary.Apy), summary.Apy < 0));
             rows.Add(("Volatility (annualised)", ReportFormat.Percent(summary.Volatility), false));
