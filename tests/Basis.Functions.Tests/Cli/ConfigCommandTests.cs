@@ -52,6 +52,21 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Contains("seasonal_rewards.enabled", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("eth_leveraged", "target_ltv=0.95", "--set target_ltv=0.95: target_ltv: must be below the eMode max LTV 0.93")]
+    [InlineData("eth_leveraged", "hf_floor=1.1", "--set hf_floor=1.1: hf_floor: must be below the health factor at the target LTV")]
+    [InlineData("eth_leveraged", "ltv_band=0.05", "--set ltv_band=0.05: ltv_band: the band")]
+    [InlineData("usdt_eth_staking_hedged_simple", "stake_allocation_percentage=0.8", "margin_topup_threshold: the margin ratio at entry")]
+    [InlineData("usdt_eth_staking_hedged_leveraged", "hedge_allocation.okx=0.5", "hedge_allocation: weights must sum to 1")]
+    public async Task Leverage_and_hedge_settings_that_cannot_work_are_rejected_with_the_reason(string mode, string setting, string message)
+    {
+        // A rule on one value names the --set flag it came from; a rule across keys names the key that states it.
+        var run = await BasisCli.RunAsync("config", "validate", "--configs", Repository.Configs, "--mode", mode, "--set", setting);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
