@@ -10,7 +10,8 @@ namespace Basis.Configuration.Binding;
 /// Reads stress shocks from <c>--stress kind=size,at=…,hours=…</c> arguments and from scenario files
 /// (<c>shocks:</c>, a list of the same mappings). Each shock names one kind:
 /// <list type="bullet">
-/// <item><c>lst_depeg=0.05, at, hours[, lst=weETH]</c>: the discount ramps to 5% over <c>hours</c> and holds.</item>
+/// <item><c>lst_depeg=0.05, at, hours[, lst=weETH][, oracle=false]</c>: the discount ramps to 5% over <c>hours</c> and
+/// holds; <c>oracle=false</c> moves only the DEX market rate, not the value AAVE uses.</item>
 /// <item><c>funding_flip, at, hours</c> (rates become −|rate|) or <c>funding=-0.0003, at, hours</c> (rates set).</item>
 /// <item><c>borrow_spike=0.5, at, hours[, reserve=WETH]</c>: +50% APR on the reserve's borrow rate.</item>
 /// <item><c>eth_shock=-0.15, at</c> or <c>btc_shock=0.1, at</c>: a jump that stays.</item>
@@ -57,7 +58,8 @@ public static class StressBinding
                 reader.OptionalString("lst") is { } lst && AssetNames.TryParseLst(lst, out var token) ? token : LstOrError(reader),
                 reader.Required<double>("lst_depeg", 0.0001, 0.99),
                 at,
-                reader.Required<int>("hours", 1, 24 * 366)),
+                reader.Required<int>("hours", 1, 24 * 366),
+                reader.Optional("oracle", true)),
             "funding_flip" => Flip(reader, at),
             "funding" => new FundingShock(at, reader.Required<int>("hours", 1, 24 * 366), reader.Required<double>("funding", -0.05, 0.05)),
             "borrow_spike" => new BorrowRateShock(

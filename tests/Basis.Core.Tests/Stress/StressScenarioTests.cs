@@ -58,6 +58,20 @@ public sealed class StressScenarioTests
     }
 
     [Fact]
+    public void A_market_only_depeg_leaves_the_health_factor_alone_and_is_paid_only_on_exit()
+    {
+        // oracle=false: AAVE's exchange-rate oracle ignores the discount, so HF stays at LT/λ and nothing is
+        // deleveraged or liquidated; valued at the oracle rate, equity does not move either.
+        var shock = new LstDepegShock(LstToken.WeEth, 0.05, Start.AddHours(24), 24, MovesOracle: false);
+        var result = Backtest.Run(LeverageMarket(72), EthLeveraged(riskManagement: true), 100, shocks: [shock]);
+
+        Assert.Equal(0.95 / (0.93 * (1 - 0.0225)), result.Summary.MinHealthFactor!.Value, 9);
+        Assert.DoesNotContain(result.Events, e => e is AtomicGroupEvent { Name: "deleverage" });
+        Assert.Equal(0, result.Source(AttributionSource.Price), 9);
+        Assert.EndsWith("(DEX market rate only)", result.Summary.Scenario[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Flipped_funding_makes_a_basis_trade_pay()
     {
         var mode = TestSettings.Mode("eth_basis", ShareClass.Usdt, new BasisParameters(Asset.Eth, Venue.Bybit, HedgeAllocation.Default, 0.25, 0.15, 0.4, 0.02, 0.02), ethPrice: "spot/bybit/ETHUSDT");
