@@ -126,16 +126,18 @@ public sealed class SimulatedExecution
         var token = InstrumentRegistry.Lst(lst);
         RequireHeld(token, units, () => $"sell {units} {lst.Symbol()}: only {_portfolio.Quantity(token)} held");
         var pair = _venues.LstOf(lst).DexPair;
-        var grossEth = units * _valuation.LstMarketRate(lst)[Hour];
-        var notionalUsd = grossEth * _valuation.UsdPrice(Asset.Eth)[Hour];
-        var feeEth = TradingCosts.OfBps(grossEth, _venues.DexPoolFeeBps(pair));
-        var slippageEth = TradingCosts.OfBps(grossEth, _venues.Slippage.Bps(pair, notionalUsd));
+        var marketRate = _valuation.LstMarketRate(lst)[Hour];
+        var grossEth = units * marketRate;
+        var feeBps = _venues.DexPoolFeeBps(pair);
+        var slippageBps = _venues.Slippage.Bps(pair, grossEth * _valuation.UsdPrice(Asset.Eth)[Hour]);
+        var feeEth = TradingCosts.OfBps(grossEth, feeBps);
+        var slippageEth = TradingCosts.OfBps(grossEth, slippageBps);
         var gas = StepGas(GasOperation.TokenSwap);
 
         // Value given up beyond fees: the LST is held at its oracle value, sold at the market rate.
         var heldEth = units * _valuation.UnderlyingPerUnit(token, Hour);
         var ethSc = _valuation.ScPrice(Asset.Eth)[Hour];
-        var received = grossEth - feeEth - slippageEth;
+        var received = LstAccounting.DexSaleProceeds(units, marketRate, feeBps, slippageBps);
         Change(token, -units);
         Change(_walletEth, received);
         Book(AttributionSource.TradingFees, -feeEth * ethSc);
