@@ -12,6 +12,9 @@ internal static class SampleOrchestrations
     /// <summary>Every "Square" call that ran, by "instance|task": lets a test account for each activity result.</summary>
     public static ConcurrentDictionary<string, int> SquareCalls { get; } = new();
 
+    /// <summary>Every "SlowSquare" call that ran, by "instance|task".</summary>
+    public static ConcurrentDictionary<string, int> SlowSquareCalls { get; } = new();
+
     public static OrchestrationRegistry Registry { get; } = Build();
 
     private static OrchestrationRegistry Build() => new OrchestrationRegistry()
@@ -23,7 +26,8 @@ internal static class SampleOrchestrations
         })
         .AddActivity<int, int>("SlowSquare", async (context, n) =>
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
+            SlowSquareCalls.AddOrUpdate($"{context.InstanceId}|{context.TaskId}", 1, (_, calls) => calls + 1);
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
             return n * n;
         })
         .AddActivity<string, string>("Fail", message => throw new InvalidOperationException(message))
@@ -40,11 +44,19 @@ internal static class SampleOrchestrations
             int[] squares = await Task.WhenAll(Enumerable.Range(1, n).Select(i => context.CallActivityAsync<int>("Square", i)));
             return squares.Sum();
         })
-        .AddOrchestrator("SlowFanOut", async context =>
+        // Sum of squares 1..(batches × 20), one batch of 20 activities at a time; the custom status counts finished batches.
+        .AddOrchestrator("Batches", async context =>
         {
-            int n = context.GetInput<int>();
-            int[] squares = await Task.WhenAll(Enumerable.Range(1, n).Select(i => context.CallActivityAsync<int>("SlowSquare", i)));
-            return squares.Sum();
+            int batches = context.GetInput<int>();
+            int sum = 0;
+            for (int batch = 0; batch < batches; batch++)
+            {
+                int[] squares = await Task.WhenAll(Enumerable.Range(batch * 20 + 1, 20).Select(i => context.CallActivityAsync<int>("SlowSquare", i)));
+                sum += squares.Sum();
+                context.SetCustomStatus(batch + 1);
+            }
+
+            return sum;
         })
         // Returns the recorded time before and after a durable timer.
         .AddOrchestrator("Sleep", async context =>
