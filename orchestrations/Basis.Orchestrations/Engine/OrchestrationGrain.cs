@@ -191,7 +191,19 @@ internal sealed partial class OrchestrationGrain : Grain, IOrchestrationGrain, I
             sentAtUtc.Clear();
         }
 
-        await store.WriteStateAsync();
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // The in-memory state now holds a turn storage does not (e.g. another activation wrote first):
+            // drop this activation so the next message reloads the stored history and redoes the turn.
+            LogWriteFailed(logger, ex, State.InstanceId);
+            DeactivateOnIdle();
+            throw;
+        }
+
         LogTurn(logger, State.InstanceId, arrived.Count, outcome.ActivitiesToDispatch.Count, State.Status);
 
         foreach (ActivityWorkItem work in outcome.ActivitiesToDispatch)
@@ -288,6 +300,9 @@ internal sealed partial class OrchestrationGrain : Grain, IOrchestrationGrain, I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orchestration {InstanceId} resumed from storage with {Events} history events")]
     private static partial void LogResumed(ILogger logger, string instanceId, int events);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Orchestration {InstanceId} could not persist a turn; deactivating to reload from storage")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Orchestration {InstanceId} ran a turn on {Arrived} events, sent {Sent} activities, now {Status}")]
     private static partial void LogTurn(ILogger logger, string instanceId, int arrived, int sent, OrchestrationRuntimeStatus status);

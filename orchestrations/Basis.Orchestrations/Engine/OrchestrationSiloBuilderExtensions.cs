@@ -26,6 +26,11 @@ public static class OrchestrationSiloBuilderExtensions
             options.Configure(configure);
         }
 
+        options
+            .Validate(o => o.WatchdogPeriod > TimeSpan.Zero, "OrchestrationEngineOptions.WatchdogPeriod must be positive.")
+            .Validate(o => o.ActivityRedeliveryAfter > TimeSpan.Zero, "OrchestrationEngineOptions.ActivityRedeliveryAfter must be positive.")
+            .ValidateOnStart();
+
         return silo;
     }
 

@@ -144,6 +144,31 @@ public sealed class OrchestrationReplayerTests
     }
 
     [Fact]
+    public void A_result_delivered_twice_is_counted_once()
+    {
+        var at = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        HistoryEvent[] past =
+        [
+            HistoryEvent.ExecutionStarted(at, "FanOut", "2"),
+            HistoryEvent.OrchestratorStarted(at),
+            HistoryEvent.TaskScheduled(at, 0, "Square", "1"),
+            HistoryEvent.TaskScheduled(at, 1, "Square", "2"),
+        ];
+        HistoryEvent[] arrived =
+        [
+            HistoryEvent.OrchestratorStarted(at),
+            HistoryEvent.TaskCompleted(at, 0, "1"),
+            HistoryEvent.TaskCompleted(at, 0, "1"),
+            HistoryEvent.TaskCompleted(at, 1, "4"),
+        ];
+
+        ReplayResult replay = OrchestrationReplayer.Run(Registry, "i", past, arrived);
+
+        // 1 + 4 = 5, not 1 + 1 + 4.
+        Assert.Equal("5", Assert.Single(replay.Actions).Data);
+    }
+
+    [Fact]
     public void A_history_the_code_does_not_match_fails_as_non_deterministic()
     {
         var at = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
