@@ -7,9 +7,13 @@ namespace Basis.Orchestrations.Tests.Replay;
 /// <summary>
 /// Drives one instance through <see cref="OrchestrationTurn"/> without Orleans: activities run at once, queued
 /// external events arrive before any timer, and otherwise the clock jumps to the earliest pending timer.
+/// With a <paramref name="shuffle"/>, activity results are held back and delivered in random batches and orders,
+/// as a cluster might deliver them.
 /// </summary>
-internal sealed class InMemoryDriver(OrchestrationRegistry registry)
+internal sealed class InMemoryDriver(OrchestrationRegistry registry, Random? shuffle = null)
 {
+    private readonly List<HistoryEvent> heldResults = [];
+
     public DateTime Now { get; private set; } = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public OrchestrationInstanceState State { get; } = new();
@@ -36,16 +40,27 @@ internal sealed class InMemoryDriver(OrchestrationRegistry registry)
                 return State;
             }
 
+            var results = shuffle is null ? arrived : heldResults;
             foreach (ActivityWorkItem work in outcome.ActivitiesToDispatch)
             {
                 try
                 {
                     string? result = await registry.GetActivity(work.Name)(new ActivityContext(work.Name, work.InstanceId, work.TaskId), work.Input);
-                    arrived.Add(HistoryEvent.TaskCompleted(Now, work.TaskId, result));
+                    results.Add(HistoryEvent.TaskCompleted(Now, work.TaskId, result));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    arrived.Add(HistoryEvent.TaskFailed(Now, work.TaskId, FailureDetails.FromException(ex)));
+                    results.Add(HistoryEvent.TaskFailed(Now, work.TaskId, FailureDetails.FromException(ex)));
+                }
+            }
+
+            if (shuffle is not null && heldResults.Count > 0)
+            {
+                for (int take = shuffle.Next(1, heldResults.Count + 1); take > 0; take--)
+                {
+                    int pick = shuffle.Next(heldResults.Count);
+                    arrived.Add(heldResults[pick]);
+                    heldResults.RemoveAt(pick);
                 }
             }
 
