@@ -103,5 +103,15 @@ internal static class SampleOrchestrations
             Guid[] guids = [context.NewGuid(), context.NewGuid()];
             return Task.FromResult(guids);
         })
+        // What IsReplaying was at each step of the final turn.
+        .AddOrchestrator("ReplayFlags", async context =>
+        {
+            var flags = new List<bool> { context.IsReplaying };
+            await context.CallActivityAsync<int>("Square", 1);
+            flags.Add(context.IsReplaying);
+            await context.CallActivityAsync<int>("Square", 2);
+            flags.Add(context.IsReplaying);
+            return flags;
+        })
         .AddOrchestrator("WaitForever", context => context.WaitForExternalEvent<string>("Never"));
 }

@@ -90,6 +90,15 @@ public sealed class OrchestrationReplayerTests
     }
 
     [Fact]
+    public async Task Is_replaying_until_the_orchestrator_reaches_events_new_to_this_turn()
+    {
+        var state = await new InMemoryDriver(Registry).RunAsync("ReplayFlags", null);
+
+        // Final turn: the start and the first result are history (replaying); the second result is new.
+        Assert.Equal([true, true, false], JsonData.Deserialize<bool[]>(state.Output)!);
+    }
+
+    [Fact]
     public async Task An_event_that_arrives_completes_the_wait()
     {
         var driver = new InMemoryDriver(Registry);
