@@ -28,6 +28,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
     [InlineData(true, false)]
     [InlineData(false, false)]
     [InlineData(true, true)]
+    [InlineData(false, true)]
     public async Task An_orchestration_survives_a_silo_leaving_mid_run_with_every_activity_result_accounted_for(bool siloHostsTheOrchestration, bool killed)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
