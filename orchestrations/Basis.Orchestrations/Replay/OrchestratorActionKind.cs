@@ -1,0 +1,10 @@
+namespace Basis.Orchestrations.Replay;
+
+public enum OrchestratorActionKind
+{
+    ScheduleActivity,
+    CreateTimer,
+    CompleteOrchestration,
+    FailOrchestration,
+    ContinueAsNew,
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Sockets;
+using Basis.Orchestrations.Abstractions;
+using Basis.Orchestrations.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Basis.Orchestrations.Tests.Engine;
+
+/// <summary>The embedded default as a host would use it: one silo in a generic host, localhost clustering, in-memory storage.</summary>
+public sealed class EmbeddedHostTests
+{
+    [Fact]
+    public async Task An_embedded_silo_runs_an_orchestration_on_loopback()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleans(silo => silo.UseEmbeddedOrchestrations(SampleOrchestrations.Registry, FreeLoopbackPort(), FreeLoopbackPort()));
+        using IHost host = builder.Build();
+        await host.StartAsync(ct);
+        try
+        {
+            var client = host.Services.GetRequiredService<IOrchestrationClient>();
+            string id = await client.ScheduleNewOrchestrationInstanceAsync("FanOut", 10, cancellationToken: ct);
+
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            patience.CancelAfter(TimeSpan.FromSeconds(60));
+            var done = await client.WaitForInstanceCompletionAsync(id, patience.Token);
+
+            // 1² + … + 10² = 385
+            Assert.Equal(385, done.ReadOutputAs<int>());
+            var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
+            Assert.Equal(IPAddress.Loopback, silo.SiloAddress.Endpoint.Address);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
