@@ -314,6 +314,30 @@ internal sealed class SeriesValidator
         }
     }
 
+    /// <summary>Rows from <paramref name="start"/> on that break a rule: how many, the first, and a few examples.</summary>
+    private (int Count, int First, List<ValidationExample> Examples) Violations(double[] values, int start, Func<int, bool> breaks)
+    {
+        var count = 0;
+        var first = -1;
+        var examples = new List<ValidationExample>();
+        for (var i = start; i < values.Length; i++)
+        {
+            if (!breaks(i))
+            {
+                continue;
+            }
+
+            count++;
+            first = first < 0 ? i : first;
+            if (examples.Count < _options.MaxExamples)
+            {
+                examples.Add(new ValidationExample(UnixTime.FromSeconds(_times[i]), Value: values[i]));
+            }
+        }
+
+        return (count, first, examples);
+    }
+
     private void CheckRanges()
     {
         for (var c = 0; c < _spec.Columns.Count; c++)
@@ -325,22 +349,7 @@ internal sealed class SeriesValidator
             }
 
             var values = _columns[c];
-            var count = 0;
-            var first = -1;
-            var examples = new List<ValidationExample>();
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (values[i] < column.Min || values[i] > column.Max)
-                {
-                    count++;
-                    first = first < 0 ? i : first;
-                    if (examples.Count < _options.MaxExamples)
-                    {
-                        examples.Add(new ValidationExample(UnixTime.FromSeconds(_times[i]), Value: values[i]));
-                    }
-                }
-            }
-
+            var (count, first, examples) = Violations(values, 0, i => values[i] < column.Min || values[i] > column.Max);
             if (count > 0)
             {
                 var (file, line) = Locate(first);
@@ -362,22 +371,7 @@ internal sealed class SeriesValidator
             }
 
             var values = _columns[c];
-            var count = 0;
-            var first = -1;
-            var examples = new List<ValidationExample>();
-            for (var i = 1; i < values.Length; i++)
-            {
-                if (values[i] < values[i - 1])
-                {
-                    count++;
-                    first = first < 0 ? i : first;
-                    if (examples.Count < _options.MaxExamples)
-                    {
-                        examples.Add(new ValidationExample(UnixTime.FromSeconds(_times[i]), Value: values[i]));
-                    }
-                }
-            }
-
+            var (count, first, examples) = Violations(values, 1, i => values[i] < values[i - 1]);
             if (count > 0)
             {
                 var (file, line) = Locate(first);
