@@ -19,6 +19,17 @@ public static class RiskMeter
         return PerpAccounting.MarginRatio(balance, PerpAccounting.UnrealisedPnl(size, portfolio.EntryPrice(perp), mark), size, mark);
     }
 
+    /// <summary>The collateral behind a perp, in USDT: its venue's USDT balance plus its unrealised P&amp;L.</summary>
+    public static double MarginCollateral(Portfolio portfolio, ValuationModel valuation, Instrument perp, int hour)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        ArgumentNullException.ThrowIfNull(valuation);
+        ArgumentNullException.ThrowIfNull(perp);
+        var mark = valuation.Mark(perp)[hour];
+        return portfolio.Quantity(InstrumentRegistry.MarginAccount(perp))
+            + PerpAccounting.UnrealisedPnl(portfolio.Quantity(perp), portfolio.EntryPrice(perp), mark);
+    }
+
     /// <summary>
     /// AAVE health factor and LTV from underlying balances at the hour's prices. Borrowing is modelled in eMode
     /// only, so every collateral is weighted by the eMode liquidation threshold; USDT collateral against debt is

@@ -1,4 +1,3 @@
-using Basis.Core.Accounting;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 
@@ -83,10 +82,5 @@ public sealed class StrategyContext
     public double MarginRatio(Instrument perp) => RiskMeter.MarginRatio(_portfolio, _valuation, perp, Hour);
 
     /// <summary>The venue collateral behind a perp: venue USDT + unrealised P&amp;L.</summary>
-    public double MarginCollateralUsd(Instrument perp)
-    {
-        var mark = _valuation.Mark(perp)[Hour];
-        return _portfolio.Quantity(InstrumentRegistry.MarginAccount(perp))
-            + PerpAccounting.UnrealisedPnl(_portfolio.Quantity(perp), _portfolio.EntryPrice(perp), mark);
-    }
+    public double MarginCollateralUsd(Instrument perp) => RiskMeter.MarginCollateral(_portfolio, _valuation, perp, Hour);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Basis.Core.Accounting;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
@@ -163,7 +164,7 @@ public sealed class LeverageLoop
         }
 
         var ltv = debt / collateral;
-        var healthFactor = debt > 0 ? context.Venues.Aave.EMode.LiquidationThreshold * collateral / debt : double.PositiveInfinity;
+        var healthFactor = AaveAccounting.HealthFactor(collateral * context.Venues.Aave.EMode.LiquidationThreshold, debt);
         var target = _parameters.TargetLtv;
         if (healthFactor < _parameters.HealthFactorFloor || ltv > target + _parameters.LtvBand)
         {
