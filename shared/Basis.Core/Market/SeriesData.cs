@@ -54,4 +54,57 @@ public sealed class SeriesData
     /// <summary>An empty series of the given id.</summary>
     public static SeriesData Empty(SeriesId id) =>
         new(id, [], Enumerable.Range(0, SeriesCatalog.Spec(id).Columns.Count).Select(_ => Array.Empty<double>()).ToArray());
+
+    /// <summary>
+    /// The rows of <paramref name="parts"/> (in order, e.g. month by month) with timestamps in
+    /// <c>[fromUnixSeconds, toUnixSeconds)</c>, as one series.
+    /// </summary>
+    public static SeriesData Concatenate(SeriesId id, IReadOnlyList<SeriesData> parts, long fromUnixSeconds, long toUnixSeconds)
+    {
+        var columnCount = SeriesCatalog.Spec(id).Columns.Count;
+        var total = 0;
+        foreach (var part in parts)
+        {
+            total += part.Count;
+        }
+
+        var times = new long[total];
+        var columns = new double[columnCount][];
+        for (var c = 0; c < columnCount; c++)
+        {
+            columns[c] = new double[total];
+        }
+
+        var n = 0;
+        foreach (var part in parts)
+        {
+            for (var i = 0; i < part.Count; i++)
+            {
+                var t = part.Times[i];
+                if (t < fromUnixSeconds || t >= toUnixSeconds)
+                {
+                    continue;
+                }
+
+                times[n] = t;
+                for (var c = 0; c < columnCount; c++)
+                {
+                    columns[c][n] = part.Column(c)[i];
+                }
+
+                n++;
+            }
+        }
+
+        if (n != total)
+        {
+            Array.Resize(ref times, n);
+            for (var c = 0; c < columnCount; c++)
+            {
+                Array.Resize(ref columns[c], n);
+            }
+        }
+
+        return new SeriesData(id, times, columns);
+    }
 }

@@ -10,6 +10,10 @@ namespace Basis.Core.Stress;
 public sealed record BorrowRateShock(string Reserve, double ExtraApr, DateTime StartUtc, int Hours) : MarketShock(StartUtc)
 {
     /// <inheritdoc />
+    public override string ToArgument() =>
+        string.Create(CultureInfo.InvariantCulture, $"borrow_spike={ExtraApr:R},at={At},hours={Hours},reserve={Reserve}");
+
+    /// <inheritdoc />
     public override string Describe() =>
         string.Create(CultureInfo.InvariantCulture, $"{Reserve} borrow rate +{ExtraApr * 100:0.##}% a year from {StartUtc:yyyy-MM-ddTHH:mm}Z for {Hours} h");
 

@@ -10,6 +10,11 @@ namespace Basis.Core.Stress;
 public sealed record FundingShock(DateTime StartUtc, int Hours, double? Rate) : MarketShock(StartUtc)
 {
     /// <inheritdoc />
+    public override string ToArgument() => Rate is { } rate
+        ? string.Create(CultureInfo.InvariantCulture, $"funding={rate:R},at={At},hours={Hours}")
+        : string.Create(CultureInfo.InvariantCulture, $"funding_flip,at={At},hours={Hours}");
+
+    /// <inheritdoc />
     public override string Describe() => Rate is { } rate
         ? string.Create(CultureInfo.InvariantCulture, $"funding set to {rate:0.######} per interval from {StartUtc:yyyy-MM-ddTHH:mm}Z for {Hours} h")
         : string.Create(CultureInfo.InvariantCulture, $"funding flipped negative from {StartUtc:yyyy-MM-ddTHH:mm}Z for {Hours} h");

@@ -14,6 +14,10 @@ namespace Basis.Core.Stress;
 public sealed record LstDepegShock(LstToken Lst, double Size, DateTime StartUtc, int RampHours, bool MovesOracle = true) : MarketShock(StartUtc)
 {
     /// <inheritdoc />
+    public override string ToArgument() =>
+        string.Create(CultureInfo.InvariantCulture, $"lst_depeg={Size:R},at={At},hours={RampHours},lst={Lst.Symbol()},oracle={(MovesOracle ? "true" : "false")}");
+
+    /// <inheritdoc />
     public override string Describe() =>
         string.Create(CultureInfo.InvariantCulture, $"{Lst.Symbol()} depegs {Size * 100:0.##}% from {StartUtc:yyyy-MM-ddTHH:mm}Z over {RampHours} h, then holds{(MovesOracle ? string.Empty : " (DEX market rate only)")}");
 

@@ -9,6 +9,15 @@ public abstract record MarketShock(DateTime StartUtc)
     /// <summary>One line for the summary and the report.</summary>
     public abstract string Describe();
 
+    /// <summary>
+    /// The shock in <c>--stress</c> syntax, read back by the configuration's stress binding: how a shock travels
+    /// inside a backtest request.
+    /// </summary>
+    public abstract string ToArgument();
+
+    /// <summary>The start as written in <see cref="ToArgument"/>.</summary>
+    protected string At => StartUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Returns a copy of <paramref name="market"/> with the shock applied from <paramref name="startHour"/>.</summary>
     internal abstract MarketData Apply(MarketData market, int startHour);
 

@@ -13,6 +13,10 @@ public sealed record PriceShock(Asset Asset, double Size, DateTime StartUtc) : M
     private static readonly string[] PriceColumns = ["open", "high", "low", "close", "price"];
 
     /// <inheritdoc />
+    public override string ToArgument() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Asset.Symbol().ToLowerInvariant()}_shock={Size:R},at={At}");
+
+    /// <inheritdoc />
     public override string Describe() =>
         string.Create(CultureInfo.InvariantCulture, $"{Asset.Symbol()} {(Size >= 0 ? "+" : string.Empty)}{Size * 100:0.##}% at {StartUtc:yyyy-MM-ddTHH:mm}Z");
 

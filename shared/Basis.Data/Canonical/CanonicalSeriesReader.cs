@@ -28,7 +28,7 @@ public static class CanonicalSeriesReader
             }
         }
 
-        return Concatenate(id, parts, from, to);
+        return SeriesData.Concatenate(id, parts, from, to);
     }
 
     /// <summary>Every row of a series.</summary>
@@ -37,7 +37,7 @@ public static class CanonicalSeriesReader
         var parts = CanonicalLayout.MonthsPresent(root, id)
             .Select(m => ReadFile(CanonicalLayout.MonthFile(root, id, m.Year, m.Month), id, m))
             .ToList();
-        return Concatenate(id, parts, long.MinValue, long.MaxValue);
+        return SeriesData.Concatenate(id, parts, long.MinValue, long.MaxValue);
     }
 
     /// <summary>
@@ -140,55 +140,6 @@ public static class CanonicalSeriesReader
 
         unixSeconds = UnixTime.ToSeconds(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc));
         return true;
-    }
-
-    private static SeriesData Concatenate(SeriesId id, List<SeriesData> parts, long from, long to)
-    {
-        var columnCount = SeriesCatalog.Spec(id).Columns.Count;
-        var total = 0;
-        foreach (var part in parts)
-        {
-            total += part.Count;
-        }
-
-        var times = new long[total];
-        var columns = new double[columnCount][];
-        for (var c = 0; c < columnCount; c++)
-        {
-            columns[c] = new double[total];
-        }
-
-        var n = 0;
-        foreach (var part in parts)
-        {
-            for (var i = 0; i < part.Count; i++)
-            {
-                var t = part.Times[i];
-                if (t < from || t >= to)
-                {
-                    continue;
-                }
-
-                times[n] = t;
-                for (var c = 0; c < columnCount; c++)
-                {
-                    columns[c][n] = part.Column(c)[i];
-                }
-
-                n++;
-            }
-        }
-
-        if (n != total)
-        {
-            Array.Resize(ref times, n);
-            for (var c = 0; c < columnCount; c++)
-            {
-                Array.Resize(ref columns[c], n);
-            }
-        }
-
-        return new SeriesData(id, times, columns);
     }
 
     private static ReadOnlySpan<byte> NextField(ref ReadOnlySpan<byte> line)
