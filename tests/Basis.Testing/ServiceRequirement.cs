@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using Xunit;
@@ -14,6 +15,7 @@ public static class ServiceRequirement
     public static bool Required => Environment.GetEnvironmentVariable("BASIS_REQUIRE_SERVICES") == "1";
 
     /// <summary>Skips (or, in CI, fails) the current test because <paramref name="reason"/>.</summary>
+    [DoesNotReturn]
     public static void Unavailable(string reason)
     {
         if (Required)

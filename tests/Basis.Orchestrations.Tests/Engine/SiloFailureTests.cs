@@ -39,7 +39,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
 
         // Placement is random: start instances until one sits where this case needs it (each try is a coin flip).
         string id = await client.ScheduleNewOrchestrationInstanceAsync("Batches", 10, cancellationToken: patience.Token);
-        for (int tries = 1; (await HostOf(id)).Equals(leaving.SiloAddress) != siloHostsTheOrchestration; tries++)
+        for (int tries = 1; (await ClusterInspection.HostOfOrchestration(cluster.Client, id)).Equals(leaving.SiloAddress) != siloHostsTheOrchestration; tries++)
         {
             Assert.True(tries < 30, "30 instances in a row landed on the same silo.");
             await client.TerminateInstanceAsync(id, cancellationToken: patience.Token);
@@ -70,16 +70,6 @@ public sealed class SiloFailureTests : IAsyncLifetime
         var ran = SampleOrchestrations.SlowSquareCalls.Keys.Where(k => k.StartsWith(id + "|", StringComparison.Ordinal))
             .Select(k => int.Parse(k[(id.Length + 1)..], CultureInfo.InvariantCulture)).ToHashSet();
         Assert.Equal(Enumerable.Range(0, 200).ToHashSet(), ran);
-    }
-
-    private async Task<SiloAddress> HostOf(string instanceId)
-    {
-        var management = cluster.Client.GetGrain<IManagementGrain>(0);
-#pragma warning disable xUnit1051 // IManagementGrain's statistics call takes no token.
-        var activations = await management.GetDetailedGrainStatistics();
-#pragma warning restore xUnit1051
-        return activations.Single(a => a.GrainType.Contains("OrchestrationGrain", StringComparison.Ordinal)
-            && a.GrainId.ToString().EndsWith("/" + instanceId, StringComparison.Ordinal)).SiloAddress;
     }
 }
 
