@@ -35,7 +35,7 @@ public interface IStrategy
 
     /// <summary>
     /// Writes what the strategy carries from one hour to the next beyond its positions (which the engine keeps), so
-    /// that a run can continue in a fresh instance created from the same settings (a simulation resumed from a checkpoint).
+    /// that a run can continue in a fresh instance created from the same settings (<see cref="BacktestSimulation.Resume"/>).
     /// A strategy that decides from its positions and the market alone writes nothing.
     /// </summary>
     void WriteState(BinaryWriter writer);
