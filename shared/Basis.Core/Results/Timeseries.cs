@@ -87,4 +87,7 @@ public sealed class Timeseries
     }
 
     internal Span<double> Row(int hour) => _values.AsSpan(hour * Columns.Count, Columns.Count);
+
+    /// <summary>The rows of hours [<paramref name="fromHour"/>, <paramref name="toHour"/>), one after another.</summary>
+    internal Span<double> Rows(int fromHour, int toHour) => _values.AsSpan(fromHour * Columns.Count, (toHour - fromHour) * Columns.Count);
 }

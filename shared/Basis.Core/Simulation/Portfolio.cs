@@ -38,6 +38,32 @@ public sealed class Portfolio
         _entryPrices[perp.Id] = size == 0 ? 0 : entryPrice;
     }
 
+    /// <summary>Writes every position whose quantity or entry price is not +0, by key (bit-exact, so a −0 survives).</summary>
+    internal void WriteState(BinaryWriter writer)
+    {
+        var held = InstrumentRegistry.All.Where(i => BitConverter.DoubleToInt64Bits(_quantities[i.Id]) != 0 || BitConverter.DoubleToInt64Bits(_entryPrices[i.Id]) != 0).ToList();
+        writer.Write(held.Count);
+        foreach (var instrument in held)
+        {
+            writer.Write(instrument.Key.ToString());
+            writer.Write(_quantities[instrument.Id]);
+            writer.Write(_entryPrices[instrument.Id]);
+        }
+    }
+
+    /// <summary>Replaces every position with those <see cref="WriteState"/> wrote.</summary>
+    internal void ReadState(BinaryReader reader)
+    {
+        Array.Clear(_quantities);
+        Array.Clear(_entryPrices);
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            var instrument = InstrumentRegistry.Get(reader.ReadString());
+            _quantities[instrument.Id] = reader.ReadDouble();
+            _entryPrices[instrument.Id] = reader.ReadDouble();
+        }
+    }
+
     internal void CopyTo(Portfolio target)
     {
         _quantities.CopyTo(target._quantities, 0);

@@ -103,6 +103,42 @@ internal sealed class RewardSettlement
         }
     }
 
+    /// <summary>
+    /// Writes the next payout and the eETH held over the hours before <paramref name="nextHour"/> that a pending
+    /// payout's earning period still covers; earlier hours are never read again.
+    /// </summary>
+    public void WriteState(BinaryWriter writer, int nextHour)
+    {
+        var from = nextHour;
+        for (var i = _next; i < _payouts.Count; i++)
+        {
+            from = Math.Min(from, Math.Max(0, HourOf(_payouts[i].PeriodStart)));
+        }
+
+        writer.Write(_next);
+        writer.Write(from);
+        for (var h = from; h < nextHour; h++)
+        {
+            writer.Write(_eethHeld[h]);
+        }
+    }
+
+    /// <summary>Restores what <see cref="WriteState"/> wrote for the same <paramref name="nextHour"/>.</summary>
+    public void ReadState(BinaryReader reader, int nextHour)
+    {
+        _next = reader.ReadInt32();
+        var from = reader.ReadInt32();
+        if (_next < 0 || _next > _payouts.Count || from < 0 || from > nextHour)
+        {
+            throw new InvalidDataException($"The reward state (payout {_next} of {_payouts.Count}, eETH held from hour {from}) does not fit this run at hour {nextHour}.");
+        }
+
+        for (var h = from; h < nextHour; h++)
+        {
+            _eethHeld[h] = reader.ReadDouble();
+        }
+    }
+
     private int HourOf(long unixSeconds) => (int)Math.Ceiling((unixSeconds - _grid.UnixSecondsOf(0)) / 3600.0);
 
     private sealed record Payout(int Hour, Instrument Token, long PeriodStart, long PeriodEnd, double TokensPerEeth, bool Estimated);

@@ -43,6 +43,18 @@ public sealed class SimulatedExecution
 
     internal int Hour { get; set; }
 
+    /// <summary>Writes the counters, for a run continued elsewhere.</summary>
+    internal void WriteState(BinaryWriter writer)
+    {
+        writer.Write(Trades);
+        writer.Write(Rebalances);
+        writer.Write(Liquidations);
+    }
+
+    /// <summary>Restores the counters <see cref="WriteState"/> wrote.</summary>
+    internal void ReadState(BinaryReader reader) =>
+        (Trades, Rebalances, Liquidations) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+
     private DateTime Time => _valuation.Grid.TimeOf(Hour);
 
     /// <summary>ETH that <paramref name="operation"/> costs in gas at this hour.</summary>

@@ -81,6 +81,20 @@ public sealed class BasisStrategy : IStrategy
     }
 
     /// <inheritdoc />
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _hedge.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _hedge.ReadState(reader);
+    }
+
+    /// <inheritdoc />
     public void RaiseCash(StrategyContext context, double amountSc)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -83,6 +83,22 @@ public sealed class HedgedStakingStrategy : IStrategy
     }
 
     /// <inheritdoc />
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _hedge.WriteState(writer);
+        _loop?.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _hedge.ReadState(reader);
+        _loop?.ReadState(reader);
+    }
+
+    /// <inheritdoc />
     public void RaiseCash(StrategyContext context, double amountSc)
     {
         ArgumentNullException.ThrowIfNull(context);

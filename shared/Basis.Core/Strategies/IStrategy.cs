@@ -32,4 +32,14 @@ public interface IStrategy
     /// asset, for a withdrawal that idle funds alone (the fast path) cannot pay.
     /// </summary>
     void RaiseCash(StrategyContext context, double amountSc);
+
+    /// <summary>
+    /// Writes what the strategy carries from one hour to the next beyond its positions (which the engine keeps), so
+    /// that a run can continue in a fresh instance created from the same settings (<see cref="BacktestSimulation.Resume"/>).
+    /// A strategy that decides from its positions and the market alone writes nothing.
+    /// </summary>
+    void WriteState(BinaryWriter writer);
+
+    /// <summary>Restores, into a fresh instance created from the same settings, what <see cref="WriteState"/> wrote.</summary>
+    void ReadState(BinaryReader reader);
 }

@@ -185,6 +185,12 @@ public sealed class LeverageLoop
         return false;
     }
 
+    /// <summary>Writes whether the one-time approval and eMode switch are done.</summary>
+    internal void WriteState(BinaryWriter writer) => writer.Write(_approved);
+
+    /// <summary>Restores what <see cref="WriteState"/> wrote.</summary>
+    internal void ReadState(BinaryReader reader) => _approved = reader.ReadBoolean();
+
     private GasOperation[] LeverGas() =>
         _approved ? [GasOperation.AtomicEntry] : [GasOperation.AtomicEntry, GasOperation.ApprovalOnce, GasOperation.SetEmodeOnce];
 

@@ -82,6 +82,20 @@ public sealed class LeveragedStakingStrategy : IStrategy
     }
 
     /// <inheritdoc />
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _loop.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _loop.ReadState(reader);
+    }
+
+    /// <inheritdoc />
     public void RaiseCash(StrategyContext context, double amountSc)
     {
         ArgumentNullException.ThrowIfNull(context);

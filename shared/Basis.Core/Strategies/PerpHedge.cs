@@ -110,5 +110,11 @@ internal sealed class PerpHedge
         LastRebalanceEquity = context.EquitySc - cashToFree;
     }
 
+    /// <summary>Writes the equity at the last rebalance.</summary>
+    public void WriteState(BinaryWriter writer) => writer.Write(LastRebalanceEquity);
+
+    /// <summary>Restores what <see cref="WriteState"/> wrote.</summary>
+    public void ReadState(BinaryReader reader) => LastRebalanceEquity = reader.ReadDouble();
+
     private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

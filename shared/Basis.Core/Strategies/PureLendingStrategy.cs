@@ -95,5 +95,12 @@ public sealed class PureLendingStrategy : IStrategy
         context.Execution.Withdraw(_aToken, amount, "capital withdrawal");
     }
 
+    /// <inheritdoc />
+    /// <remarks>Pure lending decides from its positions alone.</remarks>
+    public void WriteState(BinaryWriter writer) => ArgumentNullException.ThrowIfNull(writer);
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader) => ArgumentNullException.ThrowIfNull(reader);
+
     private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

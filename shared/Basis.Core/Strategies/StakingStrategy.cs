@@ -84,4 +84,11 @@ public sealed class StakingStrategy : IStrategy
         context.Execution.Decide(StrategyActions.ExitPartial, $"sell {units.ToString("0.######", CultureInfo.InvariantCulture)} {_parameters.Lst.Symbol()} on a DEX for a capital withdrawal");
         context.Execution.SellLst(_parameters.Lst, units, "capital withdrawal");
     }
+
+    /// <inheritdoc />
+    /// <remarks>Staking decides from its positions alone.</remarks>
+    public void WriteState(BinaryWriter writer) => ArgumentNullException.ThrowIfNull(writer);
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader) => ArgumentNullException.ThrowIfNull(reader);
 }

@@ -1,3 +1,4 @@
+using Basis.Core.Market;
 using Basis.Core.Results;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
@@ -11,11 +12,40 @@ internal static class Backtest
 {
     public static BacktestResult Run(SyntheticMarket market, ModeSettings mode, double capital, VenueSettings? venues = null, IReadOnlyList<CapitalFlow>? flows = null, IReadOnlyList<MarketShock>? shocks = null)
     {
+        var spec = Spec(market, mode, capital, venues, flows, shocks);
         var strategy = StrategyCatalog.Create(mode);
-        var data = StressScenario.Apply(market.Build(DataPlan.Requests(mode, strategy)), shocks ?? []);
-        var spec = new BacktestSpec("test", mode, venues ?? TestSettings.Venues(), market.Grid.Start, market.Grid.End, capital, "hash", "synthetic", flows, shocks?.Select(s => s.Describe()).ToList());
-        return BacktestEngine.Run(spec, strategy, data);
+        return BacktestEngine.Run(spec, strategy, Data(market, mode, strategy, shocks));
     }
+
+    /// <summary>
+    /// The same run cut into segments ending at <paramref name="ends"/>, as a durable orchestration runs it: each
+    /// segment in a "fresh process" (a new strategy and market data built again), with only bytes passed between them.
+    /// </summary>
+    public static BacktestResult Segmented(SyntheticMarket market, ModeSettings mode, double capital, int[] ends, VenueSettings? venues = null, IReadOnlyList<CapitalFlow>? flows = null, IReadOnlyList<MarketShock>? shocks = null)
+    {
+        var spec = Spec(market, mode, capital, venues, flows, shocks);
+        byte[]? checkpoint = null;
+        var segments = new List<byte[]>();
+        foreach (var end in ends)
+        {
+            var strategy = StrategyCatalog.Create(mode);
+            var data = Data(market, mode, strategy, shocks);
+            var simulation = checkpoint is null
+                ? BacktestSimulation.Start(spec, strategy, data)
+                : BacktestSimulation.Resume(spec, strategy, data, SimulationCheckpoint.FromBytes(checkpoint));
+            segments.Add(simulation.RunUntil(end).ToBytes());
+            checkpoint = simulation.Checkpoint().ToBytes();
+        }
+
+        var last = StrategyCatalog.Create(mode);
+        return BacktestSimulation.Assemble(spec, last, Data(market, mode, last, shocks), SimulationCheckpoint.FromBytes(checkpoint ?? throw new ArgumentException("No segment ends.", nameof(ends))), [.. segments.Select(s => SimulationSegment.FromBytes(s))], TimeSpan.Zero);
+    }
+
+    public static BacktestSpec Spec(SyntheticMarket market, ModeSettings mode, double capital, VenueSettings? venues = null, IReadOnlyList<CapitalFlow>? flows = null, IReadOnlyList<MarketShock>? shocks = null, string runId = "test") =>
+        new(runId, mode, venues ?? TestSettings.Venues(), market.Grid.Start, market.Grid.End, capital, "hash", "synthetic", flows, shocks?.Select(s => s.Describe()).ToList());
+
+    public static MarketData Data(SyntheticMarket market, ModeSettings mode, IStrategy strategy, IReadOnlyList<MarketShock>? shocks = null) =>
+        StressScenario.Apply(market.Build(DataPlan.Requests(mode, strategy)), shocks ?? []);
 
     public static double Source(this BacktestResult result, AttributionSource source) => result.Summary.Attribution[source.Name()];
 
