@@ -18,11 +18,10 @@ public abstract class CanonicalMonthSource : IMarketDataSource
         var months = new List<SeriesData>();
         foreach (var month in CanonicalLayout.MonthsCovering(fromUtc, toUtc))
         {
-            var name = CanonicalLayout.MonthName(id, month.Year, month.Month);
-            var content = await ReadMonthAsync(name, cancellationToken).ConfigureAwait(false);
+            var content = await ReadMonthAsync(id, month.Year, month.Month, cancellationToken).ConfigureAwait(false);
             if (content is not null)
             {
-                months.Add(CanonicalSeriesReader.ReadMonth(content, $"{Description}: {name}", id, month));
+                months.Add(CanonicalSeriesReader.ReadMonth(content, $"{Description}: {CanonicalLayout.MonthName(id, month.Year, month.Month)}", id, month));
             }
         }
 
@@ -32,6 +31,12 @@ public abstract class CanonicalMonthSource : IMarketDataSource
     /// <inheritdoc />
     public abstract Task CheckHealthAsync(CancellationToken cancellationToken);
 
-    /// <summary>The bytes of the month file <paramref name="name"/>, or null when it is absent (like a missing file).</summary>
-    protected abstract Task<byte[]?> ReadMonthAsync(string name, CancellationToken cancellationToken);
+    /// <summary>Makes the place ready for <see cref="WriteMonthAsync"/> (creates a missing container, say).</summary>
+    public abstract Task PrepareForUploadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores (or replaces) the bytes of one month file of <paramref name="id"/>.</summary>
+    public abstract Task WriteMonthAsync(SeriesId id, int year, int month, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>The bytes of one month file of <paramref name="id"/>, or null when it is absent (like a missing file).</summary>
+    protected abstract Task<byte[]?> ReadMonthAsync(SeriesId id, int year, int month, CancellationToken cancellationToken);
 }
