@@ -10,7 +10,6 @@ using Basis.Core.Simulation;
 using Basis.Core.Strategies;
 using Basis.Core.Stress;
 using Basis.Core.Time;
-using Basis.Data.Canonical;
 using Basis.Data.Results;
 
 namespace Basis.Functions.Cli;
@@ -24,7 +23,7 @@ internal static class BacktestCommand
         var start = new Option<string>("--start") { Description = "First hour, UTC (2025-01-01 or 2025-01-01T06:00Z).", Required = true };
         var end = new Option<string>("--end") { Description = "End hour, UTC, exclusive.", Required = true };
         var capital = new Option<double?>("--capital") { Description = "Initial capital in share-class units (default 100000 USDT or 100 ETH)." };
-        var data = new Option<string?>("--data") { Description = "Market data folder (default: BASIS_DATA_DIR or ./data)." };
+        var data = new Option<string?>("--data") { Description = "Market data folder (default: BASIS_DATA_MODE's source; for csv BASIS_DATA_DIR or ./data)." };
         var outDir = new Option<string?>("--out") { Description = "Results folder (default: results/<run-id>)." };
         var set = new Option<string[]>("--set") { Description = "Override a mode setting: dotted.key=value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var configs = new Option<string?>("--configs") { Description = "Configuration folder (default: ./configs)." };
@@ -75,7 +74,7 @@ internal static class BacktestCommand
 
         var shocks = request.Stress.Select(StressBinding.Parse).Concat(request.Scenario is { } file ? StressBinding.LoadScenario(file) : []).ToList();
         var flows = CollectFlows(resolved, request.Flows, startUtc, endUtc);
-        var source = new LocalMarketDataSource(CliPaths.Data(request.Data));
+        var source = await CliMarketData.OpenAsync(request.Data, cancellationToken).ConfigureAwait(false);
         var strategy = StrategyCatalog.Create(resolved.Settings);
         var scenario = shocks.Select(s => s.Describe()).ToList();
         var runId = request.RunId ?? DefaultRunId(resolved, startUtc, endUtc, capital, source.Description, flows, scenario);

@@ -1,3 +1,5 @@
+using Basis.Data.Canonical;
+
 namespace Basis.Functions.Cli;
 
 /// <summary>
@@ -17,6 +19,9 @@ internal static class CliPaths
 
     /// <summary>The folder results go under (created when a run writes).</summary>
     public static string ResultsRoot() => Host()?.ResultsDirectory ?? FromRepository("results");
+
+    /// <summary>The market-data settings (csv when no configs folder can be found).</summary>
+    public static MarketDataOptions MarketData() => Host()?.MarketData ?? new MarketDataOptions();
 
     /// <summary>Checks that <paramref name="path"/> is an existing folder, naming <paramref name="option"/> if not.</summary>
     public static string ExistingFolder(string path, string option) =>

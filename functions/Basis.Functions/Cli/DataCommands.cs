@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Basis.Data.Canonical;
 using Basis.Data.Import;
 using Basis.Data.Sample;
 using Basis.Data.Validation;
@@ -7,15 +8,65 @@ using Spectre.Console;
 
 namespace Basis.Functions.Cli;
 
-/// <summary>The <c>data</c> verbs: generate the sample, validate a data folder, import the original system's data.</summary>
+/// <summary>The <c>data</c> verbs: generate the sample, validate a data folder, import the original system's data, upload a folder to blob or PostgreSQL.</summary>
 internal static class DataCommands
 {
-    public static Command Create(CliOutput output) => new("data", "Market data: generate the sample, validate a folder, import the original system's data.")
+    public static Command Create(CliOutput output) => new("data", "Market data: generate the sample, validate a folder, import the original system's data, upload a folder to blob or PostgreSQL.")
     {
         Generate(output),
         Validate(output),
         Import(output),
+        Upload(output),
     };
+
+    private static Command Upload(CliOutput output)
+    {
+        var toBlob = new Option<bool>("--to-blob") { Description = "Upload to a blob container (BASIS_BLOB_CONNECTION or AzureWebJobsStorage)." };
+        var toDb = new Option<bool>("--to-db") { Description = "Upload to PostgreSQL (BASIS_DATABASE_CONNECTION); migrates the schema first." };
+        var data = new Option<string?>("--data") { Description = "Folder in the canonical layout (default: BASIS_DATA_DIR or ./data)." };
+        var connection = new Option<string?>("--connection") { Description = "Connection string, instead of the environment's (never printed)." };
+        var container = new Option<string?>("--container") { Description = $"Blob container (default: BASIS_BLOB_CONTAINER or {MarketDataSources.DefaultContainer})." };
+        var command = new Command("upload", "Copy every canonical month file of a folder to blob storage or PostgreSQL, replacing what is there (for BASIS_DATA_MODE=blob|db).") { toBlob, toDb, data, connection, container };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (blob, db) = (parse.GetValue(toBlob), parse.GetValue(toDb));
+            if (blob == db)
+            {
+                throw new BadInputException("give exactly one of --to-blob and --to-db");
+            }
+
+            if (db && parse.GetValue(container) is not null)
+            {
+                throw new BadInputException("--container applies to --to-blob only");
+            }
+
+            var root = CliPaths.Data(parse.GetValue(data));
+            var settings = CliPaths.MarketData();
+            var started = Stopwatch.GetTimestamp();
+            var target = await CliMarketData.Settings<CanonicalMonthSource>(async () => blob
+                ? new BlobMarketDataSource(MarketDataSources.BlobContainer(settings with
+                {
+                    BlobConnection = parse.GetValue(connection) ?? settings.BlobConnection,
+                    BlobContainer = parse.GetValue(container) ?? settings.BlobContainer,
+                }))
+                : await PostgresMarketDataSource.OpenAsync(parse.GetValue(connection) ?? MarketDataSources.DatabaseConnection(settings), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            try
+            {
+                output.Line($"Uploading {Path.GetFullPath(root)} to {target.Description}");
+                var count = await MarketDataUploader.UploadAsync(root, target, new SynchronousProgress(line => output.Line($"  {line}")), cancellationToken).ConfigureAwait(false);
+                output.Line($"Uploaded {count} month files to {target.Description} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s.");
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                if (target is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        });
+        return command;
+    }
 
     private static Command Import(CliOutput output)
     {

@@ -1,5 +1,6 @@
 using Basis.Configuration.Environments;
 using Basis.Configuration.Reading;
+using Basis.Data.Canonical;
 
 namespace Basis.Functions.Cli;
 
@@ -7,7 +8,7 @@ namespace Basis.Functions.Cli;
 /// The environment settings the command line reads (configs/env.unified ← configs/.env.$BASIS_ENVIRONMENT ← the
 /// process environment). Values the command line cannot honour yet fail fast, naming the variable.
 /// </summary>
-internal sealed record HostSettings(string? DataDirectory, string? ResultsDirectory)
+internal sealed record HostSettings(string? DataDirectory, string? ResultsDirectory, MarketDataOptions MarketData)
 {
     /// <summary>Names declared in env.unified that other hosts read (the HTTP host, live trading).</summary>
     private static readonly string[] ReadElsewhere =
@@ -31,12 +32,15 @@ internal sealed record HostSettings(string? DataDirectory, string? ResultsDirect
                 reader.AddError("BASIS_EXECUTION_MODE", "live trading is not implemented yet; the command line runs backtests");
             }
 
-            if (reader.OptionalEnum("BASIS_DATA_MODE", DataMode.Csv) != DataMode.Csv)
-            {
-                reader.AddError("BASIS_DATA_MODE", "the blob and db data sources arrive with the pipeline; the command line reads csv (the canonical layout on disk)");
-            }
-
-            return new HostSettings(reader.OptionalString("BASIS_DATA_DIR"), reader.OptionalString("BASIS_RESULTS_DIR"));
+            var dataDirectory = reader.OptionalString("BASIS_DATA_DIR");
+            var marketData = new MarketDataOptions(
+                reader.OptionalEnum("BASIS_DATA_MODE", MarketDataMode.Csv),
+                dataDirectory,
+                reader.OptionalString("BASIS_BLOB_CONNECTION"),
+                reader.OptionalString("AzureWebJobsStorage"),
+                reader.OptionalString("BASIS_BLOB_CONTAINER"),
+                reader.OptionalString("BASIS_DATABASE_CONNECTION"));
+            return new HostSettings(dataDirectory, reader.OptionalString("BASIS_RESULTS_DIR"), marketData);
         });
     }
 
@@ -44,12 +48,5 @@ internal sealed record HostSettings(string? DataDirectory, string? ResultsDirect
     {
         Backtest,
         Live,
-    }
-
-    private enum DataMode
-    {
-        Csv,
-        Blob,
-        Db,
     }
 }

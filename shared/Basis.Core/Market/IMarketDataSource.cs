@@ -12,4 +12,7 @@ public interface IMarketDataSource
 
     /// <summary>Reads the rows of <paramref name="id"/> with timestamps in <c>[fromUtc, toUtc)</c>.</summary>
     Task<SeriesData> ReadAsync(SeriesId id, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+
+    /// <summary>Throws, naming what is wrong, when the source cannot be reached or read (for <c>/health/detailed</c>).</summary>
+    Task CheckHealthAsync(CancellationToken cancellationToken);
 }

@@ -10,7 +10,14 @@ public static class CanonicalLayout
 {
     /// <summary>The file holding the rows of <paramref name="id"/> for one month.</summary>
     public static string MonthFile(string root, SeriesId id, int year, int month) =>
-        Path.Combine(root, id.Value.Replace('/', Path.DirectorySeparatorChar), year.ToString("D4", CultureInfo.InvariantCulture), month.ToString("D2", CultureInfo.InvariantCulture) + ".csv");
+        Path.Combine(root, MonthName(id, year, month).Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>
+    /// The month's name relative to the layout's root, always with <c>/</c>: <c>{series}/{yyyy}/{MM}.csv</c>
+    /// (a blob's name, a database row's key).
+    /// </summary>
+    public static string MonthName(SeriesId id, int year, int month) =>
+        $"{id.Value}/{year.ToString("D4", CultureInfo.InvariantCulture)}/{month.ToString("D2", CultureInfo.InvariantCulture)}.csv";
 
     /// <summary>The folder of a series.</summary>
     public static string SeriesFolder(string root, SeriesId id) => Path.Combine(root, id.Value.Replace('/', Path.DirectorySeparatorChar));

@@ -16,8 +16,6 @@ public static class CanonicalSeriesReader
     /// <summary>All rows of <paramref name="id"/> with timestamps in <c>[fromUtc, toUtc)</c>; months without a file contribute nothing.</summary>
     public static SeriesData ReadRange(string root, SeriesId id, DateTime fromUtc, DateTime toUtc)
     {
-        var from = UnixTime.ToSeconds(fromUtc);
-        var to = UnixTime.ToSeconds(toUtc);
         var parts = new List<SeriesData>();
         foreach (var month in CanonicalLayout.MonthsCovering(fromUtc, toUtc))
         {
@@ -28,8 +26,15 @@ public static class CanonicalSeriesReader
             }
         }
 
-        return SeriesData.Concatenate(id, parts, from, to);
+        return Combine(id, parts, fromUtc, toUtc);
     }
+
+    /// <summary>
+    /// Joins consecutive months of one series (as read by <see cref="ReadMonth"/>) and keeps the rows in
+    /// <c>[fromUtc, toUtc)</c>: what every source of the canonical layout returns.
+    /// </summary>
+    public static SeriesData Combine(SeriesId id, IReadOnlyList<SeriesData> months, DateTime fromUtc, DateTime toUtc) =>
+        SeriesData.Concatenate(id, months, UnixTime.ToSeconds(fromUtc), UnixTime.ToSeconds(toUtc));
 
     /// <summary>Every row of a series.</summary>
     public static SeriesData ReadAll(string root, SeriesId id)
@@ -44,11 +49,16 @@ public static class CanonicalSeriesReader
     /// Reads one month file. Rows must be strictly increasing and, when <paramref name="expectedMonth"/> is given,
     /// fall inside that month.
     /// </summary>
-    public static SeriesData ReadFile(string path, SeriesId id, DateTime? expectedMonth = null)
+    public static SeriesData ReadFile(string path, SeriesId id, DateTime? expectedMonth = null) =>
+        ReadMonth(File.ReadAllBytes(path), path, id, expectedMonth);
+
+    /// <summary>
+    /// Parses one month file's bytes, wherever they were stored (a file, a blob, a database row);
+    /// <paramref name="path"/> names that place in errors. Rules as for <see cref="ReadFile"/>.
+    /// </summary>
+    public static SeriesData ReadMonth(ReadOnlySpan<byte> text, string path, SeriesId id, DateTime? expectedMonth = null)
     {
         var spec = SeriesCatalog.Spec(id);
-        var bytes = File.ReadAllBytes(path);
-        ReadOnlySpan<byte> text = bytes;
         var columnCount = spec.Columns.Count;
 
         var headerEnd = text.IndexOf((byte)'\n');

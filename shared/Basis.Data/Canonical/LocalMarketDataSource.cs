@@ -24,4 +24,8 @@ public sealed class LocalMarketDataSource : IMarketDataSource
     /// <inheritdoc />
     public Task<SeriesData> ReadAsync(SeriesId id, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         Task.FromResult(CanonicalSeriesReader.ReadRange(_root, id, fromUtc, toUtc));
+
+    /// <inheritdoc />
+    public Task CheckHealthAsync(CancellationToken cancellationToken) =>
+        Directory.Exists(_root) ? Task.CompletedTask : throw new DirectoryNotFoundException($"Data folder '{Description}' does not exist.");
 }

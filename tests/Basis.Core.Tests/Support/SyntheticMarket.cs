@@ -83,6 +83,8 @@ internal sealed class SyntheticMarket
     {
         public string Description => "synthetic";
 
+        public Task CheckHealthAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<SeriesData> ReadAsync(SeriesId id, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
         {
             if (!series.TryGetValue(id, out var data))
