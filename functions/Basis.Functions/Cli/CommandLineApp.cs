@@ -24,7 +24,12 @@ internal sealed class CommandLineApp(CliOutput output)
             StrategiesCommand.Create(output),
             ConfigCommand.Create(output),
             DataCommands.Create(output),
+            ServeCommand.Create(output),
+            ApiKeyCommand.Create(output),
         };
+
+        // Like a Functions host, the executable serves HTTP when started without a verb.
+        root.SetAction((_, cancellationToken) => ServeCommand.RunAsync(output, null, null, cancellationToken));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

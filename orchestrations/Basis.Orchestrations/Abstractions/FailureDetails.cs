@@ -27,5 +27,8 @@ public sealed record FailureDetails(
     public bool IsCausedBy(string errorType) =>
         ErrorType == errorType || ErrorType.EndsWith("." + errorType, StringComparison.Ordinal) || (InnerFailure?.IsCausedBy(errorType) ?? false);
 
+    /// <summary>The innermost failure: the error that started it all (an activity's own exception).</summary>
+    public FailureDetails Innermost() => InnerFailure?.Innermost() ?? this;
+
     public override string ToString() => $"{ErrorType}: {ErrorMessage}";
 }

@@ -24,7 +24,7 @@ internal sealed partial class ActivityGrain(OrchestrationRegistry registry, ILog
             try
             {
                 var activity = registry.GetActivity(work.Name);
-                result = await activity(new ActivityContext(work.Name, work.InstanceId, work.TaskId), work.Input);
+                result = await activity(new ActivityContext(work.Name, work.InstanceId, work.TaskId, ServiceProvider), work.Input);
             }
 #pragma warning disable CA1031 // Any activity error is data for the orchestrator, not a crash of the grain.
             catch (Exception ex)

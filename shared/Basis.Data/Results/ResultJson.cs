@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Basis.Core.Results;
 
 namespace Basis.Data.Results;
 
@@ -12,6 +13,10 @@ public static class ResultJson
 
     /// <summary>Options for <c>events.jsonl</c> (one compact object per line).</summary>
     public static JsonSerializerOptions Compact { get; } = Create(indented: false);
+
+    /// <summary>Reads a <c>summary.json</c> back.</summary>
+    public static BacktestSummary ReadSummary(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize<BacktestSummary>(utf8, Indented) ?? throw new JsonException("summary.json holds null");
 
     private static JsonSerializerOptions Create(bool indented) => new()
     {

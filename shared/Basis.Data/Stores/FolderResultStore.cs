@@ -138,6 +138,9 @@ public sealed class FolderResultStore : IResultStore
         }
     }
 
+    /// <summary>The folder holding a run's files (where a person finds <c>report.html</c>).</summary>
+    public string FolderOf(string runId) => Path.GetFullPath(RunFolder(runId));
+
     private string RunFolder(string runId)
     {
         StoreNames.RunId(runId);

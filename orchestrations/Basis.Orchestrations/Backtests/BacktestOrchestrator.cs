@@ -1,0 +1,66 @@
+using Basis.Orchestrations.Abstractions;
+
+namespace Basis.Orchestrations.Backtests;
+
+/// <summary>
+/// The <c>Backtest</c> orchestration (DESIGN §2): plan the blobs the run needs → load and check each blob in
+/// parallel (cached per blob) → simulate month by month, passing the engine state from one segment to the next,
+/// so a crash resumes at the last finished month and the month shows in the custom status → keep the results.
+/// A failure is recorded on the run before the orchestration fails with it.
+/// </summary>
+public static class BacktestOrchestrator
+{
+    public const string Name = "Backtest";
+
+    /// <summary>Reading blobs is I/O (a blob container, a database): worth retrying. Simulating is not.</summary>
+    private static readonly RetryPolicy ReadRetry = new(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2);
+
+    /// <summary>Registers the orchestrator and its activities.</summary>
+    public static OrchestrationRegistry AddBacktests(this OrchestrationRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.AddOrchestrator(Name, RunAsync).AddBacktestActivities();
+    }
+
+    private static async Task<BacktestOutcome> RunAsync(OrchestrationContext context)
+    {
+        var request = context.GetInput<BacktestRequest>() ?? throw new InvalidOperationException("The Backtest orchestration needs a BacktestRequest input.");
+        try
+        {
+            var plan = await context.CallActivityAsync<BacktestPlan>(BacktestActivities.Plan, request);
+            context.SetCustomStatus(BacktestStatus.Loading(plan));
+            await Task.WhenAll(plan.Blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, ReadRetry)));
+
+            byte[]? checkpoint = null;
+            var engineMs = 0.0;
+            for (var i = 0; i < plan.Segments.Count; i++)
+            {
+                context.SetCustomStatus(BacktestStatus.Simulating(plan, i));
+                var done = await context.CallActivityAsync<SegmentDone>(BacktestActivities.Simulate, new SegmentInput(request, i, plan.Segments[i], checkpoint));
+                checkpoint = done.Checkpoint;
+                engineMs += done.ElapsedMs;
+            }
+
+            context.SetCustomStatus(BacktestStatus.Persisting(plan));
+            var outcome = await context.CallActivityAsync<BacktestOutcome>(BacktestActivities.Persist, new PersistInput(request, plan.Segments.Count, checkpoint!, engineMs), ReadRetry);
+            context.SetCustomStatus(BacktestStatus.Completed(plan));
+            if (request.ParentInstanceId is { } parent)
+            {
+                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, outcome, null), ReadRetry);
+            }
+
+            return outcome;
+        }
+        catch (TaskFailedException failed)
+        {
+            var error = failed.FailureDetails.Innermost().ErrorMessage;
+            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("backtest", error), ReadRetry);
+            if (request.ParentInstanceId is { } parent)
+            {
+                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, null, error), ReadRetry);
+            }
+
+            throw;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Basis.Configuration;
+using Basis.Configuration.Binding;
+using Basis.Core.Market;
+using Basis.Core.Results;
+using Basis.Core.Settings;
+using Basis.Core.Simulation;
+using Basis.Core.Strategies;
+using Basis.Core.Stress;
+using Basis.Core.Time;
+using Basis.Data.Stores;
+
+namespace Basis.Orchestrations.Backtests;
+
+/// <summary>
+/// What backtest activities work with: the configuration, the market data (through a per-blob cache), the result
+/// store, and scratch space for segments in flight. One per process; shared by every activity it runs.
+/// </summary>
+public sealed class BacktestWorkspace
+{
+    private const int MarketCacheSize = 16;
+    private readonly ConcurrentDictionary<string, ResolvedMode> _modes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lazy<Task<MarketData>>> _markets = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _marketOrder = new();
+
+    /// <param name="configuration">Modes, share classes and venues.</param>
+    /// <param name="data">Where market data comes from.</param>
+    /// <param name="results">Where runs and their results are kept.</param>
+    /// <param name="scratch">
+    /// Where segments wait for assembly: the result store itself when silos share it (cluster), an in-memory store
+    /// when everything lives in one process anyway (embedded).
+    /// </param>
+    public BacktestWorkspace(BasisConfiguration configuration, IMarketDataSource data, IResultStore results, IResultStore scratch)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(scratch);
+        Configuration = configuration;
+        Data = new MonthlyBlobCache(data);
+        Results = results;
+        Scratch = scratch;
+    }
+
+    public BasisConfiguration Configuration { get; }
+
+    public MonthlyBlobCache Data { get; }
+
+    public IResultStore Results { get; }
+
+    public IResultStore Scratch { get; }
+
+    /// <summary>
+    /// Resolves and checks a request; throws <see cref="BacktestRequestException"/> naming the request field at fault.
+    /// The HTTP API and the command line call this before starting a run, so bad input never becomes a failed run.
+    /// </summary>
+    public PreparedBacktest Prepare(string runId, BacktestRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!HourGrid.IsWholeUtcHour(request.StartUtc))
+        {
+            throw new BacktestRequestException("start_date", $"must be a whole UTC hour (got {Format(request.StartUtc)})");
+        }
+
+        if (!HourGrid.IsWholeUtcHour(request.EndUtc))
+        {
+            throw new BacktestRequestException("end_date", $"must be a whole UTC hour (got {Format(request.EndUtc)})");
+        }
+
+        if (request.EndUtc <= request.StartUtc)
+        {
+            throw new BacktestRequestException("end_date", $"must be after start_date ({Format(request.StartUtc)} → {Format(request.EndUtc)})");
+        }
+
+        var resolved = Resolve(request.Mode, request.Overrides ?? []);
+        var shareClass = resolved.Settings.ShareClass;
+        var capital = request.InitialCapital ?? DefaultCapital(shareClass);
+        if (!(capital > 0) || !double.IsFinite(capital))
+        {
+            throw new BacktestRequestException("initial_capital", $"must be a positive amount of {shareClass.Name()} (got {capital.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        var shocks = (request.Stress ?? []).Select(ParseShock).ToList();
+        var flows = CheckFlows(resolved, request);
+        IStrategy strategy;
+        try
+        {
+            strategy = StrategyCatalog.Create(resolved.Settings);
+        }
+        catch (StrategySetupException e)
+        {
+            throw new BacktestRequestException("config_overrides", e.Message);
+        }
+
+        var spec = new BacktestSpec(runId, resolved.Settings, resolved.Venues, request.StartUtc, request.EndUtc, capital, resolved.ConfigHash, Data.Description, flows, shocks.Select(s => s.Describe()).ToList());
+        return new PreparedBacktest(resolved, spec, strategy, DataPlan.Requests(resolved.Settings, strategy), shocks);
+    }
+
+    /// <summary>
+    /// The run's market data with its shocks applied, built once per distinct (period, series, shocks) among the
+    /// last few asked for: a sweep's runs over one period share it, and a run's segments reuse it.
+    /// </summary>
+    public Task<MarketData> MarketAsync(PreparedBacktest prepared, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var key = MarketKey(prepared);
+        Lazy<Task<MarketData>> market;
+        lock (_markets)
+        {
+            if (!_markets.TryGetValue(key, out market!))
+            {
+                market = new Lazy<Task<MarketData>>(() => BuildMarketAsync(prepared, cancellationToken));
+                _markets[key] = market;
+                _marketOrder.AddFirst(key);
+                if (_marketOrder.Count > MarketCacheSize)
+                {
+                    _markets.Remove(_marketOrder.Last!.Value);
+                    _marketOrder.RemoveLast();
+                }
+            }
+        }
+
+        return Awaited(key, market);
+    }
+
+    /// <summary>The default capital of a share class: 100,000 USDT or 100 ETH.</summary>
+    public static double DefaultCapital(ShareClass shareClass) => shareClass == ShareClass.Usdt ? 100_000 : 100;
+
+    private async Task<MarketData> Awaited(string key, Lazy<Task<MarketData>> market)
+    {
+        try
+        {
+            return await market.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed build is not kept: a later attempt builds again.
+            lock (_markets)
+            {
+                if (_markets.TryGetValue(key, out var cached) && ReferenceEquals(cached, market))
+                {
+                    _markets.Remove(key);
+                    _marketOrder.Remove(key);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<MarketData> BuildMarketAsync(PreparedBacktest prepared, CancellationToken cancellationToken)
+    {
+        var market = await MarketDataBuilder.BuildAsync(prepared.Grid, prepared.Series, Data, cancellationToken).ConfigureAwait(false);
+        return StressScenario.Apply(market, prepared.Shocks);
+    }
+
+    private static string MarketKey(PreparedBacktest prepared)
+    {
+        var key = new StringBuilder();
+        key.Append(Format(prepared.Spec.StartUtc)).Append('|').Append(Format(prepared.Spec.EndUtc));
+        foreach (var request in prepared.Series)
+        {
+            key.Append('|').Append(request.Id).Append(':').Append(request.Use).Append(':').Append(request.OnlyWhileHeld);
+            foreach (var fallback in request.Fallbacks)
+            {
+                key.Append(',').Append(fallback);
+            }
+        }
+
+        foreach (var shock in prepared.Shocks)
+        {
+            key.Append("|shock:").Append(shock.ToArgument());
+        }
+
+        return key.ToString();
+    }
+
+    private ResolvedMode Resolve(string mode, IReadOnlyList<string> overrides)
+    {
+        if (string.IsNullOrWhiteSpace(mode))
+        {
+            throw new BacktestRequestException("strategy_name", "is required");
+        }
+
+        var key = string.Join('\n', overrides.Prepend(mode));
+        if (_modes.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        try
+        {
+            return _modes.GetOrAdd(key, Configuration.ResolveMode(mode, overrides));
+        }
+        catch (UnknownModeException e)
+        {
+            throw new BacktestRequestException("strategy_name", e.Message);
+        }
+        catch (ConfigException e)
+        {
+            throw new BacktestRequestException("config_overrides", e.Message);
+        }
+    }
+
+    private static MarketShock ParseShock(string argument)
+    {
+        try
+        {
+            return StressBinding.Parse(argument);
+        }
+        catch (ConfigException e)
+        {
+            throw new BacktestRequestException("stress", e.Message);
+        }
+    }
+
+    private static List<CapitalFlow> CheckFlows(ResolvedMode resolved, BacktestRequest request)
+    {
+        var flows = (resolved.Settings.CapitalFlows ?? []).Concat(request.Flows ?? []).OrderBy(f => f.TimeUtc).ToList();
+        foreach (var flow in flows)
+        {
+            if (flow.TimeUtc <= request.StartUtc || flow.TimeUtc >= request.EndUtc || !HourGrid.IsWholeUtcHour(flow.TimeUtc) || !double.IsFinite(flow.Amount))
+            {
+                throw new BacktestRequestException("capital_flows", $"the flow at {Format(flow.TimeUtc)} must be a finite amount on a whole hour after start_date and before end_date ({Format(request.StartUtc)} → {Format(request.EndUtc)})");
+            }
+        }
+
+        return flows;
+    }
+
+    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

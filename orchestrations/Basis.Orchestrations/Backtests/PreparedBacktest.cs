@@ -1,0 +1,54 @@
+using Basis.Configuration.Binding;
+using Basis.Core.Market;
+using Basis.Core.Results;
+using Basis.Core.Strategies;
+using Basis.Core.Stress;
+using Basis.Core.Time;
+
+namespace Basis.Orchestrations.Backtests;
+
+/// <summary>A request resolved against the configuration: everything an activity needs to simulate or assemble it.</summary>
+/// <param name="Resolved">The mode's merged configuration.</param>
+/// <param name="Spec">The engine's spec.</param>
+/// <param name="Strategy">A fresh strategy instance (strategies carry state: never share one between runs).</param>
+/// <param name="Series">The series the run reads.</param>
+/// <param name="Shocks">Stress shocks applied to the data.</param>
+public sealed record PreparedBacktest(ResolvedMode Resolved, BacktestSpec Spec, IStrategy Strategy, IReadOnlyList<SeriesRequest> Series, IReadOnlyList<MarketShock> Shocks)
+{
+    /// <summary>The run's hours.</summary>
+    public HourGrid Grid => new(Spec.StartUtc, Spec.EndUtc);
+
+    /// <summary>Every blob the run reads, each once, in a stable order.</summary>
+    public IReadOnlyList<DataBlob> Blobs() =>
+        Series.SelectMany(r => r.Sources.Select(id => (Id: id, r.Use)))
+            .Distinct()
+            .SelectMany(x =>
+            {
+                var (from, to) = MarketDataBuilder.ReadWindow(Grid, x.Id, x.Use);
+                return DataBlob.Covering(x.Id, from, to);
+            })
+            .Distinct()
+            .OrderBy(b => b.Series.ToString(), StringComparer.Ordinal).ThenBy(b => b.Year).ThenBy(b => b.Month)
+            .ToList();
+
+    /// <summary>The run cut at calendar months: <c>[from, to)</c> hour ranges, the unit of a simulation segment.</summary>
+    public IReadOnlyList<SegmentRange> Segments()
+    {
+        var grid = Grid;
+        var segments = new List<SegmentRange>();
+        var from = 0;
+        while (from < grid.Hours)
+        {
+            var start = grid.TimeOf(from);
+            var nextMonth = new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
+            var to = (int)Math.Min(grid.Hours, (nextMonth - grid.Start).Ticks / TimeSpan.TicksPerHour);
+            segments.Add(new SegmentRange(from, to, $"{start:yyyy-MM}"));
+            from = to;
+        }
+
+        return segments;
+    }
+}
+
+/// <summary>Hours <c>[FromHour, ToHour)</c> of a run, labelled with the month they fall in.</summary>
+public sealed record SegmentRange(int FromHour, int ToHour, string Month);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Basis.Orchestrations.Backtests;
+
+namespace Basis.Orchestrations.Sweeps;
+
+/// <summary>Expands a sweep into its runs, in a fixed order (modes, then periods, then the grid's settings in key order).</summary>
+public static class SweepGrid
+{
+    /// <summary>The most runs one sweep may ask for.</summary>
+    public const int MaxRuns = 10_000;
+
+    /// <summary>Every run of <paramref name="sweep"/>; throws <see cref="BacktestRequestException"/> for an empty or oversized grid.</summary>
+    public static IReadOnlyList<SweepCase> Expand(string sweepId, SweepRequest sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(sweep.Base);
+        var modes = sweep.Modes is { Count: > 0 } m ? m : [sweep.Base.Mode];
+        var periods = sweep.Periods is { Count: > 0 } p ? p : [new SweepPeriod(sweep.Base.StartUtc, sweep.Base.EndUtc)];
+        var settings = (sweep.Grid ?? new Dictionary<string, IReadOnlyList<string>>()).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        foreach (var (key, values) in settings)
+        {
+            if (string.IsNullOrWhiteSpace(key) || values is not { Count: > 0 })
+            {
+                throw new BacktestRequestException("grid", $"setting '{key}' needs at least one value");
+            }
+        }
+
+        var count = settings.Aggregate((long)modes.Count * periods.Count, (n, kv) => n * kv.Value.Count);
+        if (count > MaxRuns)
+        {
+            throw new BacktestRequestException("grid", $"asks for {count.ToString("N0", CultureInfo.InvariantCulture)} runs; a sweep may run at most {MaxRuns.ToString("N0", CultureInfo.InvariantCulture)}");
+        }
+
+        var cases = new List<SweepCase>((int)count);
+        foreach (var mode in modes)
+        {
+            foreach (var period in periods)
+            {
+                foreach (var combination in Combinations(settings, 0))
+                {
+                    var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        ["mode"] = mode,
+                        ["start"] = Format(period.StartUtc),
+                        ["end"] = Format(period.EndUtc),
+                    };
+                    foreach (var (key, value) in combination)
+                    {
+                        parameters[key] = value;
+                    }
+
+                    var request = sweep.Base with
+                    {
+                        Mode = mode,
+                        StartUtc = period.StartUtc,
+                        EndUtc = period.EndUtc,
+                        Overrides = [.. sweep.Base.Overrides ?? [], .. combination.Select(kv => $"{kv.Key}={kv.Value}")],
+                        Keep = KeptResults.SummaryOnly,
+                        ParentInstanceId = sweepId,
+                        DataValidated = true,
+                    };
+                    cases.Add(new SweepCase(RunId(sweepId, cases.Count), parameters, request));
+                }
+            }
+        }
+
+        return cases;
+    }
+
+    /// <summary>The id of a sweep's run <paramref name="index"/>.</summary>
+    public static string RunId(string sweepId, int index) => string.Create(CultureInfo.InvariantCulture, $"{sweepId}-{index:D5}");
+
+    private static IEnumerable<List<KeyValuePair<string, string>>> Combinations(List<KeyValuePair<string, IReadOnlyList<string>>> settings, int from)
+    {
+        if (from == settings.Count)
+        {
+            yield return [];
+            yield break;
+        }
+
+        foreach (var value in settings[from].Value)
+        {
+            foreach (var rest in Combinations(settings, from + 1))
+            {
+                rest.Insert(0, new KeyValuePair<string, string>(settings[from].Key, value));
+                yield return rest;
+            }
+        }
+    }
+
+    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}
