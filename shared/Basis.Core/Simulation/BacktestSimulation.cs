@@ -43,6 +43,7 @@ public sealed class BacktestSimulation
     private double _minMarginRatio = double.PositiveInfinity;
     private double _maxAbsDelta;
     private double _cumulativeFlows;
+    private Exception? _failure;
 
     private BacktestSimulation(BacktestSpec spec, IStrategy strategy, MarketData market)
     {
@@ -113,52 +114,22 @@ public sealed class BacktestSimulation
     /// </summary>
     public SimulationSegment RunUntil(int endHour, IProgress<BacktestProgress>? progress = null)
     {
+        RequireNotFailed();
         var hours = _market.Grid.Hours;
         ArgumentOutOfRangeException.ThrowIfLessThan(endHour, NextHour);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(endHour, hours);
 
         var fromHour = NextHour;
         var rows = new double[(endHour - fromHour) * _columns.Count];
-        for (var h = fromHour; h < endHour; h++)
+        try
         {
-            Array.Clear(_hourSources);
-            _execution.Hour = h;
-            _context.Hour = h;
-            if (h > 0)
-            {
-                SettleFunding(h);
-                Revalue(h);
-                _rewards.Settle(h, _execution, _valuation);
-                LiquidatePerps(h);
-                LiquidateAave(h);
-                ApplyFlow(h);
-            }
-
-            _strategy.OnHour(_context);
-            _rewards.RecordHolding(_portfolio, _valuation, h);
-
-            var equity = _valuation.EquitySc(_portfolio, h);
-            if (!double.IsFinite(equity))
-            {
-                throw MissingPriceException.For(_portfolio, _valuation, h);
-            }
-
-            var explained = 0.0;
-            for (var s = 0; s < _hourSources.Length; s++)
-            {
-                _cumulativeSources[s] += _hourSources[s];
-                explained += _hourSources[s];
-            }
-
-            _cumulativeResidual += equity - _previousEquity - _flows[h] - explained;
-            Record(rows.AsSpan((h - fromHour) * _columns.Count, _columns.Count), h, equity);
-            _previousEquity = equity;
-            NextHour = h + 1;
-
-            if (progress is not null && (h % 720 == 719 || h == hours - 1))
-            {
-                progress.Report(new BacktestProgress(h + 1, hours));
-            }
+            Simulate(fromHour, endHour, rows, progress);
+        }
+        catch (Exception exception)
+        {
+            // The failing hour is half applied: nothing may continue from, or checkpoint, this state.
+            _failure = exception;
+            throw;
         }
 
         var segment = new SimulationSegment(_run, fromHour, endHour, _columns.Count, rows, [.. _events]);
@@ -167,30 +138,11 @@ public sealed class BacktestSimulation
     }
 
     /// <summary>The state after the last simulated hour, to continue the run with <see cref="Resume"/>.</summary>
-    public SimulationCheckpoint Checkpoint() => new(_run, NextHour, StateBytes.Write(writer =>
+    public SimulationCheckpoint Checkpoint()
     {
-        writer.Write(_previousEquity);
-        writer.Write(_cumulativeSources.Length);
-        foreach (var total in _cumulativeSources)
-        {
-            writer.Write(total);
-        }
-
-        writer.Write(_cumulativeResidual);
-        writer.Write(_minHealthFactor);
-        writer.Write(_maxLtv);
-        writer.Write(_minMarginRatio);
-        writer.Write(_maxAbsDelta);
-        writer.Write(_cumulativeFlows);
-        _execution.WriteState(writer);
-        _portfolio.WriteState(writer);
-        _rewards.WriteState(writer, NextHour);
-
-        // Length-prefixed, so a strategy that reads back less or more than it wrote is caught.
-        var strategyState = StateBytes.Write(_strategy.WriteState);
-        writer.Write(strategyState.Length);
-        writer.Write(strategyState);
-    }));
+        RequireNotFailed();
+        return new(_run, NextHour, StateBytes.Write(WriteState));
+    }
 
     /// <summary>
     /// The result of a finished run from its final checkpoint and the segments that produced it, in order: the same
@@ -297,6 +249,86 @@ public sealed class BacktestSimulation
         };
 
         return new BacktestResult(summary, timeseries, events, _portfolio.ToDictionary());
+    }
+
+    private void Simulate(int fromHour, int endHour, double[] rows, IProgress<BacktestProgress>? progress)
+    {
+        var hours = _market.Grid.Hours;
+        for (var h = fromHour; h < endHour; h++)
+        {
+            Array.Clear(_hourSources);
+            _execution.Hour = h;
+            _context.Hour = h;
+            if (h > 0)
+            {
+                SettleFunding(h);
+                Revalue(h);
+                _rewards.Settle(h, _execution, _valuation);
+                LiquidatePerps(h);
+                LiquidateAave(h);
+                ApplyFlow(h);
+            }
+
+            _strategy.OnHour(_context);
+            _rewards.RecordHolding(_portfolio, _valuation, h);
+
+            var equity = _valuation.EquitySc(_portfolio, h);
+            if (!double.IsFinite(equity))
+            {
+                throw MissingPriceException.For(_portfolio, _valuation, h);
+            }
+
+            var explained = 0.0;
+            for (var s = 0; s < _hourSources.Length; s++)
+            {
+                _cumulativeSources[s] += _hourSources[s];
+                explained += _hourSources[s];
+            }
+
+            _cumulativeResidual += equity - _previousEquity - _flows[h] - explained;
+            Record(rows.AsSpan((h - fromHour) * _columns.Count, _columns.Count), h, equity);
+            _previousEquity = equity;
+            NextHour = h + 1;
+
+            if (progress is not null && (h % 720 == 719 || h == hours - 1))
+            {
+                progress.Report(new BacktestProgress(h + 1, hours));
+            }
+        }
+    }
+
+    /// <summary>Writes what <see cref="Restore"/> reads: the running totals, counters, positions, reward accruals and the strategy's state.</summary>
+    private void WriteState(BinaryWriter writer)
+    {
+        writer.Write(_previousEquity);
+        writer.Write(_cumulativeSources.Length);
+        foreach (var total in _cumulativeSources)
+        {
+            writer.Write(total);
+        }
+
+        writer.Write(_cumulativeResidual);
+        writer.Write(_minHealthFactor);
+        writer.Write(_maxLtv);
+        writer.Write(_minMarginRatio);
+        writer.Write(_maxAbsDelta);
+        writer.Write(_cumulativeFlows);
+        _execution.WriteState(writer);
+        _portfolio.WriteState(writer);
+        _rewards.WriteState(writer, NextHour);
+
+        // Length-prefixed, so a strategy that reads back less or more than it wrote is caught.
+        var strategyState = StateBytes.Write(_strategy.WriteState);
+        writer.Write(strategyState.Length);
+        writer.Write(strategyState);
+    }
+
+    private void RequireNotFailed()
+    {
+        if (_failure is not null)
+        {
+            throw new InvalidOperationException($"The simulation failed at hour {NextHour} and cannot continue; resume from the last checkpoint taken before the failure.", _failure);
+        }
     }
 
     private void Restore(SimulationCheckpoint checkpoint) => StateBytes.Read(checkpoint.State, "checkpoint's engine state", reader =>

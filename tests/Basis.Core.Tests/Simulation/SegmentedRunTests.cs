@@ -144,6 +144,24 @@ public sealed class SegmentedRunTests
         Assert.Equal(8, BacktestSimulation.Assemble(spec, strategy, data, final, [first, second], TimeSpan.Zero).Timeseries.Grid.Hours);
     }
 
+    [Fact]
+    public void A_simulation_that_failed_mid_hour_can_neither_continue_nor_be_checkpointed()
+    {
+        var mode = TestSettings.Mode("pure_lending_usdt", ShareClass.Usdt, new LendingParameters(Asset.Usdt, 0.02));
+        var market = LendingMarket(10);
+        var strategy = StrategyCatalog.Create(mode);
+        var spec = Backtest.Spec(market, mode, 1_000, flows: [new CapitalFlow(Start.AddHours(5), -1_500)]);
+        var simulation = BacktestSimulation.Start(spec, strategy, Backtest.Data(market, mode, strategy));
+        simulation.RunUntil(4);
+
+        Assert.Throws<WithdrawalFailedException>(() => simulation.RunUntil(10));
+
+        var error = Assert.Throws<InvalidOperationException>(simulation.Checkpoint);
+        Assert.Equal("The simulation failed at hour 5 and cannot continue; resume from the last checkpoint taken before the failure.", error.Message);
+        Assert.IsType<WithdrawalFailedException>(error.InnerException);
+        Assert.Throws<InvalidOperationException>(() => simulation.RunUntil(10));
+    }
+
     private static SyntheticMarket LendingMarket(int hours) => new SyntheticMarket(Start, hours)
         .Gas(10)
         .Oracle("oracle/aave/ETH-USD", _ => 3_000)
