@@ -13,7 +13,8 @@ internal sealed record HostSettings(string? DataDirectory, string? ResultsDirect
     /// <summary>Names declared in env.unified that other hosts read (the HTTP host, live trading).</summary>
     private static readonly string[] ReadElsewhere =
     [
-        "BASIS_ENVIRONMENT", "BASIS_DEPLOYMENT_MODE", "BASIS_API_PORT", "BASIS_LOG_LEVEL",
+        "BASIS_ENVIRONMENT", "BASIS_DEPLOYMENT_MODE", "BASIS_API_PORT", "BASIS_API_BIND", "BASIS_API_KEY_HASHES", "BASIS_LOG_LEVEL",
+        "BASIS_CLUSTER_MODE", "BASIS_REDIS_CONNECTION", "BASIS_SILO_PORT", "BASIS_GATEWAY_PORT", "BASIS_CLUSTER_ID",
         "BASIS_LIVE_TRADING__ENABLED", "BASIS_LIVE_TRADING__READ_ONLY", "BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD",
         "BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT", "BASIS_LIVE_TRADING__HEARTBEAT_TIMEOUT_SECONDS",
         "BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED",

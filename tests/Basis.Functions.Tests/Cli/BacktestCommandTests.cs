@@ -72,7 +72,7 @@ public sealed class BacktestCommandTests : IDisposable
         var run = await BasisCli.RunAsync("backtest", "--mode", "eth_basis", "--start", "2025-02-01", "--end", "2025-02-01", "--configs", Repository.Configs, "--data", Repository.SampleData);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--end (2025-02-01T00:00:00Z) must be after --start", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--end: must be after --start (2025-02-01T00:00:00Z → 2025-02-01T00:00:00Z)", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class BacktestCommandTests : IDisposable
         var run = await BasisCli.BacktestAsync("eth_basis", _temp.Path, "--capital", capital);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--capital must be a positive amount of USDT", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--capital: must be a positive amount of USDT", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

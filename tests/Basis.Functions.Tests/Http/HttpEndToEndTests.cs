@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Basis.Functions.Hosting;
+using Basis.Functions.Http;
+using Basis.Functions.Tests.Support;
+using Basis.Testing;
+using Microsoft.AspNetCore.Builder;
+
+namespace Basis.Functions.Tests.Http;
+
+/// <summary>The HTTP host on a real loopback port: submit, poll, fetch — and the same numbers as the command line.</summary>
+public sealed class HttpEndToEndTests : IAsyncLifetime
+{
+    private const string Key = "test-key-not-a-secret";
+    private readonly TempFolder _temp = new();
+    private PipelineComponents? _components;
+    private WebApplication? _app;
+    private HttpClient _http = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = PipelineSettings.Load(Repository.Configs, new Dictionary<string, string>
+        {
+            ["BASIS_DATA_MODE"] = "csv",
+            ["BASIS_DATA_DIR"] = Repository.SampleData,
+            ["BASIS_RESULTS_DIR"] = _temp.Combine("results"),
+            ["BASIS_API_KEY_HASHES"] = ApiKeys.Hash(Key),
+            ["BASIS_CLUSTER_MODE"] = "embedded",
+            ["BASIS_SILO_PORT"] = ServiceRequirement.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BASIS_GATEWAY_PORT"] = ServiceRequirement.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _components = await PipelineComponents.OpenAsync(settings, Repository.SampleData, _temp.Combine("results"));
+        var port = ServiceRequirement.FreeLoopbackPort();
+        _app = WebHost.Build(_components, HostJson.Default, port);
+        await _app.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_components is not null)
+        {
+            await _components.DisposeAsync();
+        }
+
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task A_backtest_submitted_over_http_completes_with_the_same_numbers_as_the_command_line()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var body = new { strategy_name = "eth_basis", start_date = "2025-01-01T00:00:00Z", end_date = "2025-04-01T00:00:00Z", initial_capital = 100000, share_class = "USDT" };
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/v1/backtests") { Content = JsonContent.Create(body) };
+        submit.Headers.Add(ApiKeys.Header, Key);
+        using var accepted = await _http.SendAsync(submit, ct);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var links = await accepted.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var status = links.GetProperty("statusQueryGetUri").GetString()!;
+
+        JsonElement state;
+        do
+        {
+            await Task.Delay(50, ct);
+            state = await _http.GetFromJsonAsync<JsonElement>(status, ct);
+        }
+        while (state.GetProperty("runtimeStatus").GetString() is "Pending" or "Running");
+
+        Assert.Equal("Completed", state.GetProperty("runtimeStatus").GetString());
+        var summary = await _http.GetFromJsonAsync<JsonElement>(links.GetProperty("resultUri").GetString()!, ct);
+
+        var cli = await BasisCli.BacktestAsync("eth_basis", _temp.Combine("cli"));
+        Assert.True(cli.ExitCode == 0, cli.ToString());
+        var files = RunFiles.Read(_temp.Combine("cli"));
+        Assert.Equal(files.Number("final_equity"), summary.GetProperty("final_equity").GetDouble());
+        Assert.Equal(files.Number("attribution_residual"), summary.GetProperty("attribution_residual").GetDouble());
+
+        var report = await _http.GetAsync(new Uri(links.GetProperty("resultUri").GetString()!.Replace("/result", "/report", StringComparison.Ordinal)), ct);
+        Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_400_naming_each_field_never_a_500()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/v1/backtests")
+        {
+            Content = JsonContent.Create(new { strategy_name = "eth_basis", start_date = "2025-02-01", end_date = "yesterday", initial_capital = -1, colour = "blue" }),
+        };
+        submit.Headers.Add(ApiKeys.Header, Key);
+        using var response = await _http.SendAsync(submit, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("end_date", out _), problem.ToString());
+        Assert.True(errors.TryGetProperty("colour", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Submitting_without_a_valid_key_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var response = await _http.PostAsJsonAsync("/api/v1/backtests", new { strategy_name = "eth_basis" }, ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_reports_every_component_and_openapi_is_served()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var health = await _http.GetFromJsonAsync<JsonElement>("/health/detailed", ct);
+        var names = health.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal(["config", "data_source", "result_store", "orchestration_cluster"], names);
+        using var openApi = await _http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+    }
+}
