@@ -44,7 +44,7 @@ internal static class RunEndpoints
             var now = DateTimeOffset.UtcNow;
             await workspace.Results.SaveRunAsync(new RunRecord(id, kind.Name, RunStatus.Pending, JsonData.Serialize(request)!, now, now), cancellationToken);
             await client.ScheduleNewOrchestrationInstanceAsync(kind.Orchestrator, request, id, cancellationToken);
-            var links = Links(http, group, id);
+            var links = Links(http, id);
             return TypedResults.Accepted(links.StatusQueryGetUri, links);
         })
         .RequireApiKey()
@@ -61,14 +61,14 @@ internal static class RunEndpoints
         .WithSummary($"List {kind.Name}s, newest first");
 
         group.MapGet("/{id}", async (string id, HttpRequest http, BacktestWorkspace workspace, IOrchestrationClient client, CancellationToken cancellationToken) =>
-            await StatusAsync(id, kind, http, group, workspace, client, cancellationToken) is { } status
+            await StatusAsync(id, kind, http, workspace, client, cancellationToken) is { } status
                 ? (IResult)TypedResults.Ok(status)
                 : ApiProblems.NotFound(kind.Name, id))
         .WithSummary($"A {kind.Name}'s status: runtimeStatus, progress (customStatus), output or error");
 
         group.MapGet("/{id}/result", async (string id, HttpRequest http, BacktestWorkspace workspace, IOrchestrationClient client, CancellationToken cancellationToken) =>
         {
-            var status = await StatusAsync(id, kind, http, group, workspace, client, cancellationToken);
+            var status = await StatusAsync(id, kind, http, workspace, client, cancellationToken);
             if (status is null)
             {
                 return (IResult)ApiProblems.NotFound(kind.Name, id);
@@ -124,9 +124,9 @@ internal static class RunEndpoints
         })
         .WithSummary($"{artefact} of a completed backtest");
 
-    private static async Task<RunStatusResponse?> StatusAsync(string id, RunKind kind, HttpRequest http, RouteGroupBuilder group, BacktestWorkspace workspace, IOrchestrationClient client, CancellationToken cancellationToken)
+    private static async Task<RunStatusResponse?> StatusAsync(string id, RunKind kind, HttpRequest http, BacktestWorkspace workspace, IOrchestrationClient client, CancellationToken cancellationToken)
     {
-        var resultUri = Links(http, group, id).ResultUri;
+        var resultUri = Links(http, id).ResultUri;
         if (await client.GetInstanceAsync(id, cancellationToken) is { } instance && string.Equals(instance.Name, kind.Orchestrator, StringComparison.OrdinalIgnoreCase))
         {
             return RunStatusResponse.FromOrchestration(instance, kind.Name, resultUri);
@@ -137,20 +137,18 @@ internal static class RunEndpoints
             : null;
     }
 
-    private static RunLinks Links(HttpRequest http, RouteGroupBuilder group, string id)
+    /// <summary>The run's URLs, under the collection the request came through (e.g. <c>/api/v1/backtests</c>).</summary>
+    private static RunLinks Links(HttpRequest http, string id)
     {
-        var root = $"{http.Scheme}://{http.Host}{http.PathBase}{((IEndpointRouteBuilder)group).DataSources.Count * 0}";
-        _ = root;
-        var baseUri = $"{http.Scheme}://{http.Host}{http.PathBase}{GroupPath(http)}/{Uri.EscapeDataString(id)}";
+        var baseUri = $"{http.Scheme}://{http.Host}{http.PathBase}{CollectionPath(http.Path.Value ?? string.Empty)}/{Uri.EscapeDataString(id)}";
         return new RunLinks(id, baseUri, $"{baseUri}/terminate", $"{baseUri}/result");
     }
 
-    private static string GroupPath(HttpRequest http)
+    /// <summary>The request's path up to the collection: <c>/api/v1/backtests/bt_1/result</c> → <c>/api/v1/backtests</c>.</summary>
+    private static string CollectionPath(string path)
     {
-        // The collection's path: what the request's path is up to the kind ("/api/v1/backtests").
-        var path = http.Path.Value ?? string.Empty;
-        var marker = path.IndexOf("/v1/", StringComparison.Ordinal);
-        var next = marker < 0 ? -1 : path.IndexOf('/', marker + 4);
+        var version = path.IndexOf("/v1/", StringComparison.Ordinal);
+        var next = version < 0 ? -1 : path.IndexOf('/', version + 4);
         return next < 0 ? path.TrimEnd('/') : path[..next];
     }
 
