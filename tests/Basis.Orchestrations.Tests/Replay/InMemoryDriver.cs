@@ -8,9 +8,9 @@ namespace Basis.Orchestrations.Tests.Replay;
 /// Drives one instance through <see cref="OrchestrationTurn"/> without Orleans: activities run at once, queued
 /// external events arrive before any timer, and otherwise the clock jumps to the earliest pending timer.
 /// With a <paramref name="shuffle"/>, activity results are held back and delivered in random batches and orders,
-/// as a cluster might deliver them.
+/// as a cluster might deliver them. Activities get <paramref name="services"/> as their host's services.
 /// </summary>
-internal sealed class InMemoryDriver(OrchestrationRegistry registry, Random? shuffle = null)
+internal sealed class InMemoryDriver(OrchestrationRegistry registry, Random? shuffle = null, IServiceProvider? services = null)
 {
     private readonly List<HistoryEvent> heldResults = [];
 
@@ -22,10 +22,60 @@ internal sealed class InMemoryDriver(OrchestrationRegistry registry, Random? shu
 
     public int Turns { get; private set; }
 
-    public async Task<OrchestrationInstanceState> RunAsync(string orchestrator, object? input, string instanceId = "instance-1")
+    /// <summary>
+    /// A crash point: when an activity about to run matches, the driver stops there, as a process dying after its
+    /// turn was saved and before the activity reported back. <see cref="State"/> is then what storage holds.
+    /// </summary>
+    public Func<ActivityWorkItem, bool>? CrashBefore { get; init; }
+
+    /// <summary>True when the last run stopped at <see cref="CrashBefore"/>.</summary>
+    public bool Crashed { get; private set; }
+
+    public Task<OrchestrationInstanceState> RunAsync(string orchestrator, object? input, string instanceId = "instance-1")
     {
         OrchestrationTurn.Start(State, instanceId, orchestrator, JsonData.Serialize(input), Now);
+        return LoopAsync([]);
+    }
+
+    /// <summary>
+    /// Continues an instance from a saved state, as the engine does when another silo activates it: the activities
+    /// that never reported back are sent again.
+    /// </summary>
+    public async Task<OrchestrationInstanceState> ResumeAsync(OrchestrationInstanceState saved)
+    {
+        State.InstanceId = saved.InstanceId;
+        State.Name = saved.Name;
+        State.Status = saved.Status;
+        State.History = [.. saved.History];
+        State.Generation = saved.Generation;
+        State.CreatedAtUtc = saved.CreatedAtUtc;
+        State.Input = saved.Input;
+        State.CustomStatus = saved.CustomStatus;
         var arrived = new List<HistoryEvent>();
+        foreach (var scheduled in State.OutstandingActivities().ToList())
+        {
+            arrived.Add(await ExecuteAsync(new ActivityWorkItem(State.InstanceId, State.Generation, scheduled.TaskId, scheduled.Name!, scheduled.Data)));
+        }
+
+        return await LoopAsync(arrived);
+    }
+
+    private async Task<HistoryEvent> ExecuteAsync(ActivityWorkItem work)
+    {
+        try
+        {
+            string? result = await registry.GetActivity(work.Name)(new ActivityContext(work.Name, work.InstanceId, work.TaskId, services), work.Input);
+            return HistoryEvent.TaskCompleted(Now, work.TaskId, result);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return HistoryEvent.TaskFailed(Now, work.TaskId, FailureDetails.FromException(ex));
+        }
+    }
+
+    private async Task<OrchestrationInstanceState> LoopAsync(List<HistoryEvent> arrived)
+    {
+        Crashed = false;
         while (Turns++ < 10_000)
         {
             TurnOutcome outcome = OrchestrationTurn.Run(registry, State, arrived, Now);
@@ -43,15 +93,13 @@ internal sealed class InMemoryDriver(OrchestrationRegistry registry, Random? shu
             var results = shuffle is null ? arrived : heldResults;
             foreach (ActivityWorkItem work in outcome.ActivitiesToDispatch)
             {
-                try
+                if (CrashBefore?.Invoke(work) == true)
                 {
-                    string? result = await registry.GetActivity(work.Name)(new ActivityContext(work.Name, work.InstanceId, work.TaskId), work.Input);
-                    results.Add(HistoryEvent.TaskCompleted(Now, work.TaskId, result));
+                    Crashed = true;
+                    return State;
                 }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    results.Add(HistoryEvent.TaskFailed(Now, work.TaskId, FailureDetails.FromException(ex)));
-                }
+
+                results.Add(await ExecuteAsync(work));
             }
 
             if (shuffle is not null && heldResults.Count > 0)
