@@ -35,6 +35,7 @@ internal static class WebHost
             logger.MinimumLevel.Is(hostJson.LogLevel)
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Orleans", Serilog.Events.LogEventLevel.Warning)
+                .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Warning)
                 .Enrich.FromLogContext();
             if (settings["BASIS_DEPLOYMENT_MODE"] == "docker")
             {
