@@ -1,4 +1,5 @@
 using Basis.Data.Canonical;
+using Basis.Functions.Hosting;
 
 namespace Basis.Functions.Cli;
 
@@ -31,7 +32,7 @@ internal static class CliPaths
     private static HostSettings? Host()
     {
         var configs = Environment.GetEnvironmentVariable("BASIS_CONFIG_DIR") ?? FromRepository("configs");
-        return File.Exists(Path.Combine(configs, "env.unified")) ? HostSettings.Load(configs) : null;
+        return File.Exists(Path.Combine(configs, "env.unified")) ? HostSettings.From(PipelineSettings.Load(configs)) : null;
     }
 
     private static string FromRepository(string folder)

@@ -40,19 +40,12 @@ internal sealed class PipelineComponents : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var cluster = OrchestrationHostingOptions.FromConfiguration(settings.Values);
-        var dataOptions = new MarketDataOptions(
-            Enum.TryParse<MarketDataMode>(settings["BASIS_DATA_MODE"] ?? nameof(MarketDataMode.Csv), ignoreCase: true, out var mode) && Enum.IsDefined(mode)
-                ? mode
-                : throw new MarketDataSettingsException("BASIS_DATA_MODE", $"'{settings["BASIS_DATA_MODE"]}' is not one of csv, blob, db"),
-            settings["BASIS_DATA_DIR"] ?? defaultDataDirectory,
-            settings["BASIS_BLOB_CONNECTION"],
-            settings["AzureWebJobsStorage"],
-            settings["BASIS_BLOB_CONTAINER"],
-            settings["BASIS_DATABASE_CONNECTION"]);
+        var host = HostSettings.From(settings);
+        var dataOptions = host.MarketData with { DataDirectory = host.MarketData.DataDirectory ?? defaultDataDirectory };
         var data = await MarketDataSources.OpenAsync(dataOptions, cancellationToken).ConfigureAwait(false);
         results ??= settings["BASIS_DATABASE_CONNECTION"] is { } connection
             ? await PostgresResultStore.OpenAsync(connection, cancellationToken).ConfigureAwait(false)
-            : new FolderResultStore(settings["BASIS_RESULTS_DIR"] ?? defaultResultsDirectory);
+            : new FolderResultStore(host.ResultsDirectory ?? defaultResultsDirectory);
         if (cluster.Mode == OrchestrationClusterMode.Redis && results is FolderResultStore && settings["BASIS_DATABASE_CONNECTION"] is null)
         {
             // Silos on other machines could not read each other's segments or results.

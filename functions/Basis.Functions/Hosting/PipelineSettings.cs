@@ -12,14 +12,20 @@ internal sealed class PipelineSettings
     /// <summary>The Functions-style local settings file, looked for in the current folder.</summary>
     public const string LocalSettingsFileName = "local.settings.json";
 
-    private PipelineSettings(string configsDirectory, IConfiguration values)
+    private PipelineSettings(string configsDirectory, SettingsDictionary layers)
     {
         ConfigsDirectory = configsDirectory;
-        Values = values;
+        Layers = layers;
+        Values = new ConfigurationBuilder()
+            .AddInMemoryCollection(layers.Where(kv => kv.Value.Length > 0).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)))
+            .Build();
     }
 
     /// <summary>The configs folder (modes, venues, env files).</summary>
     public string ConfigsDirectory { get; }
+
+    /// <summary>The settings with where each came from, for validated binding (<see cref="HostSettings"/>).</summary>
+    public SettingsDictionary Layers { get; }
 
     /// <summary>The settings, for components that read <see cref="IConfiguration"/>.</summary>
     public IConfiguration Values { get; }
@@ -35,10 +41,6 @@ internal sealed class PipelineSettings
         var above = local
             .Overlay(SettingsDictionary.FromEnvironmentVariables())
             .Overlay(SettingsDictionary.FromEnvironmentVariables(overrides ?? new Dictionary<string, string>()));
-        var layers = EnvironmentLayers.Load(configsDirectory, environment, above);
-        var values = new ConfigurationBuilder()
-            .AddInMemoryCollection(layers.Where(kv => kv.Value.Length > 0).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)))
-            .Build();
-        return new PipelineSettings(configsDirectory, values);
+        return new PipelineSettings(configsDirectory, EnvironmentLayers.Load(configsDirectory, environment, above));
     }
 }

@@ -1,12 +1,12 @@
-using Basis.Configuration.Environments;
 using Basis.Configuration.Reading;
 using Basis.Data.Canonical;
 
-namespace Basis.Functions.Cli;
+namespace Basis.Functions.Hosting;
 
 /// <summary>
-/// The environment settings the command line reads (configs/env.unified ← configs/.env.$BASIS_ENVIRONMENT ← the
-/// process environment). Values the command line cannot honour yet fail fast, naming the variable.
+/// The settings the command line and the pipeline read as typed values, bound from <see cref="PipelineSettings"/>
+/// (env.unified ← .env.$BASIS_ENVIRONMENT ← local.settings.json ← the process environment). Values that cannot be
+/// honoured yet fail fast, naming the variable.
 /// </summary>
 internal sealed record HostSettings(string? DataDirectory, string? ResultsDirectory, MarketDataOptions MarketData)
 {
@@ -20,12 +20,11 @@ internal sealed record HostSettings(string? DataDirectory, string? ResultsDirect
         "BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED",
     ];
 
-    /// <summary>Loads the layers from <paramref name="configsDirectory"/>; throws a ConfigException naming every bad variable.</summary>
-    public static HostSettings Load(string configsDirectory)
+    /// <summary>Binds the settings; throws a ConfigException naming every bad variable.</summary>
+    public static HostSettings From(PipelineSettings settings)
     {
-        var environment = Environment.GetEnvironmentVariable("BASIS_ENVIRONMENT") is { Length: > 0 } name ? name : "dev";
-        var layers = EnvironmentLayers.Load(configsDirectory, environment);
-        return ConfigReader.Bind(layers.ToConfigNode(), reader =>
+        ArgumentNullException.ThrowIfNull(settings);
+        return ConfigReader.Bind(settings.Layers.ToConfigNode(), reader =>
         {
             reader.IgnoreKeys(ReadElsewhere);
             if (reader.OptionalEnum("BASIS_EXECUTION_MODE", ExecutionMode.Backtest) == ExecutionMode.Live)
