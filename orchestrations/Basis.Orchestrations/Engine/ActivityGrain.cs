@@ -11,7 +11,7 @@ namespace Basis.Orchestrations.Engine;
 /// result again instead of running the activity twice.
 /// </summary>
 [RandomPlacement]
-internal sealed partial class ActivityGrain(OrchestrationRegistry registry, ILogger<ActivityGrain> logger) : Grain, IActivityGrain
+internal sealed partial class ActivityGrain(OrchestrationRegistry registry, ActivitySlots slots, ILogger<ActivityGrain> logger) : Grain, IActivityGrain
 {
     private string? result;
     private FailureDetails? failure;
@@ -21,6 +21,7 @@ internal sealed partial class ActivityGrain(OrchestrationRegistry registry, ILog
     {
         if (!done)
         {
+            await slots.WaitAsync();
             try
             {
                 var activity = registry.GetActivity(work.Name);
@@ -32,6 +33,10 @@ internal sealed partial class ActivityGrain(OrchestrationRegistry registry, ILog
             {
                 failure = FailureDetails.FromException(ex);
                 LogActivityFailed(logger, ex, work.Name, work.InstanceId, work.TaskId);
+            }
+            finally
+            {
+                slots.Release();
             }
 
             done = true;

@@ -15,4 +15,11 @@ public sealed class OrchestrationEngineOptions
 
     /// <summary>How long an activity may stay silent before the watchdog sends it again (activities must be idempotent).</summary>
     public TimeSpan ActivityRedeliveryAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Activities one silo runs at once; the rest wait their turn. Without a bound, a fan-out of a thousand runs
+    /// a thousand activities together and exhausts what they share (a database's connections, memory). The default
+    /// is Durable Functions' <c>maxConcurrentActivityFunctions</c>: ten per processor.
+    /// </summary>
+    public int MaxConcurrentActivities { get; set; } = 10 * Environment.ProcessorCount;
 }

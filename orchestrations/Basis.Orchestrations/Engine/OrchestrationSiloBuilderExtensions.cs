@@ -20,6 +20,7 @@ public static class OrchestrationSiloBuilderExtensions
         silo.Services.AddSingleton(registry);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
+        silo.Services.TryAddSingleton<ActivitySlots>();
         var options = silo.Services.AddOptions<OrchestrationEngineOptions>();
         if (configure is not null)
         {
@@ -29,6 +30,7 @@ public static class OrchestrationSiloBuilderExtensions
         options
             .Validate(o => o.WatchdogPeriod > TimeSpan.Zero, "OrchestrationEngineOptions.WatchdogPeriod must be positive.")
             .Validate(o => o.ActivityRedeliveryAfter > TimeSpan.Zero, "OrchestrationEngineOptions.ActivityRedeliveryAfter must be positive.")
+            .Validate(o => o.MaxConcurrentActivities > 0, "OrchestrationEngineOptions.MaxConcurrentActivities must be positive.")
             .ValidateOnStart();
 
         return silo;
