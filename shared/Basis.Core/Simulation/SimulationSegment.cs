@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Basis.Core.Events;
@@ -12,9 +13,6 @@ namespace Basis.Core.Simulation;
 public sealed class SimulationSegment
 {
     private const byte Kind = (byte)'S';
-
-    // Named literals: a health factor or margin ratio may be infinite and must survive the trip.
-    private static readonly JsonSerializerOptions EventJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     internal SimulationSegment(RunIdentity run, int fromHour, int toHour, int columns, double[] rows, IReadOnlyList<SimulationEvent> events)
     {
@@ -49,12 +47,10 @@ public sealed class SimulationSegment
         writer.Write(FromHour);
         writer.Write(ToHour);
         writer.Write(Columns);
-        foreach (var value in Rows)
-        {
-            writer.Write(value);
-        }
+        // Rows go as their raw bytes in one block (a year is ~300,000 values); .NET's platforms are little-endian, as BinaryWriter is.
+        writer.Write(MemoryMarshal.AsBytes(Rows.AsSpan()));
 
-        var events = JsonSerializer.SerializeToUtf8Bytes(Events, EventJson);
+        var events = JsonSerializer.SerializeToUtf8Bytes(Events, SegmentEventJson.Default.IReadOnlyListSimulationEvent);
         writer.Write(events.Length);
         writer.Write(events);
     });
@@ -71,9 +67,10 @@ public sealed class SimulationSegment
         }
 
         var rows = new double[(long)(toHour - fromHour) * columns];
-        for (var i = 0; i < rows.Length; i++)
+        var rowBytes = MemoryMarshal.AsBytes(rows.AsSpan());
+        if (reader.Read(rowBytes) != rowBytes.Length)
         {
-            rows[i] = reader.ReadDouble();
+            throw new EndOfStreamException();
         }
 
         var length = reader.ReadInt32();
@@ -83,7 +80,15 @@ public sealed class SimulationSegment
             throw new EndOfStreamException();
         }
 
-        var events = JsonSerializer.Deserialize<IReadOnlyList<SimulationEvent>>(json, EventJson) ?? throw new InvalidDataException("The simulation segment has no event list.");
+        var events = JsonSerializer.Deserialize(json, SegmentEventJson.Default.IReadOnlyListSimulationEvent) ?? throw new InvalidDataException("The simulation segment has no event list.");
         return new SimulationSegment(run, fromHour, toHour, columns, rows, events);
     });
 }
+
+/// <summary>
+/// Events inside segment bytes, with a source-generated serializer (reflection-based serialization was most of the
+/// cost of passing a segment). Named literals: a health factor or margin ratio may be infinite and must survive.
+/// </summary>
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(IReadOnlyList<SimulationEvent>))]
+internal sealed partial class SegmentEventJson : JsonSerializerContext;
