@@ -13,8 +13,6 @@ namespace Basis.Orchestrations.Engine;
 [RandomPlacement]
 internal sealed partial class ActivityGrain(OrchestrationRegistry registry, ActivitySlots slots, ILogger<ActivityGrain> logger) : Grain, IActivityGrain
 {
-    private const int ReportAttempts = 6;
-    private static readonly TimeSpan ReportRetryDelay = TimeSpan.FromMilliseconds(500);
     private string? result;
     private FailureDetails? failure;
     private bool done;
@@ -44,22 +42,9 @@ internal sealed partial class ActivityGrain(OrchestrationRegistry registry, Acti
             done = true;
         }
 
-        // While the orchestration's silo shuts down, its grain is between silos and Orleans rejects the report
-        // (SiloUnavailableException). Nothing else would wake the instance until its watchdog (a minute or more), so
-        // report again once it can be placed on a live silo; it takes a task's result once, so a repeat is harmless.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await Report(work);
-                return;
-            }
-            catch (OrleansMessageRejectionException ex) when (attempt < ReportAttempts)
-            {
-                LogReportRejected(logger, ex, work.Name, work.InstanceId, work.TaskId, attempt);
-                await Task.Delay(ReportRetryDelay * attempt);
-            }
-        }
+        // While the orchestration's silo shuts down its grain is between silos and Orleans rejects the report. Nothing
+        // else would wake the instance until its watchdog (a minute or more), so the report is made again.
+        await SiloHandover.Retry.ExecuteAsync(async _ => await Report(work));
     }
 
     private Task Report(ActivityWorkItem work)
@@ -69,9 +54,6 @@ internal sealed partial class ActivityGrain(OrchestrationRegistry registry, Acti
             ? orchestration.ActivityCompleted(work.Generation, work.TaskId, result)
             : orchestration.ActivityFailed(work.Generation, work.TaskId, failure);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Report of activity {Activity} of {InstanceId} (task {TaskId}) rejected on attempt {Attempt}; retrying")]
-    private static partial void LogReportRejected(ILogger logger, Exception exception, string activity, string instanceId, int taskId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {Activity} of {InstanceId} (task {TaskId}) failed")]
     private static partial void LogActivityFailed(ILogger logger, Exception exception, string activity, string instanceId, int taskId);

@@ -2,7 +2,10 @@ using Basis.Orchestrations.Abstractions;
 
 namespace Basis.Orchestrations.Engine;
 
-/// <summary><see cref="IOrchestrationClient"/> over Orleans: every call goes to the instance's grain.</summary>
+/// <summary>
+/// <see cref="IOrchestrationClient"/> over Orleans: every call goes to the instance's grain, and is made again when
+/// Orleans rejects it because that grain's silo is shutting down (<see cref="SiloHandover"/>).
+/// </summary>
 public sealed class OrchestrationClient(IGrainFactory grains) : IOrchestrationClient
 {
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
@@ -12,21 +15,26 @@ public sealed class OrchestrationClient(IGrainFactory grains) : IOrchestrationCl
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName);
         string id = instanceId ?? Guid.NewGuid().ToString("N");
-        await Grain(id).Start(orchestratorName, JsonData.Serialize(input)).WaitAsync(cancellationToken);
+        string? serialized = JsonData.Serialize(input);
+        await SiloHandover.Retry.ExecuteAsync(async ct => await Grain(id).Start(orchestratorName, serialized).WaitAsync(ct), cancellationToken);
         return id;
     }
 
-    public Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        Grain(instanceId).GetMetadata().WaitAsync(cancellationToken);
+    public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await SiloHandover.Retry.ExecuteAsync(async ct => await Grain(instanceId).GetMetadata().WaitAsync(ct), cancellationToken);
 
-    public Task RaiseEventAsync(string instanceId, string eventName, object? eventData = null, CancellationToken cancellationToken = default)
+    public async Task RaiseEventAsync(string instanceId, string eventName, object? eventData = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
-        return Grain(instanceId).DeliverEvent(eventName, JsonData.Serialize(eventData)).WaitAsync(cancellationToken);
+        string? serialized = JsonData.Serialize(eventData);
+        await SiloHandover.Retry.ExecuteAsync(async ct => await Grain(instanceId).DeliverEvent(eventName, serialized).WaitAsync(ct), cancellationToken);
     }
 
-    public Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellationToken = default) =>
-        Grain(instanceId).Terminate(JsonData.Serialize(output)).WaitAsync(cancellationToken);
+    public async Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellationToken = default)
+    {
+        string? serialized = JsonData.Serialize(output);
+        await SiloHandover.Retry.ExecuteAsync(async ct => await Grain(instanceId).Terminate(serialized).WaitAsync(ct), cancellationToken);
+    }
 
     /// <summary>Polls the instance, backing off from 20 ms to 500 ms between looks.</summary>
     public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, CancellationToken cancellationToken = default)

@@ -41,6 +41,25 @@ internal static class SweepActivities
         return started;
     }
 
+    /// <summary>The runs among <paramref name="runIds"/> that have finished, as their reports would have said.</summary>
+    public static async Task<IReadOnlyList<ChildCompleted>> PollAsync(ActivityContext context, IReadOnlyList<string>? runIds)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        var client = context.GetRequiredService<IOrchestrationClient>();
+        var finished = new List<ChildCompleted>();
+        foreach (var runId in runIds)
+        {
+            if (await client.GetInstanceAsync(runId).ConfigureAwait(false) is { IsCompleted: true } run)
+            {
+                finished.Add(run.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+                    ? new ChildCompleted(context.InstanceId, runId, run.ReadOutputAs<BacktestOutcome>(), null)
+                    : new ChildCompleted(context.InstanceId, runId, null, run.FailureDetails?.Innermost().ErrorMessage ?? $"the run ended {run.RuntimeStatus}"));
+            }
+        }
+
+        return finished;
+    }
+
     public static async Task<bool> PersistAsync(ActivityContext context, SweepOutcome? outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);

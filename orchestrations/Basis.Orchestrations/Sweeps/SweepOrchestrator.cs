@@ -14,6 +14,13 @@ public static class SweepOrchestrator
     public const string PlanActivity = "PlanSweep";
     public const string StartRunsActivity = "StartSweepRuns";
     public const string PersistActivity = "PersistSweep";
+    public const string PollActivity = "PollSweepRuns";
+
+    /// <summary>
+    /// How often the sweep asks after runs that have not reported: a run's report is an external event, which an
+    /// instance keeps in memory until its next turn, so a silo lost at that moment loses it.
+    /// </summary>
+    public static readonly TimeSpan PollEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>The artefact holding a sweep's ranking.</summary>
     public const string RankingArtefact = "sweep.json";
@@ -31,7 +38,8 @@ public static class SweepOrchestrator
             .AddOrchestrator(Name, RunAsync)
             .AddActivity<SweepRequest, IReadOnlyList<DataBlob>>(PlanActivity, SweepActivities.PlanAsync)
             .AddActivity<IReadOnlyList<SweepCase>, int>(StartRunsActivity, SweepActivities.StartRunsAsync)
-            .AddActivity<SweepOutcome, bool>(PersistActivity, SweepActivities.PersistAsync);
+            .AddActivity<SweepOutcome, bool>(PersistActivity, SweepActivities.PersistAsync)
+            .AddActivity<IReadOnlyList<string>, IReadOnlyList<ChildCompleted>>(PollActivity, SweepActivities.PollAsync);
     }
 
     private static async Task<SweepOutcome> RunAsync(OrchestrationContext context)
@@ -52,13 +60,31 @@ public static class SweepOrchestrator
         }
 
         var finished = new Dictionary<string, ChildCompleted>(StringComparer.Ordinal);
+        Task<ChildCompleted?>? report = null;
+        Task? poll = null;
         while (finished.Count < cases.Count)
         {
             context.SetCustomStatus(Status(cases.Count, finished.Values));
-            var child = await context.WaitForExternalEvent<ChildCompleted>(BacktestActivities.ChildCompletedEvent);
-            if (child is not null)
+
+            // One waiter is kept across polls (an abandoned one would swallow the next report), and one timer at a time.
+            report ??= context.WaitForExternalEvent<ChildCompleted>(BacktestActivities.ChildCompletedEvent);
+            poll ??= context.CreateTimer(context.CurrentUtcDateTime + PollEvery, CancellationToken.None);
+            if (await Task.WhenAny(report, poll) == report)
             {
                 // A run's report can arrive twice (activities are at-least-once): the first one counts.
+                if (await report is { } child)
+                {
+                    finished.TryAdd(child.RunId, child);
+                }
+
+                report = null;
+                continue;
+            }
+
+            poll = null;
+            var silent = cases.Select(c => c.RunId).Where(id => !finished.ContainsKey(id)).ToList();
+            foreach (var child in await context.CallActivityAsync<IReadOnlyList<ChildCompleted>>(PollActivity, silent, Retry))
+            {
                 finished.TryAdd(child.RunId, child);
             }
         }

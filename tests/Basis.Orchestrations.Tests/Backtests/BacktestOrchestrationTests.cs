@@ -111,7 +111,7 @@ public sealed class BacktestOrchestrationTests : IDisposable
         return json.ToJsonString();
     }
 
-    private static string RepositoryPath(string folder)
+    internal static string RepositoryPath(string folder)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
