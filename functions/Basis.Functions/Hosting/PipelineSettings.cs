@@ -33,11 +33,14 @@ internal sealed class PipelineSettings
     /// <summary>The value of <paramref name="key"/>, or null when unset or empty.</summary>
     public string? this[string key] => Values[key] is { Length: > 0 } value ? value : null;
 
-    /// <summary>Loads the layers; <paramref name="overrides"/> stand above everything (tests, command-line options).</summary>
-    public static PipelineSettings Load(string configsDirectory, IReadOnlyDictionary<string, string>? overrides = null)
+    /// <summary>
+    /// Loads the layers; <paramref name="overrides"/> stand above everything (tests, command-line options), and
+    /// <paramref name="localSettingsPath"/> is read when it exists.
+    /// </summary>
+    public static PipelineSettings Load(string configsDirectory, IReadOnlyDictionary<string, string>? overrides = null, string localSettingsPath = LocalSettingsFileName)
     {
         var environment = Environment.GetEnvironmentVariable("BASIS_ENVIRONMENT") is { Length: > 0 } name ? name : "dev";
-        var local = File.Exists(LocalSettingsFileName) ? LocalSettingsFile.Load(LocalSettingsFileName) : SettingsDictionary.Empty;
+        var local = File.Exists(localSettingsPath) ? LocalSettingsFile.Load(localSettingsPath) : SettingsDictionary.Empty;
         var above = local
             .Overlay(SettingsDictionary.FromEnvironmentVariables())
             .Overlay(SettingsDictionary.FromEnvironmentVariables(overrides ?? new Dictionary<string, string>()));

@@ -56,7 +56,7 @@ internal static class RunEndpoints
         group.MapGet("/", async (BacktestWorkspace workspace, int? limit, CancellationToken cancellationToken) =>
         {
             var runs = await workspace.Results.ListRunsAsync(Math.Clamp(limit ?? DefaultListLimit, 1, 10_000), cancellationToken);
-            return TypedResults.Ok(runs.Where(r => r.Kind == kind.Name).Select(r => new { id = r.RunId, status = r.Status.ToString(), created = r.CreatedUtc, updated = r.UpdatedUtc, error = r.Error }));
+            return TypedResults.Ok(runs.Where(r => r.Kind == kind.Name).Select(r => new RunListEntry(r.RunId, r.Status.ToString(), r.CreatedUtc, r.UpdatedUtc, SweepOf(r), r.Error)));
         })
         .WithSummary($"List {kind.Name}s, newest first");
 
@@ -156,8 +156,24 @@ internal static class RunEndpoints
     private static string NewRunId(string prefix) =>
         $"{prefix}_{DateTime.UtcNow:yyyyMMdd'T'HHmmss}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
 
+    /// <summary>The sweep a run belongs to, when it is one of a sweep's runs.</summary>
+    private static string? SweepOf(RunRecord record)
+    {
+        try
+        {
+            return JsonData.Deserialize<BacktestRequest>(record.RequestJson)?.ParentInstanceId;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private sealed record RunKind(string Name, string IdPrefix, string Orchestrator, string ResultArtefact, string ResultContentType, Func<string, BacktestWorkspace, (object? Request, Dictionary<string, List<string>> Errors)> Read);
 }
+
+/// <summary>A run in a list: a sweep's runs name their sweep.</summary>
+internal sealed record RunListEntry(string Id, string Status, DateTimeOffset Created, DateTimeOffset Updated, string? Sweep, string? Error);
 
 /// <summary>Where to follow a submitted run (Durable Functions' names).</summary>
 internal sealed record RunLinks(string Id, string StatusQueryGetUri, string TerminatePostUri, string ResultUri);
