@@ -18,5 +18,9 @@ public sealed record PersistInput(BacktestRequest Request, int Segments, byte[] 
 /// <summary>A run that failed, to be recorded as such.</summary>
 public sealed record RunFailure(string Kind, string Error);
 
-/// <summary>A sweep's child run reporting back to its sweep (an external event on the sweep's instance).</summary>
-public sealed record ChildCompleted(string ParentInstanceId, string RunId, BacktestOutcome? Outcome, string? Error);
+/// <summary>
+/// A sweep's run reporting back to its sweep (an external event on the sweep's instance): which run, and why it
+/// failed if it did. Its figures stay in the result store: a thousand reports are replayed on every turn of the
+/// sweep, so they carry no more than they must.
+/// </summary>
+public sealed record ChildCompleted(string ParentInstanceId, string RunId, string? Error);

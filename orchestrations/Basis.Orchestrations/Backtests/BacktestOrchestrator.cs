@@ -46,7 +46,7 @@ public static class BacktestOrchestrator
             context.SetCustomStatus(BacktestStatus.Completed(plan));
             if (request.ParentInstanceId is { } parent)
             {
-                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, outcome, null), ReadRetry);
+                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, null), ReadRetry);
             }
 
             return outcome;
@@ -57,7 +57,7 @@ public static class BacktestOrchestrator
             await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("backtest", error), ReadRetry);
             if (request.ParentInstanceId is { } parent)
             {
-                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, null, error), ReadRetry);
+                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, error), ReadRetry);
             }
 
             throw;

@@ -14,7 +14,13 @@ public sealed record BacktestOutcome(string RunId, string Mode, IReadOnlyDiction
     public static BacktestOutcome From(BacktestSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        using var json = JsonDocument.Parse(ResultArtefacts.SummaryJson(summary));
+        return new BacktestOutcome(summary.RunId, summary.Mode, FiguresOf(ResultArtefacts.SummaryJson(summary)));
+    }
+
+    /// <summary>Every numeric figure of a <c>summary.json</c> by name (nulls included).</summary>
+    public static IReadOnlyDictionary<string, double?> FiguresOf(string summaryJson)
+    {
+        using var json = JsonDocument.Parse(summaryJson);
         var metrics = new SortedDictionary<string, double?>(StringComparer.Ordinal);
         foreach (var property in json.RootElement.EnumerateObject())
         {
@@ -28,6 +34,6 @@ public sealed record BacktestOutcome(string RunId, string Mode, IReadOnlyDiction
             }
         }
 
-        return new BacktestOutcome(summary.RunId, summary.Mode, metrics);
+        return metrics;
     }
 }

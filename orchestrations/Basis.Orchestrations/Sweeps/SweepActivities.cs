@@ -51,23 +51,56 @@ internal static class SweepActivities
         {
             if (await client.GetInstanceAsync(runId).ConfigureAwait(false) is { IsCompleted: true } run)
             {
-                finished.Add(run.RuntimeStatus == OrchestrationRuntimeStatus.Completed
-                    ? new ChildCompleted(context.InstanceId, runId, run.ReadOutputAs<BacktestOutcome>(), null)
-                    : new ChildCompleted(context.InstanceId, runId, null, run.FailureDetails?.Innermost().ErrorMessage ?? $"the run ended {run.RuntimeStatus}"));
+                finished.Add(new ChildCompleted(
+                    context.InstanceId,
+                    runId,
+                    run.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? null : run.FailureDetails?.Innermost().ErrorMessage ?? $"the run ended {run.RuntimeStatus}"));
             }
         }
 
         return finished;
     }
 
-    public static async Task<bool> PersistAsync(ActivityContext context, SweepOutcome? outcome)
+    /// <summary>
+    /// Ranks the completed runs by the figure, reading each one's summary from the result store; runs without the
+    /// figure (null, e.g. a health factor of a book without debt) go last, and ties keep grid order. Keeps the ranking.
+    /// </summary>
+    public static async Task<SweepOutcome> RankAsync(ActivityContext context, SweepResults? results)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(results);
         var workspace = context.GetRequiredService<BacktestWorkspace>();
+        var sweep = results.Sweep;
+        var cases = SweepGrid.Expand(context.InstanceId, sweep);
+        var completed = new List<(SweepCase Case, int Index, IReadOnlyDictionary<string, double?> Metrics)>();
+        for (var index = 0; index < cases.Count; index++)
+        {
+            if (results.Failures.ContainsKey(cases[index].RunId))
+            {
+                continue;
+            }
+
+            var record = await workspace.Results.GetRunAsync(cases[index].RunId).ConfigureAwait(false);
+            var summary = record?.SummaryJson ?? throw new InvalidOperationException($"Run {cases[index].RunId} of sweep {context.InstanceId} completed but {workspace.Results.Description} has no summary for it.");
+            completed.Add((cases[index], index, BacktestOutcome.FiguresOf(summary)));
+        }
+
+        var ranking = completed
+            .Select(x => (x.Case, x.Index, x.Metrics, Value: x.Metrics.TryGetValue(sweep.RankBy, out var v) ? v : null))
+            .OrderBy(x => x.Value is null)
+            .ThenBy(x => x.Value is { } v ? (sweep.Ascending ? v : -v) : 0)
+            .ThenBy(x => x.Index)
+            .Select((x, rank) => new SweepRank(rank + 1, x.Case.RunId, x.Case.Parameters, x.Value, x.Metrics))
+            .ToList();
+        var failures = cases
+            .Where(c => results.Failures.ContainsKey(c.RunId))
+            .Select(c => new SweepFailure(c.RunId, c.Parameters, results.Failures[c.RunId]))
+            .ToList();
+        var outcome = new SweepOutcome(context.InstanceId, sweep.RankBy, sweep.Ascending, ranking, failures);
+
         var json = JsonData.Serialize(outcome)!;
         await workspace.Results.PutArtefactAsync(context.InstanceId, SweepOrchestrator.RankingArtefact, Encoding.UTF8.GetBytes(json)).ConfigureAwait(false);
         var existing = await workspace.Results.GetRunAsync(context.InstanceId).ConfigureAwait(false);
         await RunRecords.SetStatusAsync(workspace.Results, context.InstanceId, "sweep", RunStatus.Completed, existing?.RequestJson ?? "{}", json).ConfigureAwait(false);
-        return true;
+        return outcome;
     }
 }

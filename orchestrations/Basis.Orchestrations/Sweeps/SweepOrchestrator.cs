@@ -13,7 +13,7 @@ public static class SweepOrchestrator
     public const string Name = "Sweep";
     public const string PlanActivity = "PlanSweep";
     public const string StartRunsActivity = "StartSweepRuns";
-    public const string PersistActivity = "PersistSweep";
+    public const string RankActivity = "RankSweep";
     public const string PollActivity = "PollSweepRuns";
 
     /// <summary>
@@ -38,7 +38,7 @@ public static class SweepOrchestrator
             .AddOrchestrator(Name, RunAsync)
             .AddActivity<SweepRequest, IReadOnlyList<DataBlob>>(PlanActivity, SweepActivities.PlanAsync)
             .AddActivity<IReadOnlyList<SweepCase>, int>(StartRunsActivity, SweepActivities.StartRunsAsync)
-            .AddActivity<SweepOutcome, bool>(PersistActivity, SweepActivities.PersistAsync)
+            .AddActivity<SweepResults, SweepOutcome>(RankActivity, SweepActivities.RankAsync)
             .AddActivity<IReadOnlyList<string>, IReadOnlyList<ChildCompleted>>(PollActivity, SweepActivities.PollAsync);
     }
 
@@ -53,28 +53,38 @@ public static class SweepOrchestrator
             await Task.WhenAll(blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, Retry)));
             await Task.WhenAll(cases.Chunk(StartBatch).Select(batch => context.CallActivityAsync<int>(StartRunsActivity, batch, Retry)));
         }
-        catch (TaskFailedException failed)
+        catch (TaskFailedException error)
         {
-            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("sweep", failed.FailureDetails.Innermost().ErrorMessage), Retry);
+            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("sweep", error.FailureDetails.Innermost().ErrorMessage), Retry);
             throw;
         }
 
-        var finished = new Dictionary<string, ChildCompleted>(StringComparer.Ordinal);
+        var finished = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var failed = 0;
         Task<ChildCompleted?>? report = null;
         Task? poll = null;
+        void Finish(ChildCompleted child)
+        {
+            // A run's report can arrive twice (activities are at-least-once), and a poll can find a run whose report
+            // is on its way: the first one counts.
+            if (finished.TryAdd(child.RunId, child.Error) && child.Error is not null)
+            {
+                failed++;
+            }
+        }
+
         while (finished.Count < cases.Count)
         {
-            context.SetCustomStatus(Status(cases.Count, finished.Values));
+            context.SetCustomStatus(new SweepStatus("running", cases.Count, finished.Count - failed, failed, (double)finished.Count / cases.Count));
 
             // One waiter is kept across polls (an abandoned one would swallow the next report), and one timer at a time.
             report ??= context.WaitForExternalEvent<ChildCompleted>(BacktestActivities.ChildCompletedEvent);
             poll ??= context.CreateTimer(context.CurrentUtcDateTime + PollEvery, CancellationToken.None);
             if (await Task.WhenAny(report, poll) == report)
             {
-                // A run's report can arrive twice (activities are at-least-once): the first one counts.
                 if (await report is { } child)
                 {
-                    finished.TryAdd(child.RunId, child);
+                    Finish(child);
                 }
 
                 report = null;
@@ -85,42 +95,13 @@ public static class SweepOrchestrator
             var silent = cases.Select(c => c.RunId).Where(id => !finished.ContainsKey(id)).ToList();
             foreach (var child in await context.CallActivityAsync<IReadOnlyList<ChildCompleted>>(PollActivity, silent, Retry))
             {
-                finished.TryAdd(child.RunId, child);
+                Finish(child);
             }
         }
 
-        var outcome = Rank(context.InstanceId, sweep, cases, finished);
-        context.SetCustomStatus(Status(cases.Count, finished.Values) with { Phase = "completed" });
-        await context.CallActivityAsync<bool>(PersistActivity, outcome, Retry);
+        context.SetCustomStatus(new SweepStatus("ranking", cases.Count, finished.Count - failed, failed, 1));
+        var outcome = await context.CallActivityAsync<SweepOutcome>(RankActivity, new SweepResults(sweep, finished.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!)), Retry);
+        context.SetCustomStatus(new SweepStatus("completed", cases.Count, finished.Count - failed, failed, 1));
         return outcome;
-    }
-
-    private static SweepStatus Status(int runs, IEnumerable<ChildCompleted> finished)
-    {
-        var failed = finished.Count(c => c.Error is not null);
-        var completed = finished.Count() - failed;
-        return new SweepStatus("running", runs, completed, failed, runs == 0 ? 1 : (double)(completed + failed) / runs);
-    }
-
-    /// <summary>
-    /// Ranks completed runs by the figure; runs without it (null, e.g. a health factor of a book without debt) go
-    /// last, and ties keep grid order.
-    /// </summary>
-    private static SweepOutcome Rank(string sweepId, SweepRequest sweep, IReadOnlyList<SweepCase> cases, Dictionary<string, ChildCompleted> finished)
-    {
-        var completed = cases
-            .Select((c, index) => (Case: c, Index: index, Outcome: finished[c.RunId].Outcome))
-            .Where(x => x.Outcome is not null)
-            .Select(x => (x.Case, x.Index, x.Outcome, Value: x.Outcome!.Metrics.TryGetValue(sweep.RankBy, out var v) ? v : null))
-            .OrderBy(x => x.Value is null)
-            .ThenBy(x => x.Value is { } v ? (sweep.Ascending ? v : -v) : 0)
-            .ThenBy(x => x.Index)
-            .Select((x, rank) => new SweepRank(rank + 1, x.Case.RunId, x.Case.Parameters, x.Value, x.Outcome!.Metrics))
-            .ToList();
-        var failures = cases
-            .Where(c => finished[c.RunId].Error is not null)
-            .Select(c => new SweepFailure(c.RunId, c.Parameters, finished[c.RunId].Error!))
-            .ToList();
-        return new SweepOutcome(sweepId, sweep.RankBy, sweep.Ascending, completed, failures);
     }
 }

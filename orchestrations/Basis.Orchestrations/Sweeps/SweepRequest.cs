@@ -39,5 +39,8 @@ public sealed record SweepRank(int Rank, string RunId, IReadOnlyDictionary<strin
 /// <summary>A run of the sweep that failed, and why.</summary>
 public sealed record SweepFailure(string RunId, IReadOnlyDictionary<string, string> Parameters, string Error);
 
+/// <summary>What the ranking step gets: the sweep, and the runs that failed with their errors (the rest completed).</summary>
+public sealed record SweepResults(SweepRequest Sweep, IReadOnlyDictionary<string, string> Failures);
+
 /// <summary>A sweep's custom status: runs finished so far.</summary>
 public sealed record SweepStatus(string Phase, int Runs, int Completed, int Failed, double Progress);

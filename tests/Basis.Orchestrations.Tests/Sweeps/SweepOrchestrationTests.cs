@@ -24,8 +24,14 @@ public sealed class SweepOrchestrationTests
         Grid: new Dictionary<string, IReadOnlyList<string>> { ["margin_fraction"] = ["0.2", "0.3", "0.25"] },
         RankBy: "sharpe");
 
-    private readonly MemoryResultStore _results = new();
-    private readonly StandInRuns _runs = new();
+    private readonly MemoryResultStore _results;
+    private readonly StandInRuns _runs;
+
+    public SweepOrchestrationTests()
+    {
+        _results = new MemoryResultStore();
+        _runs = new StandInRuns(_results);
+    }
 
     [Fact]
     public async Task Runs_whose_reports_were_lost_are_found_by_asking_and_ranked()
@@ -41,6 +47,7 @@ public sealed class SweepOrchestrationTests
         Assert.Equal(["sw-1-00001", "sw-1-00002", "sw-1-00000"], outcome.Ranking.Select(r => r.RunId));
         Assert.Equal([1, 2, 3], outcome.Ranking.Select(r => r.Rank));
         Assert.Equal(3.0, outcome.Ranking[0].Value!.Value, 12);
+        Assert.Null(outcome.Ranking[0].Metrics["min_health_factor"]);
         Assert.Empty(outcome.Failures);
         Assert.Equal(1, state.History.Count(e => e.Kind == HistoryEventKind.TaskScheduled && e.Name == SweepOrchestrator.PollActivity));
         Assert.Equal(RunStatus.Completed, (await _results.GetRunAsync("sw-1", TestContext.Current.CancellationToken))!.Status);
@@ -75,10 +82,10 @@ public sealed class SweepOrchestrationTests
         .BuildServiceProvider();
 
     /// <summary>
-    /// Plays the sweep's runs: a started run has finished at once, with sharpe = 10 × its margin fraction, unless
-    /// told to fail. It never raises the reports itself; tests deliver some, or none.
+    /// Plays the sweep's runs: a started run has finished at once and recorded its summary, with sharpe = 10 × its
+    /// margin fraction, unless told to fail. It never raises the reports itself; tests deliver some, or none.
     /// </summary>
-    private sealed class StandInRuns : IOrchestrationClient
+    private sealed class StandInRuns(IResultStore results) : IOrchestrationClient
     {
         private readonly ConcurrentDictionary<string, BacktestRequest> _started = new(StringComparer.Ordinal);
 
@@ -87,13 +94,18 @@ public sealed class SweepOrchestrationTests
 
         public void Fail(string runId, string error) => _failures[runId] = error;
 
-        public ChildCompleted Report(string sweepId, string runId) =>
-            _failures.TryGetValue(runId, out var error) ? new ChildCompleted(sweepId, runId, null, error) : new ChildCompleted(sweepId, runId, Outcome(runId), null);
+        public ChildCompleted Report(string sweepId, string runId) => new(sweepId, runId, _failures.GetValueOrDefault(runId));
 
-        public Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null, string? instanceId = null, CancellationToken cancellationToken = default)
+        public async Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null, string? instanceId = null, CancellationToken cancellationToken = default)
         {
             _started[instanceId!] = (BacktestRequest)input!;
-            return Task.FromResult(instanceId!);
+            if (!_failures.ContainsKey(instanceId!))
+            {
+                var summary = string.Create(CultureInfo.InvariantCulture, $$"""{"run_id": "{{instanceId}}", "sharpe": {{Sharpe(instanceId!)}}, "min_health_factor": null}""");
+                await results.SaveRunAsync(new RunRecord(instanceId!, "backtest", RunStatus.Completed, "{}", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, summary), cancellationToken);
+            }
+
+            return instanceId!;
         }
 
         public Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -111,7 +123,7 @@ public sealed class SweepOrchestrationTests
                 DateTime.UnixEpoch,
                 DateTime.UnixEpoch,
                 null,
-                failed ? null : JsonData.Serialize(Outcome(instanceId)),
+                null,
                 null,
                 failed ? new FailureDetails("Basis.Core.Market.MarketDataCoverageException", error!) : null));
         }
@@ -123,11 +135,10 @@ public sealed class SweepOrchestrationTests
         public Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         /// <summary>Run n of the sweep is the grid's n-th margin fraction (the grid has one setting).</summary>
-        private static BacktestOutcome Outcome(string runId)
+        private static double Sharpe(string runId)
         {
             var index = int.Parse(runId[(runId.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
-            var fraction = double.Parse(Sweep.Grid!["margin_fraction"][index], CultureInfo.InvariantCulture);
-            return new BacktestOutcome(runId, "eth_basis", new Dictionary<string, double?> { ["sharpe"] = 10 * fraction });
+            return 10 * double.Parse(Sweep.Grid!["margin_fraction"][index], CultureInfo.InvariantCulture);
         }
     }
 }
