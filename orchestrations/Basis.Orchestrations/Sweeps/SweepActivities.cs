@@ -24,12 +24,12 @@ internal static class SweepActivities
     }
 
     /// <summary>Starts the runs that are not started yet (a retried batch does not restart finished runs).</summary>
-    public static async Task<int> StartRunsAsync(ActivityContext context, IReadOnlyList<SweepCase>? cases)
+    public static async Task<int> StartRunsAsync(ActivityContext context, SweepBatch? batch)
     {
-        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(batch);
         var client = context.GetRequiredService<IOrchestrationClient>();
         var started = 0;
-        foreach (var run in cases)
+        foreach (var run in SweepGrid.Expand(context.InstanceId, batch.Sweep).Skip(batch.From).Take(batch.Count))
         {
             if (await client.GetInstanceAsync(run.RunId).ConfigureAwait(false) is null)
             {

@@ -37,7 +37,7 @@ public static class SweepOrchestrator
         return registry
             .AddOrchestrator(Name, RunAsync)
             .AddActivity<SweepRequest, IReadOnlyList<DataBlob>>(PlanActivity, SweepActivities.PlanAsync)
-            .AddActivity<IReadOnlyList<SweepCase>, int>(StartRunsActivity, SweepActivities.StartRunsAsync)
+            .AddActivity<SweepBatch, int>(StartRunsActivity, SweepActivities.StartRunsAsync)
             .AddActivity<SweepResults, SweepOutcome>(RankActivity, SweepActivities.RankAsync)
             .AddActivity<IReadOnlyList<string>, IReadOnlyList<ChildCompleted>>(PollActivity, SweepActivities.PollAsync);
     }
@@ -51,7 +51,10 @@ public static class SweepOrchestrator
             var blobs = await context.CallActivityAsync<IReadOnlyList<DataBlob>>(PlanActivity, sweep);
             context.SetCustomStatus(new SweepStatus("loading_data", cases.Count, 0, 0, 0));
             await Task.WhenAll(blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, Retry)));
-            await Task.WhenAll(cases.Chunk(StartBatch).Select(batch => context.CallActivityAsync<int>(StartRunsActivity, batch, Retry)));
+            // A batch names its runs by index, not by request: inputs are serialized again on every replay.
+            var batches = Enumerable.Range(0, (cases.Count + StartBatch - 1) / StartBatch)
+                .Select(b => new SweepBatch(sweep, b * StartBatch, Math.Min(StartBatch, cases.Count - (b * StartBatch))));
+            await Task.WhenAll(batches.Select(batch => context.CallActivityAsync<int>(StartRunsActivity, batch, Retry)));
         }
         catch (TaskFailedException error)
         {

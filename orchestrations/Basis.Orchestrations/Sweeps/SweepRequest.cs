@@ -39,6 +39,9 @@ public sealed record SweepRank(int Rank, string RunId, IReadOnlyDictionary<strin
 /// <summary>A run of the sweep that failed, and why.</summary>
 public sealed record SweepFailure(string RunId, IReadOnlyDictionary<string, string> Parameters, string Error);
 
+/// <summary>Runs <c>[From, From + Count)</c> of a sweep, to start.</summary>
+public sealed record SweepBatch(SweepRequest Sweep, int From, int Count);
+
 /// <summary>What the ranking step gets: the sweep, and the runs that failed with their errors (the rest completed).</summary>
 public sealed record SweepResults(SweepRequest Sweep, IReadOnlyDictionary<string, string> Failures);
 
