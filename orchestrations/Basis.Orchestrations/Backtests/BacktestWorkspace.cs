@@ -21,6 +21,9 @@ namespace Basis.Orchestrations.Backtests;
 public sealed class BacktestWorkspace
 {
     private const int MarketCacheSize = 16;
+
+    /// <summary>Resolved configurations kept: enough for a sweep's grid, bounded because each holds its merged tree.</summary>
+    private const int ModeCacheSize = 1024;
     private readonly ConcurrentDictionary<string, ResolvedMode> _modes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Lazy<Task<MarketData>>> _markets = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _marketOrder = new();
@@ -192,7 +195,14 @@ public sealed class BacktestWorkspace
 
         try
         {
-            return _modes.GetOrAdd(key, Configuration.ResolveMode(mode, overrides));
+            var resolved = Configuration.ResolveMode(mode, overrides);
+            if (_modes.Count >= ModeCacheSize)
+            {
+                // Crude but bounded: a larger sweep resolves again, which costs a file read and a merge per run.
+                _modes.Clear();
+            }
+
+            return _modes.GetOrAdd(key, resolved);
         }
         catch (UnknownModeException e)
         {
