@@ -1,56 +1,22 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Basis.Functions.Hosting;
 using Basis.Functions.Http;
 using Basis.Functions.Tests.Support;
-using Basis.Testing;
-using Microsoft.AspNetCore.Builder;
 
 namespace Basis.Functions.Tests.Http;
 
 /// <summary>The HTTP host on a real loopback port: submit, poll, fetch — and the same numbers as the command line.</summary>
 public sealed class HttpEndToEndTests : IAsyncLifetime
 {
-    private const string Key = "test-key-not-a-secret";
     private readonly TempFolder _temp = new();
-    private PipelineComponents? _components;
-    private WebApplication? _app;
-    private HttpClient _http = null!;
+    private PipelineHost _host = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        var settings = PipelineSettings.Load(Repository.Configs, new Dictionary<string, string>
-        {
-            ["BASIS_DATA_MODE"] = "csv",
-            ["BASIS_DATA_DIR"] = Repository.SampleData,
-            ["BASIS_RESULTS_DIR"] = _temp.Combine("results"),
-            ["BASIS_API_KEY_HASHES"] = ApiKeys.Hash(Key),
-            ["BASIS_CLUSTER_MODE"] = "embedded",
-            ["BASIS_SILO_PORT"] = ServiceRequirement.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["BASIS_GATEWAY_PORT"] = ServiceRequirement.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        _components = await PipelineComponents.OpenAsync(settings, Repository.SampleData, _temp.Combine("results"));
-        var port = ServiceRequirement.FreeLoopbackPort();
-        _app = WebHost.Build(_components, HostJson.Default, port);
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-    }
+    public async ValueTask InitializeAsync() => _host = await PipelineHost.StartAsync(_temp.Combine("results"), cancellationToken: TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_components is not null)
-        {
-            await _components.DisposeAsync();
-        }
-
+        await _host.DisposeAsync();
         _temp.Dispose();
     }
 
@@ -60,8 +26,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var body = new { strategy_name = "eth_basis", start_date = "2025-01-01T00:00:00Z", end_date = "2025-04-01T00:00:00Z", initial_capital = 100000, share_class = "USDT" };
         using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/v1/backtests") { Content = JsonContent.Create(body) };
-        submit.Headers.Add(ApiKeys.Header, Key);
-        using var accepted = await _http.SendAsync(submit, ct);
+        using var accepted = await _host.Http.SendAsync(submit, ct);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var links = await accepted.Content.ReadFromJsonAsync<JsonElement>(ct);
         var status = links.GetProperty("statusQueryGetUri").GetString()!;
@@ -70,12 +35,12 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         do
         {
             await Task.Delay(50, ct);
-            state = await _http.GetFromJsonAsync<JsonElement>(status, ct);
+            state = await _host.Http.GetFromJsonAsync<JsonElement>(status, ct);
         }
         while (state.GetProperty("runtimeStatus").GetString() is "Pending" or "Running");
 
         Assert.Equal("Completed", state.GetProperty("runtimeStatus").GetString());
-        var summary = await _http.GetFromJsonAsync<JsonElement>(links.GetProperty("resultUri").GetString()!, ct);
+        var summary = await _host.Http.GetFromJsonAsync<JsonElement>(links.GetProperty("resultUri").GetString()!, ct);
 
         var cli = await BasisCli.BacktestAsync("eth_basis", _temp.Combine("cli"));
         Assert.True(cli.ExitCode == 0, cli.ToString());
@@ -83,7 +48,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         Assert.Equal(files.Number("final_equity"), summary.GetProperty("final_equity").GetDouble());
         Assert.Equal(files.Number("attribution_residual"), summary.GetProperty("attribution_residual").GetDouble());
 
-        var report = await _http.GetAsync(new Uri(links.GetProperty("resultUri").GetString()!.Replace("/result", "/report", StringComparison.Ordinal)), ct);
+        var report = await _host.Http.GetAsync(new Uri(links.GetProperty("resultUri").GetString()!.Replace("/result", "/report", StringComparison.Ordinal)), ct);
         Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
     }
 
@@ -95,8 +60,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         {
             Content = JsonContent.Create(new { strategy_name = "eth_basis", start_date = "2025-02-01", end_date = "yesterday", initial_capital = -1, colour = "blue" }),
         };
-        submit.Headers.Add(ApiKeys.Header, Key);
-        using var response = await _http.SendAsync(submit, ct);
+        using var response = await _host.Http.SendAsync(submit, ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -146,7 +110,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     [InlineData("/api/v1/strategies/ml_btc_directional_usdt_margin/config", HttpStatusCode.NotFound)]
     public async Task Bad_reads_are_4xx_problems_never_500(string path, HttpStatusCode expected)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await _host.Http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -156,8 +120,8 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     public async Task Strategies_list_every_mode_and_a_mode_s_merged_config()
     {
         var ct = TestContext.Current.CancellationToken;
-        var list = await _http.GetFromJsonAsync<JsonElement>("/api/v1/strategies", ct);
-        var config = await _http.GetFromJsonAsync<JsonElement>("/api/v1/strategies/usdt_pure_lending/config", ct);
+        var list = await _host.Http.GetFromJsonAsync<JsonElement>("/api/v1/strategies", ct);
+        var config = await _host.Http.GetFromJsonAsync<JsonElement>("/api/v1/strategies/usdt_pure_lending/config", ct);
 
         Assert.Contains(list.GetProperty("strategies").EnumerateArray(), s => s.GetProperty("name").GetString() == "eth_basis");
         Assert.Equal("pure_lending_usdt", config.GetProperty("name").GetString());
@@ -168,7 +132,8 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     public async Task Submitting_without_a_valid_key_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var response = await _http.PostAsJsonAsync("/api/v1/backtests", new { strategy_name = "eth_basis" }, ct);
+        using var keyless = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+        using var response = await keyless.PostAsJsonAsync("/api/v1/backtests", new { strategy_name = "eth_basis" }, ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -178,8 +143,8 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.Add(CorrelationIds.Header, "abc-123");
-        using var echoed = await _http.SendAsync(request, TestContext.Current.CancellationToken);
-        using var fresh = await _http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var echoed = await _host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var fresh = await _host.Http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal("abc-123", echoed.Headers.GetValues(CorrelationIds.Header).Single());
         Assert.False(string.IsNullOrEmpty(fresh.Headers.GetValues(CorrelationIds.Header).Single()));
@@ -189,12 +154,12 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     public async Task Health_reports_every_component_and_openapi_is_served()
     {
         var ct = TestContext.Current.CancellationToken;
-        var health = await _http.GetFromJsonAsync<JsonElement>("/health/detailed", ct);
+        var health = await _host.Http.GetFromJsonAsync<JsonElement>("/health/detailed", ct);
         var names = health.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.Equal(["config", "data_source", "result_store", "orchestration_cluster"], names);
-        using var openApi = await _http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
+        using var openApi = await _host.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
     }
 
@@ -202,8 +167,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         using var submit = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        submit.Headers.Add(ApiKeys.Header, Key);
-        using var response = await _http.SendAsync(submit, ct);
+        using var response = await _host.Http.SendAsync(submit, ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }

@@ -4,11 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Basis.Functions.Hosting;
 using Basis.Functions.Http;
-using Basis.Functions.Tests.Support;
 using Basis.Testing;
 using Microsoft.AspNetCore.Builder;
 
-namespace Basis.Functions.Tests.Integration;
+namespace Basis.Functions.Tests.Support;
 
 /// <summary>
 /// The HTTP host as <c>basis serve</c> builds it (settings → <see cref="PipelineComponents"/> → <see cref="WebHost"/>), on
