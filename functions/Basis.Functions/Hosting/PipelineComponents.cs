@@ -43,10 +43,10 @@ internal sealed class PipelineComponents : IAsyncDisposable
         var host = HostSettings.From(settings);
         var dataOptions = host.MarketData with { DataDirectory = host.MarketData.DataDirectory ?? defaultDataDirectory };
         var data = await MarketDataSources.OpenAsync(dataOptions, cancellationToken).ConfigureAwait(false);
-        results ??= settings["BASIS_DATABASE_CONNECTION"] is { } connection
+        results ??= host.MarketData.DatabaseConnection is { } connection
             ? await PostgresResultStore.OpenAsync(connection, cancellationToken).ConfigureAwait(false)
             : new FolderResultStore(host.ResultsDirectory ?? defaultResultsDirectory);
-        if (cluster.Mode == OrchestrationClusterMode.Redis && results is FolderResultStore && settings["BASIS_DATABASE_CONNECTION"] is null)
+        if (cluster.Mode == OrchestrationClusterMode.Redis && results is FolderResultStore)
         {
             // Silos on other machines could not read each other's segments or results.
             throw new InvalidOperationException("BASIS_DATABASE_CONNECTION: cluster mode (BASIS_CLUSTER_MODE=redis) needs a shared result store; set a PostgreSQL connection string.");

@@ -112,8 +112,7 @@ public static class BacktestActivities
     {
         ArgumentNullException.ThrowIfNull(failure);
         var workspace = context.GetRequiredService<BacktestWorkspace>();
-        var existing = await workspace.Results.GetRunAsync(context.InstanceId).ConfigureAwait(false);
-        await RunRecords.SetStatusAsync(workspace.Results, context.InstanceId, failure.Kind, RunStatus.Failed, existing?.RequestJson ?? "{}", error: failure.Error).ConfigureAwait(false);
+        await RunRecords.SetStatusAsync(workspace.Results, context.InstanceId, failure.Kind, RunStatus.Failed, error: failure.Error).ConfigureAwait(false);
         await workspace.Scratch.DeleteArtefactsAsync(context.InstanceId, "segments/").ConfigureAwait(false);
         return true;
     }

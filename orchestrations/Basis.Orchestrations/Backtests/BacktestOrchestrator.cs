@@ -12,8 +12,11 @@ public static class BacktestOrchestrator
 {
     public const string Name = "Backtest";
 
-    /// <summary>Reading blobs is I/O (a blob container, a database): worth retrying. Simulating is not.</summary>
-    private static readonly RetryPolicy ReadRetry = new(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2);
+    /// <summary>
+    /// For activities that are I/O (reading blobs, writing results, starting or notifying instances): worth retrying.
+    /// Simulating is not. The Sweep orchestration uses it too.
+    /// </summary>
+    internal static readonly RetryPolicy IoRetry = new(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2);
 
     /// <summary>Registers the orchestrator and its activities.</summary>
     public static OrchestrationRegistry AddBacktests(this OrchestrationRegistry registry)
@@ -29,7 +32,7 @@ public static class BacktestOrchestrator
         {
             var plan = await context.CallActivityAsync<BacktestPlan>(BacktestActivities.Plan, request);
             context.SetCustomStatus(BacktestStatus.Loading(plan));
-            await Task.WhenAll(plan.Blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, ReadRetry)));
+            await Task.WhenAll(plan.Blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, IoRetry)));
 
             byte[]? checkpoint = null;
             var engineMs = 0.0;
@@ -42,11 +45,11 @@ public static class BacktestOrchestrator
             }
 
             context.SetCustomStatus(BacktestStatus.Persisting(plan));
-            var outcome = await context.CallActivityAsync<BacktestOutcome>(BacktestActivities.Persist, new PersistInput(request, plan.Segments.Count, checkpoint!, engineMs), ReadRetry);
+            var outcome = await context.CallActivityAsync<BacktestOutcome>(BacktestActivities.Persist, new PersistInput(request, plan.Segments.Count, checkpoint!, engineMs), IoRetry);
             context.SetCustomStatus(BacktestStatus.Completed(plan));
             if (request.ParentInstanceId is { } parent)
             {
-                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, null), ReadRetry);
+                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, null), IoRetry);
             }
 
             return outcome;
@@ -54,10 +57,10 @@ public static class BacktestOrchestrator
         catch (TaskFailedException failed)
         {
             var error = failed.FailureDetails.Innermost().ErrorMessage;
-            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("backtest", error), ReadRetry);
+            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("backtest", error), IoRetry);
             if (request.ParentInstanceId is { } parent)
             {
-                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, error), ReadRetry);
+                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, error), IoRetry);
             }
 
             throw;

@@ -64,17 +64,17 @@ public sealed class BacktestWorkspace
         ArgumentNullException.ThrowIfNull(request);
         if (!HourGrid.IsWholeUtcHour(request.StartUtc))
         {
-            throw new BacktestRequestException("start_date", $"must be a whole UTC hour (got {Format(request.StartUtc)})");
+            throw new BacktestRequestException("start_date", $"must be a whole UTC hour (got {UnixTime.Format(request.StartUtc)})");
         }
 
         if (!HourGrid.IsWholeUtcHour(request.EndUtc))
         {
-            throw new BacktestRequestException("end_date", $"must be a whole UTC hour (got {Format(request.EndUtc)})");
+            throw new BacktestRequestException("end_date", $"must be a whole UTC hour (got {UnixTime.Format(request.EndUtc)})");
         }
 
         if (request.EndUtc <= request.StartUtc)
         {
-            throw new BacktestRequestException("end_date", $"must be after start_date ({Format(request.StartUtc)} → {Format(request.EndUtc)})");
+            throw new BacktestRequestException("end_date", $"must be after start_date ({UnixTime.Format(request.StartUtc)} → {UnixTime.Format(request.EndUtc)})");
         }
 
         var resolved = Resolve(request.Mode, request.Overrides ?? []);
@@ -162,7 +162,7 @@ public sealed class BacktestWorkspace
     private static string MarketKey(PreparedBacktest prepared)
     {
         var key = new StringBuilder();
-        key.Append(Format(prepared.Spec.StartUtc)).Append('|').Append(Format(prepared.Spec.EndUtc));
+        key.Append(UnixTime.Format(prepared.Spec.StartUtc)).Append('|').Append(UnixTime.Format(prepared.Spec.EndUtc));
         foreach (var request in prepared.Series)
         {
             key.Append('|').Append(request.Id).Append(':').Append(request.Use).Append(':').Append(request.OnlyWhileHeld);
@@ -233,12 +233,10 @@ public sealed class BacktestWorkspace
         {
             if (flow.TimeUtc <= request.StartUtc || flow.TimeUtc >= request.EndUtc || !HourGrid.IsWholeUtcHour(flow.TimeUtc) || !double.IsFinite(flow.Amount))
             {
-                throw new BacktestRequestException("capital_flows", $"the flow at {Format(flow.TimeUtc)} must be a finite amount on a whole hour after start_date and before end_date ({Format(request.StartUtc)} → {Format(request.EndUtc)})");
+                throw new BacktestRequestException("capital_flows", $"the flow at {UnixTime.Format(flow.TimeUtc)} must be a finite amount on a whole hour after start_date and before end_date ({UnixTime.Format(request.StartUtc)} → {UnixTime.Format(request.EndUtc)})");
             }
         }
 
         return flows;
     }
-
-    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Basis.Core.Market;
+using Basis.Data.Canonical;
 
 namespace Basis.Orchestrations.Backtests;
 
@@ -13,7 +13,7 @@ public sealed record DataBlob(SeriesId Series, int Year, int Month)
     public DateTime MonthStartUtc => new(Year, Month, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>The blob's name in the canonical layout.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Series}/{Year:D4}/{Month:D2}.csv");
+    public override string ToString() => CanonicalLayout.MonthName(Series, Year, Month);
 
     /// <summary>The blobs holding the rows of <paramref name="series"/> in <c>[fromUtc, toUtc)</c>.</summary>
     public static IEnumerable<DataBlob> Covering(SeriesId series, DateTime fromUtc, DateTime toUtc)

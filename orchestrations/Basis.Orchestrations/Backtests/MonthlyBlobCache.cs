@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Basis.Core.Market;
-using Basis.Core.Time;
+using Basis.Data.Canonical;
 
 namespace Basis.Orchestrations.Backtests;
 
@@ -35,7 +35,7 @@ public sealed class MonthlyBlobCache : IMarketDataSource
     {
         var months = DataBlob.Covering(id, fromUtc, toUtc).Select(blob => MonthAsync(blob, cancellationToken));
         var parts = await Task.WhenAll(months).ConfigureAwait(false);
-        return SeriesData.Concatenate(id, parts, UnixTime.ToSeconds(fromUtc), UnixTime.ToSeconds(toUtc));
+        return CanonicalSeriesReader.Combine(id, parts, fromUtc, toUtc);
     }
 
     private async Task<SeriesData> ReadMonthAsync(DataBlob blob, CancellationToken cancellationToken)

@@ -99,8 +99,7 @@ internal static class SweepActivities
 
         var json = JsonData.Serialize(outcome)!;
         await workspace.Results.PutArtefactAsync(context.InstanceId, SweepOrchestrator.RankingArtefact, Encoding.UTF8.GetBytes(json)).ConfigureAwait(false);
-        var existing = await workspace.Results.GetRunAsync(context.InstanceId).ConfigureAwait(false);
-        await RunRecords.SetStatusAsync(workspace.Results, context.InstanceId, "sweep", RunStatus.Completed, existing?.RequestJson ?? "{}", json).ConfigureAwait(false);
+        await RunRecords.SetStatusAsync(workspace.Results, context.InstanceId, "sweep", RunStatus.Completed, summaryJson: json).ConfigureAwait(false);
         return outcome;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Basis.Core.Time;
 using Basis.Orchestrations.Backtests;
 
 namespace Basis.Orchestrations.Sweeps;
@@ -41,8 +42,8 @@ public static class SweepGrid
                     var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
                     {
                         ["mode"] = mode,
-                        ["start"] = Format(period.StartUtc),
-                        ["end"] = Format(period.EndUtc),
+                        ["start"] = UnixTime.Format(period.StartUtc),
+                        ["end"] = UnixTime.Format(period.EndUtc),
                     };
                     foreach (var (key, value) in combination)
                     {
@@ -87,6 +88,4 @@ public static class SweepGrid
             }
         }
     }
-
-    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

@@ -28,7 +28,6 @@ public static class SweepOrchestrator
     /// <summary>Runs started per activity: a thousand one-way starts in one call would hold a silo's turn too long.</summary>
     private const int StartBatch = 100;
 
-    private static readonly RetryPolicy Retry = new(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2);
 
     /// <summary>Registers the orchestrator and its activities.</summary>
     public static OrchestrationRegistry AddSweeps(this OrchestrationRegistry registry)
@@ -50,15 +49,15 @@ public static class SweepOrchestrator
         {
             var blobs = await context.CallActivityAsync<IReadOnlyList<DataBlob>>(PlanActivity, sweep);
             context.SetCustomStatus(new SweepStatus("loading_data", cases.Count, 0, 0, 0));
-            await Task.WhenAll(blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, Retry)));
+            await Task.WhenAll(blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, BacktestOrchestrator.IoRetry)));
             // A batch names its runs by index, not by request: inputs are serialized again on every replay.
             var batches = Enumerable.Range(0, (cases.Count + StartBatch - 1) / StartBatch)
                 .Select(b => new SweepBatch(sweep, b * StartBatch, Math.Min(StartBatch, cases.Count - (b * StartBatch))));
-            await Task.WhenAll(batches.Select(batch => context.CallActivityAsync<int>(StartRunsActivity, batch, Retry)));
+            await Task.WhenAll(batches.Select(batch => context.CallActivityAsync<int>(StartRunsActivity, batch, BacktestOrchestrator.IoRetry)));
         }
         catch (TaskFailedException error)
         {
-            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("sweep", error.FailureDetails.Innermost().ErrorMessage), Retry);
+            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("sweep", error.FailureDetails.Innermost().ErrorMessage), BacktestOrchestrator.IoRetry);
             throw;
         }
 
@@ -96,14 +95,14 @@ public static class SweepOrchestrator
 
             poll = null;
             var silent = cases.Select(c => c.RunId).Where(id => !finished.ContainsKey(id)).ToList();
-            foreach (var child in await context.CallActivityAsync<IReadOnlyList<ChildCompleted>>(PollActivity, silent, Retry))
+            foreach (var child in await context.CallActivityAsync<IReadOnlyList<ChildCompleted>>(PollActivity, silent, BacktestOrchestrator.IoRetry))
             {
                 Finish(child);
             }
         }
 
         context.SetCustomStatus(new SweepStatus("ranking", cases.Count, finished.Count - failed, failed, 1));
-        var outcome = await context.CallActivityAsync<SweepOutcome>(RankActivity, new SweepResults(sweep, finished.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!)), Retry);
+        var outcome = await context.CallActivityAsync<SweepOutcome>(RankActivity, new SweepResults(sweep, finished.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!)), BacktestOrchestrator.IoRetry);
         context.SetCustomStatus(new SweepStatus("completed", cases.Count, finished.Count - failed, failed, 1));
         return outcome;
     }

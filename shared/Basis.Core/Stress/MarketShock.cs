@@ -16,7 +16,7 @@ public abstract record MarketShock(DateTime StartUtc)
     public abstract string ToArgument();
 
     /// <summary>The start as written in <see cref="ToArgument"/>.</summary>
-    protected string At => StartUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+    protected string At => Time.UnixTime.Format(StartUtc);
 
     /// <summary>Returns a copy of <paramref name="market"/> with the shock applied from <paramref name="startHour"/>.</summary>
     internal abstract MarketData Apply(MarketData market, int startHour);

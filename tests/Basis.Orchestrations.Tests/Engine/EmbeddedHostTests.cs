@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using Basis.Orchestrations.Abstractions;
 using Basis.Orchestrations.Engine;
+using Basis.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,7 +15,7 @@ public sealed class EmbeddedHostTests
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleans(silo => silo.UseEmbeddedOrchestrations(SampleOrchestrations.Registry, FreeLoopbackPort(), FreeLoopbackPort()));
+        builder.UseOrleans(silo => silo.UseEmbeddedOrchestrations(SampleOrchestrations.Registry, ServiceRequirement.FreeLoopbackPort(), ServiceRequirement.FreeLoopbackPort()));
         using IHost host = builder.Build();
         await host.StartAsync(ct);
         try
@@ -61,7 +61,7 @@ public sealed class EmbeddedHostTests
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleans(silo =>
         {
-            silo.UseEmbeddedOrchestrations(registry, FreeLoopbackPort(), FreeLoopbackPort());
+            silo.UseEmbeddedOrchestrations(registry, ServiceRequirement.FreeLoopbackPort(), ServiceRequirement.FreeLoopbackPort());
             silo.Services.Configure<OrchestrationEngineOptions>(o => o.MaxConcurrentActivities = 3);
         });
         using IHost host = builder.Build();
@@ -92,12 +92,5 @@ public sealed class EmbeddedHostTests
                 return;
             }
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
