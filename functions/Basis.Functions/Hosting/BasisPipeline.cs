@@ -23,13 +23,17 @@ internal static class BasisPipeline
         ArgumentNullException.ThrowIfNull(components);
         var configuration = BasisConfiguration.Load(components.Settings.ConfigsDirectory);
 
+        // Checked once, on the first health check: the configuration is loaded once, so re-reading the files on every
+        // probe would report on files the host is not running with.
+        var modes = new Lazy<int>(() => configuration.ResolveAllModes().Count);
+
         // Segments in flight must be readable by whichever silo assembles them: the shared store in a cluster;
         // in one process, memory (an embedded host's orchestrations live in memory too).
         var scratch = components.Cluster.Mode == OrchestrationClusterMode.Embedded ? new MemoryResultStore() : components.Results;
         services.AddSingleton(configuration);
         services.AddSingleton(new BacktestWorkspace(configuration, components.Data, components.Results, scratch));
         services.AddSingleton(new ApiKeys(components.ApiKeyHashes));
-        services.AddSingleton(new HealthComponent("config", _ => Task.FromResult($"{configuration.ResolveAllModes().Count} modes valid in {components.Settings.ConfigsDirectory}")));
+        services.AddSingleton(new HealthComponent("config", _ => Task.FromResult($"{modes.Value} modes valid in {components.Settings.ConfigsDirectory}")));
         services.AddSingleton(new HealthComponent("data_source", async ct =>
         {
             await components.Data.CheckHealthAsync(ct);

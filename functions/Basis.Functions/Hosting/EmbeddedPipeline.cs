@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Basis.Orchestrations.Abstractions;
-using Basis.Orchestrations.Backtests;
 using Basis.Orchestrations.Engine;
 
 namespace Basis.Functions.Hosting;
@@ -18,8 +17,6 @@ internal sealed class EmbeddedPipeline : IAsyncDisposable
     private EmbeddedPipeline(IHost host) => _host = host;
 
     public IOrchestrationClient Client => _host.Services.GetRequiredService<IOrchestrationClient>();
-
-    public BacktestWorkspace Workspace => _host.Services.GetRequiredService<BacktestWorkspace>();
 
     public static async Task<EmbeddedPipeline> StartAsync(PipelineComponents components, CancellationToken cancellationToken)
     {
