@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Basis.Orchestrations.Abstractions;
 
 namespace Basis.Orchestrations.Tests;
@@ -114,4 +115,19 @@ internal static class SampleOrchestrations
             return flags;
         })
         .AddOrchestrator("WaitForever", context => context.WaitForExternalEvent<string>("Never"));
+
+    /// <summary>
+    /// A finished <c>Batches</c> run of 10 batches × 20 (200 SlowSquare calls) completed, each result counted exactly
+    /// once: Σ i² for i = 1..200 = 200·201·401 / 6 = 2,686,700, and every task ran.
+    /// </summary>
+    public static void AssertBatchesCompletedWithEveryResultOnce(OrchestrationMetadata done)
+    {
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(2_686_700, done.ReadOutputAs<int>());
+        Assert.Equal(10, done.ReadCustomStatusAs<int>());
+        var id = done.InstanceId;
+        var ran = SlowSquareCalls.Keys.Where(k => k.StartsWith(id + "|", StringComparison.Ordinal))
+            .Select(k => int.Parse(k[(id.Length + 1)..], CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.Equal(Enumerable.Range(0, 200).ToHashSet(), ran);
+    }
 }
