@@ -4,6 +4,7 @@ using Basis.Core.Market;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
 using Basis.Core.Stress;
+using Basis.Data.Canonical;
 using Basis.Data.Import;
 
 namespace Basis.Functions.Cli;
@@ -81,6 +82,7 @@ internal sealed class CommandLineApp(CliOutput output)
         or DirectoryNotFoundException
         or StrategySetupException
         or MarketDataCoverageException
+        or MarketDataSettingsException
         or MissingPriceException
         or StressScenarioException;
 

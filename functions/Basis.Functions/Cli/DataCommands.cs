@@ -43,13 +43,13 @@ internal static class DataCommands
             var root = CliPaths.Data(parse.GetValue(data));
             var settings = CliPaths.MarketData();
             var started = Stopwatch.GetTimestamp();
-            var target = await CliMarketData.Settings<CanonicalMonthSource>(async () => blob
+            CanonicalMonthSource target = blob
                 ? new BlobMarketDataSource(MarketDataSources.BlobContainer(settings with
                 {
                     BlobConnection = parse.GetValue(connection) ?? settings.BlobConnection,
                     BlobContainer = parse.GetValue(container) ?? settings.BlobContainer,
                 }))
-                : await PostgresMarketDataSource.OpenAsync(parse.GetValue(connection) ?? MarketDataSources.DatabaseConnection(settings), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                : await PostgresMarketDataSource.OpenAsync(parse.GetValue(connection) ?? MarketDataSources.DatabaseConnection(settings), cancellationToken).ConfigureAwait(false);
             try
             {
                 output.Line($"Uploading {Path.GetFullPath(root)} to {target.Description}");

@@ -8,7 +8,7 @@ internal static class ServeCommand
 {
     public static Command Create(CliOutput output)
     {
-        var port = new Option<int?>("--port") { Description = $"Port on 127.0.0.1 (default: BASIS_API_PORT or {WebHost.DefaultPort})." };
+        var port = new Option<int?>("--port") { Description = $"Port on 127.0.0.1 (default: BASIS_API_PORT or {HostSettings.DefaultApiPort})." };
         var configs = new Option<string?>("--configs") { Description = "Configuration folder (default: ./configs)." };
         var command = new Command("serve", "Run the HTTP API (/api/v1/...), backtests and sweeps as durable orchestrations. The default verb.") { port, configs };
         command.SetAction((parse, cancellationToken) => RunAsync(output, parse.GetValue(configs), parse.GetValue(port), cancellationToken));

@@ -32,7 +32,7 @@ internal static class BasisPipeline
         var scratch = components.Cluster.Mode == OrchestrationClusterMode.Embedded ? new MemoryResultStore() : components.Results;
         services.AddSingleton(configuration);
         services.AddSingleton(new BacktestWorkspace(configuration, components.Data, components.Results, scratch));
-        services.AddSingleton(new ApiKeys(components.ApiKeyHashes));
+        services.AddSingleton(new ApiKeys(components.Host.ApiKeyHashes));
         services.AddSingleton(new HealthComponent("config", _ => Task.FromResult($"{modes.Value} modes valid in {components.Settings.ConfigsDirectory}")));
         services.AddSingleton(new HealthComponent("data_source", async ct =>
         {

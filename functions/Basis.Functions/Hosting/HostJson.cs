@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Basis.Configuration;
 
 namespace Basis.Functions.Hosting;
 
@@ -28,7 +29,7 @@ internal sealed record HostJson(string RoutePrefix, Serilog.Events.LogEventLevel
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"{path}: not valid JSON ({e.Message})", e);
+            throw new ConfigException([new ConfigError(ConfigSource.InFile(path), string.Empty, $"not valid JSON ({e.Message})")]);
         }
     }
 
@@ -54,6 +55,6 @@ internal sealed record HostJson(string RoutePrefix, Serilog.Events.LogEventLevel
         "WARNING" => Serilog.Events.LogEventLevel.Warning,
         "ERROR" => Serilog.Events.LogEventLevel.Error,
         "CRITICAL" or "NONE" => Serilog.Events.LogEventLevel.Fatal,
-        _ => throw new InvalidOperationException($"{path}: logging.logLevel.default '{text}' is not one of Trace, Debug, Information, Warning, Error, Critical, None"),
+        _ => throw new ConfigException([new ConfigError(ConfigSource.InFile(path), "logging.logLevel.default", $"'{text}' is not one of Trace, Debug, Information, Warning, Error, Critical, None")]),
     };
 }

@@ -1,5 +1,7 @@
+using System.Net;
 using Basis.Configuration.Reading;
 using Basis.Data.Canonical;
+using Basis.Functions.Http;
 
 namespace Basis.Functions.Hosting;
 
@@ -8,12 +10,15 @@ namespace Basis.Functions.Hosting;
 /// (env.unified ← .env.$BASIS_ENVIRONMENT ← local.settings.json ← the process environment). Values that cannot be
 /// honoured yet fail fast, naming the variable.
 /// </summary>
-internal sealed record HostSettings(string? DataDirectory, string? ResultsDirectory, MarketDataOptions MarketData)
+internal sealed record HostSettings(string? DataDirectory, string? ResultsDirectory, MarketDataOptions MarketData, int ApiPort, IPAddress ApiBind, IReadOnlyList<string> ApiKeyHashes)
 {
+    /// <summary>The HTTP port when <c>BASIS_API_PORT</c> is unset (Azure Functions' local default).</summary>
+    public const int DefaultApiPort = 7071;
+
     /// <summary>Names declared in env.unified that other hosts read (the HTTP host, live trading).</summary>
     private static readonly string[] ReadElsewhere =
     [
-        "BASIS_ENVIRONMENT", "BASIS_DEPLOYMENT_MODE", "BASIS_API_PORT", "BASIS_API_BIND", "BASIS_API_KEY_HASHES", "BASIS_LOG_LEVEL",
+        "BASIS_ENVIRONMENT", "BASIS_DEPLOYMENT_MODE", "BASIS_LOG_LEVEL",
         "BASIS_CLUSTER_MODE", "BASIS_REDIS_CONNECTION", "BASIS_SILO_PORT", "BASIS_GATEWAY_PORT", "BASIS_CLUSTER_ID",
         "BASIS_LIVE_TRADING__ENABLED", "BASIS_LIVE_TRADING__READ_ONLY", "BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD",
         "BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT", "BASIS_LIVE_TRADING__HEARTBEAT_TIMEOUT_SECONDS",
@@ -40,7 +45,20 @@ internal sealed record HostSettings(string? DataDirectory, string? ResultsDirect
                 reader.OptionalString("AzureWebJobsStorage"),
                 reader.OptionalString("BASIS_BLOB_CONTAINER"),
                 reader.OptionalString("BASIS_DATABASE_CONNECTION"));
-            return new HostSettings(dataDirectory, reader.OptionalString("BASIS_RESULTS_DIR"), marketData);
+            var apiPort = reader.Optional("BASIS_API_PORT", DefaultApiPort, 1, 65535);
+            if (!IPAddress.TryParse(reader.OptionalString("BASIS_API_BIND", "127.0.0.1"), out var apiBind))
+            {
+                reader.AddError("BASIS_API_BIND", "is not an IP address (e.g. 127.0.0.1, or 0.0.0.0 inside a container)");
+                apiBind = IPAddress.Loopback;
+            }
+
+            var hashes = (reader.OptionalString("BASIS_API_KEY_HASHES") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (!hashes.All(ApiKeys.IsHash))
+            {
+                reader.AddError("BASIS_API_KEY_HASHES", ApiKeys.Describe);
+            }
+
+            return new HostSettings(dataDirectory, reader.OptionalString("BASIS_RESULTS_DIR"), marketData, apiPort, apiBind, hashes);
         });
     }
 

@@ -1,3 +1,4 @@
+using Basis.Configuration;
 using Basis.Core.Market;
 using Basis.Data.Canonical;
 using Basis.Data.Stores;
@@ -12,24 +13,25 @@ namespace Basis.Functions.Hosting;
 /// </summary>
 internal sealed class PipelineComponents : IAsyncDisposable
 {
-    private PipelineComponents(PipelineSettings settings, IMarketDataSource data, IResultStore results, OrchestrationHostingOptions cluster, IReadOnlyList<string> apiKeyHashes)
+    private PipelineComponents(PipelineSettings settings, HostSettings host, IMarketDataSource data, IResultStore results, OrchestrationHostingOptions cluster)
     {
         Settings = settings;
+        Host = host;
         Data = data;
         Results = results;
         Cluster = cluster;
-        ApiKeyHashes = apiKeyHashes;
     }
 
     public PipelineSettings Settings { get; }
+
+    /// <summary>The settings as typed, validated values.</summary>
+    public HostSettings Host { get; }
 
     public IMarketDataSource Data { get; }
 
     public IResultStore Results { get; }
 
     public OrchestrationHostingOptions Cluster { get; }
-
-    public IReadOnlyList<string> ApiKeyHashes { get; }
 
     /// <summary>
     /// Opens the parts. <paramref name="results"/> replaces the configured result store (the command line's
@@ -39,8 +41,8 @@ internal sealed class PipelineComponents : IAsyncDisposable
     public static async Task<PipelineComponents> OpenAsync(PipelineSettings settings, string defaultDataDirectory, string defaultResultsDirectory, IResultStore? results = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var cluster = OrchestrationHostingOptions.FromConfiguration(settings.Values);
         var host = HostSettings.From(settings);
+        var cluster = ClusterOptions(settings);
         var dataOptions = host.MarketData with { DataDirectory = host.MarketData.DataDirectory ?? defaultDataDirectory };
         var data = await MarketDataSources.OpenAsync(dataOptions, cancellationToken).ConfigureAwait(false);
         results ??= host.MarketData.DatabaseConnection is { } connection
@@ -49,15 +51,31 @@ internal sealed class PipelineComponents : IAsyncDisposable
         if (cluster.Mode == OrchestrationClusterMode.Redis && results is FolderResultStore)
         {
             // Silos on other machines could not read each other's segments or results.
-            throw new InvalidOperationException("BASIS_DATABASE_CONNECTION: cluster mode (BASIS_CLUSTER_MODE=redis) needs a shared result store; set a PostgreSQL connection string.");
+            throw new ConfigException([new ConfigError(
+                ConfigSource.FromOrigin("environment variable BASIS_DATABASE_CONNECTION"),
+                "BASIS_DATABASE_CONNECTION",
+                "cluster mode (BASIS_CLUSTER_MODE=redis) needs a shared result store; set a PostgreSQL connection string")]);
         }
 
-        var hashes = (settings["BASIS_API_KEY_HASHES"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new PipelineComponents(settings, data, results, cluster, hashes);
+        return new PipelineComponents(settings, host, data, results, cluster);
     }
 
     /// <summary>The same parts with another result store (the command line's <c>--out</c> folder).</summary>
-    public PipelineComponents WithResults(IResultStore results) => new(Settings, Data, results, Cluster, ApiKeyHashes);
+    public PipelineComponents WithResults(IResultStore results) => new(Settings, Host, Data, results, Cluster);
+
+    /// <summary>The cluster settings; a bad one is a configuration error (bad input), like every other setting.</summary>
+    private static OrchestrationHostingOptions ClusterOptions(PipelineSettings settings)
+    {
+        try
+        {
+            return OrchestrationHostingOptions.FromConfiguration(settings.Values);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Its messages start with the variable's name and never quote a connection string.
+            throw new ConfigException([new ConfigError(ConfigSource.FromOrigin("environment settings"), string.Empty, e.Message)]);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using Basis.Functions.Http;
 using Basis.Orchestrations.Engine;
 using Serilog;
@@ -13,23 +12,14 @@ namespace Basis.Functions.Hosting;
 /// </summary>
 internal static class WebHost
 {
-    /// <summary>The port when <c>BASIS_API_PORT</c> is unset (Azure Functions' local default).</summary>
-    public const int DefaultPort = 7071;
-
     public static WebApplication Build(PipelineComponents components, HostJson hostJson, int? port = null)
     {
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(hostJson);
         var settings = components.Settings;
-        var bind = settings["BASIS_API_BIND"] ?? "127.0.0.1";
-        if (!IPAddress.TryParse(bind, out var address))
-        {
-            throw new InvalidOperationException($"BASIS_API_BIND: '{bind}' is not an IP address (e.g. 127.0.0.1, or 0.0.0.0 inside a container)");
-        }
-
-        var listenPort = port ?? ReadPort(settings["BASIS_API_PORT"]);
+        var listenPort = port ?? components.Host.ApiPort;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, listenPort));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(components.Host.ApiBind, listenPort));
         builder.Services.AddSerilog(logger =>
         {
             logger.MinimumLevel.Is(hostJson.LogLevel)
@@ -63,9 +53,4 @@ internal static class WebHost
         api.MapRunEndpoints();
         return app;
     }
-
-    private static int ReadPort(string? text) =>
-        text is null ? DefaultPort
-        : int.TryParse(text, out var port) && port is > 0 and < 65536 ? port
-        : throw new InvalidOperationException($"BASIS_API_PORT: '{text}' is not a port number (1–65535)");
 }

@@ -18,10 +18,16 @@ internal sealed class ApiKeys
     public ApiKeys(IEnumerable<string> hexHashes)
     {
         ArgumentNullException.ThrowIfNull(hexHashes);
-        _hashes = hexHashes.Select(Parse).ToArray();
+        _hashes = hexHashes.Select(h => TryParse(h) ?? throw new ArgumentException($"{Describe}; an entry is not.", nameof(hexHashes))).ToArray();
     }
 
+    /// <summary>What a configured hash must look like, for error messages.</summary>
+    public const string Describe = "every entry must be the SHA-256 of a key as 64 hex digits (make one with 'basis api-key new')";
+
     public bool AnyConfigured => _hashes.Length > 0;
+
+    /// <summary>True when <paramref name="hex"/> is a configurable hash (64 hex digits, optionally <c>sha256:</c>-prefixed).</summary>
+    public static bool IsHash(string hex) => TryParse(hex) is not null;
 
     /// <summary>The hash to configure for <paramref name="key"/>.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -47,7 +53,7 @@ internal sealed class ApiKeys
         return accepted;
     }
 
-    private static byte[] Parse(string hex)
+    private static byte[]? TryParse(string hex)
     {
         var text = hex.Trim();
         if (text.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase))
@@ -67,7 +73,7 @@ internal sealed class ApiKeys
         {
         }
 
-        throw new InvalidOperationException("BASIS_API_KEY_HASHES: every entry must be the SHA-256 of a key as 64 hex digits (make one with 'basis api-key new'); an entry is not.");
+        return null;
     }
 }
 

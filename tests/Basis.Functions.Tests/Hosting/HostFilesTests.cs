@@ -1,3 +1,4 @@
+using Basis.Configuration;
 using Basis.Functions.Hosting;
 using Basis.Functions.Tests.Support;
 
@@ -29,10 +30,10 @@ public sealed class HostFilesTests : IDisposable
         var path = _temp.Combine("host.json");
         File.WriteAllText(path, """{ "logging": { "logLevel": { "default": "Loud" } } }""");
 
-        var error = Assert.Throws<InvalidOperationException>(() => HostJson.Load(path));
+        var error = Assert.Throws<ConfigException>(() => HostJson.Load(path));
 
         Assert.Contains("host.json", error.Message, StringComparison.Ordinal);
-        Assert.Contains("logging.logLevel.default 'Loud'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("logging.logLevel.default: 'Loud'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
