@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Basis.Functions.Hosting;
-using Basis.Functions.Http;
+using Basis.Server.Hosting;
+using Basis.Server.Http;
 using Basis.Orchestrations.Engine;
 using Basis.Orchestrations.History;
 using Basis.Testing;

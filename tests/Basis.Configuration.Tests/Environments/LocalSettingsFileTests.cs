@@ -4,7 +4,7 @@ namespace Basis.Configuration.Tests.Environments;
 
 public sealed class LocalSettingsFileTests
 {
-    private const string File = "functions/Basis.Functions/local.settings.json";
+    private const string File = "functions/Basis.Server/local.settings.json";
 
     [Fact]
     public void Values_are_read_with_the_line_each_was_set_on()

@@ -1,3 +1,0 @@
-using Basis.Functions.Cli;
-
-return await new CommandLineApp(CliOutput.System()).RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,3 @@
+using Basis.Server.Cli;
+
+return await new CommandLineApp(CliOutput.System()).RunAsync(args).ConfigureAwait(false);

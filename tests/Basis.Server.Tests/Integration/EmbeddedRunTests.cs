@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Basis.Server.Tests.Support;
+
+namespace Basis.Server.Tests.Integration;
+
+/// <summary>Sweeps and failing backtests through the HTTP host in embedded mode, results in a folder.</summary>
+public sealed class EmbeddedRunTests : IAsyncLifetime
+{
+    private readonly TempFolder _temp = new();
+    private PipelineHost _host = null!;
+
+    public async ValueTask InitializeAsync() => _host = await PipelineHost.StartAsync(_temp.Combine("results"), cancellationToken: TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task A_sweep_ranks_its_runs_by_the_metric_each_run_reports_in_its_own_summary()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var status = await _host.SubmitAsync("sweeps", new
+        {
+            strategy_name = "eth_basis",
+            start_date = "2025-01-01T00:00:00Z",
+            end_date = "2025-04-01T00:00:00Z",
+            grid = new Dictionary<string, object[]>
+            {
+                ["margin_fraction"] = [0.2, 0.25, 0.3],
+                ["hedge_allocation"] = [new { binance = 0.4, bybit = 0.3, okx = 0.3 }, new { binance = 0.5, bybit = 0.5, okx = 0 }],
+            },
+            rank_by = "apy",
+        }, ct);
+        var done = await _host.WaitAsync(status, ct);
+        Assert.True(done.GetProperty("runtimeStatus").GetString() == "Completed", done.ToString());
+        var outcome = await _host.GetJsonAsync(done.GetProperty("resultUri").GetString()!, ct);
+
+        var ranking = outcome.GetProperty("ranking").EnumerateArray().ToList();
+        var values = ranking.Select(r => r.GetProperty("value").GetDouble()).ToList();
+        Assert.Equal(6, ranking.Count);
+        Assert.Empty(outcome.GetProperty("failures").EnumerateArray());
+        Assert.Equal(values.OrderDescending(), values);
+        Assert.True(values.Distinct().Count() > 1, $"every run has apy {values[0]}: the grid changed nothing, so the order proves nothing");
+        Assert.Equal(Enumerable.Range(1, 6), ranking.Select(r => r.GetProperty("rank").GetInt32()));
+
+        // The best and the worst run, each read back as its own backtest.
+        foreach (var run in (JsonElement[])[ranking[0], ranking[^1]])
+        {
+            var summary = await _host.GetJsonAsync($"/api/v1/backtests/{run.GetProperty("runId").GetString()}/result", ct);
+            Assert.Equal(run.GetProperty("value").GetDouble(), summary.GetProperty("apy").GetDouble());
+            Assert.Equal(run.GetProperty("metrics").GetProperty("final_equity").GetDouble(), summary.GetProperty("final_equity").GetDouble());
+        }
+    }
+
+    [Fact]
+    public async Task A_sweep_with_a_grid_value_the_mode_refuses_is_a_400_naming_grid()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // 0.9 on binance leaves bybit 0.3 and okx 0.3: the weights no longer sum to 1.
+        using var response = await _host.Http.PostAsJsonAsync("/api/v1/sweeps", new
+        {
+            strategy_name = "eth_basis",
+            start_date = "2025-01-01T00:00:00Z",
+            end_date = "2025-04-01T00:00:00Z",
+            grid = new Dictionary<string, double[]> { ["hedge_allocation.binance"] = [0.4, 0.9] },
+        }, ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("grid", out var grid), problem.ToString());
+        Assert.Contains("hedge_allocation.binance=0.9", grid.ToString(), StringComparison.Ordinal);
+
+        // Refused before anything was recorded or started.
+        Assert.Equal(0, (await _host.GetJsonAsync("/api/v1/sweeps", ct)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_backtest_past_the_end_of_the_data_fails_naming_the_series_and_its_record_says_failed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var status = await _host.SubmitAsync("backtests", new { strategy_name = "pure_lending_eth", start_date = "2025-03-30T00:00:00Z", end_date = "2025-04-02T00:00:00Z" }, ct);
+
+        var done = await _host.WaitAsync(status, ct);
+        var id = done.GetProperty("id").GetString();
+        var record = (await _host.GetJsonAsync("/api/v1/backtests", ct)).EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
+        using var result = await _host.Http.GetAsync(new Uri(status + "/result"), ct);
+
+        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
+        var error = done.GetProperty("error").GetString()!;
+        Assert.Contains(["aave/ethereum/WETH", "oracle/aave/ETH-USD", "gas/ethereum"], series => error.Contains(series, StringComparison.Ordinal));
+        Assert.Equal("Failed", record.GetProperty("status").GetString());
+        Assert.Equal(error, record.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
+    }
+}
