@@ -4,8 +4,9 @@ using Xunit;
 namespace Basis.Testing;
 
 /// <summary>
-/// Azurite's blob service on 127.0.0.1 and a free port, storing into a temporary folder, with telemetry off (no
-/// traffic leaves the machine). The program is <c>BASIS_AZURITE</c>, or <c>.ci/tools/node_modules/.bin/azurite-blob</c>
+/// Azurite (blob, queue and table services) on 127.0.0.1 and free ports, storing into a temporary folder, with
+/// telemetry off (no traffic leaves the machine): market-data blobs, and the Durable Task Framework's Azure Storage
+/// provider (queues, tables, blobs). The program is <c>BASIS_AZURITE</c>, or <c>.ci/tools/node_modules/.bin/azurite</c>
 /// in the repository (<c>npm ci --prefix .ci/tools</c>). Stopped and deleted on dispose.
 /// </summary>
 public sealed class AzuriteServer : IAsyncLifetime
@@ -16,9 +17,11 @@ public sealed class AzuriteServer : IAsyncLifetime
     private string? _unavailable;
     private string? _folder;
     private Process? _process;
-    private int _port;
+    private int _blobPort;
+    private int _queuePort;
+    private int _tablePort;
 
-    /// <summary>A storage connection string for the blob service (skips or fails the test when Azurite is unavailable).</summary>
+    /// <summary>A storage connection string for the three services (skips or fails the test when Azurite is unavailable).</summary>
     public string ConnectionString
     {
         get
@@ -28,7 +31,8 @@ public sealed class AzuriteServer : IAsyncLifetime
                 ServiceRequirement.Unavailable(reason);
             }
 
-            return $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{_port}/{Account};";
+            return $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};" +
+                $"BlobEndpoint=http://127.0.0.1:{_blobPort}/{Account};QueueEndpoint=http://127.0.0.1:{_queuePort}/{Account};TableEndpoint=http://127.0.0.1:{_tablePort}/{Account};";
         }
     }
 
@@ -38,14 +42,19 @@ public sealed class AzuriteServer : IAsyncLifetime
         var program = Environment.GetEnvironmentVariable("BASIS_AZURITE") is { Length: > 0 } configured ? configured : Bundled();
         if (program is null || !File.Exists(program))
         {
-            _unavailable = $"azurite-blob not found ({program ?? ".ci/tools/node_modules/.bin/azurite-blob: no Basis.sln above the test folder"}); run 'npm ci --prefix .ci/tools' or set BASIS_AZURITE";
+            _unavailable = $"azurite not found ({program ?? ".ci/tools/node_modules/.bin/azurite: no Basis.sln above the test folder"}); run 'npm ci --prefix .ci/tools' or set BASIS_AZURITE";
             return;
         }
 
         _folder = Directory.CreateTempSubdirectory("basis-azurite-").FullName;
-        _port = ServiceRequirement.FreeLoopbackPort();
+        _blobPort = ServiceRequirement.FreeLoopbackPort();
+        _queuePort = ServiceRequirement.FreeLoopbackPort();
+        _tablePort = ServiceRequirement.FreeLoopbackPort();
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["--blobHost", "127.0.0.1", "--blobPort", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", _folder, "--silent", "--skipApiVersionCheck", "--disableTelemetry"])
+        string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var argument in (string[])[
+            "--blobHost", "127.0.0.1", "--blobPort", Port(_blobPort), "--queueHost", "127.0.0.1", "--queuePort", Port(_queuePort),
+            "--tableHost", "127.0.0.1", "--tablePort", Port(_tablePort), "--location", _folder, "--silent", "--skipApiVersionCheck", "--disableTelemetry"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -54,7 +63,10 @@ public sealed class AzuriteServer : IAsyncLifetime
         {
             _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
             var output = ServiceProcess.Capture(_process);
-            await ServiceProcess.WaitForPortAsync(_port, TimeSpan.FromSeconds(30), () => _process.HasExited ? $"it exited {_process.ExitCode}: {output}" : output.ToString()).ConfigureAwait(false);
+            foreach (var port in (int[])[_blobPort, _queuePort, _tablePort])
+            {
+                await ServiceProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(30), () => _process.HasExited ? $"it exited {_process.ExitCode}: {output}" : output.ToString()).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
@@ -88,7 +100,7 @@ public sealed class AzuriteServer : IAsyncLifetime
         {
             if (File.Exists(Path.Combine(dir.FullName, "Basis.sln")))
             {
-                return Path.Combine(dir.FullName, ".ci", "tools", "node_modules", ".bin", "azurite-blob");
+                return Path.Combine(dir.FullName, ".ci", "tools", "node_modules", ".bin", "azurite");
             }
         }
 
