@@ -56,6 +56,12 @@ public sealed class Timeseries
     /// <summary>Column names in order.</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>
+    /// Every value, hour after hour: the value of column <c>c</c> at hour <c>h</c> is at <c>h × Columns.Count + c</c>.
+    /// For writers that go through a whole run, which the indexer would make slower.
+    /// </summary>
+    public ReadOnlySpan<double> Values => _values;
+
     /// <summary>The value of column <paramref name="column"/> at <paramref name="hour"/>.</summary>
     public double this[int hour, int column] => _values[(hour * Columns.Count) + column];
 
@@ -63,10 +69,11 @@ public sealed class Timeseries
     public double[] Column(string name)
     {
         var c = IndexOf(name);
+        var columns = Columns.Count;
         var result = new double[Grid.Hours];
-        for (var h = 0; h < Grid.Hours; h++)
+        for (var h = 0; h < result.Length; h++)
         {
-            result[h] = this[h, c];
+            result[h] = _values[(h * columns) + c];
         }
 
         return result;

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Basis.Core.Events;
 using Basis.Core.Results;
-using Basis.Core.Time;
 
 namespace Basis.Data.Results;
 
@@ -40,55 +38,13 @@ public static class ResultArtefacts
     public static byte[] Timeseries(Timeseries timeseries)
     {
         ArgumentNullException.ThrowIfNull(timeseries);
-        return Text(writer =>
-        {
-            writer.Write("timestamp");
-            foreach (var column in timeseries.Columns)
-            {
-                writer.Write(',');
-                writer.Write(column);
-            }
-
-            writer.WriteLine();
-            for (var h = 0; h < timeseries.Grid.Hours; h++)
-            {
-                writer.Write(UnixTime.Format(timeseries.Grid.TimeOf(h)));
-                for (var c = 0; c < timeseries.Columns.Count; c++)
-                {
-                    writer.Write(',');
-                    var value = timeseries[h, c];
-                    if (double.IsFinite(value))
-                    {
-                        writer.Write(value.ToString("R", CultureInfo.InvariantCulture));
-                    }
-                }
-
-                writer.WriteLine();
-            }
-        });
+        return TimeseriesCsv.Write(timeseries);
     }
 
     /// <summary>One JSON object per event, in order.</summary>
     public static byte[] Events(IReadOnlyList<SimulationEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return Text(writer =>
-        {
-            foreach (var simulationEvent in events)
-            {
-                writer.WriteLine(JsonSerializer.Serialize(simulationEvent, ResultJson.Compact));
-            }
-        });
-    }
-
-    private static byte[] Text(Action<StreamWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, Utf8, leaveOpen: true) { NewLine = "\n" })
-        {
-            write(writer);
-        }
-
-        return buffer.ToArray();
+        return EventsJsonl.Write(events);
     }
 }
