@@ -20,17 +20,33 @@ public sealed class DurableTaskTypes
 
     /// <summary>Adds an orchestrator class; it is created anew for every execution, so it needs a parameterless constructor.</summary>
     public DurableTaskTypes AddOrchestrator<TOrchestrator>()
-        where TOrchestrator : class, ITaskOrchestrator, new()
-    {
-        Add(_orchestrators, typeof(TOrchestrator));
-        return this;
-    }
+        where TOrchestrator : class, ITaskOrchestrator, new() => AddOrchestrators([typeof(TOrchestrator)]);
 
     /// <summary>Adds an activity class; it is created from the host's services for every call (constructor injection).</summary>
     public DurableTaskTypes AddActivity<TActivity>()
-        where TActivity : class, ITaskActivity
+        where TActivity : class, ITaskActivity => AddActivities([typeof(TActivity)]);
+
+    /// <summary>Adds orchestrator classes (see <see cref="AddOrchestrator{TOrchestrator}"/>).</summary>
+    public DurableTaskTypes AddOrchestrators(IEnumerable<Type> types)
     {
-        Add(_activities, typeof(TActivity));
+        ArgumentNullException.ThrowIfNull(types);
+        foreach (var type in types)
+        {
+            Add(_orchestrators, Check<ITaskOrchestrator>(type, needsParameterlessConstructor: true));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds activity classes (see <see cref="AddActivity{TActivity}"/>).</summary>
+    public DurableTaskTypes AddActivities(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        foreach (var type in types)
+        {
+            Add(_activities, Check<ITaskActivity>(type, needsParameterlessConstructor: false));
+        }
+
         return this;
     }
 
@@ -40,6 +56,11 @@ public sealed class DurableTaskTypes
         ArgumentNullException.ThrowIfNull(type);
         return type.GetCustomAttribute<DurableTaskAttribute>()?.Name.Name is { Length: > 0 } name ? name : type.Name;
     }
+
+    private static Type Check<TKind>(Type type, bool needsParameterlessConstructor) =>
+        type.IsClass && !type.IsAbstract && typeof(TKind).IsAssignableFrom(type) && (!needsParameterlessConstructor || type.GetConstructor(Type.EmptyTypes) is not null)
+            ? type
+            : throw new ArgumentException($"{type.FullName} is not a concrete {typeof(TKind).Name}{(needsParameterlessConstructor ? " with a parameterless constructor" : string.Empty)}.", nameof(type));
 
     private static void Add(Dictionary<string, Type> types, Type type)
     {

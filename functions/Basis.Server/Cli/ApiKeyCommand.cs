@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Basis.Server.Http;
+using Basis.Api.Http;
 
 namespace Basis.Server.Cli;
 

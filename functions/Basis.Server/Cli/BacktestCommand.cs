@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Basis.Configuration.Binding;
 using Basis.Core.Market;
 using Basis.Core.Settings;
@@ -11,9 +12,10 @@ using Basis.Core.Stress;
 using Basis.Core.Time;
 using Basis.Data.Results;
 using Basis.Data.Stores;
-using Basis.Server.Hosting;
-using Basis.Orchestrations.Abstractions;
+using Basis.Api.Hosting;
+using Basis.Api.Runs;
 using Basis.Orchestrations.Backtests;
+using Basis.Server.Hosting;
 
 namespace Basis.Server.Cli;
 
@@ -21,6 +23,7 @@ namespace Basis.Server.Cli;
 internal static class BacktestCommand
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The API's field names as this command's flags, for messages.</summary>
     private static readonly Dictionary<string, string> FieldFlags = new(StringComparer.Ordinal)
@@ -33,10 +36,10 @@ internal static class BacktestCommand
     };
 
     /// <summary>Errors that mean the input cannot run (exit 2), as opposed to a run that broke (exit 1).</summary>
-    private static readonly string[] BadInputErrors =
+    private static readonly Type[] BadInputErrors =
     [
-        typeof(MarketDataCoverageException).FullName!, typeof(MissingPriceException).FullName!, typeof(StrategySetupException).FullName!,
-        typeof(StressScenarioException).FullName!, typeof(BacktestRequestException).FullName!,
+        typeof(MarketDataCoverageException), typeof(MissingPriceException), typeof(StrategySetupException),
+        typeof(StressScenarioException), typeof(BacktestRequestException),
     ];
 
     public static Command Create(CliOutput output)
@@ -83,8 +86,8 @@ internal static class BacktestCommand
         var endUtc = CliTime.ParseHour(request.End, "--end");
         var configs = CliPaths.Configs(request.Configs);
 
-        // The command line runs its own embedded engine, whatever cluster the settings name.
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal) { ["BASIS_CLUSTER_MODE"] = "embedded" };
+        // The command line runs its own embedded engine, whatever back end the settings name.
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal) { ["BASIS_ORCHESTRATION_BACKEND"] = "embedded" };
         if (request.Data is { } data)
         {
             overrides["BASIS_DATA_MODE"] = "csv";
@@ -127,12 +130,13 @@ internal static class BacktestCommand
         }
 
         var progress = new PhaseProgress(output);
-        await using var pipeline = await progress.RunAsync("Starting the embedded engine", () => EmbeddedPipeline.StartAsync(components, cancellationToken)).ConfigureAwait(false);
-        await pipeline.Client.ScheduleNewOrchestrationInstanceAsync(BacktestOrchestrator.Name, backtest, runId, cancellationToken).ConfigureAwait(false);
-        var finished = await progress.RunAsync($"Backtest {runId}", () => FollowAsync(output, pipeline.Client, runId, cancellationToken)).ConfigureAwait(false);
-        if (finished.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        await using var engine = await progress.RunAsync("Starting the embedded engine", () => EmbeddedEngine.StartAsync(components, cancellationToken)).ConfigureAwait(false);
+        var runs = engine.Runs;
+        await runs.StartBacktestAsync(backtest, runId, cancellationToken).ConfigureAwait(false);
+        var finished = await progress.RunAsync($"Backtest {runId}", () => FollowAsync(output, runs, runId, cancellationToken)).ConfigureAwait(false);
+        if (finished.Status != RunStatus.Completed)
         {
-            throw RunFailure(finished);
+            throw await RunFailureAsync(engine, finished, cancellationToken).ConfigureAwait(false);
         }
 
         var summaryBytes = await components.Results.GetArtefactAsync(runId, ResultFiles.Summary, cancellationToken).ConfigureAwait(false)
@@ -142,27 +146,29 @@ internal static class BacktestCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Polls the run, printing each phase and month as it starts, until it finishes.</summary>
-    private static async Task<OrchestrationMetadata> FollowAsync(CliOutput output, IOrchestrationClient client, string runId, CancellationToken cancellationToken)
+    /// <summary>Polls the run, printing each phase as it starts, until it finishes.</summary>
+    private static async Task<RunView> FollowAsync(CliOutput output, RunService runs, string runId, CancellationToken cancellationToken)
     {
         string? shown = null;
         while (true)
         {
-            var instance = await client.GetInstanceAsync(runId, cancellationToken).ConfigureAwait(false)
+            var run = await runs.GetAsync(RunKind.Backtest, runId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The engine lost the run {runId}.");
-            if (instance.ReadCustomStatusAs<BacktestStatus>() is { } status)
+            if (run.Status.IsFinished())
             {
-                var line = status.Phase == "simulating" ? $"  simulating {status.Month} ({status.SegmentsDone + 1}/{status.Segments})" : $"  {status.Phase.Replace('_', ' ')}";
-                if (line != shown && !instance.IsCompleted)
+                return run;
+            }
+
+            if (run.CustomStatusJson is { } json && JsonSerializer.Deserialize<BacktestStatus>(json, StatusJson) is { } status)
+            {
+                var line = status.Phase == "simulating"
+                    ? $"  simulating {CliTime.Format(DateTime.Parse(status.From, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal))} → {CliTime.Format(DateTime.Parse(status.To, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal))}{(status.Segments > 1 ? $" ({status.Segment}/{status.Segments})" : string.Empty)}"
+                    : $"  {status.Phase}";
+                if (line != shown)
                 {
                     output.Line(line);
                     shown = line;
                 }
-            }
-
-            if (instance.IsCompleted)
-            {
-                return instance;
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
@@ -191,10 +197,15 @@ internal static class BacktestCommand
     /// A failed run as the command line reports it: bad input (data that does not cover the period, a strategy
     /// that cannot be set up) is exit 2, anything else exit 1, both with the activity's own message.
     /// </summary>
-    private static Exception RunFailure(OrchestrationMetadata instance)
+    private static async Task<Exception> RunFailureAsync(EmbeddedEngine engine, RunView run, CancellationToken cancellationToken)
     {
-        var failure = instance.FailureDetails?.Innermost();
-        var message = failure?.ErrorMessage ?? $"the run ended {instance.RuntimeStatus}";
+        var failure = (await engine.Client.GetInstanceAsync(run.Id, cancellationToken).ConfigureAwait(false))?.FailureDetails;
+        while (failure?.InnerFailure is { } inner)
+        {
+            failure = inner;
+        }
+
+        var message = run.Error ?? $"the run ended {run.Status}";
         return failure is not null && BadInputErrors.Any(failure.IsCausedBy)
             ? new BadInputException(message)
             : new InvalidOperationException(message);

@@ -1,5 +1,5 @@
 using Basis.Data.Canonical;
-using Basis.Server.Hosting;
+using Basis.Api.Hosting;
 
 namespace Basis.Server.Cli;
 

@@ -1,14 +1,14 @@
-using Basis.Server.Http;
-using Basis.Orchestrations.Engine;
+using Basis.Api.Hosting;
+using Basis.Api.Http;
 using Serilog;
 using Serilog.Formatting.Compact;
 
 namespace Basis.Server.Hosting;
 
 /// <summary>
-/// The HTTP host (DESIGN §8): minimal-API endpoints under <c>/api</c> (host.json's route prefix), OpenAPI at
-/// <c>/openapi/v1.json</c>, problem-details errors, Serilog request logging with correlation ids, and the
-/// orchestration silo in the same process (embedded, or one silo of a Redis cluster).
+/// The self-hosted server (DESIGN §8): the API's routes under host.json's route prefix (<c>/api</c>), OpenAPI at
+/// <c>/openapi/v1.json</c>, problem-details errors, Serilog request logging with correlation ids, and the Durable Task
+/// engine in the same process (embedded, or one of several workers on an Azure Storage task hub).
 /// </summary>
 internal static class WebHost
 {
@@ -22,10 +22,9 @@ internal static class WebHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(components.Host.ApiBind, listenPort));
         builder.Services.AddSerilog(logger =>
         {
-            logger.MinimumLevel.Is(hostJson.LogLevel)
+            logger.MinimumLevel.Is(SerilogLevel(hostJson.LogLevel))
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
-                .MinimumLevel.Override("Orleans", Serilog.Events.LogEventLevel.Warning)
-                .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Warning)
+                .MinimumLevel.Override("DurableTask", Serilog.Events.LogEventLevel.Warning)
                 .Enrich.FromLogContext();
             if (settings["BASIS_DEPLOYMENT_MODE"] == "docker")
             {
@@ -38,8 +37,8 @@ internal static class WebHost
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddBasisPipeline(components);
-        builder.UseOrleans(silo => silo.UseOrchestrations(BasisPipeline.Registry(), components.Cluster));
+        builder.Services.AddBasisEngine(components, ServerEngine.Options(components.Host, hostJson));
+        builder.Services.AddHostedService<RunReconciler>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -47,10 +46,17 @@ internal static class WebHost
         app.UseCorrelationIds();
         app.UseSerilogRequestLogging();
         app.MapOpenApi("/openapi/v1.json");
-        app.MapHealthEndpoints();
-        var api = app.MapGroup(hostJson.RoutePrefix.Length == 0 ? string.Empty : "/" + hostJson.RoutePrefix);
-        api.MapStrategyEndpoints();
-        api.MapRunEndpoints();
+        app.MapBasisApi(hostJson.RoutePrefix);
         return app;
     }
+
+    private static Serilog.Events.LogEventLevel SerilogLevel(LogLevel level) => level switch
+    {
+        LogLevel.Trace => Serilog.Events.LogEventLevel.Verbose,
+        LogLevel.Debug => Serilog.Events.LogEventLevel.Debug,
+        LogLevel.Information => Serilog.Events.LogEventLevel.Information,
+        LogLevel.Warning => Serilog.Events.LogEventLevel.Warning,
+        LogLevel.Error => Serilog.Events.LogEventLevel.Error,
+        _ => Serilog.Events.LogEventLevel.Fatal,
+    };
 }

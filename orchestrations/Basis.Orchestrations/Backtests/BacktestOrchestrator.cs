@@ -1,69 +1,47 @@
-using Basis.Orchestrations.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Basis.Orchestrations.Backtests;
 
 /// <summary>
-/// The <c>Backtest</c> orchestration (DESIGN §2): plan the blobs the run needs → load and check each blob in
-/// parallel (cached per blob) → simulate month by month, passing the engine state from one segment to the next,
-/// so a crash resumes at the last finished month and the month shows in the custom status → keep the results.
-/// A failure is recorded on the run before the orchestration fails with it.
+/// The <c>Backtest</c> orchestration (DESIGN §2–3). A run of up to a year is one <see cref="RunBacktest"/> activity;
+/// a longer one is simulated a year per <see cref="SimulateSegment"/>, the engine state passing from one to the next
+/// through history, then assembled by <see cref="AssembleBacktest"/>. The custom status says which segment runs.
+/// The instance id is the run id. Run records are not its business: the application layer keeps them.
 /// </summary>
-public static class BacktestOrchestrator
+[DurableTask(Name)]
+public sealed class BacktestOrchestrator : TaskOrchestrator<BacktestRequest, BacktestOutcome>
 {
     public const string Name = "Backtest";
 
-    /// <summary>
-    /// For activities that are I/O (reading blobs, writing results, starting or notifying instances): worth retrying.
-    /// Simulating is not. The Sweep orchestration uses it too.
-    /// </summary>
-    internal static readonly RetryPolicy IoRetry = new(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2);
-
-    /// <summary>Registers the orchestrator and its activities.</summary>
-    public static OrchestrationRegistry AddBacktests(this OrchestrationRegistry registry)
+    /// <inheritdoc />
+    public override async Task<BacktestOutcome> RunAsync(TaskOrchestrationContext context, BacktestRequest input)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        return registry.AddOrchestrator(Name, RunAsync).AddBacktestActivities();
-    }
-
-    private static async Task<BacktestOutcome> RunAsync(OrchestrationContext context)
-    {
-        var request = context.GetInput<BacktestRequest>() ?? throw new InvalidOperationException("The Backtest orchestration needs a BacktestRequest input.");
-        try
+        ArgumentNullException.ThrowIfNull(context);
+        var request = input ?? throw new InvalidOperationException("The Backtest orchestration needs a BacktestRequest input.");
+        var segments = request.Segments();
+        BacktestOutcome outcome;
+        if (segments.Count == 1)
         {
-            var plan = await context.CallActivityAsync<BacktestPlan>(BacktestActivities.Plan, request);
-            context.SetCustomStatus(BacktestStatus.Loading(plan));
-            await Task.WhenAll(plan.Blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, IoRetry)));
-
+            context.SetCustomStatus(BacktestStatus.Simulating(segments, 0));
+            outcome = await context.CallActivityAsync<BacktestOutcome>(nameof(RunBacktest), request, TransientFailures.Retry);
+        }
+        else
+        {
             byte[]? checkpoint = null;
             var engineMs = 0.0;
-            for (var i = 0; i < plan.Segments.Count; i++)
+            for (var i = 0; i < segments.Count; i++)
             {
-                context.SetCustomStatus(BacktestStatus.Simulating(plan, i));
-                var done = await context.CallActivityAsync<SegmentDone>(BacktestActivities.Simulate, new SegmentInput(request, i, plan.Segments[i], checkpoint));
+                context.SetCustomStatus(BacktestStatus.Simulating(segments, i));
+                var done = await context.CallActivityAsync<SegmentDone>(nameof(SimulateSegment), new SegmentInput(request, i, segments[i], checkpoint), TransientFailures.Retry);
                 checkpoint = done.Checkpoint;
                 engineMs += done.ElapsedMs;
             }
 
-            context.SetCustomStatus(BacktestStatus.Persisting(plan));
-            var outcome = await context.CallActivityAsync<BacktestOutcome>(BacktestActivities.Persist, new PersistInput(request, plan.Segments.Count, checkpoint!, engineMs), IoRetry);
-            context.SetCustomStatus(BacktestStatus.Completed(plan));
-            if (request.ParentInstanceId is { } parent)
-            {
-                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, null), IoRetry);
-            }
-
-            return outcome;
+            context.SetCustomStatus(BacktestStatus.Assembling(segments));
+            outcome = await context.CallActivityAsync<BacktestOutcome>(nameof(AssembleBacktest), new AssembleInput(request, segments.Count, checkpoint!, engineMs), TransientFailures.Retry);
         }
-        catch (TaskFailedException failed)
-        {
-            var error = failed.FailureDetails.Innermost().ErrorMessage;
-            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("backtest", error), IoRetry);
-            if (request.ParentInstanceId is { } parent)
-            {
-                await context.CallActivityAsync<bool>(BacktestActivities.NotifyParent, new ChildCompleted(parent, context.InstanceId, error), IoRetry);
-            }
 
-            throw;
-        }
+        context.SetCustomStatus(BacktestStatus.Completed(segments));
+        return outcome;
     }
 }

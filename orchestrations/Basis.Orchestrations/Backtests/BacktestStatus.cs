@@ -1,17 +1,18 @@
 namespace Basis.Orchestrations.Backtests;
 
 /// <summary>
-/// A backtest's custom status while it runs: the phase, and in the simulation which month and how many hours are
-/// done. <see cref="Progress"/> runs from 0 to 1.
+/// A backtest's custom status while it runs: the phase (<c>simulating</c>, <c>assembling</c>, <c>completed</c>),
+/// which segment of how many, the hours it covers, and <see cref="Progress"/> from 0 to 1. A run of up to a year is
+/// one segment.
 /// </summary>
-public sealed record BacktestStatus(string Phase, int HoursDone, int Hours, int SegmentsDone, int Segments, string? Month, double Progress)
+public sealed record BacktestStatus(string Phase, int Segment, int Segments, string From, string To, double Progress)
 {
-    public static BacktestStatus Loading(BacktestPlan plan) => new("loading_data", 0, plan.Hours, 0, plan.Segments.Count, null, 0);
+    public static BacktestStatus Simulating(IReadOnlyList<SegmentRange> segments, int segment) =>
+        new("simulating", segment + 1, segments.Count, segments[segment].From, segments[segment].To, (double)segment / (segments.Count + 1));
 
-    public static BacktestStatus Simulating(BacktestPlan plan, int segment) =>
-        new("simulating", plan.Segments[segment].FromHour, plan.Hours, segment, plan.Segments.Count, plan.Segments[segment].Month, (double)plan.Segments[segment].FromHour / plan.Hours);
+    public static BacktestStatus Assembling(IReadOnlyList<SegmentRange> segments) =>
+        new("assembling", segments.Count, segments.Count, segments[0].From, segments[^1].To, (double)segments.Count / (segments.Count + 1));
 
-    public static BacktestStatus Persisting(BacktestPlan plan) => new("persisting", plan.Hours, plan.Hours, plan.Segments.Count, plan.Segments.Count, null, 1);
-
-    public static BacktestStatus Completed(BacktestPlan plan) => Persisting(plan) with { Phase = "completed" };
+    public static BacktestStatus Completed(IReadOnlyList<SegmentRange> segments) =>
+        new("completed", segments.Count, segments.Count, segments[0].From, segments[^1].To, 1);
 }

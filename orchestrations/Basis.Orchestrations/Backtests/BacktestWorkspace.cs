@@ -10,6 +10,7 @@ using Basis.Core.Simulation;
 using Basis.Core.Strategies;
 using Basis.Core.Stress;
 using Basis.Core.Time;
+using Basis.Data.Results;
 using Basis.Data.Stores;
 
 namespace Basis.Orchestrations.Backtests;
@@ -32,8 +33,8 @@ public sealed class BacktestWorkspace
     /// <param name="data">Where market data comes from.</param>
     /// <param name="results">Where runs and their results are kept.</param>
     /// <param name="scratch">
-    /// Where segments wait for assembly: the result store itself when silos share it (cluster), an in-memory store
-    /// when everything lives in one process anyway (embedded).
+    /// Where the segments of a run longer than a year wait for assembly: the result store itself when processes share
+    /// the work (durable), an in-memory store when everything lives in one process anyway (embedded).
     /// </param>
     public BacktestWorkspace(BasisConfiguration configuration, IMarketDataSource data, IResultStore results, IResultStore scratch)
     {
@@ -79,6 +80,11 @@ public sealed class BacktestWorkspace
 
         var resolved = Resolve(request.Mode, request.Overrides ?? []);
         var shareClass = resolved.Settings.ShareClass;
+        if (request.ShareClass is { } expected && !string.Equals(expected, shareClass.Name(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BacktestRequestException("share_class", $"{resolved.Mode.Name} reports in {shareClass.Name()}, not {expected}");
+        }
+
         var capital = request.InitialCapital ?? DefaultCapital(shareClass);
         if (!(capital > 0) || !double.IsFinite(capital))
         {
@@ -126,6 +132,24 @@ public sealed class BacktestWorkspace
         }
 
         return Awaited(key, market);
+    }
+
+    /// <summary>
+    /// Keeps a finished run's results in the result store: every artefact, or <c>summary.json</c> alone for a sweep's
+    /// runs (a thousand runs need their figures, not a thousand reports). Returns the run's outcome.
+    /// </summary>
+    public async Task<BacktestOutcome> KeepAsync(string runId, KeptResults keep, BacktestResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var artefacts = keep == KeptResults.Full
+            ? ResultArtefacts.Render(result)
+            : [new ResultArtefact(ResultFiles.Summary, Encoding.UTF8.GetBytes(ResultArtefacts.SummaryJson(result.Summary) + "\n"))];
+        foreach (var artefact in artefacts)
+        {
+            await Results.PutArtefactAsync(runId, artefact.Name, artefact.Content, cancellationToken).ConfigureAwait(false);
+        }
+
+        return BacktestOutcome.From(result.Summary);
     }
 
     /// <summary>The default capital of a share class: 100,000 USDT or 100 ETH.</summary>

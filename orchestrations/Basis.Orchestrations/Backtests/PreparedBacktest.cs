@@ -30,25 +30,5 @@ public sealed record PreparedBacktest(ResolvedMode Resolved, BacktestSpec Spec, 
             .Distinct()
             .OrderBy(b => b.Series.ToString(), StringComparer.Ordinal).ThenBy(b => b.Year).ThenBy(b => b.Month)
             .ToList();
-
-    /// <summary>The run cut at calendar months: <c>[from, to)</c> hour ranges, the unit of a simulation segment.</summary>
-    public IReadOnlyList<SegmentRange> Segments()
-    {
-        var grid = Grid;
-        var segments = new List<SegmentRange>();
-        var from = 0;
-        while (from < grid.Hours)
-        {
-            var start = grid.TimeOf(from);
-            var nextMonth = new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
-            var to = (int)Math.Min(grid.Hours, (nextMonth - grid.Start).Ticks / TimeSpan.TicksPerHour);
-            segments.Add(new SegmentRange(from, to, $"{start:yyyy-MM}"));
-            from = to;
-        }
-
-        return segments;
-    }
 }
 
-/// <summary>Hours <c>[FromHour, ToHour)</c> of a run, labelled with the month they fall in.</summary>
-public sealed record SegmentRange(int FromHour, int ToHour, string Month);

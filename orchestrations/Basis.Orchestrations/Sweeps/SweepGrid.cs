@@ -57,8 +57,7 @@ public static class SweepGrid
                         EndUtc = period.EndUtc,
                         Overrides = [.. sweep.Base.Overrides ?? [], .. combination.Select(kv => $"{kv.Key}={kv.Value}")],
                         Keep = KeptResults.SummaryOnly,
-                        ParentInstanceId = sweepId,
-                        DataValidated = true,
+                        SweepId = sweepId,
                     };
                     cases.Add(new SweepCase(RunId(sweepId, cases.Count), parameters, request));
                 }
@@ -68,8 +67,35 @@ public static class SweepGrid
         return cases;
     }
 
-    /// <summary>The id of a sweep's run <paramref name="index"/>.</summary>
-    public static string RunId(string sweepId, int index) => string.Create(CultureInfo.InvariantCulture, $"{sweepId}-{index:D5}");
+    /// <summary>
+    /// Expands the sweep and resolves every run as a backtest would, so a sweep that cannot run is refused before it
+    /// starts; throws <see cref="BacktestRequestException"/> naming the field and the grid point at fault.
+    /// </summary>
+    public static IReadOnlyList<SweepCase> Prepare(BacktestWorkspace workspace, string sweepId, SweepRequest sweep)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var cases = Expand(sweepId, sweep);
+        foreach (var run in cases)
+        {
+            try
+            {
+                workspace.Prepare(run.RunId, run.Request);
+            }
+            catch (BacktestRequestException e)
+            {
+                var point = string.Join(", ", run.Parameters.Select(p => $"{p.Key}={p.Value}"));
+                throw new BacktestRequestException(run.Parameters.Count > 3 && e.Field == "config_overrides" ? "grid" : e.Field, $"{e.Message} (in the run {point})");
+            }
+        }
+
+        return cases;
+    }
+
+    /// <summary>The id of a sweep's run <paramref name="index"/>: the sweep's id, a dash and five digits.</summary>
+    public static string RunId(string sweepId, int index) => string.Create(CultureInfo.InvariantCulture, $"{RunIdPrefix(sweepId)}{index:D5}");
+
+    /// <summary>What every run id of the sweep starts with.</summary>
+    public static string RunIdPrefix(string sweepId) => sweepId + "-";
 
     private static IEnumerable<List<KeyValuePair<string, string>>> Combinations(List<KeyValuePair<string, IReadOnlyList<string>>> settings, int from)
     {

@@ -1,109 +1,73 @@
-using Basis.Orchestrations.Abstractions;
 using Basis.Orchestrations.Backtests;
+using Microsoft.DurableTask;
 
 namespace Basis.Orchestrations.Sweeps;
 
 /// <summary>
-/// The <c>Sweep</c> orchestration: expand the grid → load and check every blob the runs need once → start each run
-/// as its own <c>Backtest</c> orchestration (which reports back with an external event, so a run that outlives a
-/// silo still counts) → rank the completed runs by the chosen figure and keep the ranking.
+/// The <c>Sweep</c> orchestration: expand the grid, run each point as a <c>Backtest</c> sub-orchestration (instance id
+/// <c>{sweep}-{index}</c>), at most <see cref="BatchSize"/> at a time, continuing as new after each batch so the
+/// history stays one batch long whatever the grid's size; then rank the completed runs by the chosen figure
+/// (<see cref="RankSweep"/>). A run that fails is listed with its error; the others still count.
 /// </summary>
-public static class SweepOrchestrator
+[DurableTask(Name)]
+public sealed class SweepOrchestrator : TaskOrchestrator<SweepInput, SweepOutcome?>
 {
     public const string Name = "Sweep";
-    public const string PlanActivity = "PlanSweep";
-    public const string StartRunsActivity = "StartSweepRuns";
-    public const string RankActivity = "RankSweep";
-    public const string PollActivity = "PollSweepRuns";
-
-    /// <summary>
-    /// How often the sweep asks after runs that have not reported: a run's report is an external event, which an
-    /// instance keeps in memory until its next turn, so a silo lost at that moment loses it.
-    /// </summary>
-    public static readonly TimeSpan PollEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>The artefact holding a sweep's ranking.</summary>
     public const string RankingArtefact = "sweep.json";
 
-    /// <summary>Runs started per activity: a thousand one-way starts in one call would hold a silo's turn too long.</summary>
-    private const int StartBatch = 100;
+    /// <summary>Runs in flight at once: enough to keep every worker busy, few enough to keep one history small.</summary>
+    public const int BatchSize = 100;
 
-
-    /// <summary>Registers the orchestrator and its activities.</summary>
-    public static OrchestrationRegistry AddSweeps(this OrchestrationRegistry registry)
+    /// <inheritdoc />
+    public override async Task<SweepOutcome?> RunAsync(TaskOrchestrationContext context, SweepInput input)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        return registry
-            .AddOrchestrator(Name, RunAsync)
-            .AddActivity<SweepRequest, IReadOnlyList<DataBlob>>(PlanActivity, SweepActivities.PlanAsync)
-            .AddActivity<SweepBatch, int>(StartRunsActivity, SweepActivities.StartRunsAsync)
-            .AddActivity<SweepResults, SweepOutcome>(RankActivity, SweepActivities.RankAsync)
-            .AddActivity<IReadOnlyList<string>, IReadOnlyList<ChildCompleted>>(PollActivity, SweepActivities.PollAsync);
-    }
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var cases = SweepGrid.Expand(context.InstanceId, input.Sweep);
+        var failures = new Dictionary<string, string>(input.Failures ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        var batch = cases.Skip(input.NextRun).Take(BatchSize).ToList();
+        context.SetCustomStatus(Status("running", cases.Count, input.NextRun, failures.Count));
 
-    private static async Task<SweepOutcome> RunAsync(OrchestrationContext context)
-    {
-        var sweep = context.GetInput<SweepRequest>() ?? throw new InvalidOperationException("The Sweep orchestration needs a SweepRequest input.");
-        var cases = SweepGrid.Expand(context.InstanceId, sweep);
-        try
+        var errors = await Task.WhenAll(batch.Select(run => RunAsync(context, run)));
+        foreach (var (run, error) in batch.Zip(errors))
         {
-            var blobs = await context.CallActivityAsync<IReadOnlyList<DataBlob>>(PlanActivity, sweep);
-            context.SetCustomStatus(new SweepStatus("loading_data", cases.Count, 0, 0, 0));
-            await Task.WhenAll(blobs.Select(blob => context.CallActivityAsync<BlobReport>(BacktestActivities.LoadBlob, blob, BacktestOrchestrator.IoRetry)));
-            // A batch names its runs by index, not by request: inputs are serialized again on every replay.
-            var batches = Enumerable.Range(0, (cases.Count + StartBatch - 1) / StartBatch)
-                .Select(b => new SweepBatch(sweep, b * StartBatch, Math.Min(StartBatch, cases.Count - (b * StartBatch))));
-            await Task.WhenAll(batches.Select(batch => context.CallActivityAsync<int>(StartRunsActivity, batch, BacktestOrchestrator.IoRetry)));
-        }
-        catch (TaskFailedException error)
-        {
-            await context.CallActivityAsync<bool>(BacktestActivities.RecordFailure, new RunFailure("sweep", error.FailureDetails.Innermost().ErrorMessage), BacktestOrchestrator.IoRetry);
-            throw;
-        }
-
-        var finished = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var failed = 0;
-        Task<ChildCompleted?>? report = null;
-        Task? poll = null;
-        void Finish(ChildCompleted child)
-        {
-            // A run's report can arrive twice (activities are at-least-once), and a poll can find a run whose report
-            // is on its way: the first one counts.
-            if (finished.TryAdd(child.RunId, child.Error) && child.Error is not null)
+            if (error is not null)
             {
-                failed++;
+                failures[run.RunId] = error;
             }
         }
 
-        while (finished.Count < cases.Count)
+        var next = input.NextRun + batch.Count;
+        if (next < cases.Count)
         {
-            context.SetCustomStatus(new SweepStatus("running", cases.Count, finished.Count - failed, failed, (double)finished.Count / cases.Count));
-
-            // One waiter is kept across polls (an abandoned one would swallow the next report), and one timer at a time.
-            report ??= context.WaitForExternalEvent<ChildCompleted>(BacktestActivities.ChildCompletedEvent);
-            poll ??= context.CreateTimer(context.CurrentUtcDateTime + PollEvery, CancellationToken.None);
-            if (await Task.WhenAny(report, poll) == report)
-            {
-                if (await report is { } child)
-                {
-                    Finish(child);
-                }
-
-                report = null;
-                continue;
-            }
-
-            poll = null;
-            var silent = cases.Select(c => c.RunId).Where(id => !finished.ContainsKey(id)).ToList();
-            foreach (var child in await context.CallActivityAsync<IReadOnlyList<ChildCompleted>>(PollActivity, silent, BacktestOrchestrator.IoRetry))
-            {
-                Finish(child);
-            }
+            context.ContinueAsNew(new SweepInput(input.Sweep, next, failures));
+            return null;
         }
 
-        context.SetCustomStatus(new SweepStatus("ranking", cases.Count, finished.Count - failed, failed, 1));
-        var outcome = await context.CallActivityAsync<SweepOutcome>(RankActivity, new SweepResults(sweep, finished.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!)), BacktestOrchestrator.IoRetry);
-        context.SetCustomStatus(new SweepStatus("completed", cases.Count, finished.Count - failed, failed, 1));
+        context.SetCustomStatus(Status("ranking", cases.Count, next, failures.Count));
+        var outcome = await context.CallActivityAsync<SweepOutcome>(nameof(RankSweep), new SweepResults(input.Sweep, failures), TransientFailures.Retry);
+        context.SetCustomStatus(Status("completed", cases.Count, next, failures.Count));
         return outcome;
     }
+
+    /// <summary>Runs one point of the grid; its error, or null when it completed.</summary>
+    private static async Task<string?> RunAsync(TaskOrchestrationContext context, SweepCase run)
+    {
+        try
+        {
+            await context.CallSubOrchestratorAsync<BacktestOutcome>(BacktestOrchestrator.Name, run.Request, new SubOrchestrationOptions { InstanceId = run.RunId });
+            return null;
+        }
+        catch (TaskFailedException failed)
+        {
+            return Innermost(failed.FailureDetails).ErrorMessage;
+        }
+    }
+
+    private static SweepStatus Status(string phase, int runs, int finished, int failed) =>
+        new(phase, runs, finished - failed, failed, runs == 0 ? 1 : (double)finished / runs);
+
+    private static TaskFailureDetails Innermost(TaskFailureDetails failure) => failure.InnerFailure is { } inner ? Innermost(inner) : failure;
 }

@@ -39,8 +39,12 @@ public sealed record SweepRank(int Rank, string RunId, IReadOnlyDictionary<strin
 /// <summary>A run of the sweep that failed, and why.</summary>
 public sealed record SweepFailure(string RunId, IReadOnlyDictionary<string, string> Parameters, string Error);
 
-/// <summary>Runs <c>[From, From + Count)</c> of a sweep, to start.</summary>
-public sealed record SweepBatch(SweepRequest Sweep, int From, int Count);
+/// <summary>
+/// The input of one execution of the <c>Sweep</c> orchestration: the sweep, the first run this execution starts,
+/// and the runs that failed so far with their errors (the sweep continues as new after every batch, so its history
+/// stays one batch long).
+/// </summary>
+public sealed record SweepInput(SweepRequest Sweep, int NextRun = 0, IReadOnlyDictionary<string, string>? Failures = null);
 
 /// <summary>What the ranking step gets: the sweep, and the runs that failed with their errors (the rest completed).</summary>
 public sealed record SweepResults(SweepRequest Sweep, IReadOnlyDictionary<string, string> Failures);

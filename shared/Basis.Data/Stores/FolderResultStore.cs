@@ -18,6 +18,9 @@ public sealed class FolderResultStore : IResultStore
     private readonly string _root;
     private readonly string? _singleRunId;
 
+    // Makes "save unless finished" one step within this process (a folder shared by processes has no such lock).
+    private readonly Lock _recordLock = new();
+
     /// <summary>Keeps every run under <paramref name="root"/> (created on the first write).</summary>
     public FolderResultStore(string root)
         : this(root, null)
@@ -49,6 +52,24 @@ public sealed class FolderResultStore : IResultStore
     }
 
     /// <inheritdoc />
+    public Task<bool> SaveRunUnlessFinishedAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var path = Path.Combine(RunFolder(run.RunId), RecordFile);
+        lock (_recordLock)
+        {
+            // A record is a few hundred bytes: read and written synchronously, so the check and the write are one step.
+            if (File.Exists(path) && Deserialize(File.ReadAllBytes(path), path).Status.IsFinished())
+            {
+                return Task.FromResult(false);
+            }
+
+            WriteAtomicallyAsync(path, Serialize(run), cancellationToken).GetAwaiter().GetResult();
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(RunFolder(runId), RecordFile);
@@ -57,22 +78,23 @@ public sealed class FolderResultStore : IResultStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
         IEnumerable<string> runIds = _singleRunId is { } only ? [only]
-            : Directory.Exists(_root) ? Directory.EnumerateDirectories(_root).Select(d => Path.GetFileName(d)!).Where(IsRunId)
+            : Directory.Exists(_root) ? Directory.EnumerateDirectories(_root).Select(d => Path.GetFileName(d)!).Where(StoreNames.IsRunId)
             : [];
         var runs = new List<RunRecord>();
         foreach (var runId in runIds)
         {
-            if (await GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } run)
+            if (await GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } run && query.Matches(run))
             {
                 runs.Add(run);
             }
         }
 
-        return [.. runs.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.RunId, StringComparer.Ordinal).Take(limit)];
+        return [.. runs.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.RunId, StringComparer.Ordinal).Take(query.Limit)];
     }
 
     /// <inheritdoc />
@@ -123,19 +145,6 @@ public sealed class FolderResultStore : IResultStore
         File.WriteAllBytes(probe, []);
         File.Delete(probe);
         return Task.CompletedTask;
-    }
-
-    private static bool IsRunId(string name)
-    {
-        try
-        {
-            StoreNames.RunId(name);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     /// <summary>The folder holding a run's files (where a person finds <c>report.html</c>).</summary>

@@ -14,11 +14,17 @@ public interface IResultStore
     /// <summary>Creates or replaces the run's record.</summary>
     Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates or replaces the run's record unless the stored one is finished (<see cref="RunStatusExtensions.IsFinished"/>),
+    /// as one step: a finished run stays as it ended whoever else writes. False when the stored record was finished.
+    /// </summary>
+    Task<bool> SaveRunUnlessFinishedAsync(RunRecord run, CancellationToken cancellationToken = default);
+
     /// <summary>The run's record, or null when the store has never seen the id.</summary>
     Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs, newest first (by creation time, then id), at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken = default);
+    /// <summary>The runs the query selects, newest first (by creation time, then id).</summary>
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Stores (or replaces) one artefact of a run.</summary>
     Task PutArtefactAsync(string runId, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);

@@ -23,16 +23,45 @@ public sealed class MemoryResultStore : IResultStore
     }
 
     /// <inheritdoc />
+    public Task<bool> SaveRunUnlessFinishedAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        while (true)
+        {
+            if (!_runs.TryGetValue(run.RunId, out var stored))
+            {
+                if (_runs.TryAdd(run.RunId, run))
+                {
+                    return Task.FromResult(true);
+                }
+            }
+            else if (stored.Status.IsFinished())
+            {
+                return Task.FromResult(false);
+            }
+            else if (_runs.TryUpdate(run.RunId, run, stored))
+            {
+                return Task.FromResult(true);
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_runs.TryGetValue(runId, out var run) ? run : null);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<RunRecord>>(_runs.Values
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        return Task.FromResult<IReadOnlyList<RunRecord>>(_runs.Values
+            .Where(query.Matches)
             .OrderByDescending(r => r.CreatedUtc)
             .ThenByDescending(r => r.RunId, StringComparer.Ordinal)
-            .Take(limit)
+            .Take(query.Limit)
             .ToList());
+    }
 
     /// <inheritdoc />
     public Task PutArtefactAsync(string runId, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)

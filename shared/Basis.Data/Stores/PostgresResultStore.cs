@@ -59,15 +59,25 @@ public sealed class PostgresResultStore : IResultStore, IAsyncDisposable
             ON CONFLICT (run_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, request = excluded.request,
                 created_utc = excluded.created_utc, updated_utc = excluded.updated_utc, summary = excluded.summary, error = excluded.error
             """);
-        command.Parameters.AddWithValue("run_id", run.RunId);
-        command.Parameters.AddWithValue("kind", run.Kind);
-        command.Parameters.AddWithValue("status", run.Status.ToString());
-        command.Parameters.AddWithValue("request", NpgsqlDbType.Jsonb, run.RequestJson);
-        command.Parameters.AddWithValue("created_utc", run.CreatedUtc.UtcDateTime);
-        command.Parameters.AddWithValue("updated_utc", run.UpdatedUtc.UtcDateTime);
-        command.Parameters.AddWithValue("summary", NpgsqlDbType.Jsonb, (object?)run.SummaryJson ?? DBNull.Value);
-        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)run.Error ?? DBNull.Value);
+        AddRunParameters(command, run);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> SaveRunUnlessFinishedAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        StoreNames.RunId(run.RunId);
+        await using var command = _dataSource.CreateCommand(
+            """
+            INSERT INTO runs (run_id, kind, status, request, created_utc, updated_utc, summary, error)
+            VALUES (@run_id, @kind, @status, @request, @created_utc, @updated_utc, @summary, @error)
+            ON CONFLICT (run_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, request = excluded.request,
+                created_utc = excluded.created_utc, updated_utc = excluded.updated_utc, summary = excluded.summary, error = excluded.error
+            WHERE runs.status NOT IN ('Completed', 'Failed', 'Terminated')
+            """);
+        AddRunParameters(command, run);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />
@@ -81,13 +91,33 @@ public sealed class PostgresResultStore : IResultStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
         // COLLATE "C": ids tie-break ordinally, as in the folder store, whatever the database's locale.
-        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM runs ORDER BY created_utc DESC, run_id COLLATE \"C\" DESC LIMIT @limit");
-        command.Parameters.AddWithValue("limit", limit);
+        await using var command = _dataSource.CreateCommand(
+            $"""
+            SELECT {Columns} FROM runs
+            WHERE (@kind IS NULL OR kind = @kind) AND (@statuses IS NULL OR status = ANY(@statuses))
+            ORDER BY created_utc DESC, run_id COLLATE "C" DESC LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("kind", NpgsqlDbType.Text, (object?)query.Kind ?? DBNull.Value);
+        command.Parameters.AddWithValue("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text, (object?)query.Statuses?.Select(s => s.ToString()).ToArray() ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit", query.Limit);
         return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void AddRunParameters(NpgsqlCommand command, RunRecord run)
+    {
+        command.Parameters.AddWithValue("run_id", run.RunId);
+        command.Parameters.AddWithValue("kind", run.Kind);
+        command.Parameters.AddWithValue("status", run.Status.ToString());
+        command.Parameters.AddWithValue("request", NpgsqlDbType.Jsonb, run.RequestJson);
+        command.Parameters.AddWithValue("created_utc", run.CreatedUtc.UtcDateTime);
+        command.Parameters.AddWithValue("updated_utc", run.UpdatedUtc.UtcDateTime);
+        command.Parameters.AddWithValue("summary", NpgsqlDbType.Jsonb, (object?)run.SummaryJson ?? DBNull.Value);
+        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)run.Error ?? DBNull.Value);
     }
 
     /// <inheritdoc />

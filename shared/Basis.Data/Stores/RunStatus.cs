@@ -9,3 +9,10 @@ public enum RunStatus
     Failed,
     Terminated,
 }
+
+/// <summary>What a status means.</summary>
+public static class RunStatusExtensions
+{
+    /// <summary>Completed, Failed and Terminated are final: a run's record never leaves them.</summary>
+    public static bool IsFinished(this RunStatus status) => status is RunStatus.Completed or RunStatus.Failed or RunStatus.Terminated;
+}

@@ -5,15 +5,19 @@ namespace Basis.Data.Stores;
 /// leave a folder store's root: run ids are one segment, artefact names are <c>/</c>-separated segments, each
 /// starting with a letter or digit and made of letters, digits, <c>.</c>, <c>_</c> and <c>-</c>.
 /// </summary>
-internal static class StoreNames
+public static class StoreNames
 {
-    private const int MaxLength = 200;
+    /// <summary>The longest run id or artefact name.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>True when <paramref name="runId"/> is a run id every store accepts.</summary>
+    public static bool IsRunId(string? runId) => runId is { Length: <= MaxLength } && IsSegment(runId);
 
     /// <summary>Checks a run id; ArgumentException naming it otherwise.</summary>
     public static string RunId(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        if (runId.Length > MaxLength || !IsSegment(runId))
+        if (!IsRunId(runId))
         {
             throw new ArgumentException($"Run id '{runId}' is not allowed: use 1–{MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit.", nameof(runId));
         }

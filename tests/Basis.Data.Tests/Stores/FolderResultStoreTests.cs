@@ -53,7 +53,7 @@ public sealed class FolderResultStoreTests : ResultStoreContract, IDisposable
         await store.SaveRunAsync(new RunRecord("bt-7", "backtest", RunStatus.Completed, "{}", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), TestContext.Current.CancellationToken);
 
         Assert.True(File.Exists(Path.Combine(folder, ResultFiles.Summary)));
-        Assert.Equal(["bt-7"], (await store.ListRunsAsync(5, TestContext.Current.CancellationToken)).Select(r => r.RunId));
+        Assert.Equal(["bt-7"], (await store.ListRunsAsync(new RunQuery(5), TestContext.Current.CancellationToken)).Select(r => r.RunId));
         var error = await Assert.ThrowsAsync<ArgumentException>(() => store.GetRunAsync("bt-8", TestContext.Current.CancellationToken));
         Assert.Contains("'bt-8'", error.Message, StringComparison.Ordinal);
     }

@@ -39,9 +39,41 @@ public abstract class ResultStoreContract
             await store.SaveRunAsync(run, Token);
         }
 
-        Assert.Equal(["c", "b", "d", "a"], (await store.ListRunsAsync(10, Token)).Select(r => r.RunId));
-        Assert.Equal(["c", "b"], (await store.ListRunsAsync(2, Token)).Select(r => r.RunId));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListRunsAsync(0, Token));
+        Assert.Equal(["c", "b", "d", "a"], (await store.ListRunsAsync(new RunQuery(10), Token)).Select(r => r.RunId));
+        Assert.Equal(["c", "b"], (await store.ListRunsAsync(new RunQuery(2), Token)).Select(r => r.RunId));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListRunsAsync(new RunQuery(0), Token));
+    }
+
+    [Fact]
+    public async Task Runs_are_filtered_by_kind_and_status_before_the_limit_applies()
+    {
+        var store = await OpenAsync();
+        await store.SaveRunAsync(Run("bt-old", 1), Token);
+        for (var i = 0; i < 3; i++)
+        {
+            await store.SaveRunAsync(Run($"sw-{i}", 5 + i) with { Kind = "sweep" }, Token);
+        }
+
+        await store.SaveRunAsync(Run("bt-done", 2) with { Status = RunStatus.Completed }, Token);
+
+        // The three newest runs are sweeps: the backtests must still be found.
+        Assert.Equal(["bt-done", "bt-old"], (await store.ListRunsAsync(new RunQuery(2) { Kind = "backtest" }, Token)).Select(r => r.RunId));
+        Assert.Equal(["bt-old"], (await store.ListRunsAsync(new RunQuery(10) { Kind = "backtest", Statuses = [RunStatus.Pending, RunStatus.Running] }, Token)).Select(r => r.RunId));
+        Assert.Equal(["sw-2"], (await store.ListRunsAsync(new RunQuery(1) { Kind = "sweep" }, Token)).Select(r => r.RunId));
+    }
+
+    [Fact]
+    public async Task A_finished_record_is_never_replaced_by_a_save_unless_finished()
+    {
+        var store = await OpenAsync();
+        Assert.True(await store.SaveRunUnlessFinishedAsync(Run("bt-1", 0), Token));
+        Assert.True(await store.SaveRunUnlessFinishedAsync(Run("bt-1", 0) with { Status = RunStatus.Running }, Token));
+        var terminated = Run("bt-1", 0) with { Status = RunStatus.Terminated, Error = "terminated through the API" };
+        Assert.True(await store.SaveRunUnlessFinishedAsync(terminated, Token));
+
+        // The run's activity finishing later must not turn it into Completed.
+        Assert.False(await store.SaveRunUnlessFinishedAsync(Run("bt-1", 0) with { Status = RunStatus.Completed }, Token));
+        AssertSame(terminated, await store.GetRunAsync("bt-1", Token));
     }
 
     [Fact]
@@ -51,7 +83,7 @@ public abstract class ResultStoreContract
 
         Assert.Null(await store.GetRunAsync("never", Token));
         Assert.Null(await store.GetArtefactAsync("never", "summary.json", Token));
-        Assert.Empty(await store.ListRunsAsync(5, Token));
+        Assert.Empty(await store.ListRunsAsync(new RunQuery(5), Token));
     }
 
     [Fact]
@@ -124,7 +156,7 @@ public abstract class ResultStoreContract
 
         AssertSame(run, await reopened.GetRunAsync("bt-5", Token));
         Assert.Equal(Bytes("<html></html>"), await reopened.GetArtefactAsync("bt-5", "report.html", Token));
-        Assert.Equal(["bt-5"], (await reopened.ListRunsAsync(10, Token)).Select(r => r.RunId));
+        Assert.Equal(["bt-5"], (await reopened.ListRunsAsync(new RunQuery(10), Token)).Select(r => r.RunId));
     }
 
     [Fact]

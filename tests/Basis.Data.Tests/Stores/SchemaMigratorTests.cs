@@ -43,8 +43,8 @@ public sealed class SchemaMigratorTests(PostgresServer server)
     [Fact]
     public void Migrations_are_embedded_in_version_order()
     {
-        Assert.Equal([1, 2], SchemaMigrator.Migrations.Select(m => m.Version));
-        Assert.Equal(["results", "market_data"], SchemaMigrator.Migrations.Select(m => m.Name));
+        Assert.Equal([1, 2, 3], SchemaMigrator.Migrations.Select(m => m.Version));
+        Assert.Equal(["results", "market_data", "runs_by_kind"], SchemaMigrator.Migrations.Select(m => m.Name));
     }
 
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource)

@@ -1,126 +1,109 @@
-using System.Text.Json.Nodes;
-using Basis.Configuration.Binding;
-using Basis.Core.Simulation;
-using Basis.Data.Canonical;
 using Basis.Data.Results;
 using Basis.Data.Stores;
-using Basis.Orchestrations.Abstractions;
 using Basis.Orchestrations.Backtests;
-using Basis.Orchestrations.History;
-using Basis.Orchestrations.Tests.Replay;
-using Microsoft.Extensions.DependencyInjection;
+using Basis.Orchestrations.Hosting;
+using Basis.Orchestrations.Tests.Support;
+using Basis.Testing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Basis.Orchestrations.Tests.Backtests;
 
 /// <summary>
-/// The Backtest orchestration with its real activities over the bundled sample, driven without Orleans: it gives
-/// the engine's own result, one segment per month, and after a crash it resumes at the month that was running.
+/// The Backtest orchestration with its real activities on the Durable Task engine: a run of up to a year is one
+/// activity, a longer one a year per segment; both give the engine's own result. A failed run carries the activity's
+/// error. On Azure Storage (Azurite), a long run whose worker stops is finished by another with the same result.
 /// </summary>
-public sealed class BacktestOrchestrationTests : IDisposable
+public sealed class BacktestOrchestrationTests(LongSample longSample) : IClassFixture<LongSample>
 {
-    private static readonly BacktestRequest Request = new("eth_basis", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 4, 1, 0, 0, 0, DateTimeKind.Utc));
-    private readonly string _scratchFolder = Directory.CreateTempSubdirectory("basis-scratch-").FullName;
+    private static readonly BacktestRequest Quarter = new("eth_basis", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 4, 1, 0, 0, 0, DateTimeKind.Utc));
     private readonly MemoryResultStore _results = new();
 
-    public void Dispose() => Directory.Delete(_scratchFolder, recursive: true);
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_orchestration_gives_the_engine_s_own_result_month_by_month()
+    public async Task A_run_of_up_to_a_year_is_one_activity_with_the_engine_s_own_result()
     {
-        var driver = NewDriver(out _);
+        await using var pipeline = await Pipeline.StartAsync(_results);
 
-        var state = await driver.RunAsync(BacktestOrchestrator.Name, Request, "bt-1");
+        await pipeline.Client.ScheduleNewOrchestrationInstanceAsync(BacktestOrchestrator.Name, Quarter, new StartOrchestrationOptions("bt-1"), Token);
+        var finished = await pipeline.WaitAsync("bt-1");
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.Status);
-        Assert.Equal(["2025-01", "2025-02", "2025-03"], SimulatedMonths(state));
-        Assert.Equal("completed", JsonNode.Parse(state.CustomStatus!)!["phase"]!.GetValue<string>());
-
-        var summary = await _results.GetArtefactAsync("bt-1", ResultFiles.Summary, TestContext.Current.CancellationToken);
-        Assert.Equal(WithoutElapsed(await OneShotSummaryAsync("bt-1")), WithoutElapsed(summary!));
-        Assert.Equal(RunStatus.Completed, (await _results.GetRunAsync("bt-1", TestContext.Current.CancellationToken))!.Status);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+        var status = finished.ReadCustomStatusAs<BacktestStatus>()!;
+        Assert.Equal(("completed", 1, 1), (status.Phase, status.Segment, status.Segments));
+        Assert.Equal("bt-1", finished.ReadOutputAs<BacktestOutcome>()!.RunId);
+        var summary = await _results.GetArtefactAsync("bt-1", ResultFiles.Summary, Token);
+        Assert.Equal(await pipeline.OneShotSummaryAsync("bt-1", Quarter), Pipeline.WithoutElapsed(summary!));
         foreach (var file in new[] { ResultFiles.Timeseries, ResultFiles.Events, ResultFiles.Report })
         {
-            Assert.NotNull(await _results.GetArtefactAsync("bt-1", file, TestContext.Current.CancellationToken));
+            Assert.NotNull(await _results.GetArtefactAsync("bt-1", file, Token));
         }
-
-        Assert.Null(await new FolderResultStore(_scratchFolder).GetArtefactAsync("bt-1", BacktestActivities.SegmentArtefact(0), TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public async Task A_crash_while_a_month_runs_resumes_at_that_month_with_the_same_result()
+    public async Task A_run_longer_than_a_year_is_simulated_a_year_at_a_time_and_gives_the_one_shot_result()
     {
-        // The process dies while March is being simulated: January and February are in the saved history.
-        var crashing = new InMemoryDriver(Registry(), services: Services(NewWorkspace()))
+        var scratch = new MemoryResultStore();
+        await using var pipeline = await Pipeline.StartAsync(_results, dataFolder: longSample.Folder, scratch: scratch);
+        var request = new BacktestRequest("eth_leveraged", LongSample.Start, LongSample.End);
+        Assert.Equal(2, request.Segments().Count);
+
+        await pipeline.Client.ScheduleNewOrchestrationInstanceAsync(BacktestOrchestrator.Name, request, new StartOrchestrationOptions("bt-long"), Token);
+        var finished = await pipeline.WaitAsync("bt-long");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+        Assert.Equal(2, finished.ReadCustomStatusAs<BacktestStatus>()!.Segments);
+        var summary = await _results.GetArtefactAsync("bt-long", ResultFiles.Summary, Token);
+        Assert.Equal(await pipeline.OneShotSummaryAsync("bt-long", request), Pipeline.WithoutElapsed(summary!));
+        Assert.Null(await scratch.GetArtefactAsync("bt-long", SimulateSegment.ArtefactOf(0), Token)); // cleared once assembled
+    }
+
+    [Fact]
+    public async Task A_run_past_the_data_fails_with_the_activity_s_error_naming_the_series()
+    {
+        await using var pipeline = await Pipeline.StartAsync(_results);
+        var pastTheData = Quarter with { EndUtc = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc) };
+
+        await pipeline.Client.ScheduleNewOrchestrationInstanceAsync(BacktestOrchestrator.Name, pastTheData, new StartOrchestrationOptions("bt-gap"), Token);
+        var finished = await pipeline.WaitAsync("bt-gap");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, finished.RuntimeStatus);
+        var failure = finished.FailureDetails!;
+        while (failure.InnerFailure is { } inner)
         {
-            CrashBefore = work => work.Name == BacktestActivities.Simulate && JsonData.Deserialize<SegmentInput>(work.Input)!.Index == 2,
-        };
-        var saved = await crashing.RunAsync(BacktestOrchestrator.Name, Request, "bt-crash");
-        Assert.True(crashing.Crashed);
-        Assert.Equal(["2025-01", "2025-02"], CompletedMonths(saved));
-
-        // Another process (new caches, new strategy objects) picks the instance up from storage.
-        var resumed = await new InMemoryDriver(Registry(), services: Services(NewWorkspace())).ResumeAsync(saved);
-
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, resumed.Status);
-        Assert.Equal(["2025-01", "2025-02", "2025-03"], SimulatedMonths(resumed));
-        var summary = await _results.GetArtefactAsync("bt-crash", ResultFiles.Summary, TestContext.Current.CancellationToken);
-        Assert.Equal(WithoutElapsed(await OneShotSummaryAsync("bt-crash")), WithoutElapsed(summary!));
-    }
-
-    private InMemoryDriver NewDriver(out BacktestWorkspace workspace)
-    {
-        workspace = NewWorkspace();
-        return new InMemoryDriver(Registry(), services: Services(workspace));
-    }
-
-    /// <summary>A workspace as a fresh process has it: its own caches, the shared (durable) stores.</summary>
-    private BacktestWorkspace NewWorkspace() =>
-        new(BasisConfiguration.Load(RepositoryPath("configs")), new LocalMarketDataSource(RepositoryPath("data")), _results, new FolderResultStore(_scratchFolder));
-
-    private async Task<byte[]> OneShotSummaryAsync(string runId)
-    {
-        var workspace = NewWorkspace();
-        var prepared = workspace.Prepare(runId, Request);
-        var market = await workspace.MarketAsync(prepared, TestContext.Current.CancellationToken);
-        var result = BacktestEngine.Run(prepared.Spec, prepared.Strategy, market);
-        return ResultArtefacts.Render(result).Single(a => a.Name == ResultFiles.Summary).Content;
-    }
-
-    private static OrchestrationRegistry Registry() => new OrchestrationRegistry().AddBacktests();
-
-    private static ServiceProvider Services(BacktestWorkspace workspace) => new ServiceCollection().AddSingleton(workspace).BuildServiceProvider();
-
-    /// <summary>The months of every segment ever scheduled, in order (a month simulated twice would show twice).</summary>
-    private static List<string> SimulatedMonths(Execution.OrchestrationInstanceState state) =>
-        state.History.Where(e => e.Kind == HistoryEventKind.TaskScheduled && e.Name == BacktestActivities.Simulate)
-            .Select(e => JsonData.Deserialize<SegmentInput>(e.Data)!.Range.Month)
-            .ToList();
-
-    private static List<string> CompletedMonths(Execution.OrchestrationInstanceState state)
-    {
-        var completed = state.History.Where(e => e.Kind == HistoryEventKind.TaskCompleted).Select(e => e.TaskId).ToHashSet();
-        return state.History.Where(e => e.Kind == HistoryEventKind.TaskScheduled && e.Name == BacktestActivities.Simulate && completed.Contains(e.TaskId))
-            .Select(e => JsonData.Deserialize<SegmentInput>(e.Data)!.Range.Month)
-            .ToList();
-    }
-
-    private static string WithoutElapsed(byte[] summary)
-    {
-        var json = JsonNode.Parse(summary)!.AsObject();
-        json.Remove("elapsed_ms");
-        return json.ToJsonString();
-    }
-
-    internal static string RepositoryPath(string folder)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Basis.sln")))
-            {
-                return Path.Combine(dir.FullName, folder);
-            }
+            failure = inner;
         }
 
-        throw new DirectoryNotFoundException("Basis.sln not found above the test binaries.");
+        Assert.True(failure.IsCausedBy<Basis.Core.Market.MarketDataCoverageException>(), failure.ErrorType);
+        Assert.Contains("perp/", failure.ErrorMessage, StringComparison.Ordinal);
+        Assert.Null(await _results.GetArtefactAsync("bt-gap", ResultFiles.Summary, Token));
+    }
+
+    [Fact]
+    public async Task On_azure_storage_a_long_run_whose_worker_stops_is_finished_by_another_with_the_same_result()
+    {
+        await using var azurite = new AzuriteServer();
+        await azurite.InitializeAsync();
+        var options = new DurableTaskEngineOptions { Backend = DurableTaskBackend.AzureStorage, StorageConnection = azurite.ConnectionString, TaskHub = "handover" };
+        var scratch = new MemoryResultStore(); // shared by both "processes", as the result store is when they share work
+        var request = new BacktestRequest("eth_basis", LongSample.Start, LongSample.End);
+
+        var first = await Pipeline.StartAsync(_results, options, longSample.Folder, scratch);
+        await first.Client.ScheduleNewOrchestrationInstanceAsync(BacktestOrchestrator.Name, request, new StartOrchestrationOptions("bt-handover"), Token);
+        while ((await first.Client.GetInstanceAsync("bt-handover", Token))?.ReadCustomStatusAs<BacktestStatus>() is not { Segment: 2 })
+        {
+            await Task.Delay(50, Token);
+        }
+
+        await first.DisposeAsync();
+
+        // A new worker: its own caches and strategies, the same task hub and stores.
+        await using var second = await Pipeline.StartAsync(_results, options, longSample.Folder, scratch);
+        var finished = await second.WaitAsync("bt-handover");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+        var summary = await _results.GetArtefactAsync("bt-handover", ResultFiles.Summary, Token);
+        Assert.Equal(await second.OneShotSummaryAsync("bt-handover", request), Pipeline.WithoutElapsed(summary!));
     }
 }

@@ -32,8 +32,7 @@ public sealed class SweepGridTests
         Assert.Equal("btc_basis", cases[12].Request.Mode);
         Assert.All(cases, c =>
         {
-            Assert.Equal("sw", c.Request.ParentInstanceId);
-            Assert.True(c.Request.DataValidated);
+            Assert.Equal("sw", c.Request.SweepId);
             Assert.Equal(KeptResults.SummaryOnly, c.Request.Keep);
         });
     }

@@ -1,144 +1,102 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using Basis.Configuration.Binding;
-using Basis.Data.Canonical;
+using System.Text;
+using Basis.Data.Results;
 using Basis.Data.Stores;
-using Basis.Orchestrations.Abstractions;
 using Basis.Orchestrations.Backtests;
-using Basis.Orchestrations.History;
 using Basis.Orchestrations.Sweeps;
-using Basis.Orchestrations.Tests.Backtests;
-using Basis.Orchestrations.Tests.Replay;
-using Microsoft.Extensions.DependencyInjection;
+using Basis.Orchestrations.Tests.Support;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Basis.Orchestrations.Tests.Sweeps;
 
 /// <summary>
-/// The Sweep orchestration driven without Orleans, its runs played by a stand-in client: it ranks what the runs
-/// report, counts a run once however often it reports, and finds runs whose report was lost by asking after them.
+/// The Sweep orchestration with real runs on the embedded engine: each grid point is a Backtest sub-orchestration,
+/// the ranking matches each run's own summary, a failed run is listed with its error while the others rank, and a
+/// grid larger than a batch continues as new until every run is done.
 /// </summary>
-public sealed class SweepOrchestrationTests
+public sealed class SweepOrchestrationTests : IAsyncLifetime
 {
-    private static readonly SweepRequest Sweep = new(
-        new BacktestRequest("eth_basis", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 2, 1, 0, 0, 0, DateTimeKind.Utc)),
-        Grid: new Dictionary<string, IReadOnlyList<string>> { ["margin_fraction"] = ["0.2", "0.3", "0.25"] },
-        RankBy: "sharpe");
+    private static readonly BacktestRequest January = new("eth_basis", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 2, 1, 0, 0, 0, DateTimeKind.Utc));
+    private readonly MemoryResultStore _results = new();
+    private Pipeline? _pipeline;
 
-    private readonly MemoryResultStore _results;
-    private readonly StandInRuns _runs;
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public SweepOrchestrationTests()
+    private Pipeline Engine => _pipeline!;
+
+    public async ValueTask InitializeAsync() => _pipeline = await Pipeline.StartAsync(_results);
+
+    public async ValueTask DisposeAsync()
     {
-        _results = new MemoryResultStore();
-        _runs = new StandInRuns(_results);
+        if (_pipeline is not null)
+        {
+            await _pipeline.DisposeAsync();
+        }
     }
 
     [Fact]
-    public async Task Runs_whose_reports_were_lost_are_found_by_asking_and_ranked()
+    public async Task Runs_are_sub_orchestrations_ranked_by_the_figure_each_run_reports()
     {
-        var driver = new InMemoryDriver(Registry(), services: Services());
+        var sweep = new SweepRequest(January, Grid: new Dictionary<string, IReadOnlyList<string>> { ["margin_fraction"] = ["0.2", "0.3", "0.25"] }, RankBy: "sharpe");
 
-        var state = await driver.RunAsync(SweepOrchestrator.Name, Sweep, "sw-1");
+        var outcome = await RunAsync("sw-1", sweep);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.Status);
-        var outcome = JsonData.Deserialize<SweepOutcome>(state.Output)!;
-
-        // sharpe = 10 × margin_fraction in the stand-in: 0.3 first, then 0.25, then 0.2.
-        Assert.Equal(["sw-1-00001", "sw-1-00002", "sw-1-00000"], outcome.Ranking.Select(r => r.RunId));
-        Assert.Equal([1, 2, 3], outcome.Ranking.Select(r => r.Rank));
-        Assert.Equal(3.0, outcome.Ranking[0].Value!.Value, 12);
-        Assert.Null(outcome.Ranking[0].Metrics["min_health_factor"]);
+        Assert.Equal(3, outcome.Ranking.Count);
         Assert.Empty(outcome.Failures);
-        Assert.Equal(1, state.History.Count(e => e.Kind == HistoryEventKind.TaskScheduled && e.Name == SweepOrchestrator.PollActivity));
-        Assert.Equal(RunStatus.Completed, (await _results.GetRunAsync("sw-1", TestContext.Current.CancellationToken))!.Status);
-        Assert.Equal(["margin_fraction=0.2"], _runs.Started["sw-1-00000"].Overrides);
-        Assert.NotNull(await _results.GetArtefactAsync("sw-1", SweepOrchestrator.RankingArtefact, TestContext.Current.CancellationToken));
+        Assert.Equal([1, 2, 3], outcome.Ranking.Select(r => r.Rank));
+        var sharpes = new List<double>();
+        foreach (var rank in outcome.Ranking)
+        {
+            // Each run is its own Backtest instance, and the ranked figure is the one in its summary.json.
+            var run = await Engine.Client.GetInstanceAsync(rank.RunId, Token);
+            Assert.Equal((BacktestOrchestrator.Name, OrchestrationRuntimeStatus.Completed), (run!.Name, run.RuntimeStatus));
+            var summary = BacktestOutcome.FiguresOf(Encoding.UTF8.GetString((await _results.GetArtefactAsync(rank.RunId, ResultFiles.Summary, Token))!));
+            Assert.Equal(summary["sharpe"], rank.Value);
+            Assert.Null(await _results.GetArtefactAsync(rank.RunId, ResultFiles.Report, Token)); // a sweep's runs keep their summary only
+            sharpes.Add(rank.Value!.Value);
+        }
+
+        Assert.Equal(sharpes.OrderDescending(), sharpes);
+        Assert.NotNull(await _results.GetArtefactAsync("sw-1", SweepOrchestrator.RankingArtefact, Token));
     }
 
     [Fact]
-    public async Task Reports_count_once_and_a_failed_run_is_listed_with_its_error()
+    public async Task A_run_that_fails_is_listed_with_its_error_and_the_others_still_rank()
     {
-        _runs.Fail("sw-2-00002", "the data does not cover the period");
-        var driver = new InMemoryDriver(Registry(), services: Services());
-        driver.ExternalEvents.Enqueue((BacktestActivities.ChildCompletedEvent, _runs.Report("sw-2", "sw-2-00000")));
-        driver.ExternalEvents.Enqueue((BacktestActivities.ChildCompletedEvent, _runs.Report("sw-2", "sw-2-00000")));
-        driver.ExternalEvents.Enqueue((BacktestActivities.ChildCompletedEvent, _runs.Report("sw-2", "sw-2-00002")));
+        // A negative margin fraction is refused when the run is prepared: the application layer refuses such a sweep up
+        // front, so the orchestration is started directly here to see a run fail inside it.
+        var sweep = new SweepRequest(January, Grid: new Dictionary<string, IReadOnlyList<string>> { ["margin_fraction"] = ["0.2", "-1", "0.3"] }, RankBy: "apy", Ascending: true);
 
-        var state = await driver.RunAsync(SweepOrchestrator.Name, Sweep, "sw-2");
+        var outcome = await RunAsync("sw-2", sweep);
 
-        var outcome = JsonData.Deserialize<SweepOutcome>(state.Output)!;
-        Assert.Equal(["sw-2-00001", "sw-2-00000"], outcome.Ranking.Select(r => r.RunId));
+        Assert.Equal(["sw-2-00000", "sw-2-00002"], outcome.Ranking.Select(r => r.RunId).Order());
+        Assert.True(outcome.Ranking[0].Value <= outcome.Ranking[1].Value);
         var failure = Assert.Single(outcome.Failures);
-        Assert.Equal("sw-2-00002", failure.RunId);
-        Assert.Equal("the data does not cover the period", failure.Error);
-        Assert.Equal("0.25", failure.Parameters["margin_fraction"]);
+        Assert.Equal(("sw-2-00001", "-1"), (failure.RunId, failure.Parameters["margin_fraction"]));
+        Assert.Contains("margin_fraction", failure.Error, StringComparison.Ordinal);
     }
 
-    private static OrchestrationRegistry Registry() => new OrchestrationRegistry().AddBacktests().AddSweeps();
-
-    private ServiceProvider Services() => new ServiceCollection()
-        .AddSingleton(new BacktestWorkspace(BasisConfiguration.Load(BacktestOrchestrationTests.RepositoryPath("configs")), new LocalMarketDataSource(BacktestOrchestrationTests.RepositoryPath("data")), _results, new MemoryResultStore()))
-        .AddSingleton<IOrchestrationClient>(_runs)
-        .BuildServiceProvider();
-
-    /// <summary>
-    /// Plays the sweep's runs: a started run has finished at once and recorded its summary, with sharpe = 10 × its
-    /// margin fraction, unless told to fail. It never raises the reports itself; tests deliver some, or none.
-    /// </summary>
-    private sealed class StandInRuns(IResultStore results) : IOrchestrationClient
+    [Fact]
+    public async Task A_grid_larger_than_a_batch_continues_as_new_until_every_run_is_done()
     {
-        private readonly ConcurrentDictionary<string, BacktestRequest> _started = new(StringComparer.Ordinal);
+        var week = January with { EndUtc = January.StartUtc.AddDays(7) };
+        var values = Enumerable.Range(0, 61).Select(i => (0.2 + (i * 0.001)).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var sweep = new SweepRequest(week, Grid: new Dictionary<string, IReadOnlyList<string>> { ["margin_fraction"] = values, ["max_delta_drift"] = ["0.01", "0.02"] });
+        Assert.True(values.Count * 2 > SweepOrchestrator.BatchSize);
 
-        public IReadOnlyDictionary<string, BacktestRequest> Started => _started;
-        private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+        var outcome = await RunAsync("sw-3", sweep);
 
-        public void Fail(string runId, string error) => _failures[runId] = error;
+        Assert.Equal(122, outcome.Ranking.Count);
+        Assert.Empty(outcome.Failures);
+        Assert.Equal(Enumerable.Range(0, 122).Select(i => SweepGrid.RunId("sw-3", i)), outcome.Ranking.Select(r => r.RunId).Order());
+    }
 
-        public ChildCompleted Report(string sweepId, string runId) => new(sweepId, runId, _failures.GetValueOrDefault(runId));
-
-        public async Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null, string? instanceId = null, CancellationToken cancellationToken = default)
-        {
-            _started[instanceId!] = (BacktestRequest)input!;
-            if (!_failures.ContainsKey(instanceId!))
-            {
-                var summary = string.Create(CultureInfo.InvariantCulture, $$"""{"run_id": "{{instanceId}}", "sharpe": {{Sharpe(instanceId!)}}, "min_health_factor": null}""");
-                await results.SaveRunAsync(new RunRecord(instanceId!, "backtest", RunStatus.Completed, "{}", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, summary), cancellationToken);
-            }
-
-            return instanceId!;
-        }
-
-        public Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
-        {
-            if (!_started.ContainsKey(instanceId))
-            {
-                return Task.FromResult<OrchestrationMetadata?>(null);
-            }
-
-            var failed = _failures.TryGetValue(instanceId, out var error);
-            return Task.FromResult<OrchestrationMetadata?>(new OrchestrationMetadata(
-                instanceId,
-                BacktestOrchestrator.Name,
-                failed ? OrchestrationRuntimeStatus.Failed : OrchestrationRuntimeStatus.Completed,
-                DateTime.UnixEpoch,
-                DateTime.UnixEpoch,
-                null,
-                null,
-                null,
-                failed ? new FailureDetails("Basis.Core.Market.MarketDataCoverageException", error!) : null));
-        }
-
-        public Task RaiseEventAsync(string instanceId, string eventName, object? eventData = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        /// <summary>Run n of the sweep is the grid's n-th margin fraction (the grid has one setting).</summary>
-        private static double Sharpe(string runId)
-        {
-            var index = int.Parse(runId[(runId.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
-            return 10 * double.Parse(Sweep.Grid!["margin_fraction"][index], CultureInfo.InvariantCulture);
-        }
+    private async Task<SweepOutcome> RunAsync(string id, SweepRequest sweep)
+    {
+        await Engine.Client.ScheduleNewOrchestrationInstanceAsync(SweepOrchestrator.Name, new SweepInput(sweep), new StartOrchestrationOptions(id), Token);
+        var finished = await Engine.WaitAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+        Assert.Equal("completed", finished.ReadCustomStatusAs<SweepStatus>()!.Phase);
+        return finished.ReadOutputAs<SweepOutcome>()!;
     }
 }

@@ -1,5 +1,5 @@
 using Basis.Configuration;
-using Basis.Server.Hosting;
+using Basis.Api.Hosting;
 using Basis.Server.Tests.Support;
 
 namespace Basis.Server.Tests.Hosting;
@@ -20,8 +20,22 @@ public sealed class HostFilesTests : IDisposable
         var hostJson = HostJson.Load(path);
 
         Assert.Equal("basis", hostJson.RoutePrefix);
-        Assert.Equal(Serilog.Events.LogEventLevel.Warning, hostJson.LogLevel);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, hostJson.LogLevel);
         Assert.Equal(HostJson.Default, HostJson.Load(_temp.Combine("missing.json")));
+    }
+
+    [Fact]
+    public void Host_json_s_durable_task_settings_are_read_and_checked()
+    {
+        var path = _temp.Combine("host.json");
+        File.WriteAllText(path, """{ "extensions": { "durableTask": { "hubName": "basisprod", "maxConcurrentActivityFunctions": 8, "storageProvider": { "partitionCount": 6 } } } }""");
+
+        Assert.Equal(new DurableTaskHostJson("basisprod", 6, 8, null), HostJson.Load(path).DurableTask);
+
+        File.WriteAllText(path, """{ "extensions": { "durableTask": { "storageProvider": { "partitionCount": 40 } } } }""");
+        var error = Assert.Throws<ConfigException>(() => HostJson.Load(path));
+        Assert.Contains("extensions.durableTask.storageProvider.partitionCount", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 to 16", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

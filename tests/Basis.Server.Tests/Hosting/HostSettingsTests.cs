@@ -1,6 +1,6 @@
 using Basis.Configuration;
 using Basis.Data.Canonical;
-using Basis.Server.Hosting;
+using Basis.Api.Hosting;
 using Basis.Server.Tests.Support;
 
 namespace Basis.Server.Tests.Hosting;
@@ -40,15 +40,26 @@ public sealed class HostSettingsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("BASIS_REDIS_CONNECTION", "")]
-    [InlineData("BASIS_DATABASE_CONNECTION", "127.0.0.1:1")]
-    public async Task Cluster_mode_without_what_it_needs_names_the_variable(string missing, string redis)
+    [InlineData("azure_storage", "", "basis", "AzureWebJobsStorage")]
+    [InlineData("azure_storage", "UseDevelopmentStorage=true", "no", "BASIS_TASK_HUB")]
+    [InlineData("azure_storage", "UseDevelopmentStorage=true", "1basis", "BASIS_TASK_HUB")]
+    [InlineData("redis", "", "basis", "BASIS_ORCHESTRATION_BACKEND")]
+    public async Task An_orchestration_back_end_without_what_it_needs_names_the_variable(string backend, string storage, string taskHub, string named)
     {
-        var settings = Settings(new() { ["BASIS_CLUSTER_MODE"] = "redis", ["BASIS_REDIS_CONNECTION"] = redis });
+        var settings = Settings(new() { ["BASIS_ORCHESTRATION_BACKEND"] = backend, ["AzureWebJobsStorage"] = storage, ["BASIS_TASK_HUB"] = taskHub });
 
         var error = await Assert.ThrowsAsync<ConfigException>(() => Open(settings));
 
-        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_azure_storage_back_end_takes_the_functions_storage_setting()
+    {
+        var host = HostSettings.From(Settings(new() { ["BASIS_ORCHESTRATION_BACKEND"] = "azure_storage", ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["BASIS_TASK_HUB"] = "basisdev" }));
+
+        Assert.Equal(new OrchestrationSettings(OrchestrationBackend.AzureStorage, "UseDevelopmentStorage=true", "basisdev"), host.Orchestration);
+        Assert.Equal(OrchestrationBackend.Embedded, HostSettings.From(Settings(new())).Orchestration.Backend);
     }
 
     [Fact]

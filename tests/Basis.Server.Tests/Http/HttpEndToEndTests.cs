@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Basis.Server.Http;
+using Basis.Server.Hosting;
 using Basis.Server.Tests.Support;
 
 namespace Basis.Server.Tests.Http;
@@ -91,7 +91,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
 
     [Theory]
     [InlineData("{\"strategy_name\": \"eth_basis\", \"start_date\": \"2025-01-01\", \"end_date\": \"2025-02-01\", \"grid\": {\"margin_fraction\": []}}", "grid.margin_fraction")]
-    [InlineData("{\"strategy_name\": \"eth_basis\", \"start_date\": \"2025-01-01\", \"end_date\": \"2025-02-01\", \"grid\": {\"margin_fraction\": [0.25, \"lots\"]}}", "config_overrides")]
+    [InlineData("{\"strategy_name\": \"eth_basis\", \"start_date\": \"2025-01-01\", \"end_date\": \"2025-02-01\", \"grid\": {\"margin_fraction\": [0.25, \"lots\"]}}", "grid")]
     [InlineData("{\"start_date\": \"2025-01-01\", \"end_date\": \"2025-02-01\"}", "strategy_name")]
     public async Task Each_kind_of_bad_sweep_request_is_a_400_naming_its_field(string body, string field)
     {
@@ -158,7 +158,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         var names = health.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        Assert.Equal(["config", "data_source", "result_store", "orchestration_cluster"], names);
+        Assert.Equal(["config", "data_source", "result_store", "orchestration"], names);
         using var openApi = await _host.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
     }

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Basis.Api.Hosting;
+using Basis.Api.Http;
 using Basis.Server.Hosting;
-using Basis.Server.Http;
 using Basis.Testing;
 using Microsoft.AspNetCore.Builder;
 
@@ -12,7 +13,7 @@ namespace Basis.Server.Tests.Support;
 /// <summary>
 /// The HTTP host as <c>basis serve</c> builds it (settings → <see cref="PipelineComponents"/> → <see cref="WebHost"/>), on
 /// free loopback ports, with a client that holds the API key. Defaults: csv data from the sample, results in a
-/// folder, embedded silo; <c>settings</c> override them. Stopped (and its components closed) on dispose.
+/// folder, embedded engine; <c>settings</c> override them. Stopped (and its components closed) on dispose.
 /// </summary>
 internal sealed class PipelineHost : IAsyncDisposable
 {
@@ -43,9 +44,7 @@ internal sealed class PipelineHost : IAsyncDisposable
             ["BASIS_DATA_DIR"] = Repository.SampleData,
             ["BASIS_RESULTS_DIR"] = resultsDirectory,
             ["BASIS_API_KEY_HASHES"] = ApiKeys.Hash(Key),
-            ["BASIS_CLUSTER_MODE"] = "embedded",
-            ["BASIS_SILO_PORT"] = ServiceRequirement.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
-            ["BASIS_GATEWAY_PORT"] = ServiceRequirement.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
+            ["BASIS_ORCHESTRATION_BACKEND"] = "embedded",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -56,7 +55,7 @@ internal sealed class PipelineHost : IAsyncDisposable
         try
         {
             var port = ServiceRequirement.FreeLoopbackPort();
-            var app = WebHost.Build(components, HostJson.Default with { LogLevel = Serilog.Events.LogEventLevel.Warning }, port);
+            var app = WebHost.Build(components, HostJson.Default with { LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning }, port);
             await app.StartAsync(cancellationToken);
             return new PipelineHost(components, app, port);
         }
@@ -111,7 +110,7 @@ internal sealed class PipelineHost : IAsyncDisposable
         return text;
     }
 
-    /// <summary>Stops the host gracefully (its silo leaves the cluster); later calls do nothing.</summary>
+    /// <summary>Stops the host gracefully (an Azure Storage worker hands its leases over); later calls do nothing.</summary>
     public async Task StopAsync()
     {
         if (!_stopped)

@@ -1,0 +1,49 @@
+using Basis.Api.Http;
+using Basis.Configuration.Binding;
+using Basis.Data.Stores;
+using Basis.Orchestrations.Backtests;
+
+namespace Basis.Api.Hosting;
+
+/// <summary>
+/// The services both hosts (the self-hosted server and the Azure Functions app) register: the configuration, the
+/// workspace the activities and the application layer share, API access, the HTTP handlers, and the health components
+/// that do not depend on the host (each host adds its orchestration back end's).
+/// </summary>
+public static class BasisApiServices
+{
+    public static IServiceCollection AddBasisApi(this IServiceCollection services, PipelineComponents components, bool sharedScratch)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var configuration = BasisConfiguration.Load(components.Settings.ConfigsDirectory);
+
+        // Checked once, on the first health check: the configuration is loaded once, so re-reading the files on every
+        // probe would report on files the host is not running with.
+        var modes = new Lazy<int>(() => configuration.ResolveAllModes().Count);
+
+        // The segments of a long run must be readable by whichever process assembles them: the result store when
+        // processes share the work; in one process, memory.
+        var scratch = sharedScratch ? components.Results : new MemoryResultStore();
+        var keys = new ApiKeys(components.Host.ApiKeyHashes);
+        services.AddSingleton(configuration);
+        services.AddSingleton(new BacktestWorkspace(configuration, components.Data, components.Results, scratch));
+        services.AddSingleton(keys);
+        services.AddSingleton(new ApiAccess(keys, components.Host.RequireKeyForReads));
+        services.AddSingleton(new ApiLimits(components.Host.MaxBodyBytes));
+        services.AddSingleton<RunHandlers>();
+        services.AddSingleton<StrategyHandlers>();
+        services.AddSingleton<HealthHandlers>();
+        services.AddSingleton(new HealthComponent("config", _ => Task.FromResult($"{modes.Value} modes valid")));
+        services.AddSingleton(new HealthComponent("data_source", async ct =>
+        {
+            await components.Data.CheckHealthAsync(ct);
+            return components.Host.MarketData.Mode.ToString().ToLowerInvariant();
+        }));
+        services.AddSingleton(new HealthComponent("result_store", async ct =>
+        {
+            await components.Results.CheckHealthAsync(ct);
+            return components.Results is PostgresResultStore ? "postgresql" : "folder";
+        }));
+        return services;
+    }
+}

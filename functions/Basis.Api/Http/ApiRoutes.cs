@@ -1,0 +1,78 @@
+using Basis.Api.Runs;
+using Basis.Data.Results;
+using Microsoft.DurableTask.Client;
+
+namespace Basis.Api.Http;
+
+/// <summary>
+/// The API's routes, relative to the route prefix (host.json's <c>extensions.http.routePrefix</c>, <c>api</c> by
+/// default): constants, because the Azure Functions app's triggers name them in attributes, and
+/// <see cref="MapBasisApi"/> for the self-hosted server's minimal APIs. Both call the same handlers.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Backtests = "v1/backtests";
+    public const string Backtest = Backtests + "/{id}";
+    public const string BacktestResult = Backtest + "/result";
+    public const string BacktestTimeseries = Backtest + "/timeseries";
+    public const string BacktestEvents = Backtest + "/events";
+    public const string BacktestReport = Backtest + "/report";
+    public const string BacktestTerminate = Backtest + "/terminate";
+    public const string Sweeps = "v1/sweeps";
+    public const string Sweep = Sweeps + "/{id}";
+    public const string SweepResult = Sweep + "/result";
+    public const string SweepTerminate = Sweep + "/terminate";
+    public const string Strategies = "v1/strategies";
+    public const string Strategy = Strategies + "/{name}";
+    public const string StrategyConfig = Strategy + "/config";
+    public const string Health = "health";
+    public const string HealthDetailed = "health/detailed";
+
+    /// <summary>The files of a completed backtest besides its summary: route, artefact, content type.</summary>
+    public static IReadOnlyList<(string Route, string Artefact, string ContentType)> BacktestFiles { get; } =
+    [
+        (BacktestTimeseries, ResultFiles.Timeseries, "text/csv"),
+        (BacktestEvents, ResultFiles.Events, "application/x-ndjson"),
+        (BacktestReport, ResultFiles.Report, "text/html"),
+    ];
+
+    /// <summary>Maps every route under <paramref name="routePrefix"/>, health at the root.</summary>
+    public static void MapBasisApi(this IEndpointRouteBuilder app, string routePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/" + Health, HealthHandlers.Liveness).WithTags("health").WithSummary("Liveness");
+        app.MapGet("/" + HealthDetailed, (HealthHandlers health, CancellationToken cancellationToken) => health.DetailedAsync(cancellationToken))
+            .WithTags("health").WithSummary("Every component: config, data source, result store, orchestration back end");
+
+        var api = app.MapGroup(routePrefix.Length == 0 ? string.Empty : "/" + routePrefix);
+        MapRuns(api, RunKind.Backtest, Backtests, Backtest, BacktestResult, BacktestTerminate);
+        foreach (var (route, artefact, contentType) in BacktestFiles)
+        {
+            api.MapGet(route, (string id, HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.ArtefactAsync(RunKind.Backtest, id, artefact, contentType, http, engine))
+                .WithTags("backtests").WithSummary($"{artefact} of a completed backtest");
+        }
+
+        MapRuns(api, RunKind.Sweep, Sweeps, Sweep, SweepResult, SweepTerminate);
+
+        api.MapGet(Strategies, (HttpRequest http, StrategyHandlers strategies) => strategies.List(http)).WithTags("strategies").WithSummary("The strategy modes");
+        api.MapGet(Strategy, (string name, HttpRequest http, StrategyHandlers strategies) => strategies.One(name, http)).WithTags("strategies").WithSummary("One strategy mode (by name or alias)");
+        api.MapGet(StrategyConfig, (string name, HttpRequest http, StrategyHandlers strategies) => strategies.Config(name, http)).WithTags("strategies").WithSummary("A mode's merged, validated configuration");
+    }
+
+    private static void MapRuns(RouteGroupBuilder api, RunKind kind, string collection, string one, string result, string terminate)
+    {
+        var tag = kind.Name + "s";
+        api.MapPost(collection, (HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.SubmitAsync(kind, http, engine))
+            .WithTags(tag).WithSummary($"Start a {kind.Name}");
+        api.MapGet(collection, (HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.ListAsync(kind, http, engine))
+            .WithTags(tag).WithSummary($"List {kind.Name}s, newest first");
+        api.MapGet(one, (string id, HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.StatusAsync(kind, id, http, engine))
+            .WithTags(tag).WithSummary($"A {kind.Name}'s status: runtimeStatus, progress (customStatus), output or error");
+        api.MapGet(result, (string id, HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.ResultAsync(kind, id, http, engine))
+            .WithTags(tag).WithSummary(kind == RunKind.Backtest ? "summary.json of a completed backtest" : "The ranking of a completed sweep");
+        api.MapDelete(one, (string id, HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.TerminateAsync(kind, id, http, engine))
+            .WithTags(tag).WithSummary($"Terminate a running {kind.Name}");
+        api.MapPost(terminate, (string id, HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.TerminateAsync(kind, id, http, engine))
+            .WithTags(tag).WithSummary($"Terminate a running {kind.Name} (Durable-style terminatePostUri)");
+    }
+}

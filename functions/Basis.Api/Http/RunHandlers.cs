@@ -1,0 +1,164 @@
+using System.Globalization;
+using Basis.Api.Runs;
+using Basis.Data.Stores;
+using Basis.Orchestrations.Backtests;
+using Microsoft.DurableTask.Client;
+
+namespace Basis.Api.Http;
+
+/// <summary>
+/// <c>/api/v1/backtests</c> and <c>/api/v1/sweeps</c> (DESIGN §8): submit (202 + status URLs), status, result,
+/// artefacts, terminate, list. The self-hosted server maps these methods as minimal-API routes and the Azure Functions
+/// app calls them from its HTTP triggers, each with its own <see cref="DurableTaskClient"/>: one copy of every
+/// endpoint's logic. Bad input is a 400 problem naming the field, never a 500.
+/// </summary>
+public sealed class RunHandlers(BacktestWorkspace workspace, ApiAccess access, ApiLimits limits)
+{
+    /// <summary>Runs listed when the request gives no limit.</summary>
+    public const int DefaultListLimit = 100;
+
+    /// <summary>The most runs one list returns.</summary>
+    public const int MaxListLimit = 10_000;
+
+    /// <summary>POST: checks and starts a backtest or sweep.</summary>
+    public async Task<IResult> SubmitAsync(RunKind kind, HttpRequest http, DurableTaskClient engine)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(http);
+        if (access.Refuse(http, changes: true) is { } refused)
+        {
+            return refused;
+        }
+
+        var body = await RequestBody.ReadAsync(http, limits.MaxBodyBytes, http.HttpContext.RequestAborted);
+        if (body is null)
+        {
+            return ApiProblems.TooLarge(limits.MaxBodyBytes);
+        }
+
+        var runs = new RunService(engine, workspace);
+        Dictionary<string, List<string>> errors;
+        try
+        {
+            var start = kind == RunKind.Backtest
+                ? ApiRequests.ReadBacktest(body, out errors) is { } backtest ? runs.StartBacktestAsync(backtest, cancellationToken: http.HttpContext.RequestAborted) : null
+                : ApiRequests.ReadSweep(body, out errors) is { } sweep ? runs.StartSweepAsync(sweep, http.HttpContext.RequestAborted) : null;
+            if (start is null)
+            {
+                return ApiProblems.Invalid(errors);
+            }
+
+            var links = Links(http, await start);
+            return TypedResults.Accepted(links.StatusQueryGetUri, links);
+        }
+        catch (BacktestRequestException e)
+        {
+            return ApiProblems.Invalid(e.Field, e.Message);
+        }
+    }
+
+    /// <summary>GET: the runs of a kind, newest first.</summary>
+    public async Task<IResult> ListAsync(RunKind kind, HttpRequest http, DurableTaskClient engine)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (access.Refuse(http, changes: false) is { } refused)
+        {
+            return refused;
+        }
+
+        var limit = DefaultListLimit;
+        if (http.Query.TryGetValue("limit", out var text) && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxListLimit))
+        {
+            return ApiProblems.Invalid("limit", $"must be a whole number from 1 to {MaxListLimit.ToString("N0", CultureInfo.InvariantCulture)} (got '{text}')");
+        }
+
+        var runs = await new RunService(engine, workspace).ListAsync(kind, limit, http.HttpContext.RequestAborted);
+        return TypedResults.Ok(runs.Select(r => new RunListEntry(r.Id, r.Status.ToString(), r.Created, r.Updated, r.SweepId, r.Error)));
+    }
+
+    /// <summary>GET: a run's status, progress, output or error.</summary>
+    public async Task<IResult> StatusAsync(RunKind kind, string id, HttpRequest http, DurableTaskClient engine)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (access.Refuse(http, changes: false) is { } refused)
+        {
+            return refused;
+        }
+
+        return await new RunService(engine, workspace).GetAsync(kind, id, http.HttpContext.RequestAborted) is { } run
+            ? TypedResults.Ok(RunStatusResponse.From(run, Links(http, id).ResultUri))
+            : ApiProblems.NotFound(kind.Name, id);
+    }
+
+    /// <summary>GET: a completed backtest's <c>summary.json</c>, or a completed sweep's ranking.</summary>
+    public Task<IResult> ResultAsync(RunKind kind, string id, HttpRequest http, DurableTaskClient engine) =>
+        ArtefactAsync(kind, id, kind.ResultArtefact, "application/json", http, engine);
+
+    /// <summary>GET: one of a completed backtest's files.</summary>
+    public async Task<IResult> ArtefactAsync(RunKind kind, string id, string artefact, string contentType, HttpRequest http, DurableTaskClient engine)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(http);
+        if (access.Refuse(http, changes: false) is { } refused)
+        {
+            return refused;
+        }
+
+        var runs = new RunService(engine, workspace);
+        var run = await runs.GetAsync(kind, id, http.HttpContext.RequestAborted);
+        if (run is null)
+        {
+            return ApiProblems.NotFound(kind.Name, id);
+        }
+
+        if (run.Status != RunStatus.Completed)
+        {
+            return ApiProblems.NotReady(id, run.Status.ToString());
+        }
+
+        var bytes = await runs.ArtefactAsync(id, artefact, http.HttpContext.RequestAborted);
+        return bytes is null ? ApiProblems.Gone(id, artefact) : TypedResults.Bytes(bytes, contentType);
+    }
+
+    /// <summary>DELETE or POST …/terminate: stops a run that has not finished.</summary>
+    public async Task<IResult> TerminateAsync(RunKind kind, string id, HttpRequest http, DurableTaskClient engine)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(http);
+        if (access.Refuse(http, changes: true) is { } refused)
+        {
+            return refused;
+        }
+
+        var runs = new RunService(engine, workspace);
+        return await runs.TerminateAsync(kind, id, "terminated through the API", http.HttpContext.RequestAborted) switch
+        {
+            TerminateOutcome.Terminated => TypedResults.Accepted((string?)null),
+            TerminateOutcome.AlreadyFinished => ApiProblems.AlreadyFinished(id, (await runs.GetAsync(kind, id, http.HttpContext.RequestAborted))?.Status.ToString() ?? "finished"),
+            _ => ApiProblems.NotFound(kind.Name, id),
+        };
+    }
+
+    /// <summary>The run's URLs, under the collection the request came through (e.g. <c>/api/v1/backtests</c>).</summary>
+    private static RunLinks Links(HttpRequest http, string id)
+    {
+        var baseUri = $"{http.Scheme}://{http.Host}{http.PathBase}{CollectionPath(http.Path.Value ?? string.Empty)}/{Uri.EscapeDataString(id)}";
+        return new RunLinks(id, baseUri, $"{baseUri}/terminate", $"{baseUri}/result");
+    }
+
+    /// <summary>The request's path up to the collection: <c>/api/v1/backtests/bt_1/result</c> → <c>/api/v1/backtests</c>.</summary>
+    private static string CollectionPath(string path)
+    {
+        var version = path.IndexOf("/v1/", StringComparison.Ordinal);
+        var next = version < 0 ? -1 : path.IndexOf('/', version + 4);
+        return next < 0 ? path.TrimEnd('/') : path[..next];
+    }
+}
+
+/// <summary>Request limits (<c>BASIS_API_MAX_BODY_BYTES</c>).</summary>
+/// <param name="MaxBodyBytes">The largest request body accepted; larger ones are a 413.</param>
+public sealed record ApiLimits(long MaxBodyBytes)
+{
+    /// <summary>1 MiB: a 10,000-run sweep's request is a few kilobytes.</summary>
+    public const long DefaultMaxBodyBytes = 1 << 20;
+}
