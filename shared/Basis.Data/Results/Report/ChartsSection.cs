@@ -37,19 +37,19 @@ internal static class ChartsSection
         Open(html, "chart-equity");
         if (layout.Equity is { } equityColumn)
         {
-            html.Append(new SvgChart($"Equity ({summary.ShareClass})", timeseries.Grid, ValueFormat.Number, Width, 230)
+            new SvgChart($"Equity ({summary.ShareClass})", timeseries.Grid, ValueFormat.Number, Width, 230)
                 .Line("equity", ChartPalette.Color(0), timeseries.Column(equityColumn), strokeWidth: 1.6)
                 .Reference("initial capital", ChartPalette.Muted, summary.InitialCapital)
-                .Render()).Append('\n');
+                .AppendTo(html).Append('\n');
         }
 
         if (layout.Drawdown is { } drawdownColumn)
         {
             var drawdown = timeseries.Column(drawdownColumn);
             var hours = ExtremaDownsampler.Select([drawdown], drawdown.Length, SvgChart.MaxPointsPerLine);
-            html.Append(new SvgChart("Drawdown from the running peak", timeseries.Grid, ValueFormat.Percent, Width, 100)
+            new SvgChart("Drawdown from the running peak", timeseries.Grid, ValueFormat.Percent, Width, 100)
                 .Band(new ChartBand("drawdown", ChartPalette.Loss, drawdown, new double[drawdown.Length], hours))
-                .Render()).Append('\n');
+                .AppendTo(html).Append('\n');
         }
 
         Close(html, null);
@@ -109,7 +109,7 @@ internal static class ChartsSection
         }
 
         chart.Line(new ChartLine("net (Σ sources)", ChartPalette.Ink, net, hours, 1.6));
-        html.Append(chart.Render()).Append('\n');
+        chart.AppendTo(html).Append('\n');
         var note = "Gains are stacked above zero and losses below, so each band is as high as its source; the line is their sum.";
         if (silent.Count > 0)
         {
@@ -136,10 +136,10 @@ internal static class ChartsSection
             return;
         }
 
-        html.Append(new SvgChart("AAVE health factor", timeseries.Grid, ValueFormat.Number, Width, 190)
+        new SvgChart("AAVE health factor", timeseries.Grid, ValueFormat.Number, Width, 190)
             .Line("health factor", ChartPalette.Color(0), healthFactor)
             .Reference("liquidation (HF = 1)", ChartPalette.Loss, 1)
-            .Render()).Append('\n');
+            .AppendTo(html).Append('\n');
         Close(html, finite < healthFactor.Length ? "Hours without debt (infinite health factor) are gaps." : null);
     }
 
@@ -151,9 +151,9 @@ internal static class ChartsSection
         }
 
         Open(html, "chart-ltv");
-        html.Append(new SvgChart("AAVE loan-to-value", timeseries.Grid, ValueFormat.Percent, Width, 150)
+        new SvgChart("AAVE loan-to-value", timeseries.Grid, ValueFormat.Percent, Width, 150)
             .Line("LTV", ChartPalette.Color(1), timeseries.Column(column))
-            .Render()).Append('\n');
+            .AppendTo(html).Append('\n');
         Close(html, null);
     }
 
@@ -176,7 +176,7 @@ internal static class ChartsSection
             chart.Line(MarginRatioLabel(column), ChartPalette.Color(i), values, strokeWidth: 1.2 + (0.9 * (layout.MarginRatios.Count - 1 - i)));
         }
 
-        html.Append(chart.Render()).Append('\n');
+        chart.AppendTo(html).Append('\n');
         Close(html, "(venue USDT + unrealised P&L) ÷ (|size| × mark)." + (gaps ? " Hours without a position (infinite ratio) are gaps." : string.Empty));
     }
 
@@ -188,9 +188,9 @@ internal static class ChartsSection
         }
 
         Open(html, "chart-net-delta");
-        html.Append(new SvgChart("Net delta (units of the mode's asset)", timeseries.Grid, ValueFormat.Number, Width, 150)
+        new SvgChart("Net delta (units of the mode's asset)", timeseries.Grid, ValueFormat.Number, Width, 150)
             .Line("net delta", ChartPalette.Color(4), timeseries.Column(column))
-            .Render()).Append('\n');
+            .AppendTo(html).Append('\n');
         Close(html, null);
     }
 

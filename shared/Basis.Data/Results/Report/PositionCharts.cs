@@ -53,9 +53,9 @@ internal static class PositionCharts
         html.Append("<figure>");
         if (values.Any(double.IsFinite))
         {
-            html.Append(new SvgChart(title, timeseries.Grid, ValueFormat.Number, Width, PlotHeight)
+            new SvgChart(title, timeseries.Grid, ValueFormat.Number, Width, PlotHeight)
                 .Line(column, colour, values, MaxPoints)
-                .Render());
+                .AppendTo(html);
         }
         else
         {

@@ -67,9 +67,9 @@ internal sealed class SvgChart
         return this;
     }
 
-    public string Render()
+    /// <summary>Writes the chart's <c>&lt;svg&gt;</c> element to <paramref name="svg"/> (the page being written); returns it.</summary>
+    public StringBuilder AppendTo(StringBuilder svg)
     {
-        var svg = new StringBuilder(64 * 1024);
         var legend = LayoutLegend();
         var legendRows = legend.Count == 0 ? 0 : legend[^1].Row + 1;
         var plot = new PlotArea(LeftMargin, TitleHeight + (legendRows * LegendRowHeight) + 8, _width - RightMargin, 0);
@@ -106,14 +106,26 @@ internal sealed class SvgChart
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"zero\" x1=\"{Px(plot.Left)}\" x2=\"{Px(plot.Right)}\" y1=\"{zero}\" y2=\"{zero}\"/>");
         }
 
+        var points = new List<(SvgCoordinate X, SvgCoordinate Y)>(MaxPointsPerLine + 16);
         foreach (var band in _bands)
         {
-            var upper = band.Hours.Select(h => (X(h), Y(band.Upper[h])));
-            var lower = band.Hours.Reverse().Select(h => (X(h), Y(band.Lower[h])));
             svg.Append("<path fill=\"").Append(band.Color).Append("\" fill-opacity=\"0.8\" d=\"M");
-            AppendPoints(svg, upper);
+            points.Clear();
+            foreach (var hour in band.Hours)
+            {
+                points.Add((SvgCoordinate.Of(X(hour)), SvgCoordinate.Of(Y(band.Upper[hour]))));
+            }
+
+            AppendPoints(svg, points);
             svg.Append(' ');
-            AppendPoints(svg, lower);
+            points.Clear();
+            for (var i = band.Hours.Length - 1; i >= 0; i--)
+            {
+                var hour = band.Hours[i];
+                points.Add((SvgCoordinate.Of(X(hour)), SvgCoordinate.Of(Y(band.Lower[hour]))));
+            }
+
+            AppendPoints(svg, points);
             svg.Append("Z\"/>");
         }
 
@@ -121,7 +133,7 @@ internal sealed class SvgChart
         {
             svg.Append("<path fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\" stroke=\"").Append(line.Color)
                 .Append(CultureInfo.InvariantCulture, $"\" stroke-width=\"{Px(line.StrokeWidth)}\" d=\"");
-            AppendSegments(svg, line, X, Y);
+            AppendSegments(svg, line, points, X, Y);
             svg.Append("\"/>");
         }
 
@@ -132,30 +144,24 @@ internal sealed class SvgChart
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<path class=\"axis\" fill=\"none\" d=\"M{Px(plot.Left)},{Px(plot.Top)}V{Px(plot.Bottom)}H{Px(plot.Right)}\"/>");
-        svg.Append("</svg>");
-        return svg.ToString();
+        return svg.Append("</svg>");
     }
 
-    /// <summary>"0.#" with invariant culture, never "-0".</summary>
-    private static string Px(double value)
-    {
-        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
-        return (rounded == 0 ? 0 : rounded).ToString("0.#", CultureInfo.InvariantCulture);
-    }
+    /// <summary>"0.#" with invariant culture, never "-0" (see <see cref="SvgCoordinate"/>).</summary>
+    private static string Px(double value) => SvgCoordinate.Of(value).ToString();
 
     /// <summary>
     /// Writes x,y pairs separated by spaces (after an M, SVG reads further pairs as line-to). A point whose
     /// rounded y equals both neighbours' lies on a flat run and is dropped: lossless at 0.1 px, and it shrinks
     /// step-shaped series (position sizes, fees) to their corners.
     /// </summary>
-    private static void AppendPoints(StringBuilder svg, IEnumerable<(double X, double Y)> points)
+    private static void AppendPoints(StringBuilder svg, List<(SvgCoordinate X, SvgCoordinate Y)> points)
     {
-        var formatted = points.Select(p => (X: Px(p.X), Y: Px(p.Y))).ToList();
         var written = 0;
-        for (var i = 0; i < formatted.Count; i++)
+        for (var i = 0; i < points.Count; i++)
         {
-            var flat = i > 0 && i < formatted.Count - 1
-                && formatted[i].Y == formatted[i - 1].Y && formatted[i].Y == formatted[i + 1].Y;
+            var flat = i > 0 && i < points.Count - 1
+                && points[i].Y == points[i - 1].Y && points[i].Y == points[i + 1].Y;
             if (flat)
             {
                 continue;
@@ -166,14 +172,16 @@ internal sealed class SvgChart
                 svg.Append(' ');
             }
 
-            svg.Append(formatted[i].X).Append(',').Append(formatted[i].Y);
+            points[i].X.AppendTo(svg);
+            svg.Append(',');
+            points[i].Y.AppendTo(svg);
         }
     }
 
     /// <summary>One sub-path per finite run; a lone finite hour becomes a dot (a zero-length segment with round caps).</summary>
-    private static void AppendSegments(StringBuilder svg, ChartLine line, Func<double, double> x, Func<double, double> y)
+    private static void AppendSegments(StringBuilder svg, ChartLine line, List<(SvgCoordinate X, SvgCoordinate Y)> segment, Func<double, double> x, Func<double, double> y)
     {
-        var segment = new List<(double X, double Y)>();
+        segment.Clear();
         void Flush()
         {
             if (segment.Count == 0)
@@ -196,7 +204,7 @@ internal sealed class SvgChart
             var value = line.Values[hour];
             if (double.IsFinite(value))
             {
-                segment.Add((x(hour), y(value)));
+                segment.Add((SvgCoordinate.Of(x(hour)), SvgCoordinate.Of(y(value))));
             }
             else
             {
