@@ -52,7 +52,7 @@ public sealed class RunService
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = runId ?? NewRunId(RunKind.Backtest);
-        _workspace.Prepare(id, request);
+        await _workspace.CheckCoverageAsync(_workspace.Prepare(id, request), cancellationToken).ConfigureAwait(false);
         await StartAsync(RunKind.Backtest, id, request, cancellationToken).ConfigureAwait(false);
         return id;
     }
@@ -62,7 +62,7 @@ public sealed class RunService
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = NewRunId(RunKind.Sweep);
-        SweepGrid.Prepare(_workspace, id, request);
+        await SweepGrid.PrepareAsync(_workspace, id, request, cancellationToken).ConfigureAwait(false);
         await StartAsync(RunKind.Sweep, id, new SweepInput(request), cancellationToken).ConfigureAwait(false);
         return id;
     }

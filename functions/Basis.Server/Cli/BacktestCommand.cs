@@ -108,7 +108,7 @@ internal static class BacktestCommand
         await using var opened = await PipelineComponents.OpenAsync(settings, CliPaths.Data(null), CliPaths.ResultsRoot(), cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // Checked before the engine starts: bad input is exit 2 naming the flag, never a failed run.
-        var prepared = Prepare(new BacktestWorkspace(BasisConfiguration.Load(configs), opened.Data, opened.Results, new MemoryResultStore()), backtest);
+        var prepared = await PrepareAsync(new BacktestWorkspace(BasisConfiguration.Load(configs), opened.Data, opened.Results, new MemoryResultStore()), backtest, cancellationToken).ConfigureAwait(false);
         var runId = request.RunId ?? DefaultRunId(prepared);
         if (runId.Length == 0 || runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || runId is "." or "..")
         {
@@ -132,7 +132,14 @@ internal static class BacktestCommand
         var progress = new PhaseProgress(output);
         await using var engine = await progress.RunAsync("Starting the embedded engine", () => EmbeddedEngine.StartAsync(components, cancellationToken)).ConfigureAwait(false);
         var runs = engine.Runs;
-        await runs.StartBacktestAsync(backtest, runId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await runs.StartBacktestAsync(backtest, runId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BacktestRequestException e)
+        {
+            throw BadInput(e);
+        }
         var finished = await progress.RunAsync($"Backtest {runId}", () => FollowAsync(output, runs, runId, cancellationToken)).ConfigureAwait(false);
         if (finished.Status != RunStatus.Completed)
         {
@@ -175,22 +182,26 @@ internal static class BacktestCommand
         }
     }
 
-    /// <summary>Resolves the request; a request field at fault becomes bad input naming the command-line flag.</summary>
-    private static PreparedBacktest Prepare(BacktestWorkspace workspace, BacktestRequest request)
+    /// <summary>Resolves the request and checks the data covers it; a request field at fault becomes bad input naming the command-line flag.</summary>
+    private static async Task<PreparedBacktest> PrepareAsync(BacktestWorkspace workspace, BacktestRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            return workspace.Prepare("check", request);
-        }
-        catch (BacktestRequestException e) when (e.Field == "strategy_name")
-        {
-            throw new BadInputException(e.Message);
+            var prepared = workspace.Prepare("check", request);
+            await workspace.CheckCoverageAsync(prepared, cancellationToken).ConfigureAwait(false);
+            return prepared;
         }
         catch (BacktestRequestException e)
         {
-            var message = FieldFlags.Aggregate(e.Message, (text, field) => text.Replace(field.Key, field.Value, StringComparison.Ordinal));
-            throw new BadInputException(e.Field == "config_overrides" ? message : $"{FieldFlags.GetValueOrDefault(e.Field, e.Field)}: {message}");
+            throw BadInput(e);
         }
+    }
+
+    /// <summary>A request field at fault, as the command line says it: the field named by its flag.</summary>
+    private static BadInputException BadInput(BacktestRequestException e)
+    {
+        var message = FieldFlags.Aggregate(e.Message, (text, field) => text.Replace(field.Key, field.Value, StringComparison.Ordinal));
+        return new BadInputException(e.Field is "config_overrides" or "strategy_name" ? message : $"{FieldFlags.GetValueOrDefault(e.Field, e.Field)}: {message}");
     }
 
     /// <summary>

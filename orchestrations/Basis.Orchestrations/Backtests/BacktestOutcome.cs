@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using Basis.Core.Results;
 using Basis.Data.Results;
@@ -16,6 +17,15 @@ public sealed record BacktestOutcome(string RunId, string Mode, IReadOnlyDiction
         ArgumentNullException.ThrowIfNull(summary);
         return new BacktestOutcome(summary.RunId, summary.Mode, FiguresOf(ResultArtefacts.SummaryJson(summary)));
     }
+
+    /// <summary>
+    /// The names of the numeric figures every <c>summary.json</c> has (what a sweep can rank by): the summary's numeric
+    /// properties under their JSON names.
+    /// </summary>
+    public static IReadOnlySet<string> FigureNames { get; } = typeof(BacktestSummary).GetProperties()
+        .Where(p => Nullable.GetUnderlyingType(p.PropertyType) is { } inner ? IsNumber(inner) : IsNumber(p.PropertyType))
+        .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name))
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Every numeric figure of a <c>summary.json</c> by name (nulls included).</summary>
     public static IReadOnlyDictionary<string, double?> FiguresOf(string summaryJson)
@@ -36,4 +46,6 @@ public sealed record BacktestOutcome(string RunId, string Mode, IReadOnlyDiction
 
         return metrics;
     }
+
+    private static bool IsNumber(Type type) => type == typeof(double) || type == typeof(int) || type == typeof(long);
 }

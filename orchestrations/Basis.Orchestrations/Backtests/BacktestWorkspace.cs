@@ -21,6 +21,12 @@ namespace Basis.Orchestrations.Backtests;
 /// </summary>
 public sealed class BacktestWorkspace
 {
+    /// <summary>The smallest initial capital a run takes, in share-class units.</summary>
+    public const double MinCapital = 1;
+
+    /// <summary>The largest capital or capital flow a run takes, in share-class units (1e12).</summary>
+    public const double MaxAmount = 1e12;
+
     private const int MarketCacheSize = 16;
 
     /// <summary>Resolved configurations kept: enough for a sweep's grid, bounded because each holds its merged tree.</summary>
@@ -86,9 +92,9 @@ public sealed class BacktestWorkspace
         }
 
         var capital = request.InitialCapital ?? DefaultCapital(shareClass);
-        if (!(capital > 0) || !double.IsFinite(capital))
+        if (!(capital >= MinCapital && capital <= MaxAmount))
         {
-            throw new BacktestRequestException("initial_capital", $"must be a positive amount of {shareClass.Name()} (got {capital.ToString(CultureInfo.InvariantCulture)})");
+            throw new BacktestRequestException("initial_capital", $"must be from {MinCapital.ToString(CultureInfo.InvariantCulture)} to {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} {shareClass.Name()} (got {capital.ToString(CultureInfo.InvariantCulture)})");
         }
 
         var shocks = (request.Stress ?? []).Select(ParseShock).ToList();
@@ -150,6 +156,58 @@ public sealed class BacktestWorkspace
         }
 
         return BacktestOutcome.From(result.Summary);
+    }
+
+    /// <summary>
+    /// Checks, before a run starts, that the data covers it: every series the run reads (through one of its sources)
+    /// has months from the run's first month to its last. Throws <see cref="BacktestRequestException"/> naming
+    /// <c>start_date</c> or <c>end_date</c> and the period the data covers. A gap inside that period, or values too
+    /// stale to use, are found by the run itself, which names the series and the hours.
+    /// </summary>
+    public async Task CheckCoverageAsync(PreparedBacktest prepared, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        (DateTime Month, SeriesId Series)? latestStart = null, earliestEnd = null;
+        foreach (var request in prepared.Series.Where(r => !r.OnlyWhileHeld))
+        {
+            var months = new SortedSet<DateTime>();
+            foreach (var source in request.Sources)
+            {
+                months.UnionWith(await Data.MonthsAsync(source, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (months.Count == 0)
+            {
+                throw new BacktestRequestException("strategy_name", $"{prepared.Resolved.Mode.Name} reads {request.Id}, of which {Data.Description} holds no data");
+            }
+
+            if (latestStart is null || months.Min > latestStart.Value.Month)
+            {
+                latestStart = (months.Min, request.Id);
+            }
+
+            var end = months.Max.AddMonths(1);
+            if (earliestEnd is null || end < earliestEnd.Value.Month)
+            {
+                earliestEnd = (end, request.Id);
+            }
+        }
+
+        if (latestStart is not { } from || earliestEnd is not { } to)
+        {
+            return;
+        }
+
+        var covered = $"the data {prepared.Resolved.Mode.Name} reads covers {UnixTime.Format(from.Month)} → {UnixTime.Format(to.Month)}";
+        if (prepared.Spec.StartUtc < from.Month)
+        {
+            throw new BacktestRequestException("start_date", $"must be on or after {UnixTime.Format(from.Month)}: {covered} ({from.Series} starts then)");
+        }
+
+        if (prepared.Spec.EndUtc > to.Month)
+        {
+            throw new BacktestRequestException("end_date", $"must be on or before {UnixTime.Format(to.Month)}: {covered} ({to.Series} ends then)");
+        }
     }
 
     /// <summary>The default capital of a share class: 100,000 USDT or 100 ETH.</summary>
@@ -255,9 +313,14 @@ public sealed class BacktestWorkspace
         var flows = (resolved.Settings.CapitalFlows ?? []).Concat(request.Flows ?? []).OrderBy(f => f.TimeUtc).ToList();
         foreach (var flow in flows)
         {
-            if (flow.TimeUtc <= request.StartUtc || flow.TimeUtc >= request.EndUtc || !HourGrid.IsWholeUtcHour(flow.TimeUtc) || !double.IsFinite(flow.Amount))
+            if (flow.TimeUtc <= request.StartUtc || flow.TimeUtc >= request.EndUtc || !HourGrid.IsWholeUtcHour(flow.TimeUtc))
             {
-                throw new BacktestRequestException("capital_flows", $"the flow at {UnixTime.Format(flow.TimeUtc)} must be a finite amount on a whole hour after start_date and before end_date ({UnixTime.Format(request.StartUtc)} → {UnixTime.Format(request.EndUtc)})");
+                throw new BacktestRequestException("capital_flows", $"the flow at {UnixTime.Format(flow.TimeUtc)} must be on a whole hour after start_date and before end_date ({UnixTime.Format(request.StartUtc)} → {UnixTime.Format(request.EndUtc)})");
+            }
+
+            if (!(Math.Abs(flow.Amount) <= MaxAmount) || flow.Amount == 0)
+            {
+                throw new BacktestRequestException("capital_flows", $"the flow at {UnixTime.Format(flow.TimeUtc)} must be a non-zero amount from -{MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} to {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} (got {flow.Amount.ToString(CultureInfo.InvariantCulture)})");
             }
         }
 

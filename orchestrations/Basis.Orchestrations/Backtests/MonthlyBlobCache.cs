@@ -12,7 +12,9 @@ namespace Basis.Orchestrations.Backtests;
 public sealed class MonthlyBlobCache : IMarketDataSource
 {
     private readonly IMarketDataSource _source;
+    private const long ListingLifetimeMs = 60_000;
     private readonly ConcurrentDictionary<DataBlob, Lazy<Task<SeriesData>>> _months = new();
+    private readonly ConcurrentDictionary<SeriesId, (long At, Task<IReadOnlyList<DateTime>> Months)> _listings = new();
 
     public MonthlyBlobCache(IMarketDataSource source)
     {
@@ -22,6 +24,21 @@ public sealed class MonthlyBlobCache : IMarketDataSource
 
     /// <inheritdoc />
     public string Description => _source.Description;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DateTime>> MonthsAsync(SeriesId id, CancellationToken cancellationToken)
+    {
+        // Listings are cached briefly: a request checks them before it starts, and new months arrive rarely.
+        var now = Environment.TickCount64;
+        if (_listings.TryGetValue(id, out var cached) && now - cached.At < ListingLifetimeMs)
+        {
+            return cached.Months;
+        }
+
+        var months = _source.MonthsAsync(id, cancellationToken);
+        _listings[id] = (now, months);
+        return months;
+    }
 
     /// <inheritdoc />
     public Task CheckHealthAsync(CancellationToken cancellationToken) => _source.CheckHealthAsync(cancellationToken);

@@ -68,18 +68,33 @@ public static class SweepGrid
     }
 
     /// <summary>
-    /// Expands the sweep and resolves every run as a backtest would, so a sweep that cannot run is refused before it
+    /// Expands the sweep and checks every run as a backtest is checked (resolved against the configuration, its period
+    /// against the data's coverage), and the figure it ranks by, so a sweep that cannot run is refused before it
     /// starts; throws <see cref="BacktestRequestException"/> naming the field and the grid point at fault.
     /// </summary>
-    public static IReadOnlyList<SweepCase> Prepare(BacktestWorkspace workspace, string sweepId, SweepRequest sweep)
+    public static async Task<IReadOnlyList<SweepCase>> PrepareAsync(BacktestWorkspace workspace, string sweepId, SweepRequest sweep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(sweep);
+        if (!BacktestOutcome.FigureNames.Contains(sweep.RankBy))
+        {
+            throw new BacktestRequestException("rank_by", $"'{sweep.RankBy}' is not a figure of summary.json; rank by one of {string.Join(", ", BacktestOutcome.FigureNames.Order(StringComparer.Ordinal))}");
+        }
+
         var cases = Expand(sweepId, sweep);
+        var coverageChecked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var run in cases)
         {
             try
             {
-                workspace.Prepare(run.RunId, run.Request);
+                var prepared = workspace.Prepare(run.RunId, run.Request);
+
+                // Runs that read the same series over the same period have the same coverage: checked once.
+                var reads = string.Join('|', prepared.Series.Where(s => !s.OnlyWhileHeld).SelectMany(s => s.Sources).Select(s => s.Value).Order(StringComparer.Ordinal));
+                if (coverageChecked.Add($"{prepared.Resolved.Mode.Name}|{run.Request.StartUtc:O}|{run.Request.EndUtc:O}|{reads}"))
+                {
+                    await workspace.CheckCoverageAsync(prepared, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (BacktestRequestException e)
             {

@@ -13,6 +13,12 @@ public interface IMarketDataSource
     /// <summary>Reads the rows of <paramref name="id"/> with timestamps in <c>[fromUtc, toUtc)</c>.</summary>
     Task<SeriesData> ReadAsync(SeriesId id, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Midnight UTC on the first day of every month the source holds rows for <paramref name="id"/>, in order (empty
+    /// when none): what the data covers, checked before a run starts.
+    /// </summary>
+    Task<IReadOnlyList<DateTime>> MonthsAsync(SeriesId id, CancellationToken cancellationToken);
+
     /// <summary>Throws, naming what is wrong, when the source cannot be reached or read (for <c>/health/detailed</c>).</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken);
 }

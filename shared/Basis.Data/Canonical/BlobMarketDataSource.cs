@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Basis.Core.Market;
 
 namespace Basis.Data.Canonical;
@@ -26,6 +27,29 @@ public sealed class BlobMarketDataSource(BlobContainerClient container) : Canoni
 
     /// <inheritdoc />
     public override Task PrepareForUploadAsync(CancellationToken cancellationToken) => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<DateTime>> MonthsAsync(SeriesId id, CancellationToken cancellationToken)
+    {
+        var months = new List<DateTime>();
+        try
+        {
+            await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, id.Value + "/", cancellationToken).ConfigureAwait(false))
+            {
+                if (CanonicalLayout.TryParseMonthName(id, blob.Name) is { } month)
+                {
+                    months.Add(month);
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No container: no months, as for a missing folder.
+        }
+
+        months.Sort();
+        return months;
+    }
 
     /// <inheritdoc />
     public override Task WriteMonthAsync(SeriesId id, int year, int month, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>

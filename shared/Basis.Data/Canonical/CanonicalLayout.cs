@@ -19,6 +19,25 @@ public static class CanonicalLayout
     public static string MonthName(SeriesId id, int year, int month) =>
         $"{id.Value}/{year.ToString("D4", CultureInfo.InvariantCulture)}/{month.ToString("D2", CultureInfo.InvariantCulture)}.csv";
 
+    /// <summary>The month a name made by <see cref="MonthName"/> for <paramref name="id"/> stands for; null for any other name.</summary>
+    public static DateTime? TryParseMonthName(SeriesId id, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var prefix = id.Value + "/";
+
+        // {yyyy}/{MM}.csv after the series: exactly the shape MonthName writes.
+        if (name.Length != prefix.Length + 11 || !name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(".csv", StringComparison.Ordinal) || name[prefix.Length + 4] != '/')
+        {
+            return null;
+        }
+
+        return int.TryParse(name.AsSpan(prefix.Length, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(name.AsSpan(prefix.Length + 5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && year >= 1 && month is >= 1 and <= 12
+            ? new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc)
+            : null;
+    }
+
     /// <summary>The folder of a series.</summary>
     public static string SeriesFolder(string root, SeriesId id) => Path.Combine(root, id.Value.Replace('/', Path.DirectorySeparatorChar));
 

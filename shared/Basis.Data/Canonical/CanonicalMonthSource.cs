@@ -29,6 +29,9 @@ public abstract class CanonicalMonthSource : IMarketDataSource
     }
 
     /// <inheritdoc />
+    public abstract Task<IReadOnlyList<DateTime>> MonthsAsync(SeriesId id, CancellationToken cancellationToken);
+
+    /// <inheritdoc />
     public abstract Task CheckHealthAsync(CancellationToken cancellationToken);
 
     /// <summary>Makes the place ready for <see cref="WriteMonthAsync"/> (creates a missing container, say).</summary>

@@ -26,6 +26,10 @@ public sealed class LocalMarketDataSource : IMarketDataSource
         Task.FromResult(CanonicalSeriesReader.ReadRange(_root, id, fromUtc, toUtc));
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<DateTime>> MonthsAsync(SeriesId id, CancellationToken cancellationToken) =>
+        Task.FromResult(CanonicalLayout.MonthsPresent(_root, id));
+
+    /// <inheritdoc />
     public Task CheckHealthAsync(CancellationToken cancellationToken) =>
         Directory.Exists(_root) ? Task.CompletedTask : throw new DirectoryNotFoundException($"Data folder '{Description}' does not exist.");
 }

@@ -70,6 +70,21 @@ public sealed class PostgresMarketDataSource : CanonicalMonthSource, IAsyncDispo
     }
 
     /// <inheritdoc />
+    public override async Task<IReadOnlyList<DateTime>> MonthsAsync(SeriesId id, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT year, month FROM market_months WHERE series = @series ORDER BY year, month");
+        command.Parameters.AddWithValue("series", id.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var months = new List<DateTime>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            months.Add(new DateTime(reader.GetInt32(0), reader.GetInt32(1), 1, 0, 0, 0, DateTimeKind.Utc));
+        }
+
+        return months;
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
 
     /// <inheritdoc />

@@ -83,6 +83,21 @@ internal sealed class SyntheticMarket
     {
         public string Description => "synthetic";
 
+        public Task<IReadOnlyList<DateTime>> MonthsAsync(SeriesId id, CancellationToken cancellationToken)
+        {
+            var months = new SortedSet<DateTime>();
+            if (series.TryGetValue(id, out var data))
+            {
+                foreach (var seconds in data.Times)
+                {
+                    var time = UnixTime.FromSeconds(seconds);
+                    months.Add(new DateTime(time.Year, time.Month, 1, 0, 0, 0, DateTimeKind.Utc));
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<DateTime>>([.. months]);
+        }
+
         public Task CheckHealthAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<SeriesData> ReadAsync(SeriesId id, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)

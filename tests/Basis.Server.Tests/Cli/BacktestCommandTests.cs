@@ -78,12 +78,14 @@ public sealed class BacktestCommandTests : IDisposable
     [Theory]
     [InlineData("0")]
     [InlineData("-5")]
-    public async Task A_non_positive_capital_is_bad_input(string capital)
+    [InlineData("0.5")]
+    [InlineData("2e12")]
+    public async Task A_capital_outside_1_to_a_trillion_is_bad_input_naming_the_range(string capital)
     {
         var run = await BasisCli.BacktestAsync("eth_basis", _temp.Path, "--capital", capital);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--capital: must be a positive amount of USDT", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--capital: must be from 1 to 1,000,000,000,000 USDT", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,14 +98,28 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_period_the_data_does_not_cover_names_the_series_and_the_hours()
+    public async Task A_period_past_the_data_is_refused_before_it_starts_naming_the_flag_and_what_the_data_covers()
     {
         var run = await BasisCli.RunAsync("backtest", "--mode", "pure_lending_eth", "--start", "2025-03-30", "--end", "2025-04-02", "--configs", Repository.Configs, "--data", Repository.SampleData, "--out", _temp.Path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("oracle/aave/ETH-USD has no value", run.Error, StringComparison.Ordinal);
-        Assert.Contains("2025-04-01T03:00:00Z → 2025-04-02T00:00:00Z", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--end: must be on or before 2025-04-01T00:00:00Z", run.Error, StringComparison.Ordinal);
+        Assert.Contains("covers 2025-01-01T00:00:00Z → 2025-04-01T00:00:00Z", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Starting the embedded engine", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(_temp.Combine("summary.json")));
+    }
+
+    [Fact]
+    public async Task A_gap_inside_the_data_fails_the_run_naming_the_series_and_the_hours()
+    {
+        // The months are all there, but the last day of March lost its oracle rows: only the run can see that.
+        var data = GappySample.Create(_temp.Combine("gappy"));
+
+        var run = await BasisCli.RunAsync("backtest", "--mode", "pure_lending_eth", "--start", "2025-03-01", "--end", "2025-04-01", "--configs", Repository.Configs, "--data", data, "--out", _temp.Combine("out"));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("oracle/aave/ETH-USD has no value", run.Error, StringComparison.Ordinal);
+        Assert.Contains("→ 2025-04-01T00:00:00Z", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,21 +80,16 @@ public sealed class EmbeddedRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_backtest_past_the_end_of_the_data_fails_naming_the_series_and_its_record_says_failed()
+    public async Task A_backtest_past_the_end_of_the_data_is_a_400_naming_end_date_and_what_the_data_covers()
     {
         var ct = TestContext.Current.CancellationToken;
-        var status = await _host.SubmitAsync("backtests", new { strategy_name = "pure_lending_eth", start_date = "2025-03-30T00:00:00Z", end_date = "2025-04-02T00:00:00Z" }, ct);
+        using var response = await _host.Http.PostAsJsonAsync("/api/v1/backtests", new { strategy_name = "pure_lending_eth", start_date = "2025-03-30T00:00:00Z", end_date = "2025-04-02T00:00:00Z" }, ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
 
-        var done = await _host.WaitAsync(status, ct);
-        var id = done.GetProperty("id").GetString();
-        var record = (await _host.GetJsonAsync("/api/v1/backtests", ct)).EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
-        using var result = await _host.Http.GetAsync(new Uri(status + "/result"), ct);
-
-        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
-        var error = done.GetProperty("error").GetString()!;
-        Assert.Contains(["aave/ethereum/WETH", "oracle/aave/ETH-USD", "gas/ethereum"], series => error.Contains(series, StringComparison.Ordinal));
-        Assert.Equal("Failed", record.GetProperty("status").GetString());
-        Assert.Equal(error, record.GetProperty("error").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = problem.GetProperty("errors").GetProperty("end_date")[0].GetString()!;
+        Assert.Contains("must be on or before 2025-04-01T00:00:00Z", message, StringComparison.Ordinal);
+        Assert.Contains("covers 2025-01-01T00:00:00Z → 2025-04-01T00:00:00Z", message, StringComparison.Ordinal);
+        Assert.Equal(0, (await _host.GetJsonAsync("/api/v1/backtests", ct)).GetArrayLength());
     }
 }
