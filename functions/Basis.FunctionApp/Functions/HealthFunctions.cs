@@ -1,0 +1,20 @@
+using Basis.Api.Http;
+using Basis.FunctionApp.Hosting;
+
+namespace Basis.FunctionApp.Functions;
+
+/// <summary>
+/// <c>/api/health</c> and <c>/api/health/detailed</c>: on Functions every HTTP trigger lives under the route prefix, so
+/// health is not at the root as on the self-hosted server. Anonymous: monitors and load balancers call it without a
+/// key on both hosts. The detailed check adds the orchestration back end, reached through this request's Durable client.
+/// </summary>
+public sealed class HealthFunctions(IEnumerable<HealthComponent> components)
+{
+    [Function("Health")]
+    public static IResult Liveness([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req) =>
+        HealthHandlers.Liveness();
+
+    [Function("HealthDetailed")]
+    public Task<IResult> Detailed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.HealthDetailed)] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        new HealthHandlers(components.Append(OrchestrationHealth.Of(client))).DetailedAsync(req.HttpContext.RequestAborted);
+}
