@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Basis.FunctionApp.Functions;
+using Basis.FunctionApp.Tests.Support;
+using Microsoft.AspNetCore.Http;
+
+namespace Basis.FunctionApp.Tests.Functions;
+
+/// <summary>
+/// The HTTP adapters answer with the shared handlers' results (the handlers themselves are tested through the
+/// self-hosted server, tests/Basis.Server.Tests). These calls need no Durable client.
+/// </summary>
+public sealed class HttpFunctionsTests(AppServices app) : IClassFixture<AppServices>
+{
+    [Fact]
+    public async Task Submitting_a_backtest_without_an_api_key_is_refused_by_the_handler()
+    {
+        var result = await app.Create<BacktestFunctions>().Submit(Request("POST", "/api/v1/backtests"), client: null!);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+    }
+
+    [Fact]
+    public void A_strategy_is_found_by_name_and_an_unknown_one_is_a_404()
+    {
+        var strategies = app.Create<StrategyFunctions>();
+
+        var found = strategies.One(Request("GET", "/api/v1/strategies/eth_basis"), "eth_basis");
+        var missing = strategies.One(Request("GET", "/api/v1/strategies/nope"), "nope");
+
+        Assert.Equal(StatusCodes.Status200OK, Assert.IsAssignableFrom<IStatusCodeHttpResult>(found).StatusCode);
+        var body = JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(found).Value);
+        Assert.Equal("eth_basis", body.GetProperty("name").GetString());
+        Assert.Equal(StatusCodes.Status404NotFound, Assert.IsAssignableFrom<IStatusCodeHttpResult>(missing).StatusCode);
+    }
+
+    [Fact]
+    public void Liveness_answers_healthy()
+    {
+        var result = HealthFunctions.Liveness(Request("GET", "/api/health"));
+
+        Assert.Equal(StatusCodes.Status200OK, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+    }
+
+    private static HttpRequest Request(string method, string path)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost", 7071);
+        context.Request.Path = path;
+        return context.Request;
+    }
+}
