@@ -50,6 +50,26 @@ public sealed class Timeseries
         return timeseries;
     }
 
+    /// <summary>
+    /// A timeseries from its values laid out as <see cref="Values"/> returns them (hour after hour), for code that
+    /// stores a run's rows and reads them back. The values are copied bit for bit.
+    /// </summary>
+    /// <param name="grid">The hours.</param>
+    /// <param name="names">Column names, in order.</param>
+    /// <param name="values"><see cref="HourGrid.Hours"/> rows of one value per name.</param>
+    public static Timeseries FromRows(HourGrid grid, IReadOnlyList<string> names, ReadOnlySpan<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (values.Length != (long)grid.Hours * names.Count)
+        {
+            throw new ArgumentException($"Expected {grid.Hours} rows of {names.Count} values ({(long)grid.Hours * names.Count}); got {values.Length} values.", nameof(values));
+        }
+
+        var timeseries = new Timeseries(grid, [.. names]);
+        values.CopyTo(timeseries._values);
+        return timeseries;
+    }
+
     /// <summary>The hours (one row each).</summary>
     public HourGrid Grid { get; }
 

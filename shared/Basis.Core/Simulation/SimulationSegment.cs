@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Basis.Core.Events;
 
 namespace Basis.Core.Simulation;
@@ -50,7 +48,7 @@ public sealed class SimulationSegment
         // Rows go as their raw bytes in one block (a year is ~300,000 values); .NET's platforms are little-endian, as BinaryWriter is.
         writer.Write(MemoryMarshal.AsBytes(Rows.AsSpan()));
 
-        var events = JsonSerializer.SerializeToUtf8Bytes(Events, SegmentEventJson.Default.IReadOnlyListSimulationEvent);
+        var events = SimulationEventJson.ToUtf8Bytes(Events);
         writer.Write(events.Length);
         writer.Write(events);
     });
@@ -80,15 +78,8 @@ public sealed class SimulationSegment
             throw new EndOfStreamException();
         }
 
-        var events = JsonSerializer.Deserialize(json, SegmentEventJson.Default.IReadOnlyListSimulationEvent) ?? throw new InvalidDataException("The simulation segment has no event list.");
+        var events = SimulationEventJson.FromUtf8Bytes(json, "simulation segment");
         return new SimulationSegment(run, fromHour, toHour, columns, rows, events);
     });
 }
 
-/// <summary>
-/// Events inside segment bytes, with a source-generated serializer (reflection-based serialization was most of the
-/// cost of passing a segment). Named literals: a health factor or margin ratio may be infinite and must survive.
-/// </summary>
-[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[JsonSerializable(typeof(IReadOnlyList<SimulationEvent>))]
-internal sealed partial class SegmentEventJson : JsonSerializerContext;

@@ -14,17 +14,23 @@ public static class ResultJson
     /// <summary>Options for <c>events.jsonl</c> (one compact object per line).</summary>
     public static JsonSerializerOptions Compact { get; } = Create(indented: false);
 
+    /// <summary>
+    /// The compact conventions with NaN and infinities written as named literals: for the summary inside a
+    /// <see cref="ResultPack"/>, which must read back exactly whatever the run produced.
+    /// </summary>
+    internal static JsonSerializerOptions Lossless { get; } = Create(indented: false, JsonNumberHandling.AllowNamedFloatingPointLiterals);
+
     /// <summary>Reads a <c>summary.json</c> back.</summary>
     public static BacktestSummary ReadSummary(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize<BacktestSummary>(utf8, Indented) ?? throw new JsonException("summary.json holds null");
 
-    private static JsonSerializerOptions Create(bool indented) => new()
+    private static JsonSerializerOptions Create(bool indented, JsonNumberHandling numberHandling = JsonNumberHandling.Strict) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         WriteIndented = indented,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.Strict,
+        NumberHandling = numberHandling,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };

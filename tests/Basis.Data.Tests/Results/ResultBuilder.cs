@@ -98,6 +98,8 @@ internal sealed class ResultBuilder
         return this;
     }
 
+    public int EventCount => _events.Count;
+
     public double[] Values(string name) => _values[_names.IndexOf(name)];
 
     public BacktestResult Build()
