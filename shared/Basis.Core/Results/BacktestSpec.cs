@@ -14,6 +14,11 @@ namespace Basis.Core.Results;
 /// <param name="DataSource">Where the market data came from (e.g. the folder), for the data report.</param>
 /// <param name="Flows">Deposits and withdrawals during the run, in time order.</param>
 /// <param name="Scenario">The stress shocks applied to the data, described (empty for none).</param>
+/// <param name="Overrides">
+/// The run's settings overrides as given (<c>--set</c>, <c>config_overrides</c>: <c>margin_fraction=0.25</c>), in
+/// order; already merged into <paramref name="Mode"/> and <paramref name="ConfigHash"/>, kept to be shown with the
+/// results (null or empty for none).
+/// </param>
 public sealed record BacktestSpec(
     string RunId,
     ModeSettings Mode,
@@ -24,4 +29,5 @@ public sealed record BacktestSpec(
     string ConfigHash,
     string DataSource,
     IReadOnlyList<CapitalFlow>? Flows = null,
-    IReadOnlyList<string>? Scenario = null);
+    IReadOnlyList<string>? Scenario = null,
+    IReadOnlyList<string>? Overrides = null);

@@ -102,6 +102,12 @@ public sealed record BacktestSummary
     /// <summary>What data was read and what stood in for what.</summary>
     public required DataReport DataReport { get; init; }
 
+    /// <summary>
+    /// The settings overrides the run was given (<c>margin_fraction=0.25</c>), in order, as given; empty for none (and
+    /// for a summary written before overrides were recorded). <see cref="ConfigHash"/> covers their effect.
+    /// </summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+
     /// <summary>SHA-256 of the merged configuration.</summary>
     public required string ConfigHash { get; init; }
 

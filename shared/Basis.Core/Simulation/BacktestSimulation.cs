@@ -243,6 +243,7 @@ public sealed class BacktestSimulation
             MaxAbsDelta = _strategy.RiskAsset is null ? null : _maxAbsDelta,
             DataReport = new DataReport(_spec.DataSource, _market.Report),
             Scenario = _spec.Scenario ?? [],
+            Overrides = _spec.Overrides ?? [],
             ConfigHash = _spec.ConfigHash,
             EngineVersion = BacktestEngine.Version,
             ElapsedMs = (long)elapsed.TotalMilliseconds,

@@ -27,6 +27,30 @@ public sealed partial class ReportWriterTests
     }
 
     [Fact]
+    public void The_header_lists_the_runs_overrides_escaped_and_in_order()
+    {
+        var result = ResultBuilder.Basis(100).Build();
+        var summary = result.Summary with { Overrides = ["hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}", "description=<b>\"mine\" & 'yours'</b>"] };
+
+        var html = ReportWriter.Render(result with { Summary = summary });
+
+        Assert.Contains(
+            "<tr><th scope=\"row\">Overrides</th><td><span class=\"mono\">hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}</span><br>" +
+            "<span class=\"mono\">description=&lt;b&gt;&quot;mine&quot; &amp; &#39;yours&#39;&lt;/b&gt;</span></td></tr>",
+            html,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_without_overrides_says_none()
+    {
+        var html = ReportWriter.Render(ResultBuilder.Basis(100).Build());
+
+        Assert.Contains("<tr><th scope=\"row\">Overrides</th><td>none</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_page_needs_no_network_and_no_script()
     {
         var html = ReportWriter.Render(ResultBuilder.Basis(2_160).Build());

@@ -139,6 +139,45 @@ public sealed class ResultArtefactsTests
     }
 
     [Fact]
+    public void Summary_json_lists_the_overrides_in_order_just_before_the_config_hash()
+    {
+        var result = ResultBuilder.Basis(2).Build();
+        var summary = result.Summary with { Overrides = ["hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}", "margin_fraction=0.25", "seasonal_rewards.enabled=true"] };
+
+        var json = ResultArtefacts.SummaryJson(summary);
+
+        Assert.Contains(
+            "  \"overrides\": [\n" +
+            "    \"hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}\",\n" +
+            "    \"margin_fraction=0.25\",\n" +
+            "    \"seasonal_rewards.enabled=true\"\n" +
+            "  ],\n" +
+            "  \"config_hash\": \"cb93f0b7\",\n",
+            json,
+            StringComparison.Ordinal);
+        Assert.Equal(summary.Overrides, ResultJson.ReadSummary(Encoding.UTF8.GetBytes(json)).Overrides);
+    }
+
+    [Fact]
+    public void Summary_json_of_a_run_without_overrides_has_an_empty_list()
+    {
+        var json = ResultArtefacts.SummaryJson(ResultBuilder.Basis(2).Build().Summary);
+
+        Assert.Contains("  \"overrides\": [],\n  \"config_hash\": \"cb93f0b7\",\n", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_summary_json_written_before_overrides_were_recorded_reads_as_none()
+    {
+        var json = ResultArtefacts.SummaryJson(ResultBuilder.Basis(2).Build().Summary).Replace("  \"overrides\": [],\n", string.Empty, StringComparison.Ordinal);
+
+        var summary = ResultJson.ReadSummary(Encoding.UTF8.GetBytes(json));
+
+        Assert.DoesNotContain("overrides", json, StringComparison.Ordinal);
+        Assert.Empty(summary.Overrides);
+    }
+
+    [Fact]
     public void No_events_is_an_empty_file()
     {
         Assert.Empty(ResultArtefacts.Events([]));

@@ -37,7 +37,8 @@ public sealed class ResultPackTests
         Assert.Equal(result.Events.Select(e => e.Time.Kind), unpacked.Events.Select(e => e.Time.Kind));
         Assert.Equal(result.FinalPositions, unpacked.FinalPositions);
         Assert.Equal(result.Summary.Attribution, unpacked.Summary.Attribution);
-        Assert.Equal(result.Summary with { Attribution = unpacked.Summary.Attribution, DataReport = unpacked.Summary.DataReport, Scenario = unpacked.Summary.Scenario }, unpacked.Summary);
+        Assert.Equal(ResultArtefacts.SummaryJson(result.Summary), ResultArtefacts.SummaryJson(unpacked.Summary));
+        Assert.Equal(result.Summary.Overrides, unpacked.Summary.Overrides);
     }
 
     [Fact]
@@ -175,7 +176,12 @@ public sealed class ResultPackTests
         }
 
         var result = builder.Build();
-        var summary = result.Summary with { Scenario = ["weETH depegs 5% at 2025-02-01T00:00:00Z for 24 h"], MinHealthFactor = 1.0512 };
+        var summary = result.Summary with
+        {
+            Scenario = ["weETH depegs 5% at 2025-02-01T00:00:00Z for 24 h"],
+            Overrides = ["hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}", "margin_fraction=0.25"],
+            MinHealthFactor = 1.0512,
+        };
         return result with
         {
             Summary = summary,

@@ -19,6 +19,7 @@ internal static class HeaderSection
         HtmlTable.KeyValueRow(html, "Run id", Mono(summary.RunId));
         HtmlTable.KeyValueRow(html, "Engine version", Mono(summary.EngineVersion));
         HtmlTable.KeyValueRow(html, "Config hash", Mono(summary.ConfigHash));
+        HtmlTable.KeyValueRow(html, "Overrides", summary.Overrides.Count == 0 ? "none" : string.Join("<br>", summary.Overrides.Select(Mono)));
         if (summary.Scenario.Count > 0)
         {
             // A stressed run is not history: say so where nobody can miss it.
