@@ -116,6 +116,13 @@ internal static class BacktestCommand
         }
 
         var components = request.Out is { } folder ? opened.WithResults(FolderResultStore.ForSingleRun(runId, folder)) : opened;
+
+        // A run's files from an earlier run into the same folder go first: a run that fails must not leave the last
+        // success's summary beside its own failed record. Only result files: --out may be a folder of other things.
+        foreach (var stale in (string[])[ResultFiles.Summary, ResultFiles.Timeseries, ResultFiles.Events, ResultFiles.Report])
+        {
+            await components.Results.DeleteArtefactsAsync(runId, stale, cancellationToken).ConfigureAwait(false);
+        }
         var spec = prepared.Spec;
         var unit = spec.Mode.ShareClass.Name();
         output.Line($"{prepared.Resolved.Mode.Name} ({unit}) {CliTime.Format(startUtc)} → {CliTime.Format(endUtc)}, {prepared.Grid.Hours:N0} hours, capital {spec.InitialCapital.ToString("N0", CultureInfo.InvariantCulture)} {unit}{(request.Capital is null ? " (default)" : string.Empty)}");

@@ -1,25 +1,35 @@
-using Basis.Data.Canonical;
 using Basis.Api.Hosting;
+using Basis.Data.Canonical;
 
 namespace Basis.Server.Cli;
 
 /// <summary>
-/// Default locations: an explicit option wins, then the environment settings (BASIS_DATA_DIR, BASIS_RESULTS_DIR
-/// from configs/env.unified, .env.$BASIS_ENVIRONMENT and the process), then the repository the command runs in
-/// (the nearest folder upward holding configs/modes). BASIS_CONFIG_DIR moves the configs folder itself.
+/// Where the command line finds things when no option says: the configs folder is <c>BASIS_CONFIG_DIR</c>, else the
+/// <c>configs/</c> of the repository the command runs in (the nearest folder upward holding <c>configs/modes</c>), else
+/// the copy beside the <c>basis</c> binary (the build puts <c>configs/</c> and the sample <c>data/</c> there), so the
+/// binary works from any folder. Data and results follow the settings (BASIS_DATA_DIR, BASIS_RESULTS_DIR), then the
+/// same places.
 /// </summary>
 internal static class CliPaths
 {
-    /// <summary>The configs folder; bad input when it does not exist.</summary>
-    public static string Configs(string? option) =>
-        ExistingFolder(option ?? Environment.GetEnvironmentVariable("BASIS_CONFIG_DIR") ?? FromRepository("configs"), "--configs");
+    /// <summary>The configs folder; bad input, saying where it looked, when there is none.</summary>
+    public static string Configs(string? option)
+    {
+        if ((option ?? Environment.GetEnvironmentVariable("BASIS_CONFIG_DIR")) is { Length: > 0 } chosen)
+        {
+            return ExistingFolder(chosen, option is null ? "BASIS_CONFIG_DIR" : "--configs");
+        }
+
+        return Located("configs") ?? throw new BadInputException(
+            $"no configs folder: none above {Directory.GetCurrentDirectory()} and none beside the basis binary ({AppContext.BaseDirectory}); pass --configs DIR or set BASIS_CONFIG_DIR");
+    }
 
     /// <summary>The market-data folder; bad input when it does not exist.</summary>
     public static string Data(string? option) =>
-        ExistingFolder(option ?? Host()?.DataDirectory ?? FromRepository("data"), "--data");
+        ExistingFolder(option ?? Host()?.DataDirectory ?? Located("data") ?? "data", "--data");
 
-    /// <summary>The folder results go under (created when a run writes).</summary>
-    public static string ResultsRoot() => Host()?.ResultsDirectory ?? FromRepository("results");
+    /// <summary>The folder results go under (created when a run writes): the repository's results/, else ./results.</summary>
+    public static string ResultsRoot() => Host()?.ResultsDirectory ?? InRepository("results") ?? Path.GetFullPath("results");
 
     /// <summary>The market-data settings (csv when no configs folder can be found).</summary>
     public static MarketDataOptions MarketData() => Host()?.MarketData ?? new MarketDataOptions();
@@ -28,14 +38,18 @@ internal static class CliPaths
     public static string ExistingFolder(string path, string option) =>
         Directory.Exists(path) ? path : throw new BadInputException($"{option}: folder '{path}' does not exist");
 
-    /// <summary>The environment settings, when a configs folder can be found; outside a repository there are none to layer.</summary>
+    /// <summary>The environment settings, when a configs folder can be found; without one there are none to layer.</summary>
     private static HostSettings? Host()
     {
-        var configs = Environment.GetEnvironmentVariable("BASIS_CONFIG_DIR") ?? FromRepository("configs");
-        return File.Exists(Path.Combine(configs, "env.unified")) ? HostSettings.From(PipelineSettings.Load(configs)) : null;
+        var configs = Environment.GetEnvironmentVariable("BASIS_CONFIG_DIR") is { Length: > 0 } chosen ? chosen : Located("configs");
+        return configs is not null && File.Exists(Path.Combine(configs, "env.unified")) ? HostSettings.From(PipelineSettings.Load(configs)) : null;
     }
 
-    private static string FromRepository(string folder)
+    /// <summary>A folder of the repository the command runs in, else the copy beside the binary; null when neither exists.</summary>
+    private static string? Located(string folder) =>
+        InRepository(folder) ?? (Directory.Exists(Path.Combine(AppContext.BaseDirectory, folder)) ? Path.Combine(AppContext.BaseDirectory, folder) : null);
+
+    private static string? InRepository(string folder)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
@@ -45,6 +59,6 @@ internal static class CliPaths
             }
         }
 
-        return folder;
+        return null;
     }
 }
