@@ -186,9 +186,9 @@ public sealed class RunService
         return changed;
     }
 
-    /// <summary>An artefact of a run (its result, a file), or null when it has none.</summary>
+    /// <summary>An artefact of a run (its result, a file, rendered on first request), or null when it has none.</summary>
     public Task<byte[]?> ArtefactAsync(string id, string name, CancellationToken cancellationToken = default) =>
-        StoreNames.IsRunId(id) ? Records.GetArtefactAsync(id, name, cancellationToken) : Task.FromResult<byte[]?>(null);
+        StoreNames.IsRunId(id) ? _workspace.ArtefactAsync(id, name, cancellationToken) : Task.FromResult<byte[]?>(null);
 
     /// <summary>A readable, unique id: kind, UTC time, and 48 random bits (<c>bt_20261124T071200_3f9a1c2b7e4d</c>).</summary>
     public string NewRunId(RunKind kind)
@@ -239,7 +239,7 @@ public sealed class RunService
         switch (instance.RuntimeStatus)
         {
             case OrchestrationRuntimeStatus.Completed:
-                var summary = record.Kind == RunKind.Backtest.Name ? await ArtefactAsync(record.RunId, RunKind.Backtest.ResultArtefact, cancellationToken).ConfigureAwait(false) : null;
+                var summary = record.Kind == RunKind.Backtest.Name ? await Records.GetArtefactAsync(record.RunId, RunKind.Backtest.ResultArtefact, cancellationToken).ConfigureAwait(false) : null;
                 var completed = await FinishAsync(record with { SummaryJson = summary is null ? null : Encoding.UTF8.GetString(summary) }, RunStatus.Completed, null, cancellationToken).ConfigureAwait(false);
                 await RecordSweepRunsIfSweepAsync(record, cancellationToken).ConfigureAwait(false);
                 return completed;

@@ -119,7 +119,7 @@ internal static class BacktestCommand
 
         // A run's files from an earlier run into the same folder go first: a run that fails must not leave the last
         // success's summary beside its own failed record. Only result files: --out may be a folder of other things.
-        foreach (var stale in (string[])[ResultFiles.Summary, ResultFiles.Timeseries, ResultFiles.Events, ResultFiles.Report])
+        foreach (var stale in (string[])[ResultFiles.Summary, ResultFiles.Pack, .. ResultFiles.Rendered])
         {
             await components.Results.DeleteArtefactsAsync(runId, stale, cancellationToken).ConfigureAwait(false);
         }
@@ -153,6 +153,8 @@ internal static class BacktestCommand
             throw await RunFailureAsync(engine, finished, cancellationToken).ConfigureAwait(false);
         }
 
+        // The run kept its result as a pack; a results folder is for people, so its files are rendered now.
+        _ = await runs.ArtefactAsync(runId, ResultFiles.Report, cancellationToken).ConfigureAwait(false);
         var summaryBytes = await components.Results.GetArtefactAsync(runId, ResultFiles.Summary, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The run completed but {components.Results.Description} has no {ResultFiles.Summary} for {runId}.");
         SummaryTable.Write(output, ResultJson.ReadSummary(summaryBytes));

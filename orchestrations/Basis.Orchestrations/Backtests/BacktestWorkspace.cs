@@ -141,21 +141,51 @@ public sealed class BacktestWorkspace
     }
 
     /// <summary>
-    /// Keeps a finished run's results in the result store: every artefact, or <c>summary.json</c> alone for a sweep's
-    /// runs (a thousand runs need their figures, not a thousand reports). Returns the run's outcome.
+    /// Keeps a finished run's results in the result store: <c>summary.json</c>, and for a full run the whole result as
+    /// a <see cref="ResultFiles.Pack"/>, from which the other files are rendered when first asked for (a sweep's runs
+    /// keep their summary only: a thousand runs need their figures, not a thousand reports). The pack is written first,
+    /// so a summary is never there without the rest. Returns the run's outcome.
     /// </summary>
     public async Task<BacktestOutcome> KeepAsync(string runId, KeptResults keep, BacktestResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var artefacts = keep == KeptResults.Full
-            ? ResultArtefacts.Render(result)
-            : [new ResultArtefact(ResultFiles.Summary, Encoding.UTF8.GetBytes(ResultArtefacts.SummaryJson(result.Summary) + "\n"))];
-        foreach (var artefact in artefacts)
+        if (keep == KeptResults.Full)
         {
-            await Results.PutArtefactAsync(runId, artefact.Name, artefact.Content, cancellationToken).ConfigureAwait(false);
+            await Results.PutArtefactAsync(runId, ResultFiles.Pack, ResultPack.Pack(result), cancellationToken).ConfigureAwait(false);
         }
 
+        await Results.PutArtefactAsync(runId, ResultFiles.Summary, Encoding.UTF8.GetBytes(ResultArtefacts.SummaryJson(result.Summary) + "\n"), cancellationToken).ConfigureAwait(false);
         return BacktestOutcome.From(result.Summary);
+    }
+
+    /// <summary>
+    /// An artefact of a kept run, rendering <see cref="ResultFiles.Rendered"/> from the run's pack on first request (all
+    /// three at once, then the pack goes: the files are the result from then on). Null when the run has no such file
+    /// (a sweep's runs keep their summary only).
+    /// </summary>
+    public async Task<byte[]?> ArtefactAsync(string runId, string name, CancellationToken cancellationToken = default)
+    {
+        var stored = await Results.GetArtefactAsync(runId, name, cancellationToken).ConfigureAwait(false);
+        if (stored is not null || !ResultFiles.Rendered.Contains(name))
+        {
+            return stored;
+        }
+
+        if (await Results.GetArtefactAsync(runId, ResultFiles.Pack, cancellationToken).ConfigureAwait(false) is not { } pack)
+        {
+            // Rendered meanwhile by another request (which then removed the pack), or never kept.
+            return await Results.GetArtefactAsync(runId, name, cancellationToken).ConfigureAwait(false);
+        }
+
+        byte[]? asked = null;
+        foreach (var artefact in ResultArtefacts.Render(ResultPack.Unpack(pack)).Where(a => ResultFiles.Rendered.Contains(a.Name)))
+        {
+            await Results.PutArtefactAsync(runId, artefact.Name, artefact.Content, cancellationToken).ConfigureAwait(false);
+            asked = artefact.Name == name ? artefact.Content : asked;
+        }
+
+        await Results.DeleteArtefactsAsync(runId, ResultFiles.Pack, cancellationToken).ConfigureAwait(false);
+        return asked;
     }
 
     /// <summary>

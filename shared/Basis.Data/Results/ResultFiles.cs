@@ -14,4 +14,13 @@ public static class ResultFiles
 
     /// <summary>The self-contained page for people: summary and charts.</summary>
     public const string Report = "report.html";
+
+    /// <summary>
+    /// A finished run as <see cref="ResultPack"/> bytes, kept instead of <see cref="Timeseries"/>, <see cref="Events"/>
+    /// and <see cref="Report"/> until one of them is first asked for (rendering them costs more than the run).
+    /// </summary>
+    public const string Pack = "result.pack";
+
+    /// <summary>The files rendered from <see cref="Pack"/>.</summary>
+    public static IReadOnlyList<string> Rendered { get; } = [Timeseries, Events, Report];
 }

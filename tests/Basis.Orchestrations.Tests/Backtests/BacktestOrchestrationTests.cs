@@ -35,10 +35,15 @@ public sealed class BacktestOrchestrationTests(LongSample longSample) : IClassFi
         Assert.Equal("bt-1", finished.ReadOutputAs<BacktestOutcome>()!.RunId);
         var summary = await _results.GetArtefactAsync("bt-1", ResultFiles.Summary, Token);
         Assert.Equal(await pipeline.OneShotSummaryAsync("bt-1", Quarter), Pipeline.WithoutElapsed(summary!));
-        foreach (var file in new[] { ResultFiles.Timeseries, ResultFiles.Events, ResultFiles.Report })
-        {
-            Assert.NotNull(await _results.GetArtefactAsync("bt-1", file, Token));
-        }
+
+        // The other files wait as a pack until someone asks; then all three are rendered and the pack goes.
+        Assert.NotNull(await _results.GetArtefactAsync("bt-1", ResultFiles.Pack, Token));
+        Assert.Null(await _results.GetArtefactAsync("bt-1", ResultFiles.Report, Token));
+        var report = await pipeline.Workspace.ArtefactAsync("bt-1", ResultFiles.Report, Token);
+        Assert.StartsWith("<!DOCTYPE html>", System.Text.Encoding.UTF8.GetString(report!), StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(await _results.GetArtefactAsync("bt-1", ResultFiles.Timeseries, Token));
+        Assert.NotNull(await _results.GetArtefactAsync("bt-1", ResultFiles.Events, Token));
+        Assert.Null(await _results.GetArtefactAsync("bt-1", ResultFiles.Pack, Token));
     }
 
     [Fact]
