@@ -1,14 +1,17 @@
 using Basis.Api.Http;
 using Basis.FunctionApp.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Basis.FunctionApp.Functions;
 
 /// <summary>
 /// <c>/api/health</c> and <c>/api/health/detailed</c>: on Functions every HTTP trigger lives under the route prefix, so
 /// health is not at the root as on the self-hosted server. Anonymous: monitors and load balancers call it without a
-/// key on both hosts. The detailed check adds the orchestration back end, reached through this request's Durable client.
+/// key on both hosts. The detailed check adds the orchestration back end, reached through this request's Durable client:
+/// the host binds that client per invocation instead of registering it, so the handler is made per request, the
+/// app's services supplying the rest of what it needs.
 /// </summary>
-public sealed class HealthFunctions(IEnumerable<HealthComponent> components)
+public sealed class HealthFunctions(IServiceProvider services, IEnumerable<HealthComponent> components)
 {
     [Function("Health")]
     public static IResult Liveness([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req) =>
@@ -16,5 +19,5 @@ public sealed class HealthFunctions(IEnumerable<HealthComponent> components)
 
     [Function("HealthDetailed")]
     public Task<IResult> Detailed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.HealthDetailed)] HttpRequest req, [DurableClient] DurableTaskClient client) =>
-        new HealthHandlers(components.Append(OrchestrationHealth.Of(client))).DetailedAsync(req.HttpContext.RequestAborted);
+        ActivatorUtilities.CreateInstance<HealthHandlers>(services, components.Append(OrchestrationHealth.Of(client))).DetailedAsync(req.HttpContext.RequestAborted);
 }

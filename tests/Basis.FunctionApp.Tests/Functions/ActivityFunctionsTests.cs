@@ -31,7 +31,6 @@ public sealed class ActivityFunctionsTests(AppServices app) : IClassFixture<AppS
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryPath, TestContext.Current.CancellationToken));
         Assert.Equal(RunId, summary.RootElement.GetProperty("run_id").GetString());
         Assert.Equal(engine.Summary.FinalEquity, summary.RootElement.GetProperty("final_equity").GetDouble());
-        Assert.True(File.Exists(Path.Combine(app.ResultsFolder, RunId, ResultFiles.Report)));
     }
 
     [Fact]

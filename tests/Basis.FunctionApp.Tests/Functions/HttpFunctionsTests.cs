@@ -41,6 +41,21 @@ public sealed class HttpFunctionsTests(AppServices app) : IClassFixture<AppServi
         Assert.Equal(StatusCodes.Status200OK, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
     }
 
+    [Fact]
+    public async Task Detailed_health_checks_the_shared_components_and_the_task_hub_through_the_durable_client()
+    {
+        var health = app.Create<HealthFunctions>();
+
+        var up = await health.Detailed(Request("GET", "/api/health/detailed"), new ProbeOnlyClient("basis"));
+        var down = await health.Detailed(Request("GET", "/api/health/detailed"), new ProbeOnlyClient("basis", new IOException("storage unreachable")));
+
+        Assert.Equal(StatusCodes.Status200OK, Assert.IsAssignableFrom<IStatusCodeHttpResult>(up).StatusCode);
+        var components = JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(up).Value).GetProperty("components").EnumerateArray().ToList();
+        Assert.Equal(["config", "data_source", "result_store", "orchestration"], components.Select(c => c.GetProperty("Name").GetString()));
+        Assert.Equal("durable functions, task hub basis", components[^1].GetProperty("Description").GetString());
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, Assert.IsAssignableFrom<IStatusCodeHttpResult>(down).StatusCode);
+    }
+
     private static HttpRequest Request(string method, string path)
     {
         var context = new DefaultHttpContext();
