@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Basis.Api.Http;
 
@@ -9,8 +10,12 @@ namespace Basis.Api.Http;
 /// </summary>
 public sealed record HealthComponent(string Name, Func<CancellationToken, Task<string>> CheckAsync);
 
-/// <summary><c>/health</c> (is the process up) and <c>/health/detailed</c> (every component, 503 when one fails). No auth.</summary>
-public sealed class HealthHandlers(IEnumerable<HealthComponent> components)
+/// <summary>
+/// <c>/health</c> (is the process up) and <c>/health/detailed</c> (every component, 503 when one fails). No auth, so
+/// the body never carries a path, a host or a connection string: a failing component says what kind of error it met,
+/// and the server's log has the whole message.
+/// </summary>
+public sealed partial class HealthHandlers(IEnumerable<HealthComponent> components, ILogger<HealthHandlers> logger)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
@@ -26,7 +31,7 @@ public sealed class HealthHandlers(IEnumerable<HealthComponent> components)
         return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<ComponentHealth> CheckAsync(HealthComponent component, CancellationToken cancellationToken)
+    private async Task<ComponentHealth> CheckAsync(HealthComponent component, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -40,10 +45,14 @@ public sealed class HealthHandlers(IEnumerable<HealthComponent> components)
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var error = e is OperationCanceledException ? $"no answer within {CheckTimeout.TotalSeconds:0} s" : e.Message;
+            var error = e is OperationCanceledException ? $"no answer within {CheckTimeout.TotalSeconds:0} s" : $"{e.GetType().Name} (the server log has the details)";
+            ComponentFailed(logger, component.Name, e);
             return new ComponentHealth(component.Name, "Unhealthy", null, error, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check of {Component} failed")]
+    private static partial void ComponentFailed(ILogger logger, string component, Exception error);
 
     private sealed record ComponentHealth(string Name, string Status, string? Description, string? Error, double ElapsedMs);
 }

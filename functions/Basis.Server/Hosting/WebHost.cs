@@ -36,7 +36,7 @@ internal static class WebHost
             }
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddBasisOpenApi();
         builder.Services.AddBasisEngine(components, ServerEngine.Options(components.Host, hostJson));
         builder.Services.AddHostedService<RunReconciler>();
 
@@ -46,7 +46,7 @@ internal static class WebHost
         app.UseCorrelationIds();
         app.UseSerilogRequestLogging();
         app.MapOpenApi("/openapi/v1.json");
-        app.MapBasisApi(hostJson.RoutePrefix);
+        app.MapBasisApi(hostJson.RoutePrefix, components.Host.RequireKeyForReads);
         return app;
     }
 

@@ -28,7 +28,7 @@ internal static class ServerRoutes
         }
 
         await using var app = builder.Build();
-        app.MapBasisApi(Prefix);
+        app.MapBasisApi(Prefix, readsNeedKey: false);
         return ((IEndpointRouteBuilder)app).DataSources
             .SelectMany(source => source.Endpoints)
             .OfType<RouteEndpoint>()
