@@ -1,11 +1,19 @@
 using Basis.Benchmarks;
+using Basis.Benchmarks.Pipeline;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// "pipeline" measures the whole pipeline over seconds to minutes: tables of its own, not BenchmarkDotNet's loop.
+if (args is ["pipeline", .. var rest])
+{
+    return await PipelineBenchmark.RunAsync(rest);
+}
 
 // In-process: the benchmarks run against the solution's own build, with no generated projects to restore.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
     .AddColumn(new HoursPerSecondColumn());
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args, config);
+return 0;
