@@ -189,16 +189,17 @@ public sealed class BacktestWorkspace
     }
 
     /// <summary>
-    /// Checks, before a run starts, that the data covers it: every series the run reads (through one of its sources)
-    /// has months from the run's first month to its last. Throws <see cref="BacktestRequestException"/> naming
-    /// <c>start_date</c> or <c>end_date</c> and the period the data covers. A gap inside that period, or values too
-    /// stale to use, are found by the run itself, which names the series and the hours.
+    /// Checks, before a run starts, that the data covers it: every series the run reads hour by hour (levels and
+    /// events, through one of their sources) has months from the run's first month to its last. Throws
+    /// <see cref="BacktestRequestException"/> naming <c>start_date</c> or <c>end_date</c> and the period the data covers.
+    /// Distributions (rewards) have months only where something was paid, and a gap inside the period or values too
+    /// stale to use are found by the run itself, which names the series and the hours.
     /// </summary>
     public async Task CheckCoverageAsync(PreparedBacktest prepared, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         (DateTime Month, SeriesId Series)? latestStart = null, earliestEnd = null;
-        foreach (var request in prepared.Series.Where(r => !r.OnlyWhileHeld))
+        foreach (var request in prepared.Series.Where(r => !r.OnlyWhileHeld && r.Use != SeriesUse.Distributions))
         {
             var months = new SortedSet<DateTime>();
             foreach (var source in request.Sources)
@@ -208,7 +209,7 @@ public sealed class BacktestWorkspace
 
             if (months.Count == 0)
             {
-                throw new BacktestRequestException("strategy_name", $"{prepared.Resolved.Mode.Name} reads {request.Id}, of which {Data.Description} holds no data");
+                throw new BacktestRequestException("strategy_name", $"{prepared.Resolved.Mode.Name} reads {request.Id}, and the data holds none of it (a venue without data can be left out with its allocation at 0)");
             }
 
             if (latestStart is null || months.Min > latestStart.Value.Month)

@@ -90,7 +90,7 @@ public static class SweepGrid
                 var prepared = workspace.Prepare(run.RunId, run.Request);
 
                 // Runs that read the same series over the same period have the same coverage: checked once.
-                var reads = string.Join('|', prepared.Series.Where(s => !s.OnlyWhileHeld).SelectMany(s => s.Sources).Select(s => s.Value).Order(StringComparer.Ordinal));
+                var reads = string.Join('|', prepared.Series.SelectMany(s => s.Sources).Select(s => s.Value).Order(StringComparer.Ordinal));
                 if (coverageChecked.Add($"{prepared.Resolved.Mode.Name}|{run.Request.StartUtc:O}|{run.Request.EndUtc:O}|{reads}"))
                 {
                     await workspace.CheckCoverageAsync(prepared, cancellationToken).ConfigureAwait(false);

@@ -1,10 +1,9 @@
 using Basis.Server.Tests.Support;
-using Basis.Testing;
 
 namespace Basis.Server.Tests.Cli;
 
 /// <summary><c>basis data upload</c> end to end, against real PostgreSQL and Azurite.</summary>
-public sealed class DataUploadTests(DataUploadTests.Services services) : IClassFixture<DataUploadTests.Services>
+public sealed class DataUploadTests(StorageServices services) : IClassFixture<StorageServices>
 {
     [Fact]
     public async Task Upload_to_db_copies_every_month_file_and_can_be_repeated()
@@ -44,24 +43,4 @@ public sealed class DataUploadTests(DataUploadTests.Services services) : IClassF
     }
 
     private static int MonthFiles => Directory.GetFiles(Repository.SampleData, "*.csv", SearchOption.AllDirectories).Length;
-
-    /// <summary>One PostgreSQL and one Azurite for the class.</summary>
-    public sealed class Services : IAsyncLifetime
-    {
-        public PostgresServer Postgres { get; } = new();
-
-        public AzuriteServer Azurite { get; } = new();
-
-        public async ValueTask InitializeAsync()
-        {
-            await Postgres.InitializeAsync();
-            await Azurite.InitializeAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Postgres.DisposeAsync();
-            await Azurite.DisposeAsync();
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Basis.Server.Tests.Support;
-using Basis.Testing;
 
 namespace Basis.Server.Tests.Integration;
 
@@ -8,7 +7,7 @@ namespace Basis.Server.Tests.Integration;
 /// The sample uploaded to Azurite or PostgreSQL (<c>basis data upload</c>) and read back with <c>BASIS_DATA_MODE=blob|db</c>
 /// gives a backtest the same summary, figure for figure, as the files on disk.
 /// </summary>
-public sealed class DataModeTests(DataModeTests.Services services) : IClassFixture<DataModeTests.Services>
+public sealed class DataModeTests(StorageServices services) : IClassFixture<StorageServices>
 {
     // eth_basis reads the most series of the sample's modes: spot, three perps, their funding, gas.
     private static readonly object Body = new { strategy_name = "eth_basis", start_date = "2025-01-01T00:00:00Z", end_date = "2025-04-01T00:00:00Z" };
@@ -120,26 +119,6 @@ public sealed class DataModeTests(DataModeTests.Services services) : IClassFixtu
             case JsonValueKind.String when expected.GetString() != actual.GetString():
                 differences.Add($"{path}: {expected} vs {actual}");
                 break;
-        }
-    }
-
-    /// <summary>One Azurite and one PostgreSQL for the class.</summary>
-    public sealed class Services : IAsyncLifetime
-    {
-        public AzuriteServer Azurite { get; } = new();
-
-        public PostgresServer Postgres { get; } = new();
-
-        public async ValueTask InitializeAsync()
-        {
-            await Azurite.InitializeAsync();
-            await Postgres.InitializeAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Azurite.DisposeAsync();
-            await Postgres.DisposeAsync();
         }
     }
 }

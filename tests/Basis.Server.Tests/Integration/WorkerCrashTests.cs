@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Basis.Server.Tests.Support;
-using Basis.Testing;
 
 namespace Basis.Server.Tests.Integration;
 
@@ -10,7 +9,7 @@ namespace Basis.Server.Tests.Integration;
 /// 200-run sweep completes when one of them is killed (SIGKILL) in the middle, every run's summary is the one a single
 /// process computes, and a backtest submitted to the dead process is finished by the survivor, never left Running.
 /// </summary>
-public sealed class WorkerCrashTests(WorkerCrashTests.Services services) : IClassFixture<WorkerCrashTests.Services>
+public sealed class WorkerCrashTests(StorageServices services) : IClassFixture<StorageServices>
 {
     private static readonly double[] Fractions = [.. Enumerable.Range(0, 20).Select(i => 0.16 + (i * 0.01))];
     private static readonly double[] Drifts = [0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05];
@@ -94,26 +93,6 @@ public sealed class WorkerCrashTests(WorkerCrashTests.Services services) : IClas
 
             Assert.True(DateTime.UtcNow < deadline, $"{path} after {patience}: {state}\n--- output\n{server.Output}");
             await Task.Delay(250, Token);
-        }
-    }
-
-    /// <summary>Azurite (the task hub) and PostgreSQL (the shared result store) for the test's processes.</summary>
-    public sealed class Services : IAsyncLifetime
-    {
-        public AzuriteServer Azurite { get; } = new();
-
-        public PostgresServer Postgres { get; } = new();
-
-        public async ValueTask InitializeAsync()
-        {
-            await Azurite.InitializeAsync();
-            await Postgres.InitializeAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Azurite.DisposeAsync();
-            await Postgres.DisposeAsync();
         }
     }
 }

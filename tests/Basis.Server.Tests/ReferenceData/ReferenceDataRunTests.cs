@@ -143,8 +143,9 @@ public sealed class ReferenceDataRunTests(ReferenceDataFixture data)
 
         var run = await BasisCli.RunAsync("backtest", "--mode", "btc_basis", "--start", Year, "--end", YearEnd, "--configs", Repository.Configs, "--data", data.Canonical, "--out", data.Scratch("btc_default"));
 
+        // Refused before the run starts: OKX has no BTC perp at all in this data.
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("perp/okx/BTCUSDT has no value", run.Error, StringComparison.Ordinal);
+        Assert.Contains("btc_basis reads perp/okx/BTCUSDT, and the data holds none of it", run.Error, StringComparison.Ordinal);
     }
 
     private async Task<RunFiles> RunAsync(string mode, string start, string end, params string[] extra)
