@@ -48,36 +48,34 @@ public sealed class PostgresResultStore : IResultStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        StoreNames.RunId(run.RunId);
-        await using var command = _dataSource.CreateCommand(
-            """
-            INSERT INTO runs (run_id, kind, status, request, created_utc, updated_utc, summary, error)
-            VALUES (@run_id, @kind, @status, @request, @created_utc, @updated_utc, @summary, @error)
-            ON CONFLICT (run_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, request = excluded.request,
-                created_utc = excluded.created_utc, updated_utc = excluded.updated_utc, summary = excluded.summary, error = excluded.error
-            """);
-        AddRunParameters(command, run);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default) => UpsertRunAsync(run, string.Empty, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> SaveRunUnlessFinishedAsync(RunRecord run, CancellationToken cancellationToken = default)
+    public async Task<bool> SaveRunUnlessFinishedAsync(RunRecord run, CancellationToken cancellationToken = default) =>
+        await UpsertRunAsync(run, "WHERE runs.status NOT IN ('Completed', 'Failed', 'Terminated')", cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>Inserts or replaces the record, replacing only where <paramref name="condition"/> holds; returns the rows written.</summary>
+    private async Task<int> UpsertRunAsync(RunRecord run, string condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         StoreNames.RunId(run.RunId);
         await using var command = _dataSource.CreateCommand(
-            """
+            $"""
             INSERT INTO runs (run_id, kind, status, request, created_utc, updated_utc, summary, error)
             VALUES (@run_id, @kind, @status, @request, @created_utc, @updated_utc, @summary, @error)
             ON CONFLICT (run_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, request = excluded.request,
                 created_utc = excluded.created_utc, updated_utc = excluded.updated_utc, summary = excluded.summary, error = excluded.error
-            WHERE runs.status NOT IN ('Completed', 'Failed', 'Terminated')
+            {condition}
             """);
-        AddRunParameters(command, run);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        command.Parameters.AddWithValue("run_id", run.RunId);
+        command.Parameters.AddWithValue("kind", run.Kind);
+        command.Parameters.AddWithValue("status", run.Status.ToString());
+        command.Parameters.AddWithValue("request", NpgsqlDbType.Jsonb, run.RequestJson);
+        command.Parameters.AddWithValue("created_utc", run.CreatedUtc.UtcDateTime);
+        command.Parameters.AddWithValue("updated_utc", run.UpdatedUtc.UtcDateTime);
+        command.Parameters.AddWithValue("summary", NpgsqlDbType.Jsonb, (object?)run.SummaryJson ?? DBNull.Value);
+        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)run.Error ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -106,18 +104,6 @@ public sealed class PostgresResultStore : IResultStore, IAsyncDisposable
         command.Parameters.AddWithValue("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text, (object?)query.Statuses?.Select(s => s.ToString()).ToArray() ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", query.Limit);
         return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void AddRunParameters(NpgsqlCommand command, RunRecord run)
-    {
-        command.Parameters.AddWithValue("run_id", run.RunId);
-        command.Parameters.AddWithValue("kind", run.Kind);
-        command.Parameters.AddWithValue("status", run.Status.ToString());
-        command.Parameters.AddWithValue("request", NpgsqlDbType.Jsonb, run.RequestJson);
-        command.Parameters.AddWithValue("created_utc", run.CreatedUtc.UtcDateTime);
-        command.Parameters.AddWithValue("updated_utc", run.UpdatedUtc.UtcDateTime);
-        command.Parameters.AddWithValue("summary", NpgsqlDbType.Jsonb, (object?)run.SummaryJson ?? DBNull.Value);
-        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)run.Error ?? DBNull.Value);
     }
 
     /// <inheritdoc />
