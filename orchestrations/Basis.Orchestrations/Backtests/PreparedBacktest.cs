@@ -17,18 +17,5 @@ public sealed record PreparedBacktest(ResolvedMode Resolved, BacktestSpec Spec, 
 {
     /// <summary>The run's hours.</summary>
     public HourGrid Grid => new(Spec.StartUtc, Spec.EndUtc);
-
-    /// <summary>Every blob the run reads, each once, in a stable order.</summary>
-    public IReadOnlyList<DataBlob> Blobs() =>
-        Series.SelectMany(r => r.Sources.Select(id => (Id: id, r.Use)))
-            .Distinct()
-            .SelectMany(x =>
-            {
-                var (from, to) = MarketDataBuilder.ReadWindow(Grid, x.Id, x.Use);
-                return DataBlob.Covering(x.Id, from, to);
-            })
-            .Distinct()
-            .OrderBy(b => b.Series.ToString(), StringComparer.Ordinal).ThenBy(b => b.Year).ThenBy(b => b.Month)
-            .ToList();
 }
 
