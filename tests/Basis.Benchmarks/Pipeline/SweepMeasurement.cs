@@ -133,6 +133,7 @@ internal static class SweepMeasurement
         var pausedBefore = GC.GetTotalPauseDuration();
         var gen2Before = GC.CollectionCount(2);
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var timeline = Stopwatch.StartNew();
         var process = SampleProcessAsync(stop.Token);
         var health = ProbeHealthAsync(host.Http.BaseAddress!, timeline, stop.Token);
@@ -154,6 +155,7 @@ internal static class SweepMeasurement
             .Row("GC heap before the sweep", ResultTable.Megabytes(baselineHeap), string.Empty)
             .Row("peak memory committed by the GC", ResultTable.Megabytes(samples.Committed.Max), string.Empty)
             .Row("GC heap after the sweep (after a full GC: what the embedded engine keeps)", ResultTable.Megabytes(retained), string.Empty)
+            .Row("processor time of the process during the sweep", ResultTable.Seconds((Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds), string.Empty)
             .Row("allocated during the sweep (the whole process)", ResultTable.Megabytes(GC.GetTotalAllocatedBytes() - allocatedBefore), string.Empty)
             .Row("GC pauses during the sweep (total; gen-2 collections)", $"{ResultTable.Ms((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds)}; {GC.CollectionCount(2) - gen2Before}", string.Empty)
             .Row("thread-pool threads, most / work items queued, most", $"{samples.Threads.Max:N0} / {samples.Queued.Max:N0}", string.Empty)
