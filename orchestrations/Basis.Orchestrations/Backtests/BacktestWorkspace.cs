@@ -109,7 +109,7 @@ public sealed class BacktestWorkspace
             throw new BacktestRequestException("config_overrides", e.Message);
         }
 
-        var spec = new BacktestSpec(runId, resolved.Settings, resolved.Venues, request.StartUtc, request.EndUtc, capital, resolved.ConfigHash, Data.Description, flows, shocks.Select(s => s.Describe()).ToList());
+        var spec = new BacktestSpec(runId, resolved.Settings, resolved.Venues, request.StartUtc, request.EndUtc, capital, resolved.ConfigHash, Data.Description, flows, shocks.Select(s => s.Describe()).ToList(), request.Overrides ?? []);
         return new PreparedBacktest(resolved, spec, strategy, DataPlan.Requests(resolved.Settings, strategy), shocks);
     }
 

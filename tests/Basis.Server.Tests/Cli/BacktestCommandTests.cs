@@ -151,6 +151,10 @@ public sealed class BacktestCommandTests : IDisposable
         var header = File.ReadLines(_temp.Combine("timeseries.csv")).First();
         Assert.DoesNotContain("okx:Perp:ETHUSDT", header, StringComparison.Ordinal);
         Assert.Contains("binance:Perp:ETHUSDT", header, StringComparison.Ordinal);
+
+        // The run says what it overrode, in its summary and its report.
+        Assert.Equal(["hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}"], RunFiles.Read(_temp.Path).Summary.GetProperty("overrides").EnumerateArray().Select(o => o.GetString()));
+        Assert.Contains("<span class=\"mono\">hedge_allocation={binance: 0.5, bybit: 0.5, okx: 0}</span>", await File.ReadAllTextAsync(_temp.Combine("report.html"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
