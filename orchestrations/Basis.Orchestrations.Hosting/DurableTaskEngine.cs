@@ -76,8 +76,10 @@ public sealed class DurableTaskEngine : IHostedService, IAsyncDisposable
     {
         if (_worker is { } worker)
         {
+            // A graceful stop hands Azure Storage leases over at once instead of letting them expire. In memory there is
+            // nothing to hand over, and DurableTask.Core's graceful stop waits in whole seconds for its idle fetchers.
             _worker = null;
-            await worker.StopAsync(isForced: false).ConfigureAwait(false);
+            await worker.StopAsync(isForced: Options.Backend == DurableTaskBackend.Embedded).ConfigureAwait(false);
             worker.Dispose();
         }
     }
