@@ -10,58 +10,22 @@ public static class SweepGrid
     /// <summary>The most runs one sweep may ask for.</summary>
     public const int MaxRuns = 10_000;
 
-    /// <summary>Every run of <paramref name="sweep"/>; throws <see cref="BacktestRequestException"/> for an empty or oversized grid.</summary>
-    public static IReadOnlyList<SweepCase> Expand(string sweepId, SweepRequest sweep)
+    /// <summary>The number of runs of <paramref name="sweep"/>; throws <see cref="BacktestRequestException"/> for an empty or oversized grid.</summary>
+    public static int Count(SweepRequest sweep) => Axes.Of(sweep).Count;
+
+    /// <summary>
+    /// The runs <c>[from, from + count)</c> of <paramref name="sweep"/> (all of them by default), each built from its
+    /// index alone, so a batch costs what it holds whatever the grid's size; throws
+    /// <see cref="BacktestRequestException"/> for an empty or oversized grid.
+    /// </summary>
+    public static IReadOnlyList<SweepCase> Expand(string sweepId, SweepRequest sweep, int from = 0, int count = MaxRuns)
     {
-        ArgumentNullException.ThrowIfNull(sweep);
-        ArgumentNullException.ThrowIfNull(sweep.Base);
-        var modes = sweep.Modes is { Count: > 0 } m ? m : [sweep.Base.Mode];
-        var periods = sweep.Periods is { Count: > 0 } p ? p : [new SweepPeriod(sweep.Base.StartUtc, sweep.Base.EndUtc)];
-        var settings = (sweep.Grid ?? new Dictionary<string, IReadOnlyList<string>>()).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        foreach (var (key, values) in settings)
+        var axes = Axes.Of(sweep);
+        var to = (int)Math.Min(axes.Count, (long)from + count);
+        var cases = new List<SweepCase>(Math.Max(0, to - from));
+        for (var index = Math.Max(0, from); index < to; index++)
         {
-            if (string.IsNullOrWhiteSpace(key) || values is not { Count: > 0 })
-            {
-                throw new BacktestRequestException("grid", $"setting '{key}' needs at least one value");
-            }
-        }
-
-        var count = settings.Aggregate((long)modes.Count * periods.Count, (n, kv) => n * kv.Value.Count);
-        if (count > MaxRuns)
-        {
-            throw new BacktestRequestException("grid", $"asks for {count.ToString("N0", CultureInfo.InvariantCulture)} runs; a sweep may run at most {MaxRuns.ToString("N0", CultureInfo.InvariantCulture)}");
-        }
-
-        var cases = new List<SweepCase>((int)count);
-        foreach (var mode in modes)
-        {
-            foreach (var period in periods)
-            {
-                foreach (var combination in Combinations(settings, 0))
-                {
-                    var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
-                    {
-                        ["mode"] = mode,
-                        ["start"] = UnixTime.Format(period.StartUtc),
-                        ["end"] = UnixTime.Format(period.EndUtc),
-                    };
-                    foreach (var (key, value) in combination)
-                    {
-                        parameters[key] = value;
-                    }
-
-                    var request = sweep.Base with
-                    {
-                        Mode = mode,
-                        StartUtc = period.StartUtc,
-                        EndUtc = period.EndUtc,
-                        Overrides = [.. sweep.Base.Overrides ?? [], .. combination.Select(kv => $"{kv.Key}={kv.Value}")],
-                        Keep = KeptResults.SummaryOnly,
-                        SweepId = sweepId,
-                    };
-                    cases.Add(new SweepCase(RunId(sweepId, cases.Count), parameters, request));
-                }
-            }
+            cases.Add(axes.Case(sweepId, sweep, index));
         }
 
         return cases;
@@ -112,21 +76,68 @@ public static class SweepGrid
     /// <summary>What every run id of the sweep starts with.</summary>
     public static string RunIdPrefix(string sweepId) => sweepId + "-";
 
-    private static IEnumerable<List<KeyValuePair<string, string>>> Combinations(List<KeyValuePair<string, IReadOnlyList<string>>> settings, int from)
+    /// <summary>
+    /// What a sweep varies, outermost first: modes, periods, then each grid setting in key order, the last fastest.
+    /// A run's index is a number whose digits, in these bases, pick its mode, period and setting values.
+    /// </summary>
+    private sealed record Axes(IReadOnlyList<string> Modes, IReadOnlyList<SweepPeriod> Periods, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Settings, int Count)
     {
-        if (from == settings.Count)
+        public static Axes Of(SweepRequest sweep)
         {
-            yield return [];
-            yield break;
+            ArgumentNullException.ThrowIfNull(sweep);
+            ArgumentNullException.ThrowIfNull(sweep.Base);
+            var modes = sweep.Modes is { Count: > 0 } m ? m : [sweep.Base.Mode];
+            var periods = sweep.Periods is { Count: > 0 } p ? p : [new SweepPeriod(sweep.Base.StartUtc, sweep.Base.EndUtc)];
+            var settings = (sweep.Grid ?? new Dictionary<string, IReadOnlyList<string>>()).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+            foreach (var (key, values) in settings)
+            {
+                if (string.IsNullOrWhiteSpace(key) || values is not { Count: > 0 })
+                {
+                    throw new BacktestRequestException("grid", $"setting '{key}' needs at least one value");
+                }
+            }
+
+            var count = settings.Aggregate((long)modes.Count * periods.Count, (n, kv) => n * kv.Value.Count);
+            return count <= MaxRuns
+                ? new Axes(modes, periods, settings, (int)count)
+                : throw new BacktestRequestException("grid", $"asks for {count.ToString("N0", CultureInfo.InvariantCulture)} runs; a sweep may run at most {MaxRuns.ToString("N0", CultureInfo.InvariantCulture)}");
         }
 
-        foreach (var value in settings[from].Value)
+        public SweepCase Case(string sweepId, SweepRequest sweep, int index)
         {
-            foreach (var rest in Combinations(settings, from + 1))
+            // Peel the digits off from the fastest axis (the last setting) to the slowest (the mode).
+            var rest = index;
+            var chosen = new KeyValuePair<string, string>[Settings.Count];
+            for (var s = Settings.Count - 1; s >= 0; s--)
             {
-                rest.Insert(0, new KeyValuePair<string, string>(settings[from].Key, value));
-                yield return rest;
+                var values = Settings[s].Value;
+                chosen[s] = new(Settings[s].Key, values[rest % values.Count]);
+                rest /= values.Count;
             }
+
+            var period = Periods[rest % Periods.Count];
+            var mode = Modes[rest / Periods.Count];
+            var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["mode"] = mode,
+                ["start"] = UnixTime.Format(period.StartUtc),
+                ["end"] = UnixTime.Format(period.EndUtc),
+            };
+            foreach (var (key, value) in chosen)
+            {
+                parameters[key] = value;
+            }
+
+            var request = sweep.Base with
+            {
+                Mode = mode,
+                StartUtc = period.StartUtc,
+                EndUtc = period.EndUtc,
+                Overrides = [.. sweep.Base.Overrides ?? [], .. chosen.Select(kv => $"{kv.Key}={kv.Value}")],
+                Keep = KeptResults.SummaryOnly,
+                SweepId = sweepId,
+            };
+            return new SweepCase(RunId(sweepId, index), parameters, request);
         }
     }
 }

@@ -25,10 +25,11 @@ public sealed class SweepOrchestrator : TaskOrchestrator<SweepInput, SweepOutcom
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var cases = SweepGrid.Expand(context.InstanceId, input.Sweep);
+        // Only this execution's batch is built: the orchestrator runs again for every episode of the batch.
+        var runs = SweepGrid.Count(input.Sweep);
+        var batch = SweepGrid.Expand(context.InstanceId, input.Sweep, input.NextRun, BatchSize);
         var failures = new Dictionary<string, string>(input.Failures ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        var batch = cases.Skip(input.NextRun).Take(BatchSize).ToList();
-        context.SetCustomStatus(Status("running", cases.Count, input.NextRun, failures.Count));
+        context.SetCustomStatus(Status("running", runs, input.NextRun, failures.Count));
 
         var errors = await Task.WhenAll(batch.Select(run => RunAsync(context, run)));
         foreach (var (run, error) in batch.Zip(errors))
@@ -40,15 +41,15 @@ public sealed class SweepOrchestrator : TaskOrchestrator<SweepInput, SweepOutcom
         }
 
         var next = input.NextRun + batch.Count;
-        if (next < cases.Count)
+        if (next < runs)
         {
             context.ContinueAsNew(new SweepInput(input.Sweep, next, failures));
             return null;
         }
 
-        context.SetCustomStatus(Status("ranking", cases.Count, next, failures.Count));
+        context.SetCustomStatus(Status("ranking", runs, next, failures.Count));
         var outcome = await context.CallActivityAsync<SweepOutcome>(nameof(RankSweep), new SweepResults(input.Sweep, failures), TransientFailures.Retry);
-        context.SetCustomStatus(Status("completed", cases.Count, next, failures.Count));
+        context.SetCustomStatus(Status("completed", runs, next, failures.Count));
         return outcome;
     }
 

@@ -58,4 +58,25 @@ public sealed class SweepGridTests
         Assert.Equal("grid", huge.Field);
         Assert.Contains("10,201 runs", huge.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_slice_is_the_same_runs_as_the_whole_expansion_cut_there()
+    {
+        var sweep = new SweepRequest(
+            Base,
+            Grid: new Dictionary<string, IReadOnlyList<string>> { ["b"] = ["1", "2", "3"], ["a"] = ["x", "y"], ["c"] = ["p", "q", "r", "s"] },
+            Modes: ["eth_basis", "btc_basis"],
+            Periods: [new SweepPeriod(January, February), new SweepPeriod(February, February.AddMonths(1))]);
+        var whole = SweepGrid.Expand("sw", sweep);
+
+        Assert.Equal(whole.Count, SweepGrid.Count(sweep));
+        foreach (var (from, count) in (ReadOnlySpan<(int, int)>)[(0, 5), (7, 30), (90, 100), (95, 1), (96, 10)])
+        {
+            var slice = SweepGrid.Expand("sw", sweep, from, count);
+            var expected = whole.Skip(from).Take(count).ToList();
+            Assert.Equal(expected.Select(c => c.RunId), slice.Select(c => c.RunId));
+            Assert.Equal(expected.Select(c => string.Join(';', c.Parameters)), slice.Select(c => string.Join(';', c.Parameters)));
+            Assert.Equal(expected.Select(c => string.Join(';', c.Request.Overrides!)), slice.Select(c => string.Join(';', c.Request.Overrides!)));
+        }
+    }
 }
