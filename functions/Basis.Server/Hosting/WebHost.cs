@@ -18,6 +18,12 @@ internal static class WebHost
         ArgumentNullException.ThrowIfNull(hostJson);
         var settings = components.Settings;
         var listenPort = port ?? components.Host.ApiPort;
+
+        // Activities are CPU-bound work items tens of milliseconds long, queued on the thread pool like requests: with
+        // only a thread per core, a health probe waited behind them until the pool grew. Threads to spare keep the API
+        // answering while a sweep saturates the processors.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8 * Environment.ProcessorCount), completionPorts);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(components.Host.ApiBind, listenPort));
         builder.Services.AddSerilog(logger =>
