@@ -223,24 +223,24 @@ internal static class SweepMeasurement
     }
 
     /// <summary>
-    /// What expanding the grid costs: the <c>Sweep</c> orchestrator expands the whole grid on every episode (each replay),
-    /// and an episode runs for every batch of runs that finish.
+    /// What building a batch costs: the <c>Sweep</c> orchestrator builds its current batch (the last one here, the
+    /// furthest to decode) on every episode (each replay), and an episode runs for every batch of runs that finish.
     /// </summary>
     private static void PrintExpansion(SweepRequest sweep)
     {
         var times = new Sample();
         long allocated = 0;
-        var count = 0;
+        var runs = SweepGrid.Count(sweep);
         for (var i = 0; i < 10; i++)
         {
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
-            count = SweepGrid.Expand("sw_bench_expand", sweep).Count;
+            SweepGrid.Expand("sw_bench_expand", sweep, runs - SweepOrchestrator.BatchSize, SweepOrchestrator.BatchSize);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
         }
 
-        Console.WriteLine($"`SweepGrid.Expand` of the {count:N0} runs (the sweep orchestrator does it on every episode): {ResultTable.Ms(times.Median)} and {ResultTable.Megabytes(allocated)} allocated each time");
+        Console.WriteLine($"Building a batch of {SweepOrchestrator.BatchSize} of the {runs:N0} runs (the sweep orchestrator does it on every episode): {ResultTable.Ms(times.Median)} and {ResultTable.Megabytes(allocated)} allocated each time");
     }
 
     private static Dictionary<string, object> SweepBody(DateTime start, DateTime end, int[] values)
