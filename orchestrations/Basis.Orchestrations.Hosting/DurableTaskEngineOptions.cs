@@ -21,10 +21,13 @@ public sealed record DurableTaskEngineOptions
     /// <summary>Control-queue partitions, the unit a process leases (1–16). More partitions spread orchestrations over more processes.</summary>
     public int PartitionCount { get; init; } = 4;
 
-    /// <summary>Activities one process runs at once (Durable Functions' <c>maxConcurrentActivityFunctions</c>: ten per processor).</summary>
+    /// <summary>
+    /// Activities one process runs at once on Azure Storage (Durable Functions' <c>maxConcurrentActivityFunctions</c>:
+    /// ten per processor). The in-memory service fixes its own: one per processor.
+    /// </summary>
     public int MaxConcurrentActivities { get; init; } = 10 * Environment.ProcessorCount;
 
-    /// <summary>Orchestration episodes one process runs at once (Durable Functions' <c>maxConcurrentOrchestratorFunctions</c>).</summary>
+    /// <summary>Orchestration episodes one process runs at once on Azure Storage (Durable Functions' <c>maxConcurrentOrchestratorFunctions</c>).</summary>
     public int MaxConcurrentOrchestrations { get; init; } = 10 * Environment.ProcessorCount;
 
     /// <summary>
