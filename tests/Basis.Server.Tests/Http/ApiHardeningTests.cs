@@ -12,20 +12,9 @@ namespace Basis.Server.Tests.Http;
 /// values, an unknown ranking figure, reads without a key when keys are required. Every one is a 4xx problem naming
 /// what is wrong, never a 500. The OpenAPI document describes the request bodies and the key.
 /// </summary>
-public sealed class ApiHardeningTests : IAsyncLifetime
+public sealed class ApiHardeningTests : HostedTest
 {
-    private readonly TempFolder _temp = new();
-    private PipelineHost _host = null!;
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _host = await PipelineHost.StartAsync(_temp.Combine("results"), cancellationToken: Token);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _temp.Dispose();
-    }
 
     public static TheoryData<string> BadIds => new()
     {
@@ -42,7 +31,7 @@ public sealed class ApiHardeningTests : IAsyncLifetime
             (HttpMethod.Get, $"/api/v1/sweeps/{id}"), (HttpMethod.Get, $"/api/v1/sweeps/{id}/result"), (HttpMethod.Delete, $"/api/v1/sweeps/{id}")])
         {
             // Kestrel itself answers 400 to a NUL in the path; everything else reaches the API, which finds no such run.
-            using var response = await _host.Http.SendAsync(new HttpRequestMessage(method, path), Token);
+            using var response = await Host.Http.SendAsync(new HttpRequestMessage(method, path), Token);
             var expected = id.Contains("%00", StringComparison.Ordinal) ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound;
             Assert.True(response.StatusCode == expected, $"{method} {path[..Math.Min(path.Length, 80)]}: {(int)response.StatusCode}");
             if (expected == HttpStatusCode.NotFound)
@@ -56,8 +45,8 @@ public sealed class ApiHardeningTests : IAsyncLifetime
     public async Task A_body_over_the_limit_is_a_413_whether_or_not_it_says_its_length()
     {
         var large = $$"""{"strategy_name": "eth_basis", "padding": "{{new string('x', 1_100_000)}}"}""";
-        using var declared = await _host.Http.PostAsync(new Uri("/api/v1/backtests", UriKind.Relative), new StringContent(large, Encoding.UTF8, "application/json"), Token);
-        using var chunked = await _host.Http.PostAsync(new Uri("/api/v1/sweeps", UriKind.Relative), new StreamContent(new UnsizedStream(Encoding.UTF8.GetBytes(large))), Token);
+        using var declared = await Host.Http.PostAsync(new Uri("/api/v1/backtests", UriKind.Relative), new StringContent(large, Encoding.UTF8, "application/json"), Token);
+        using var chunked = await Host.Http.PostAsync(new Uri("/api/v1/sweeps", UriKind.Relative), new StreamContent(new UnsizedStream(Encoding.UTF8.GetBytes(large))), Token);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
@@ -89,7 +78,7 @@ public sealed class ApiHardeningTests : IAsyncLifetime
     [InlineData("1e3")]
     public async Task A_list_limit_outside_1_to_10000_is_a_400_naming_limit(string limit)
     {
-        using var response = await _host.Http.GetAsync(new Uri($"/api/v1/backtests?limit={limit}", UriKind.Relative), Token);
+        using var response = await Host.Http.GetAsync(new Uri($"/api/v1/backtests?limit={limit}", UriKind.Relative), Token);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -99,7 +88,7 @@ public sealed class ApiHardeningTests : IAsyncLifetime
     [Fact]
     public async Task Reads_can_be_made_to_need_a_key_while_health_never_does()
     {
-        await using var locked = await PipelineHost.StartAsync(_temp.Combine("locked"), new Dictionary<string, string> { ["BASIS_API_REQUIRE_KEY_FOR_READS"] = "true" }, Token);
+        await using var locked = await PipelineHost.StartAsync(Temp.Combine("locked"), new Dictionary<string, string> { ["BASIS_API_REQUIRE_KEY_FOR_READS"] = "true" }, Token);
         using var keyless = new HttpClient { BaseAddress = locked.Http.BaseAddress };
 
         foreach (var path in (string[])["/api/v1/backtests", "/api/v1/sweeps", "/api/v1/strategies", "/api/v1/strategies/eth_basis/config", "/api/v1/backtests/bt_x"])
@@ -120,9 +109,9 @@ public sealed class ApiHardeningTests : IAsyncLifetime
     [Fact]
     public async Task Detailed_health_names_no_path_host_or_connection()
     {
-        var text = await _host.GetTextAsync("/health/detailed", Token);
+        var text = await Host.GetTextAsync("/health/detailed", Token);
 
-        Assert.DoesNotContain(_temp.Path, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Temp.Path, text, StringComparison.Ordinal);
         Assert.DoesNotContain(Repository.Root, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Host=", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
@@ -131,7 +120,7 @@ public sealed class ApiHardeningTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_has_the_request_schemas_and_the_key_scheme()
     {
-        var document = await _host.GetJsonAsync("/openapi/v1.json", Token);
+        var document = await Host.GetJsonAsync("/openapi/v1.json", Token);
 
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty(ApiDocument.ApiKeyScheme);
         Assert.Equal(("apiKey", "header", ApiKeys.Header), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
@@ -162,8 +151,8 @@ public sealed class ApiHardeningTests : IAsyncLifetime
             Stress: ["funding_flip=true,at=2025-01-20,hours=24"]);
         Assert.Equal(JsonSerializer.SerializeToElement(body).EnumerateObject().Count(), typeof(BacktestRequestBody).GetProperties().Length);
 
-        var status = await _host.SubmitAsync("backtests", body, Token);
-        Assert.Equal("Completed", (await _host.WaitAsync(status, Token)).GetProperty("runtimeStatus").GetString());
+        var status = await Host.SubmitAsync("backtests", body, Token);
+        Assert.Equal("Completed", (await Host.WaitAsync(status, Token)).GetProperty("runtimeStatus").GetString());
 
         var sweep = new SweepRequestBody(
             null, null, null, InitialCapital: 50_000, ShareClass: "USDT", ConfigOverrides: body.ConfigOverrides, CapitalFlows: null, Stress: body.Stress,
@@ -172,7 +161,7 @@ public sealed class ApiHardeningTests : IAsyncLifetime
             Periods: [new SweepPeriodBody(body.StartDate, body.EndDate)],
             RankBy: "apy",
             Ascending: true);
-        Assert.Equal("Completed", (await _host.WaitAsync(await _host.SubmitAsync("sweeps", sweep, Token), Token)).GetProperty("runtimeStatus").GetString());
+        Assert.Equal("Completed", (await Host.WaitAsync(await Host.SubmitAsync("sweeps", sweep, Token), Token)).GetProperty("runtimeStatus").GetString());
     }
 
     private static JsonElement Schema(JsonElement document, JsonElement operation)
@@ -185,7 +174,7 @@ public sealed class ApiHardeningTests : IAsyncLifetime
 
     private async Task AssertBadRequestAsync(string path, string body, string field, string says)
     {
-        using var response = await _host.Http.PostAsync(new Uri(path, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), Token);
+        using var response = await Host.Http.PostAsync(new Uri(path, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), Token);
         var text = await response.Content.ReadAsStringAsync(Token);
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");

@@ -7,26 +7,15 @@ using Basis.Server.Tests.Support;
 namespace Basis.Server.Tests.Http;
 
 /// <summary>The HTTP host on a real loopback port: submit, poll, fetch — and the same numbers as the command line.</summary>
-public sealed class HttpEndToEndTests : IAsyncLifetime
+public sealed class HttpEndToEndTests : HostedTest
 {
-    private readonly TempFolder _temp = new();
-    private PipelineHost _host = null!;
-
-    public async ValueTask InitializeAsync() => _host = await PipelineHost.StartAsync(_temp.Combine("results"), cancellationToken: TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task A_backtest_submitted_over_http_completes_with_the_same_numbers_as_the_command_line()
     {
         var ct = TestContext.Current.CancellationToken;
         var body = new { strategy_name = "eth_basis", start_date = "2025-01-01T00:00:00Z", end_date = "2025-04-01T00:00:00Z", initial_capital = 100000, share_class = "USDT" };
         using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/v1/backtests") { Content = JsonContent.Create(body) };
-        using var accepted = await _host.Http.SendAsync(submit, ct);
+        using var accepted = await Host.Http.SendAsync(submit, ct);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var links = await accepted.Content.ReadFromJsonAsync<JsonElement>(ct);
         var status = links.GetProperty("statusQueryGetUri").GetString()!;
@@ -35,20 +24,20 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         do
         {
             await Task.Delay(50, ct);
-            state = await _host.Http.GetFromJsonAsync<JsonElement>(status, ct);
+            state = await Host.Http.GetFromJsonAsync<JsonElement>(status, ct);
         }
         while (state.GetProperty("runtimeStatus").GetString() is "Pending" or "Running");
 
         Assert.Equal("Completed", state.GetProperty("runtimeStatus").GetString());
-        var summary = await _host.Http.GetFromJsonAsync<JsonElement>(links.GetProperty("resultUri").GetString()!, ct);
+        var summary = await Host.Http.GetFromJsonAsync<JsonElement>(links.GetProperty("resultUri").GetString()!, ct);
 
-        var cli = await BasisCli.BacktestAsync("eth_basis", _temp.Combine("cli"));
+        var cli = await BasisCli.BacktestAsync("eth_basis", Temp.Combine("cli"));
         Assert.True(cli.ExitCode == 0, cli.ToString());
-        var files = RunFiles.Read(_temp.Combine("cli"));
+        var files = RunFiles.Read(Temp.Combine("cli"));
         Assert.Equal(files.Number("final_equity"), summary.GetProperty("final_equity").GetDouble());
         Assert.Equal(files.Number("attribution_residual"), summary.GetProperty("attribution_residual").GetDouble());
 
-        var report = await _host.Http.GetAsync(new Uri(links.GetProperty("resultUri").GetString()!.Replace("/result", "/report", StringComparison.Ordinal)), ct);
+        var report = await Host.Http.GetAsync(new Uri(links.GetProperty("resultUri").GetString()!.Replace("/result", "/report", StringComparison.Ordinal)), ct);
         Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
     }
 
@@ -60,7 +49,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         {
             Content = JsonContent.Create(new { strategy_name = "eth_basis", start_date = "2025-02-01", end_date = "yesterday", initial_capital = -1, colour = "blue" }),
         };
-        using var response = await _host.Http.SendAsync(submit, ct);
+        using var response = await Host.Http.SendAsync(submit, ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -110,7 +99,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     [InlineData("/api/v1/strategies/ml_btc_directional_usdt_margin/config", HttpStatusCode.NotFound)]
     public async Task Bad_reads_are_4xx_problems_never_500(string path, HttpStatusCode expected)
     {
-        using var response = await _host.Http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await Host.Http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -120,8 +109,8 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     public async Task Strategies_list_every_mode_and_a_mode_s_merged_config()
     {
         var ct = TestContext.Current.CancellationToken;
-        var list = await _host.Http.GetFromJsonAsync<JsonElement>("/api/v1/strategies", ct);
-        var config = await _host.Http.GetFromJsonAsync<JsonElement>("/api/v1/strategies/usdt_pure_lending/config", ct);
+        var list = await Host.Http.GetFromJsonAsync<JsonElement>("/api/v1/strategies", ct);
+        var config = await Host.Http.GetFromJsonAsync<JsonElement>("/api/v1/strategies/usdt_pure_lending/config", ct);
 
         Assert.Contains(list.GetProperty("strategies").EnumerateArray(), s => s.GetProperty("name").GetString() == "eth_basis");
         Assert.Equal("pure_lending_usdt", config.GetProperty("name").GetString());
@@ -132,7 +121,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     public async Task Submitting_without_a_valid_key_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var keyless = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+        using var keyless = new HttpClient { BaseAddress = Host.Http.BaseAddress };
         using var response = await keyless.PostAsJsonAsync("/api/v1/backtests", new { strategy_name = "eth_basis" }, ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -143,8 +132,8 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.Add(CorrelationIds.Header, "abc-123");
-        using var echoed = await _host.Http.SendAsync(request, TestContext.Current.CancellationToken);
-        using var fresh = await _host.Http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var echoed = await Host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var fresh = await Host.Http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal("abc-123", echoed.Headers.GetValues(CorrelationIds.Header).Single());
         Assert.False(string.IsNullOrEmpty(fresh.Headers.GetValues(CorrelationIds.Header).Single()));
@@ -154,12 +143,12 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     public async Task Health_reports_every_component_and_openapi_is_served()
     {
         var ct = TestContext.Current.CancellationToken;
-        var health = await _host.Http.GetFromJsonAsync<JsonElement>("/health/detailed", ct);
+        var health = await Host.Http.GetFromJsonAsync<JsonElement>("/health/detailed", ct);
         var names = health.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.Equal(["config", "data_source", "result_store", "orchestration"], names);
-        using var openApi = await _host.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
+        using var openApi = await Host.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
     }
 
@@ -167,7 +156,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         using var submit = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        using var response = await _host.Http.SendAsync(submit, ct);
+        using var response = await Host.Http.SendAsync(submit, ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
