@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -19,11 +18,8 @@ namespace Basis.Orchestrations.Hosting;
 /// </summary>
 public sealed class DurableTaskEngine : IHostedService, IAsyncDisposable
 {
-    /// <summary>
-    /// Payloads are System.Text.Json with web defaults (camelCase), the shape the HTTP API shows for a run's output and
-    /// custom status.
-    /// </summary>
-    public static readonly DataConverter Converter = new JsonDataConverter(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    /// <summary>Payloads as every host writes them (<see cref="DurableConventions.PayloadJson"/>).</summary>
+    public static readonly DataConverter Converter = new JsonDataConverter(DurableConventions.PayloadJson);
 
     private readonly DurableTaskTypes _types;
     private readonly IServiceProvider _services;

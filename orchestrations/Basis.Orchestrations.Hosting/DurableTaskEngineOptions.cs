@@ -63,7 +63,7 @@ public sealed record DurableTaskEngineOptions
             throw new ArgumentException("The Azure Storage back end needs a storage connection string (AzureWebJobsStorage).", nameof(StorageConnection));
         }
 
-        if (!IsTaskHubName(TaskHub))
+        if (!DurableConventions.IsTaskHubName(TaskHub))
         {
             throw new ArgumentException($"'{TaskHub}' is not a task hub name: 3–45 letters or digits, starting with a letter.", nameof(TaskHub));
         }
@@ -78,8 +78,4 @@ public sealed record DurableTaskEngineOptions
             throw new ArgumentException("Concurrency limits must be at least 1.", nameof(MaxConcurrentActivities));
         }
     }
-
-    /// <summary>Azure Storage's rule for task hub names (they name queues, tables and a blob container).</summary>
-    public static bool IsTaskHubName(string? name) =>
-        name is { Length: >= 3 and <= 45 } && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
 }

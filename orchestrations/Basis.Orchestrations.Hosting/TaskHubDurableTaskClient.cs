@@ -3,7 +3,7 @@ using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Core = DurableTask.Core;
+using Dtfx = DurableTask.Core;
 using OrchestrationQuery = Microsoft.DurableTask.Client.OrchestrationQuery;
 using PurgeResult = Microsoft.DurableTask.Client.PurgeResult;
 
@@ -46,7 +46,7 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         };
 
         // An instance id that is still running (or pending) is refused rather than silently restarted.
-        Core.OrchestrationStatus[] dedupe = [Core.OrchestrationStatus.Pending, Core.OrchestrationStatus.Running, Core.OrchestrationStatus.Suspended];
+        Dtfx.OrchestrationStatus[] dedupe = [Dtfx.OrchestrationStatus.Pending, Dtfx.OrchestrationStatus.Running, Dtfx.OrchestrationStatus.Suspended];
         await _client.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe).ConfigureAwait(false);
         return instance.InstanceId;
     }
@@ -86,11 +86,11 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
     /// <inheritdoc />
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null)
     {
-        var queries = _client as Core.Query.IOrchestrationServiceQueryClient
+        var queries = _client as Dtfx.Query.IOrchestrationServiceQueryClient
             ?? throw new NotSupportedException($"{_client.GetType().Name} cannot query instances.");
         return Pageable.Create(async (continuation, pageSize, cancellation) =>
         {
-            var query = new Core.Query.OrchestrationQuery
+            var query = new Dtfx.Query.OrchestrationQuery
             {
                 RuntimeStatus = filter?.Statuses?.Select(ToCore).ToList(),
                 CreatedTimeFrom = filter?.CreatedFrom?.UtcDateTime,
@@ -162,7 +162,7 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
     /// </summary>
     private async Task<OrchestrationMetadata> ToMetadataAsync(OrchestrationState state, bool withInputsAndOutputs)
     {
-        if (state.OrchestrationStatus != Core.OrchestrationStatus.Failed || state.FailureDetails is not null)
+        if (state.OrchestrationStatus != Dtfx.OrchestrationStatus.Failed || state.FailureDetails is not null)
         {
             return ToMetadata(state, withInputsAndOutputs);
         }
@@ -190,10 +190,10 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
     private static TaskFailureDetails? FromJson(JsonElement details) => details.ValueKind != JsonValueKind.Object
         ? null
         : new TaskFailureDetails(
-            Text(details, nameof(Core.FailureDetails.ErrorType)) ?? string.Empty,
-            Text(details, nameof(Core.FailureDetails.ErrorMessage)) ?? string.Empty,
-            Text(details, nameof(Core.FailureDetails.StackTrace)),
-            details.TryGetProperty(nameof(Core.FailureDetails.InnerFailure), out var inner) ? FromJson(inner) : null,
+            Text(details, nameof(Dtfx.FailureDetails.ErrorType)) ?? string.Empty,
+            Text(details, nameof(Dtfx.FailureDetails.ErrorMessage)) ?? string.Empty,
+            Text(details, nameof(Dtfx.FailureDetails.StackTrace)),
+            details.TryGetProperty(nameof(Dtfx.FailureDetails.InnerFailure), out var inner) ? FromJson(inner) : null,
             null);
 
     private static string? Text(JsonElement element, string name) =>
@@ -213,17 +213,17 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(state.CreatedTime, DateTimeKind.Utc)),
         LastUpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc)),
         SerializedInput = withInputsAndOutputs ? state.Input : null,
-        SerializedOutput = withInputsAndOutputs && state.OrchestrationStatus != Core.OrchestrationStatus.Failed ? state.Output : null,
+        SerializedOutput = withInputsAndOutputs && state.OrchestrationStatus != Dtfx.OrchestrationStatus.Failed ? state.Output : null,
         SerializedCustomStatus = state.Status,
         FailureDetails = failure ?? FromCore(state.FailureDetails),
     };
 
-    private static TaskFailureDetails? FromCore(Core.FailureDetails? details) => details is null
+    private static TaskFailureDetails? FromCore(Dtfx.FailureDetails? details) => details is null
         ? null
         : new TaskFailureDetails(details.ErrorType, details.ErrorMessage, details.StackTrace, FromCore(details.InnerFailure), null);
 
     // The two enums name the same states with the same values' names.
-    private static OrchestrationRuntimeStatus FromCore(Core.OrchestrationStatus status) => Enum.Parse<OrchestrationRuntimeStatus>(status.ToString());
+    private static OrchestrationRuntimeStatus FromCore(Dtfx.OrchestrationStatus status) => Enum.Parse<OrchestrationRuntimeStatus>(status.ToString());
 
-    private static Core.OrchestrationStatus ToCore(OrchestrationRuntimeStatus status) => Enum.Parse<Core.OrchestrationStatus>(status.ToString());
+    private static Dtfx.OrchestrationStatus ToCore(OrchestrationRuntimeStatus status) => Enum.Parse<Dtfx.OrchestrationStatus>(status.ToString());
 }

@@ -112,7 +112,7 @@ public sealed class GeneratedMetadataTests
         var hostJson = HostJson.Load(Path.Combine(Repository.AppOutput, "host.json"));
 
         Assert.Equal("api", hostJson.RoutePrefix);
-        Assert.True(OrchestrationSettings.IsTaskHubName(hostJson.DurableTask.HubName), $"'{hostJson.DurableTask.HubName}' is not a task hub name");
+        Assert.True(Basis.Orchestrations.DurableConventions.IsTaskHubName(hostJson.DurableTask.HubName), $"'{hostJson.DurableTask.HubName}' is not a task hub name");
         Assert.Equal(4, hostJson.DurableTask.PartitionCount);
         Assert.NotNull(hostJson.DurableTask.MaxConcurrentActivities);
         Assert.NotNull(hostJson.DurableTask.MaxConcurrentOrchestrations);

@@ -1,6 +1,7 @@
 using System.Net;
 using Basis.Configuration.Reading;
 using Basis.Data.Canonical;
+using Basis.Orchestrations;
 using Basis.Api.Http;
 
 namespace Basis.Api.Hosting;
@@ -76,7 +77,7 @@ public sealed record HostSettings(
             }
 
             var taskHub = reader.OptionalString("BASIS_TASK_HUB");
-            if (taskHub is not null && !OrchestrationSettings.IsTaskHubName(taskHub))
+            if (taskHub is not null && !DurableConventions.IsTaskHubName(taskHub))
             {
                 reader.AddError("BASIS_TASK_HUB", $"'{taskHub}' is not a task hub name: 3–45 letters or digits, starting with a letter");
             }
@@ -106,12 +107,7 @@ public sealed record HostSettings(
 /// (<c>AzureWebJobsStorage</c>, the Functions setting) and task hub (<c>BASIS_TASK_HUB</c>, over host.json's
 /// <c>hubName</c>). The Azure Functions app takes these from the Functions host instead.
 /// </summary>
-public sealed record OrchestrationSettings(OrchestrationBackend Backend, string? StorageConnection, string? TaskHub)
-{
-    /// <summary>Azure Storage's rule for task hub names (they name queues, tables and a blob container).</summary>
-    public static bool IsTaskHubName(string? name) =>
-        name is { Length: >= 3 and <= 45 } && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
-}
+public sealed record OrchestrationSettings(OrchestrationBackend Backend, string? StorageConnection, string? TaskHub);
 
 /// <summary>Where the self-hosted server keeps its orchestrations.</summary>
 public enum OrchestrationBackend

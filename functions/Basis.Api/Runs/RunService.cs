@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Basis.Data.Stores;
+using Basis.Orchestrations;
 using Basis.Orchestrations.Backtests;
 using Basis.Orchestrations.Sweeps;
 using Microsoft.DurableTask;
@@ -25,7 +26,6 @@ public sealed class RunService
     /// <summary>What a run whose engine forgot it (an embedded host that stopped) is recorded as failing with.</summary>
     public const string LostRunError = "the host running this stopped before it finished (the embedded engine keeps nothing across restarts); submit the request again";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly OrchestrationRuntimeStatus[] Unfinished = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
     private static readonly OrchestrationRuntimeStatus[] Finished = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
@@ -201,7 +201,7 @@ public sealed class RunService
     {
         var now = _time.GetUtcNow();
         var request = input is SweepInput sweep ? sweep.Sweep : input;
-        await Records.SaveRunAsync(new RunRecord(id, kind.Name, RunStatus.Pending, JsonSerializer.Serialize(request, Json), now, now), cancellationToken).ConfigureAwait(false);
+        await Records.SaveRunAsync(new RunRecord(id, kind.Name, RunStatus.Pending, JsonSerializer.Serialize(request, DurableConventions.PayloadJson), now, now), cancellationToken).ConfigureAwait(false);
         try
         {
             await _engine.ScheduleNewOrchestrationInstanceAsync(kind.Orchestrator, input, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
@@ -287,7 +287,7 @@ public sealed class RunService
     private async Task RecordSweepRunsAsync(string sweepId, IReadOnlySet<string> terminated, CancellationToken cancellationToken)
     {
         var sweep = await Records.GetRunAsync(sweepId, cancellationToken).ConfigureAwait(false);
-        if (sweep is null || JsonSerializer.Deserialize<SweepRequest>(sweep.RequestJson, Json) is not { } request)
+        if (sweep is null || JsonSerializer.Deserialize<SweepRequest>(sweep.RequestJson, DurableConventions.PayloadJson) is not { } request)
         {
             return;
         }
@@ -313,7 +313,7 @@ public sealed class RunService
                 RunStatus.Terminated => $"its sweep {sweepId} was terminated",
                 _ => null,
             };
-            await Records.SaveRunUnlessFinishedAsync(new RunRecord(run.InstanceId, RunKind.Backtest.Name, status, JsonSerializer.Serialize(sweepCase.Request, Json), run.CreatedAt, now, Error: error), cancellationToken).ConfigureAwait(false);
+            await Records.SaveRunUnlessFinishedAsync(new RunRecord(run.InstanceId, RunKind.Backtest.Name, status, JsonSerializer.Serialize(sweepCase.Request, DurableConventions.PayloadJson), run.CreatedAt, now, Error: error), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -350,13 +350,7 @@ public sealed class RunService
     /// <summary>The innermost error of a failed orchestration: the activity's own message.</summary>
     private static string? ErrorOf(OrchestrationMetadata instance)
     {
-        var failure = instance.FailureDetails;
-        while (failure?.InnerFailure is { } inner)
-        {
-            failure = inner;
-        }
-
-        return failure?.ErrorMessage;
+        return instance.FailureDetails?.Innermost().ErrorMessage;
     }
 
     private static string TerminationReason(OrchestrationMetadata instance) =>
@@ -371,7 +365,7 @@ public sealed class RunService
 
         try
         {
-            return JsonSerializer.Deserialize<BacktestRequest>(requestJson, Json)?.SweepId;
+            return JsonSerializer.Deserialize<BacktestRequest>(requestJson, DurableConventions.PayloadJson)?.SweepId;
         }
         catch (JsonException)
         {

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Azure.Core.Serialization;
 using Basis.Api.Hosting;
+using Basis.Orchestrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Basis.FunctionApp.Hosting;
@@ -36,7 +36,7 @@ public static class FunctionAppHost
 
         // Durable Functions serialises inputs, outputs and custom status with the worker's serializer: web defaults
         // (camelCase), as the self-hosted engine does, so a run's status reads the same from either host.
-        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(DurableConventions.PayloadJson));
         return services;
     }
 }

@@ -14,6 +14,7 @@ using Basis.Data.Results;
 using Basis.Data.Stores;
 using Basis.Api.Hosting;
 using Basis.Api.Runs;
+using Basis.Orchestrations;
 using Basis.Orchestrations.Backtests;
 using Basis.Server.Hosting;
 
@@ -23,7 +24,6 @@ namespace Basis.Server.Cli;
 internal static class BacktestCommand
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
-    private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The API's field names as this command's flags, for messages.</summary>
     private static readonly Dictionary<string, string> FieldFlags = new(StringComparer.Ordinal)
@@ -175,7 +175,7 @@ internal static class BacktestCommand
                 return run;
             }
 
-            if (run.CustomStatusJson is { } json && JsonSerializer.Deserialize<BacktestStatus>(json, StatusJson) is { } status)
+            if (run.CustomStatusJson is { } json && JsonSerializer.Deserialize<BacktestStatus>(json, DurableConventions.PayloadJson) is { } status)
             {
                 var line = status.Phase == "simulating"
                     ? $"  simulating {CliTime.Format(DateTime.Parse(status.From, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal))} → {CliTime.Format(DateTime.Parse(status.To, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal))}{(status.Segments > 1 ? $" ({status.Segment}/{status.Segments})" : string.Empty)}"
@@ -219,11 +219,7 @@ internal static class BacktestCommand
     /// </summary>
     private static async Task<Exception> RunFailureAsync(EmbeddedEngine engine, RunView run, CancellationToken cancellationToken)
     {
-        var failure = (await engine.Client.GetInstanceAsync(run.Id, cancellationToken).ConfigureAwait(false))?.FailureDetails;
-        while (failure?.InnerFailure is { } inner)
-        {
-            failure = inner;
-        }
+        var failure = (await engine.Client.GetInstanceAsync(run.Id, cancellationToken).ConfigureAwait(false))?.FailureDetails?.Innermost();
 
         var message = run.Error ?? $"the run ended {run.Status}";
         return failure is not null && BadInputErrors.Any(failure.IsCausedBy)

@@ -13,9 +13,6 @@ namespace Basis.Orchestrations.Sweeps;
 /// </summary>
 public sealed class RankSweep(BacktestWorkspace workspace) : TaskActivity<SweepResults, SweepOutcome>
 {
-    /// <summary>The ranking's JSON (web defaults, as the API shows it).</summary>
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <inheritdoc />
     public override async Task<SweepOutcome> RunAsync(TaskActivityContext context, SweepResults input)
     {
@@ -48,7 +45,7 @@ public sealed class RankSweep(BacktestWorkspace workspace) : TaskActivity<SweepR
             .Select(c => new SweepFailure(c.RunId, c.Parameters, input.Failures[c.RunId]))
             .ToList();
         var outcome = new SweepOutcome(context.InstanceId, sweep.RankBy, sweep.Ascending, ranking, failures);
-        await workspace.Results.PutArtefactAsync(context.InstanceId, SweepOrchestrator.RankingArtefact, JsonSerializer.SerializeToUtf8Bytes(outcome, Json)).ConfigureAwait(false);
+        await workspace.Results.PutArtefactAsync(context.InstanceId, SweepOrchestrator.RankingArtefact, JsonSerializer.SerializeToUtf8Bytes(outcome, DurableConventions.PayloadJson)).ConfigureAwait(false);
         return outcome;
     }
 }

@@ -63,12 +63,10 @@ public sealed class SweepOrchestrator : TaskOrchestrator<SweepInput, SweepOutcom
         }
         catch (TaskFailedException failed)
         {
-            return Innermost(failed.FailureDetails).ErrorMessage;
+            return failed.FailureDetails.Innermost().ErrorMessage;
         }
     }
 
     private static SweepStatus Status(string phase, int runs, int finished, int failed) =>
         new(phase, runs, finished - failed, failed, runs == 0 ? 1 : (double)finished / runs);
-
-    private static TaskFailureDetails Innermost(TaskFailureDetails failure) => failure.InnerFailure is { } inner ? Innermost(inner) : failure;
 }

@@ -74,11 +74,7 @@ public sealed class BacktestOrchestrationTests(LongSample longSample) : IClassFi
         var finished = await pipeline.WaitAsync("bt-gap");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, finished.RuntimeStatus);
-        var failure = finished.FailureDetails!;
-        while (failure.InnerFailure is { } inner)
-        {
-            failure = inner;
-        }
+        var failure = finished.FailureDetails!.Innermost();
 
         Assert.True(failure.IsCausedBy<Basis.Core.Market.MarketDataCoverageException>(), failure.ErrorType);
         Assert.Contains("perp/", failure.ErrorMessage, StringComparison.Ordinal);

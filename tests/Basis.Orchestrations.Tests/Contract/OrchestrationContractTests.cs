@@ -70,12 +70,7 @@ public abstract class OrchestrationContractTests(EngineFixture engine)
         var finished = await RunAsync(nameof(FailingCall), "the venue refused");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, finished.RuntimeStatus);
-        var failure = Assert.IsType<Microsoft.DurableTask.TaskFailureDetails>(finished.FailureDetails);
-        var innermost = failure;
-        while (innermost.InnerFailure is { } inner)
-        {
-            innermost = inner;
-        }
+        var innermost = Assert.IsType<Microsoft.DurableTask.TaskFailureDetails>(finished.FailureDetails).Innermost();
 
         Assert.Equal("the venue refused", innermost.ErrorMessage);
         Assert.True(innermost.IsCausedBy<InvalidOperationException>(), innermost.ErrorType);
