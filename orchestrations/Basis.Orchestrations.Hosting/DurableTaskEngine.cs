@@ -52,12 +52,6 @@ public sealed class DurableTaskEngine : IHostedService, IAsyncDisposable
         ? $"Durable Task Framework on Azure Storage, task hub '{Options.TaskHub}'"
         : "Durable Task Framework in memory (embedded, not durable)";
 
-    /// <summary>Checks that the back end answers (for health checks): an instance query that finds nothing.</summary>
-    public async Task CheckHealthAsync(CancellationToken cancellationToken)
-    {
-        _ = await Client.GetInstanceAsync("health-probe", cancellationToken).ConfigureAwait(false);
-    }
-
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Basis.Api.Http;
-using Basis.FunctionApp.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Basis.FunctionApp.Functions;
@@ -19,5 +18,5 @@ public sealed class HealthFunctions(IServiceProvider services, IEnumerable<Healt
 
     [Function("HealthDetailed")]
     public Task<IResult> Detailed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.HealthDetailed)] HttpRequest req, [DurableClient] DurableTaskClient client) =>
-        ActivatorUtilities.CreateInstance<HealthHandlers>(services, components.Append(OrchestrationHealth.Of(client))).DetailedAsync(req.HttpContext.RequestAborted);
+        ActivatorUtilities.CreateInstance<HealthHandlers>(services, components.Append(OrchestrationHealth.Of(client, $"durable functions, task hub {client.Name}"))).DetailedAsync(req.HttpContext.RequestAborted);
 }

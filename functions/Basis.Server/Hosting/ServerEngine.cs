@@ -1,6 +1,8 @@
 using Basis.Api.Hosting;
+using Basis.Api.Http;
 using Basis.Orchestrations;
 using Basis.Orchestrations.Hosting;
+using Microsoft.DurableTask.Client;
 
 namespace Basis.Server.Hosting;
 
@@ -37,12 +39,9 @@ internal static class ServerEngine
         ArgumentNullException.ThrowIfNull(options);
         services.AddBasisApi(components, sharedScratch: options.Backend == DurableTaskBackend.AzureStorage);
         services.AddDurableTaskEngine(options, Types());
-        services.AddSingleton(sp => new Basis.Api.Http.HealthComponent("orchestration", async ct =>
-        {
-            var engine = sp.GetRequiredService<DurableTaskEngine>();
-            await engine.CheckHealthAsync(ct);
-            return engine.Options.Backend == DurableTaskBackend.AzureStorage ? $"azure storage, task hub {engine.Options.TaskHub}" : "embedded";
-        }));
+        services.AddSingleton(sp => OrchestrationHealth.Of(
+            sp.GetRequiredService<DurableTaskClient>(),
+            options.Backend == DurableTaskBackend.AzureStorage ? $"azure storage, task hub {options.TaskHub}" : "embedded"));
         return services;
     }
 }
