@@ -1,5 +1,4 @@
 using Basis.Api.Http;
-using Basis.Configuration.Binding;
 using Basis.Data.Stores;
 using Basis.Orchestrations.Backtests;
 
@@ -15,7 +14,7 @@ public static class BasisApiServices
     public static IServiceCollection AddBasisApi(this IServiceCollection services, PipelineComponents components, bool sharedScratch)
     {
         ArgumentNullException.ThrowIfNull(components);
-        var configuration = BasisConfiguration.Load(components.Settings.ConfigsDirectory);
+        var configuration = components.Configuration;
 
         // Checked once, on the first health check: the configuration is loaded once, so re-reading the files on every
         // probe would report on files the host is not running with.

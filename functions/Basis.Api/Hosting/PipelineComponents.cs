@@ -1,3 +1,4 @@
+using Basis.Configuration.Binding;
 using Basis.Core.Market;
 using Basis.Data.Canonical;
 using Basis.Data.Stores;
@@ -5,16 +6,18 @@ using Basis.Data.Stores;
 namespace Basis.Api.Hosting;
 
 /// <summary>
-/// The pipeline's parts chosen from settings: market data (<c>BASIS_DATA_MODE</c>) and the result store (PostgreSQL
-/// when <c>BASIS_DATABASE_CONNECTION</c> is set, the <c>results/</c> folder otherwise), with the typed settings.
+/// The pipeline's parts chosen from settings: the configuration (modes, venues, share classes, loaded once), market
+/// data (<c>BASIS_DATA_MODE</c>) and the result store (PostgreSQL when <c>BASIS_DATABASE_CONNECTION</c> is set, the
+/// <c>results/</c> folder otherwise), with the typed settings.
 /// Missing or bad settings fail fast, naming the variable.
 /// </summary>
 public sealed class PipelineComponents : IAsyncDisposable
 {
-    private PipelineComponents(PipelineSettings settings, HostSettings host, IMarketDataSource data, IResultStore results)
+    private PipelineComponents(PipelineSettings settings, HostSettings host, BasisConfiguration configuration, IMarketDataSource data, IResultStore results)
     {
         Settings = settings;
         Host = host;
+        Configuration = configuration;
         Data = data;
         Results = results;
     }
@@ -23,6 +26,9 @@ public sealed class PipelineComponents : IAsyncDisposable
 
     /// <summary>The settings as typed, validated values.</summary>
     public HostSettings Host { get; }
+
+    /// <summary>The configuration the settings' configs folder holds.</summary>
+    public BasisConfiguration Configuration { get; }
 
     public IMarketDataSource Data { get; }
 
@@ -37,16 +43,17 @@ public sealed class PipelineComponents : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var host = HostSettings.From(settings);
+        var configuration = BasisConfiguration.Load(settings.ConfigsDirectory);
         var dataOptions = host.MarketData with { DataDirectory = host.MarketData.DataDirectory ?? defaultDataDirectory };
         var data = await MarketDataSources.OpenAsync(dataOptions, cancellationToken).ConfigureAwait(false);
         results ??= host.MarketData.DatabaseConnection is { } connection
             ? await PostgresResultStore.OpenAsync(connection, cancellationToken).ConfigureAwait(false)
             : new FolderResultStore(host.ResultsDirectory ?? defaultResultsDirectory);
-        return new PipelineComponents(settings, host, data, results);
+        return new PipelineComponents(settings, host, configuration, data, results);
     }
 
     /// <summary>The same parts with another result store (the command line's <c>--out</c> folder).</summary>
-    public PipelineComponents WithResults(IResultStore results) => new(Settings, Host, Data, results);
+    public PipelineComponents WithResults(IResultStore results) => new(Settings, Host, Configuration, Data, results);
 
     public async ValueTask DisposeAsync()
     {

@@ -108,7 +108,7 @@ internal static class BacktestCommand
         await using var opened = await PipelineComponents.OpenAsync(settings, CliPaths.Data(null), CliPaths.ResultsRoot(), cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // Checked before the engine starts: bad input is exit 2 naming the flag, never a failed run.
-        var prepared = await PrepareAsync(new BacktestWorkspace(BasisConfiguration.Load(configs), opened.Data, opened.Results, new MemoryResultStore()), backtest, cancellationToken).ConfigureAwait(false);
+        var prepared = await PrepareAsync(new BacktestWorkspace(opened.Configuration, opened.Data, opened.Results, new MemoryResultStore()), backtest, cancellationToken).ConfigureAwait(false);
         var runId = request.RunId ?? DefaultRunId(prepared);
         if (runId.Length == 0 || runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || runId is "." or "..")
         {
