@@ -27,6 +27,6 @@ public static class ApiProblems
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The request body is larger than {limit.ToString("N0", CultureInfo.InvariantCulture)} bytes.", detail: "BASIS_API_MAX_BODY_BYTES sets the limit.");
 
-    /// <summary>An id as a message may quote it: ids outside the pattern can be anything, so they are cut short.</summary>
-    private static string Shown(string id) => id.Length <= 64 ? id : string.Concat(id.AsSpan(0, 61), "...");
+    /// <summary>A client's name or id as a message may quote it: it can be anything, so it is cut short.</summary>
+    internal static string Shown(string id) => id.Length <= 64 ? id : string.Concat(id.AsSpan(0, 61), "...");
 }

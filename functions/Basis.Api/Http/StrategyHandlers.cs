@@ -60,7 +60,7 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
     }
 
     private static IResult UnknownMode(string name) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No strategy mode '{(name.Length <= 64 ? name : name[..61] + "...")}'.", detail: "List them at /api/v1/strategies.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No strategy mode '{ApiProblems.Shown(name)}'.", detail: "List them at /api/v1/strategies.");
 
     private object Describe(StrategyMode mode) => new
     {

@@ -301,7 +301,7 @@ public sealed class RunService
                 continue;
             }
 
-            var status = terminated.Contains(run.InstanceId) ? RunStatus.Terminated : Enum.Parse<RunStatus>(run.RuntimeStatus.ToString());
+            var status = terminated.Contains(run.InstanceId) ? RunStatus.Terminated : StatusOf(run.RuntimeStatus);
             if (!status.IsFinished())
             {
                 continue;
@@ -329,7 +329,7 @@ public sealed class RunService
         // A finished record is the truth (a terminated run's orchestration may still be winding down); otherwise the engine is.
         var status = record is { Status: var recorded } && recorded.IsFinished() || instance is null
             ? record!.Status
-            : Enum.Parse<RunStatus>(instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended ? nameof(RunStatus.Running) : instance.RuntimeStatus.ToString());
+            : StatusOf(instance.RuntimeStatus);
         var error = status switch
         {
             RunStatus.Failed or RunStatus.Terminated => record?.Error ?? (instance is null ? null : ErrorOf(instance) ?? TerminationReason(instance)),
@@ -346,6 +346,16 @@ public sealed class RunService
             error,
             SweepOf(record?.RequestJson ?? instance?.SerializedInput, kind));
     }
+
+    /// <summary>An orchestration's status as a run's: a suspended or continuing one still runs.</summary>
+    private static RunStatus StatusOf(OrchestrationRuntimeStatus status) => status switch
+    {
+        OrchestrationRuntimeStatus.Pending => RunStatus.Pending,
+        OrchestrationRuntimeStatus.Completed => RunStatus.Completed,
+        OrchestrationRuntimeStatus.Failed => RunStatus.Failed,
+        OrchestrationRuntimeStatus.Terminated => RunStatus.Terminated,
+        _ => RunStatus.Running,
+    };
 
     /// <summary>The innermost error of a failed orchestration: the activity's own message.</summary>
     private static string? ErrorOf(OrchestrationMetadata instance)

@@ -63,7 +63,7 @@ public static class SweepGrid
             catch (BacktestRequestException e)
             {
                 var point = string.Join(", ", run.Parameters.Select(p => $"{p.Key}={p.Value}"));
-                throw new BacktestRequestException(run.Parameters.Count > 3 && e.Field == "config_overrides" ? "grid" : e.Field, $"{e.Message} (in the run {point})");
+                throw new BacktestRequestException(sweep.Grid is { Count: > 0 } && e.Field == "config_overrides" ? "grid" : e.Field, $"{e.Message} (in the run {point})");
             }
         }
 
