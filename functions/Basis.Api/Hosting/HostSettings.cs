@@ -25,13 +25,14 @@ public sealed record HostSettings(
     /// <summary>The HTTP port when <c>BASIS_API_PORT</c> is unset (Azure Functions' local default).</summary>
     public const int DefaultApiPort = 7071;
 
-    /// <summary>Names declared in env.unified that other hosts read (the HTTP host, live trading).</summary>
+    /// <summary>Names declared in env.unified that others read (the HTTP host, live trading, platform.sh's health monitor).</summary>
     private static readonly string[] ReadElsewhere =
     [
         "BASIS_ENVIRONMENT", "BASIS_DEPLOYMENT_MODE", "BASIS_LOG_LEVEL",
         "BASIS_LIVE_TRADING__ENABLED", "BASIS_LIVE_TRADING__READ_ONLY", "BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD",
         "BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT", "BASIS_LIVE_TRADING__HEARTBEAT_TIMEOUT_SECONDS",
         "BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED",
+        "HEALTH_CHECK_INTERVAL", "HEALTH_CHECK_ENDPOINT",
     ];
 
     /// <summary>Binds the settings; throws a ConfigException naming every bad variable.</summary>
