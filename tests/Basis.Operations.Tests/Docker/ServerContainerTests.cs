@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Basis.Operations.Tests.Support;
+
+namespace Basis.Operations.Tests.Docker;
+
+/// <summary>The server image on its own: health, a backtest through Caddy, and Docker bringing a dead server back.</summary>
+public sealed class ServerContainerTests(ServerImage image)
+{
+    private const string Mode = "eth_basis";
+    private const string Start = "2025-01-01T00:00:00Z";
+    private const string End = "2025-04-01T00:00:00Z";
+
+    [Fact]
+    public async Task The_image_runs_as_a_non_root_user_with_a_health_check_on_the_server()
+    {
+        Assert.Contains("Successfully tagged " + ServerImage.Tag, image.BuildOutput, StringComparison.Ordinal);
+        Assert.Equal("basis", await Support.Docker.InspectAsync(ServerImage.Tag, "{{.Config.User}}"));
+        var check = await Support.Docker.InspectAsync(ServerImage.Tag, "{{json .Config.Healthcheck}}");
+        Assert.Contains("\"/app/basis\",\"health\"", check, StringComparison.Ordinal);
+
+        await using var server = await ServerContainer.StartAsync();
+        var health = await Api.GetObjectAsync(server.Http, "health");
+        Assert.Equal("healthy", health["status"]!.GetValue<string>());
+        Assert.Equal("backtest", health["execution_mode"]!.GetValue<string>());
+        var detailed = await Api.GetObjectAsync(server.Http, "health/detailed");
+        Assert.Equal("healthy", detailed["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Through_Caddy_a_backtest_has_the_figures_of_the_command_line_in_the_same_image()
+    {
+        await using var server = await ServerContainer.StartAsync();
+        const string password = "operations-password";
+        using var caddy = await CaddyProcess.StartAsync(server.Port, new Dictionary<string, string>
+        {
+            ["BASIC_AUTH"] = "on",
+            ["BASIC_AUTH_USER"] = "ops",
+            ["BASIC_AUTH_HASH"] = await CaddyProcess.HashPasswordAsync(password),
+        });
+        using var anonymous = new HttpClient { BaseAddress = new Uri(caddy.BaseAddress) };
+        using var client = Api.Client(caddy.BaseAddress);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"ops:{password}")));
+
+        // Health is open to monitors; everything else asks for the basic-auth password first.
+        var cancel = TestContext.Current.CancellationToken;
+        using (var health = await anonymous.GetAsync("health", cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal("nosniff", health.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", health.Headers.GetValues("X-Frame-Options").Single());
+            Assert.False(health.Headers.Contains("Server"));
+        }
+
+        using (var refused = await anonymous.GetAsync("api/v1/strategies", cancel))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        // The web UI's root falls back to index.html for any client-side route, under a strict content policy.
+        using (var page = await client.GetAsync("runs/some-run", cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("<title>Basis</title>", await page.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
+            Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+
+        var id = await Api.StartBacktestAsync(client, Mode, Start, End);
+        var status = await Api.WaitFinishedAsync(client, "backtests", id, TimeSpan.FromMinutes(2));
+        Assert.Equal("Completed", status["runtimeStatus"]!.GetValue<string>());
+        var overHttp = await Api.GetObjectAsync(client, $"api/v1/backtests/{id}/result");
+
+        var cli = await RunCommandLineBacktestAsync();
+        foreach (var summary in (JsonObject[])[overHttp, cli])
+        {
+            summary.Remove("run_id");
+            summary.Remove("elapsed_ms");
+        }
+
+        Assert.True(JsonNode.DeepEquals(cli, overHttp), $"the command line's summary:\n{cli}\ndiffers from the API's:\n{overHttp}");
+        Assert.Equal(100000.0, cli["initial_capital"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task Killing_the_server_process_makes_docker_start_it_again()
+    {
+        await using var server = await ServerContainer.StartAsync("--restart", "unless-stopped");
+        var before = await Support.Docker.MainPidAsync(server.Name);
+
+        (await Shell.RunAsync("kill", ["-KILL", before.ToString(CultureInfo.InvariantCulture)])).EnsureSuccess("kill");
+
+        await WaitUntilAsync(async () => await Support.Docker.InspectAsync(server.Name, "{{.RestartCount}}") != "0", TimeSpan.FromSeconds(60), "docker restarts the container");
+        await Api.WaitForAsync(server.Http, "health", TimeSpan.FromSeconds(60));
+        Assert.NotEqual(before, await Support.Docker.MainPidAsync(server.Name));
+    }
+
+    /// <summary><c>basis backtest</c> in a throwaway container of the same image; its summary.json.</summary>
+    private static async Task<JsonObject> RunCommandLineBacktestAsync()
+    {
+        var output = Directory.CreateTempSubdirectory("basis-ops-cli-");
+        try
+        {
+            // The image's user (uid 10001) writes into the mounted folder.
+            File.SetUnixFileMode(output.FullName, (UnixFileMode)0b111_111_111);
+            (await Shell.RunAsync("docker",
+            [
+                "run", "--rm", "--network", "none", "--read-only", "--tmpfs", "/tmp", "--volume", $"{output.FullName}:/out",
+                ServerImage.Tag, "backtest", "--mode", Mode, "--start", Start[..10], "--end", End[..10], "--out", "/out/cli",
+            ])).EnsureSuccess("basis backtest in the image");
+            return JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "cli", "summary.json")))!.AsObject();
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"waited {timeout.TotalSeconds:F0} s for: {what}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
