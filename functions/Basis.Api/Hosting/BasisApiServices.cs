@@ -32,17 +32,22 @@ public static class BasisApiServices
         services.AddSingleton<RunHandlers>();
         services.AddSingleton<StrategyHandlers>();
         services.AddSingleton<HealthHandlers>();
-        services.AddSingleton(new HealthComponent("config", _ => Task.FromResult($"{modes.Value} modes valid")));
-        services.AddSingleton(new HealthComponent("data_source", async ct =>
+        services.AddSingleton(new HostVitals(components.Host.ExecutionMode, new SystemUsage(ResultsDiskPath(components.Host))));
+        services.AddSingleton(new HealthComponent("configuration", [ReadinessChecks.Initialized, ReadinessChecks.ModesValid], (readiness, _) =>
         {
-            await components.Data.CheckHealthAsync(ct);
-            return components.Host.MarketData.Mode.ToString().ToLowerInvariant();
+            readiness.Pass(ReadinessChecks.Initialized);
+            var count = modes.Value;
+            readiness.Pass(ReadinessChecks.ModesValid);
+            return Task.FromResult($"{count} modes valid");
         }));
-        services.AddSingleton(new HealthComponent("result_store", async ct =>
-        {
-            await components.Results.CheckHealthAsync(ct);
-            return components.Results is PostgresResultStore ? "postgresql" : "folder";
-        }));
+        services.AddSingleton(HealthComponent.Reachable("data_source", components.Host.MarketData.Mode.ToString().ToLowerInvariant(), components.Data.CheckHealthAsync));
+        services.AddSingleton(HealthComponent.Reachable("result_store", components.Results is PostgresResultStore ? "postgresql" : "folder", components.Results.CheckHealthAsync));
         return services;
     }
+
+    /// <summary>
+    /// Where /health measures the disk: BASIS_RESULTS_DIR, else <c>results</c> in the current folder (the server's
+    /// repository or container folder, the Functions app's own), which is where results, scratch and logs fill a disk.
+    /// </summary>
+    private static string ResultsDiskPath(HostSettings host) => Path.GetFullPath(host.ResultsDirectory ?? "results");
 }

@@ -25,6 +25,9 @@ public sealed record HostSettings(
     /// <summary>The HTTP port when <c>BASIS_API_PORT</c> is unset (Azure Functions' local default).</summary>
     public const int DefaultApiPort = 7071;
 
+    /// <summary><c>BASIS_EXECUTION_MODE</c> as the health endpoints report it (<c>backtest</c>: the only mode that runs today).</summary>
+    public string ExecutionMode { get; init; } = "backtest";
+
     /// <summary>Names declared in env.unified that others read (the HTTP host, live trading, platform.sh's health monitor).</summary>
     private static readonly string[] ReadElsewhere =
     [
@@ -42,7 +45,8 @@ public sealed record HostSettings(
         return ConfigReader.Bind(settings.Layers.ToConfigNode(), reader =>
         {
             reader.IgnoreKeys(ReadElsewhere);
-            if (reader.OptionalEnum("BASIS_EXECUTION_MODE", ExecutionMode.Backtest) == ExecutionMode.Live)
+            var executionMode = reader.OptionalEnum("BASIS_EXECUTION_MODE", Execution.Backtest);
+            if (executionMode == Execution.Live)
             {
                 reader.AddError("BASIS_EXECUTION_MODE", "live trading is not implemented yet; the command line runs backtests");
             }
@@ -92,11 +96,14 @@ public sealed record HostSettings(
                 hashes,
                 requireKeyForReads,
                 maxBodyBytes,
-                new OrchestrationSettings(backend, storage, taskHub));
+                new OrchestrationSettings(backend, storage, taskHub))
+            {
+                ExecutionMode = executionMode.ToString().ToLowerInvariant(),
+            };
         });
     }
 
-    private enum ExecutionMode
+    private enum Execution
     {
         Backtest,
         Live,

@@ -43,9 +43,12 @@ public static class ApiRoutes
     public static void MapBasisApi(this IEndpointRouteBuilder app, string routePrefix, bool readsNeedKey)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/" + Health, HealthHandlers.Liveness).WithTags("health").WithSummary("Liveness");
+        app.MapGet("/" + Health, (HealthHandlers health) => health.Liveness())
+            .WithTags("health").WithSummary("Liveness: the process and the machine, no component called (503 when unhealthy)")
+            .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/" + HealthDetailed, (HealthHandlers health, CancellationToken cancellationToken) => health.DetailedAsync(cancellationToken))
-            .WithTags("health").WithSummary("Every component: config, data source, result store, orchestration back end");
+            .WithTags("health").WithSummary("Every component: configuration, data source, result store, orchestration back end (503 when one fails)")
+            .Produces<DetailedHealthReport>().Produces<DetailedHealthReport>(StatusCodes.Status503ServiceUnavailable);
 
         var api = app.MapGroup(routePrefix.Length == 0 ? string.Empty : "/" + routePrefix);
         MapRuns(api, RunKind.Backtest, typeof(BacktestRequestBody), readsNeedKey, Backtests, Backtest, BacktestResult, BacktestTerminate);

@@ -4,55 +4,124 @@ using Microsoft.Extensions.Logging;
 namespace Basis.Api.Http;
 
 /// <summary>
-/// One part of the host that <c>/health/detailed</c> checks: configuration, data source, result store,
-/// orchestration cluster, and blob storage or database when configured. The check returns a short description or
-/// throws with what is wrong.
+/// One part of the host that <c>/health/detailed</c> checks: configuration, data source, result store, orchestration
+/// back end. The check marks each of its <see cref="Readiness"/> checks (<see cref="ReadinessChecks"/>) as it passes
+/// it and returns a short description, or throws with what is wrong: the checks left unmarked say how far it got.
 /// </summary>
-public sealed record HealthComponent(string Name, Func<CancellationToken, Task<string>> CheckAsync);
+public sealed record HealthComponent(string Name, IReadOnlyList<string> Readiness, Func<HealthReadiness, CancellationToken, Task<string>> CheckAsync)
+{
+    /// <summary>
+    /// A part opened at start that is healthy when <paramref name="pingAsync"/> succeeds: readiness
+    /// <c>initialized</c> and <c>reachable</c>, described as <paramref name="description"/> (no path, host or secret).
+    /// </summary>
+    public static HealthComponent Reachable(string name, string description, Func<CancellationToken, Task> pingAsync)
+    {
+        ArgumentNullException.ThrowIfNull(pingAsync);
+        return new HealthComponent(name, [ReadinessChecks.Initialized, ReadinessChecks.Reachable], async (readiness, cancellationToken) =>
+        {
+            readiness.Pass(ReadinessChecks.Initialized);
+            await pingAsync(cancellationToken).ConfigureAwait(false);
+            readiness.Pass(ReadinessChecks.Reachable);
+            return description;
+        });
+    }
+}
+
+/// <summary>A component's readiness checks during one health check: all false until the check passes them.</summary>
+public sealed class HealthReadiness
+{
+    private readonly Lock _gate = new();
+    private readonly OrderedDictionary<string, bool> _checks;
+
+    internal HealthReadiness(IEnumerable<string> names) => _checks = new(names.Select(name => KeyValuePair.Create(name, false)), StringComparer.Ordinal);
+
+    /// <summary>Marks <paramref name="name"/> (one the component declared) as passed.</summary>
+    public void Pass(string name)
+    {
+        lock (_gate)
+        {
+            if (!_checks.ContainsKey(name))
+            {
+                throw new ArgumentException($"'{name}' is not one of the component's readiness checks.", nameof(name));
+            }
+
+            _checks[name] = true;
+        }
+    }
+
+    /// <summary>The checks as they stand, with <c>answered_in_time</c> last (a check may still mark after its timeout: this is a copy).</summary>
+    internal IReadOnlyDictionary<string, bool> Snapshot(bool answeredInTime)
+    {
+        lock (_gate)
+        {
+            var copy = new OrderedDictionary<string, bool>(_checks, StringComparer.Ordinal) { [ReadinessChecks.AnsweredInTime] = answeredInTime };
+            return copy;
+        }
+    }
+}
 
 /// <summary>
-/// <c>/health</c> (is the process up) and <c>/health/detailed</c> (every component, 503 when one fails). No auth, so
-/// the body never carries a path, a host or a connection string: a failing component says what kind of error it met,
-/// and the server's log has the whole message.
+/// <c>/health</c> (the process and the machine: never calls a component, so it answers in well under 50 ms) and
+/// <c>/health/detailed</c> (every component at once, each within a timeout; 503 when one fails). No auth, so the body
+/// never carries a path, a host or a connection string: a failing component gives the kind of error it met as
+/// <c>error_code</c>, and the server's log has the whole message.
 /// </summary>
-public sealed partial class HealthHandlers(IEnumerable<HealthComponent> components, ILogger<HealthHandlers> logger)
+public sealed partial class HealthHandlers(IEnumerable<HealthComponent> components, HostVitals vitals, ILogger<HealthHandlers> logger)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>GET /health: the process answers.</summary>
-    public static IResult Liveness() => TypedResults.Ok(new { status = "Healthy" });
+    /// <summary>GET /health: 200 when healthy or degraded, 503 when unhealthy (<see cref="HostVitals.StatusOf"/>).</summary>
+    public IResult Liveness()
+    {
+        var report = vitals.Report();
+        return report.Status == HealthState.Unhealthy ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(report);
+    }
 
-    /// <summary>GET /health/detailed: every component checked at once, each within a timeout.</summary>
+    /// <summary>GET /health/detailed: unhealthy (503) when any component fails, else the status of <see cref="Liveness"/>.</summary>
     public async Task<IResult> DetailedAsync(CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(components.Select(c => CheckAsync(c, cancellationToken)));
-        var healthy = results.All(r => r.Status == "Healthy");
-        var body = new { status = healthy ? "Healthy" : "Unhealthy", components = results };
-        return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        var checks = components.ToList();
+        var results = await Task.WhenAll(checks.Select(c => CheckAsync(c, cancellationToken)));
+        var byName = new OrderedDictionary<string, ComponentHealth>(StringComparer.Ordinal);
+        for (var i = 0; i < checks.Count; i++)
+        {
+            byName[checks[i].Name] = results[i];
+        }
+
+        var failed = results.Count(r => r.Status != HealthState.Healthy);
+        var live = vitals.Report();
+        var status = failed > 0 ? HealthState.Unhealthy : live.Status;
+        var body = new DetailedHealthReport(status, live.Timestamp, live.Service, live.ExecutionMode, live.UptimeSeconds, live.System, byName, new HealthSummary(results.Length, results.Length - failed, failed));
+        return status == HealthState.Unhealthy ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(body);
     }
 
     private async Task<ComponentHealth> CheckAsync(HealthComponent component, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var readiness = new HealthReadiness(component.Readiness);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
         try
         {
-            var description = await component.CheckAsync(timeout.Token).WaitAsync(timeout.Token);
-            return new ComponentHealth(component.Name, "Healthy", description, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var description = await component.CheckAsync(readiness, timeout.Token).WaitAsync(timeout.Token);
+            return new ComponentHealth(HealthState.Healthy, null, readiness.Snapshot(answeredInTime: true), description, Elapsed(started));
         }
 #pragma warning disable CA1031 // A failing component is reported, not thrown: that is what the endpoint is for.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var error = e is OperationCanceledException ? $"no answer within {CheckTimeout.TotalSeconds:0} s" : $"{e.GetType().Name} (the server log has the details)";
             ComponentFailed(logger, component.Name, e);
-            return new ComponentHealth(component.Name, "Unhealthy", null, error, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var timedOut = e is OperationCanceledException;
+            var code = timedOut ? "timeout" : Innermost(e).GetType().Name;
+            var description = timedOut ? $"no answer within {CheckTimeout.TotalSeconds:0} s" : $"{code} (the server log has the details)";
+            return new ComponentHealth(HealthState.Unhealthy, code, readiness.Snapshot(answeredInTime: !timedOut), description, Elapsed(started));
         }
     }
 
+    private static Exception Innermost(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } aggregate ? Innermost(aggregate.InnerExceptions[0]) : e;
+
+    private static double Elapsed(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Health check of {Component} failed")]
     private static partial void ComponentFailed(ILogger logger, string component, Exception error);
-
-    private sealed record ComponentHealth(string Name, string Status, string? Description, string? Error, double ElapsedMs);
 }

@@ -12,14 +12,11 @@ public static class OrchestrationHealth
     /// <summary>An instance id no run ever has (run ids start with <c>bt_</c> or <c>sw_</c>).</summary>
     public const string ProbeInstanceId = "health-probe";
 
-    /// <summary>The <c>orchestration</c> component, described as <paramref name="description"/> when healthy (no connection strings).</summary>
+    /// <summary>The <c>orchestration</c> component (<c>reachable</c>: the task hub answered the read), described as <paramref name="description"/> when healthy (no connection strings).</summary>
     public static HealthComponent Of(DurableTaskClient client, string description)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new HealthComponent("orchestration", async cancellationToken =>
-        {
-            await client.GetInstanceAsync(ProbeInstanceId, cancellationToken).ConfigureAwait(false);
-            return description;
-        });
+        return HealthComponent.Reachable("orchestration", description, async cancellationToken =>
+            await client.GetInstanceAsync(ProbeInstanceId, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -10,11 +10,11 @@ namespace Basis.FunctionApp.Functions;
 /// the host binds that client per invocation instead of registering it, so the handler is made per request, the
 /// app's services supplying the rest of what it needs.
 /// </summary>
-public sealed class HealthFunctions(IServiceProvider services, IEnumerable<HealthComponent> components)
+public sealed class HealthFunctions(IServiceProvider services, IEnumerable<HealthComponent> components, HealthHandlers health)
 {
     [Function("Health")]
-    public static IResult Liveness([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req) =>
-        HealthHandlers.Liveness();
+    public IResult Liveness([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req) =>
+        health.Liveness();
 
     [Function("HealthDetailed")]
     public Task<IResult> Detailed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.HealthDetailed)] HttpRequest req, [DurableClient] DurableTaskClient client) =>

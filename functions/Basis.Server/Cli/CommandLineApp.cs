@@ -27,6 +27,7 @@ internal sealed class CommandLineApp(CliOutput output)
             DataCommands.Create(output),
             ServeCommand.Create(output),
             ApiKeyCommand.Create(output),
+            HealthCommand.Create(output),
         };
 
         // Like a Functions host, the executable serves HTTP when started without a verb.

@@ -34,11 +34,14 @@ public sealed class HttpFunctionsTests(AppServices app) : IClassFixture<AppServi
     }
 
     [Fact]
-    public void Liveness_answers_healthy()
+    public void Liveness_answers_with_the_service_and_the_machine()
     {
-        var result = HealthFunctions.Liveness(Request("GET", "/api/health"));
+        var result = app.Create<HealthFunctions>().Liveness(Request("GET", "/api/health"));
 
         Assert.Equal(StatusCodes.Status200OK, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+        var body = JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(result).Value);
+        Assert.Equal(("basis", "backtest"), (body.GetProperty("service").GetString(), body.GetProperty("execution_mode").GetString()));
+        Assert.InRange(body.GetProperty("system").GetProperty("memory_percent").GetDouble(), 0, 100);
     }
 
     [Fact]
@@ -50,10 +53,15 @@ public sealed class HttpFunctionsTests(AppServices app) : IClassFixture<AppServi
         var down = await health.Detailed(Request("GET", "/api/health/detailed"), new ProbeOnlyClient("basis", new IOException("storage unreachable")));
 
         Assert.Equal(StatusCodes.Status200OK, Assert.IsAssignableFrom<IStatusCodeHttpResult>(up).StatusCode);
-        var components = JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(up).Value).GetProperty("components").EnumerateArray().ToList();
-        Assert.Equal(["config", "data_source", "result_store", "orchestration"], components.Select(c => c.GetProperty("Name").GetString()));
-        Assert.Equal("durable functions, task hub basis", components[^1].GetProperty("Description").GetString());
+        var components = JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(up).Value).GetProperty("components").EnumerateObject().ToList();
+        Assert.Equal(["configuration", "data_source", "result_store", "orchestration"], components.Select(c => c.Name));
+        Assert.Equal("durable functions, task hub basis", components[^1].Value.GetProperty("description").GetString());
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, Assert.IsAssignableFrom<IStatusCodeHttpResult>(down).StatusCode);
+        var failed = JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(down).Value);
+        var orchestration = failed.GetProperty("components").GetProperty("orchestration");
+        Assert.Equal(("unhealthy", "IOException"), (failed.GetProperty("status").GetString(), orchestration.GetProperty("error_code").GetString()));
+        Assert.False(orchestration.GetProperty("readiness_checks").GetProperty("reachable").GetBoolean());
+        Assert.Equal(1, failed.GetProperty("summary").GetProperty("unhealthy_components").GetInt32());
     }
 
     private static HttpRequest Request(string method, string path)

@@ -134,6 +134,15 @@ public sealed class ApiHardeningTests : HostedTest
             backtest.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var sweep = Schema(document, document.GetProperty("paths").GetProperty("/api/v1/sweeps").GetProperty("post"));
         Assert.Contains("grid", sweep.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+
+        var detailed = ResponseSchema(document, document.GetProperty("paths").GetProperty("/health/detailed").GetProperty("get"), "503");
+        Assert.Equal(
+            ["components", "execution_mode", "service", "status", "summary", "system", "timestamp", "uptime_seconds"],
+            detailed.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var system = Resolved(document, ResponseSchema(document, document.GetProperty("paths").GetProperty("/health").GetProperty("get"), "200").GetProperty("properties").GetProperty("system"));
+        Assert.Equal(
+            ["cpu_percent", "disk_percent", "memory_available_gb", "memory_percent", "process_memory_mb"],
+            system.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -171,6 +180,14 @@ public sealed class ApiHardeningTests : HostedTest
             ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
             : schema;
     }
+
+    private static JsonElement ResponseSchema(JsonElement document, JsonElement operation, string status) =>
+        Resolved(document, operation.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+
+    private static JsonElement Resolved(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
 
     private async Task AssertBadRequestAsync(string path, string body, string field, string says)
     {

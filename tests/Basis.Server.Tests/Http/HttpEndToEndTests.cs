@@ -140,16 +140,66 @@ public sealed class HttpEndToEndTests : HostedTest
     }
 
     [Fact]
-    public async Task Health_reports_every_component_and_openapi_is_served()
+    public async Task Health_reports_every_component_by_name_and_openapi_is_served()
     {
         var ct = TestContext.Current.CancellationToken;
         var health = await Host.Http.GetFromJsonAsync<JsonElement>("/health/detailed", ct);
-        var names = health.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        var components = health.GetProperty("components").EnumerateObject().ToList();
 
-        Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        Assert.Equal(["config", "data_source", "result_store", "orchestration"], names);
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal(["configuration", "data_source", "result_store", "orchestration"], components.Select(c => c.Name));
+        foreach (var component in components.Select(c => c.Value))
+        {
+            Assert.Equal("healthy", component.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, component.GetProperty("error_code").ValueKind);
+            Assert.All(component.GetProperty("readiness_checks").EnumerateObject(), check => Assert.True(check.Value.GetBoolean(), check.Name));
+            Assert.True(component.GetProperty("elapsed_ms").GetDouble() >= 0);
+        }
+
+        Assert.Equal(["initialized", "modes_valid", "answered_in_time"], components[0].Value.GetProperty("readiness_checks").EnumerateObject().Select(c => c.Name));
+        Assert.Equal(["initialized", "reachable", "answered_in_time"], components[^1].Value.GetProperty("readiness_checks").EnumerateObject().Select(c => c.Name));
+        var summary = health.GetProperty("summary");
+        Assert.Equal((4, 4, 0), (summary.GetProperty("total_components").GetInt32(), summary.GetProperty("healthy_components").GetInt32(), summary.GetProperty("unhealthy_components").GetInt32()));
+        Assert.Equal("basis", health.GetProperty("service").GetString());
+        Assert.True(health.TryGetProperty("system", out _));
         using var openApi = await Host.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+    }
+
+    [Fact]
+    public async Task Liveness_reports_the_service_its_mode_uptime_and_the_machine_quickly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var response = await Host.Http.GetAsync(new Uri("/health", UriKind.Relative), ct);
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(health.GetProperty("status").GetString(), (string[])["healthy", "degraded"]);
+        Assert.Equal("basis", health.GetProperty("service").GetString());
+        Assert.Equal("backtest", health.GetProperty("execution_mode").GetString());
+        Assert.True(health.GetProperty("uptime_seconds").GetInt64() >= 0);
+        Assert.EndsWith("Z", health.GetProperty("timestamp").GetString(), StringComparison.Ordinal);
+        var system = health.GetProperty("system");
+        foreach (var percent in (string[])["cpu_percent", "memory_percent", "disk_percent"])
+        {
+            Assert.InRange(system.GetProperty(percent).GetDouble(), 0, 100);
+        }
+
+        Assert.True(system.GetProperty("memory_available_gb").GetDouble() > 0);
+        Assert.True(system.GetProperty("process_memory_mb").GetDouble() > 0);
+        Assert.False(health.TryGetProperty("components", out _));
+
+        // Never a component call, never a wait for a CPU sample: the probe's budget is 50 ms; the median is far under it.
+        var times = new List<double>();
+        for (var i = 0; i < 40; i++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var again = await Host.Http.GetAsync(new Uri("/health", UriKind.Relative), ct);
+            times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.True(times.Order().ElementAt(times.Count / 2) < 50, string.Join(", ", times.Select(t => t.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     private async Task<JsonElement> PostExpectingBadRequestAsync(string path, string body)
