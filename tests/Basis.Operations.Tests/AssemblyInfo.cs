@@ -1,8 +1,6 @@
 using System.Runtime.Versioning;
-using Basis.Operations.Tests.Support;
 
 // Containers, stacks and servers of one test would compete with another's for ports and the two cores: one at a time.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
-[assembly: AssemblyFixture(typeof(ServerImage))]
 // Docker, Caddy, bash and the scripts under test: Linux only.
 [assembly: SupportedOSPlatform("linux")]

@@ -8,6 +8,7 @@ using Basis.Operations.Tests.Support;
 namespace Basis.Operations.Tests.Docker;
 
 /// <summary>The server image on its own: health, a backtest through Caddy, and Docker bringing a dead server back.</summary>
+[Collection(NeedsServerImage.Name)]
 public sealed class ServerContainerTests(ServerImage image)
 {
     private const string Mode = "eth_basis";
@@ -95,6 +96,31 @@ public sealed class ServerContainerTests(ServerImage image)
         await WaitUntilAsync(async () => await Support.Docker.InspectAsync(server.Name, "{{.RestartCount}}") != "0", TimeSpan.FromSeconds(60), "docker restarts the container");
         await Api.WaitForAsync(server.Http, "health", TimeSpan.FromSeconds(60));
         Assert.NotEqual(before, await Support.Docker.MainPidAsync(server.Name));
+    }
+
+    [Fact]
+    public async Task An_unhealthy_server_is_replaced_by_its_health_check_and_the_restart_policy()
+    {
+        // The results folder on a 1 MiB tmpfs: filling it makes /health report unhealthy (disk above 99 %), the way
+        // a real full disk would. The image's health check, made quicker here, stops the container after 3 failures.
+        await using var server = await ServerContainer.StartAsync(
+            "--restart", "unless-stopped", "--init", "--tmpfs", "/results:size=1m,uid=10001,gid=10001",
+            "--health-interval", "1s", "--health-timeout", "3s", "--health-retries", "3",
+            "--health-cmd", "/app/basis health --restart-after 3");
+
+        await Shell.RunAsync("docker", ["exec", server.Name, "dd", "if=/dev/zero", "of=/results/filler", "bs=64k"]);
+        await WaitUntilAsync(
+            async () =>
+            {
+                using var health = await server.Http.GetAsync("health", TestContext.Current.CancellationToken);
+                return health.StatusCode == HttpStatusCode.ServiceUnavailable;
+            },
+            TimeSpan.FromSeconds(10), "/health reports the full disk with a 503");
+
+        await WaitUntilAsync(async () => await Support.Docker.InspectAsync(server.Name, "{{.RestartCount}}") != "0", TimeSpan.FromSeconds(60), "the health check stops the container and docker restarts it");
+        await Api.WaitForAsync(server.Http, "health", TimeSpan.FromSeconds(60));
+        var health = await Api.GetObjectAsync(server.Http, "health");
+        Assert.Equal("healthy", health["status"]!.GetValue<string>());
     }
 
     /// <summary><c>basis backtest</c> in a throwaway container of the same image; its summary.json.</summary>

@@ -49,8 +49,6 @@ internal sealed class ServerContainer : IAsyncDisposable
         return container;
     }
 
-    public async Task<string> LogsAsync() => (await Shell.RunAsync("docker", ["logs", Name])).Output;
-
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

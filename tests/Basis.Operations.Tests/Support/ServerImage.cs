@@ -6,6 +6,13 @@ namespace Basis.Operations.Tests.Support;
 /// The server image, built once for the suite from the real infra/docker/Dockerfile with the repository as context.
 /// Building it is itself the first test: a Dockerfile that does not build fails every test that needs it.
 /// </summary>
+[CollectionDefinition(Name)]
+public sealed class NeedsServerImage : ICollectionFixture<ServerImage>
+{
+    public const string Name = "server image";
+}
+
+/// <summary>The image every test of the <see cref="NeedsServerImage"/> runs.</summary>
 public sealed class ServerImage : IAsyncLifetime
 {
     public const string Tag = "basis-server:ops-test";
