@@ -18,8 +18,21 @@ internal sealed partial class RunReconciler(DurableTaskClient engine, DurableTas
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var runs = new RunService(engine, workspace);
-        var first = true;
         using var timer = new PeriodicTimer(Every);
+        try
+        {
+            await ReconcileEveryFewSecondsAsync(runs, timer, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping is not a failure. Left to the host, it would be logged as fatal, ahead of the real reason when
+            // the host stops before it ever started (its port taken).
+        }
+    }
+
+    private async Task ReconcileEveryFewSecondsAsync(RunService runs, PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        var first = true;
         do
         {
             try

@@ -27,6 +27,20 @@ public sealed class ComposeDeploymentTests(ComposeDeployment stack) : IClassFixt
     }
 
     [Fact]
+    public async Task The_documented_database_backup_dumps_the_run_records()
+    {
+        var id = await Api.StartBacktestAsync(stack.Site, "pure_lending_usdt", "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z");
+        await Api.WaitFinishedAsync(stack.Site, "backtests", id, TimeSpan.FromMinutes(2));
+
+        // docs/operations.md's command, in plain format so the dump can be read here.
+        var dump = (await stack.ComposeAsync("exec", "-T", "postgres", "pg_dump", "--username", "basis", "--port", stack.PostgresPort, "--format", "plain", "basis"))
+            .EnsureSuccess("pg_dump in the postgres container").Output;
+
+        Assert.Contains("CREATE TABLE public.runs", dump, StringComparison.Ordinal);
+        Assert.Contains(id, dump, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_sweep_and_a_backtest_survive_a_restart_of_the_backend_with_their_records_intact()
     {
         var cancel = TestContext.Current.CancellationToken;

@@ -35,13 +35,8 @@ public sealed class PlatformScriptTests
         using var health = await platform.Http.GetAsync(new Uri("/health", UriKind.Relative), Token);
         Assert.Equal(200, (int)health.StatusCode);
         using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync(Token));
-        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString(), ignoreCase: true);
-
-        // The deployment guide's /health names the execution mode; older servers' answers do not have the field.
-        if (body.RootElement.TryGetProperty("execution_mode", out var mode))
-        {
-            Assert.Equal("backtest", mode.GetString());
-        }
+        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("backtest", body.RootElement.GetProperty("execution_mode").GetString());
 
         // A second start would fight the first for the port and the PID files.
         var again = await platform.RunAsync("backtest");

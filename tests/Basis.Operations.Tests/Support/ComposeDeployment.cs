@@ -24,7 +24,7 @@ public sealed class ComposeDeployment : IAsyncLifetime
             ["BASIS_API_KEY_HASHES"] = Api.KeyHash,
             ["BASIS_API_PORT"] = ApiPort.ToString(CultureInfo.InvariantCulture),
             ["HTTP_PORT"] = HttpPort.ToString(CultureInfo.InvariantCulture),
-            ["POSTGRES_PORT"] = Port(),
+            ["POSTGRES_PORT"] = PostgresPort = Port(),
             ["AZURITE_BLOB_PORT"] = Port(),
             ["AZURITE_QUEUE_PORT"] = Port(),
             ["AZURITE_TABLE_PORT"] = Port(),
@@ -36,6 +36,8 @@ public sealed class ComposeDeployment : IAsyncLifetime
     public int ApiPort { get; }
 
     public int HttpPort { get; }
+
+    public string PostgresPort { get; }
 
     /// <summary>What <c>deploy.sh local all start</c> printed.</summary>
     public string StartOutput { get; private set; } = "";
