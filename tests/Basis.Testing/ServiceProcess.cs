@@ -5,7 +5,7 @@ using System.Text;
 namespace Basis.Testing;
 
 /// <summary>Running the helper programs the service fixtures need, and waiting for a port.</summary>
-internal static class ServiceProcess
+public static class ServiceProcess
 {
     /// <summary>Runs a program to completion; throws with its output when it fails or outlives <paramref name="timeout"/>.</summary>
     public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)

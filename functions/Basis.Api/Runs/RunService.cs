@@ -294,9 +294,32 @@ public sealed class RunService
 
         var cases = SweepGrid.Expand(sweepId, request).ToDictionary(c => c.RunId, StringComparer.Ordinal);
         var now = _time.GetUtcNow();
+        Task RecordAsync(string runId, RunStatus status, DateTimeOffset created, string? error) =>
+            Records.SaveRunUnlessFinishedAsync(new RunRecord(runId, RunKind.Backtest.Name, status, JsonSerializer.Serialize(cases[runId].Request, DurableConventions.PayloadJson), created, now, Error: error), cancellationToken);
+
+        // A completed sweep's ranking says how each of its runs ended. The task hub is no substitute: a run's own status
+        // there can still read Running after the sweep has its result (Azure Storage saves a finished orchestration's
+        // state after it tells its parent, and later still when the worker died in between), and a run passed over
+        // here would never get a record.
+        if (await Records.GetArtefactAsync(sweepId, SweepOrchestrator.RankingArtefact, cancellationToken).ConfigureAwait(false) is { } ranking
+            && JsonSerializer.Deserialize<SweepOutcome>(ranking, DurableConventions.PayloadJson) is { } outcome)
+        {
+            foreach (var ranked in outcome.Ranking.Where(r => cases.ContainsKey(r.RunId)))
+            {
+                await RecordAsync(ranked.RunId, RunStatus.Completed, sweep.CreatedUtc, null).ConfigureAwait(false);
+            }
+
+            foreach (var failure in outcome.Failures.Where(f => cases.ContainsKey(f.RunId)))
+            {
+                await RecordAsync(failure.RunId, RunStatus.Failed, sweep.CreatedUtc, failure.Error).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         await foreach (var run in _engine.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = SweepGrid.RunIdPrefix(sweepId), FetchInputsAndOutputs = false, PageSize = 500 }).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (!cases.TryGetValue(run.InstanceId, out var sweepCase))
+            if (!cases.ContainsKey(run.InstanceId))
             {
                 continue;
             }
@@ -313,7 +336,7 @@ public sealed class RunService
                 RunStatus.Terminated => $"its sweep {sweepId} was terminated",
                 _ => null,
             };
-            await Records.SaveRunUnlessFinishedAsync(new RunRecord(run.InstanceId, RunKind.Backtest.Name, status, JsonSerializer.Serialize(sweepCase.Request, DurableConventions.PayloadJson), run.CreatedAt, now, Error: error), cancellationToken).ConfigureAwait(false);
+            await RecordAsync(run.InstanceId, status, run.CreatedAt, error).ConfigureAwait(false);
         }
     }
 

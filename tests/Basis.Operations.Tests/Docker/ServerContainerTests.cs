@@ -3,13 +3,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Basis.Operations.Tests.Support;
 
 namespace Basis.Operations.Tests.Docker;
 
 /// <summary>The server image on its own: health, a backtest through Caddy, and Docker bringing a dead server back.</summary>
 [Collection(NeedsServerImage.Name)]
-public sealed class ServerContainerTests(ServerImage image)
+public sealed partial class ServerContainerTests(ServerImage image)
 {
     private const string Mode = "eth_basis";
     private const string Start = "2025-01-01T00:00:00Z";
@@ -29,6 +30,36 @@ public sealed class ServerContainerTests(ServerImage image)
         Assert.Equal("backtest", health["execution_mode"]!.GetValue<string>());
         var detailed = await Api.GetObjectAsync(server.Http, "health/detailed");
         Assert.Equal("healthy", detailed["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_configs_folder_mounted_over_the_baked_one_is_the_one_served()
+    {
+        var configs = Directory.CreateTempSubdirectory("basis-ops-configs-");
+        try
+        {
+            // Readable by the image's user, as an operator's /etc/basis/configs would be.
+            File.SetUnixFileMode(configs.FullName, (UnixFileMode)0b111_101_101);
+            foreach (var file in Directory.EnumerateFiles(Repository.Path("configs"), "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith(".env", StringComparison.Ordinal)))
+            {
+                var copy = Path.Combine(configs.FullName, Path.GetRelativePath(Repository.Path("configs"), file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+
+            var mode = Path.Combine(configs.FullName, "modes", "eth_basis.yaml");
+            var yaml = await File.ReadAllTextAsync(mode, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(mode, DescriptionLine().Replace(yaml, "description: Mounted by the operator.", 1), TestContext.Current.CancellationToken);
+
+            await using var server = await ServerContainer.StartAsync("--volume", $"{configs.FullName}:/app/configs:ro");
+
+            var strategy = await Api.GetObjectAsync(server.Http, "api/v1/strategies/eth_basis");
+            Assert.Equal("Mounted by the operator.", strategy["description"]!.GetValue<string>());
+        }
+        finally
+        {
+            configs.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -157,4 +188,7 @@ public sealed class ServerContainerTests(ServerImage image)
             await Task.Delay(500);
         }
     }
+
+    [GeneratedRegex("^description: .*$", RegexOptions.Multiline)]
+    private static partial Regex DescriptionLine();
 }

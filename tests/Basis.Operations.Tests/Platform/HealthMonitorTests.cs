@@ -18,15 +18,7 @@ public sealed partial class HealthMonitorTests
     {
         // The default backoff (5, 10, 20 s): the first attempt waits 5 s.
         await using var platform = await PlatformRun.CreateAsync(new Dictionary<string, string> { ["HEALTH_CHECK_INTERVAL"] = "1s" });
-        var started = await platform.RunAsync("backtest");
-        Assert.True(started.ExitCode == 0, started.Output + platform.Describe());
-        var killed = PlatformRun.ReadPid(platform.BackendPidFile)!.Value;
-        var monitor = PlatformRun.ReadPid(platform.MonitorPidFile)!.Value;
-
-        using (var server = System.Diagnostics.Process.GetProcessById(killed))
-        {
-            server.Kill();
-        }
+        var (killed, monitor) = await StartAndKillServerAsync(platform);
 
         await PlatformRun.WaitUntilAsync(
             async () => PlatformRun.ReadPid(platform.BackendPidFile) is { } pid && pid != killed && await AnswersAsync(platform)
@@ -54,17 +46,10 @@ public sealed partial class HealthMonitorTests
             ["HEALTH_CHECK_INTERVAL"] = "1s",
             ["HEALTH_MONITOR_BACKOFF"] = "1 1 1",
         });
-        var started = await platform.RunAsync("backtest");
-        Assert.True(started.ExitCode == 0, started.Output + platform.Describe());
-        var killed = PlatformRun.ReadPid(platform.BackendPidFile)!.Value;
-        var monitor = PlatformRun.ReadPid(platform.MonitorPidFile)!.Value;
 
         // The server dies and the test takes its port at once, so every restart finds the port taken (and the probes
         // meet a listener that never answers: the 3 s timeout).
-        using (var server = System.Diagnostics.Process.GetProcessById(killed))
-        {
-            server.Kill();
-        }
+        var (killed, monitor) = await StartAndKillServerAsync(platform);
 
         await PlatformRun.WaitUntilAsync(() => Task.FromResult(!PlatformRun.IsAlive(killed)), TimeSpan.FromSeconds(10), platform.Describe);
 
@@ -80,6 +65,21 @@ public sealed partial class HealthMonitorTests
         Assert.False(File.Exists(platform.MonitorPidFile), "the monitor left its PID file");
         var status = await platform.RunAsync("status");
         Assert.Contains("monitor:  stopped", status.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>platform.sh backtest</c>, then SIGKILL of its server; the dead server's PID and the monitor's.</summary>
+    private static async Task<(int Killed, int Monitor)> StartAndKillServerAsync(PlatformRun platform)
+    {
+        var started = await platform.RunAsync("backtest");
+        Assert.True(started.ExitCode == 0, started.Output + platform.Describe());
+        var killed = PlatformRun.ReadPid(platform.BackendPidFile)!.Value;
+        var monitor = PlatformRun.ReadPid(platform.MonitorPidFile)!.Value;
+        using (var server = System.Diagnostics.Process.GetProcessById(killed))
+        {
+            server.Kill();
+        }
+
+        return (killed, monitor);
     }
 
     private static async Task<bool> AnswersAsync(PlatformRun platform)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Basis.Testing;
 
 namespace Basis.Operations.Tests.Support;
 
@@ -38,22 +38,7 @@ internal static class Shell
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        var output = new StringBuilder();
-        void Append(object sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is { } line)
-            {
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-            }
-        }
-
-        process.OutputDataReceived += Append;
-        process.ErrorDataReceived += Append;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ServiceProcess.Capture(process);
         var limit = timeout ?? TimeSpan.FromMinutes(5);
         using var cancel = new CancellationTokenSource(limit);
         try
