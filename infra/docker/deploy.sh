@@ -125,19 +125,35 @@ health_urls() {
   fi
 }
 
+# Docker's own verdict on a service's container: its health check's status, or its state when it has none.
+container_health() {
+  local id
+  id="$("${compose[@]}" ps -q "$1")"
+  [ -n "$id" ] || { echo missing; return; }
+  docker inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$id"
+}
+
 wait_healthy() {
-  local deadline=$((SECONDS + ${DEPLOY_HEALTH_TIMEOUT:-180})) url
+  local deadline=$((SECONDS + ${DEPLOY_HEALTH_TIMEOUT:-180})) url service
+  give_up() {
+    "${compose[@]}" ps >&2 || true
+    "${compose[@]}" logs --tail 50 "${selected[@]}" >&2 || true
+    fail "$1 within ${DEPLOY_HEALTH_TIMEOUT:-180} s: the deployment failed"
+  }
   for url in $(health_urls); do
-    until curl -fsS --max-time 3 -o /dev/null "$url"; do
-      if [ "$SECONDS" -ge "$deadline" ]; then
-        "${compose[@]}" ps >&2 || true
-        "${compose[@]}" logs --tail 50 "${selected[@]}" >&2 || true
-        fail "$url did not answer within ${DEPLOY_HEALTH_TIMEOUT:-180} s: the deployment failed"
-      fi
+    until curl -fs --max-time 3 -o /dev/null "$url"; do
+      [ "$SECONDS" -lt "$deadline" ] || give_up "$url did not answer"
       sleep 2
     done
     echo "healthy: $url"
   done
+  for service in "${selected[@]}"; do
+    until [[ "$(container_health "$service")" =~ ^(healthy|running)$ ]]; do
+      [ "$SECONDS" -lt "$deadline" ] || give_up "the $service container is not healthy ($(container_health "$service"))"
+      sleep 2
+    done
+  done
+  echo "healthy: ${selected[*]} (Docker's health checks)"
 }
 
 case "$action" in

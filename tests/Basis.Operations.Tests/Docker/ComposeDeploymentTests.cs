@@ -13,6 +13,7 @@ public sealed class ComposeDeploymentTests(ComposeDeployment stack) : IClassFixt
     {
         Assert.Contains($"healthy: http://127.0.0.1:{stack.ApiPort}/health", stack.StartOutput, StringComparison.Ordinal);
         Assert.Contains($"healthy: http://127.0.0.1:{stack.HttpPort}/health", stack.StartOutput, StringComparison.Ordinal);
+        Assert.Contains("healthy: server postgres azurite caddy (Docker's health checks)", stack.StartOutput, StringComparison.Ordinal);
 
         var detailed = await Api.GetObjectAsync(stack.Site, "health/detailed");
         Assert.Equal("healthy", detailed["status"]!.GetValue<string>());
