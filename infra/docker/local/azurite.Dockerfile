@@ -1,5 +1,5 @@
 # Stand-in for mcr.microsoft.com/azure-storage/azurite:3.35.0 where no registry is reachable (build-images.sh): the
-# Azurite the tests use (.ci/tools, the build context) on Debian's Node.js, `azurite` on the PATH, data in /data.
+# Azurite the tests use (installed alone by build-images.sh: the build context) on Debian's Node.js, `azurite` on the PATH, data in /data.
 ARG BASE_IMAGE=debian:bookworm
 FROM ${BASE_IMAGE}
 RUN apt-get update -qq \

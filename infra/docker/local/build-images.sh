@@ -8,7 +8,8 @@
 #                                      with this machine's own, tzdata)
 #   basis-local/dotnet-sdk:10.0        that plus this machine's .NET SDK (the role of mcr.microsoft.com/dotnet/sdk:10.0)
 #   basis-local/postgres:15            Debian's postgresql-15 behind the official postgres image's entry point
-#   basis-local/azurite:3.35.0         Azurite from .ci/tools (npm) on Debian's Node.js, started like the official image
+#   basis-local/azurite:3.35.0         Azurite (the version .ci/tools pins, from npm) on Debian's Node.js, started like the
+#                                      official image
 #   basis-local/caddy:2.6              Debian's caddy 2.6.2, started like the official image
 set -euo pipefail
 
@@ -49,17 +50,17 @@ tar -C "$work/rootfs" -c . | docker import \
   --change "ENV NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-online}" \
   --change 'CMD ["bash"]' - basis-local/dotnet-sdk:10.0 >/dev/null
 
-if [ ! -x "$repo/.ci/tools/node_modules/.bin/azurite" ]; then
-  step "npm ci --prefix .ci/tools (Azurite)"
-  npm ci --prefix "$repo/.ci/tools" --no-audit --no-fund --silent
-fi
+# The Azurite the tests use (its version from .ci/tools), installed alone: the stand-in's build context.
+azurite_version="$(node -p "require('$repo/.ci/tools/package.json').devDependencies.azurite")"
+step "npm install azurite@$azurite_version"
+npm install --prefix "$work/azurite" --no-audit --no-fund --silent "azurite@$azurite_version"
 
 build() { # name, Dockerfile, context
   step "docker build $1"
   docker build --network host --quiet --build-arg BASE_IMAGE=basis-local/runtime-deps:"$suite" -t "$1" -f "$2" "$3" >/dev/null
 }
 build basis-local/postgres:15 "$here/postgres.Dockerfile" "$here"
-build basis-local/azurite:3.35.0 "$here/azurite.Dockerfile" "$repo/.ci/tools"
+build "basis-local/azurite:$azurite_version" "$here/azurite.Dockerfile" "$work/azurite"
 build basis-local/caddy:2.6 "$here/caddy.Dockerfile" "$here"
 
 cat >"$here/../local-images.env" <<VARS
@@ -67,7 +68,7 @@ cat >"$here/../local-images.env" <<VARS
 DOTNET_SDK_IMAGE=basis-local/dotnet-sdk:10.0
 RUNTIME_DEPS_IMAGE=basis-local/runtime-deps:$suite
 POSTGRES_IMAGE=basis-local/postgres:15
-AZURITE_IMAGE=basis-local/azurite:3.35.0
+AZURITE_IMAGE=basis-local/azurite:$azurite_version
 CADDY_IMAGE=basis-local/caddy:2.6
 VARS
 step "done: infra/docker/local-images.env"
