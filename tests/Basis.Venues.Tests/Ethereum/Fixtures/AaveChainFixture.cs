@@ -1,0 +1,64 @@
+using Basis.Testing;
+using Basis.Venues.Ethereum;
+
+namespace Basis.Venues.Tests.Ethereum.Fixtures;
+
+/// <summary>
+/// One anvil with AAVE v3 deployed, shared by the Ethereum tests (<see cref="EthereumChainDefinition"/>: they run one
+/// after another, since snapshots are chain-wide). Each test takes a snapshot, runs on fresh clients and reverts.
+/// </summary>
+public sealed class AaveChainFixture : IAsyncLifetime
+{
+    private AaveMarket? _market;
+    private string? _artifacts;
+
+    /// <summary>The chain.</summary>
+    public AnvilChain Chain { get; } = new();
+
+    /// <summary>The deployed market (skips or fails the test when anvil or the artifacts are missing).</summary>
+    internal AaveMarket Market
+    {
+        get
+        {
+            _ = Chain.RpcUrl;
+            return _market ?? Unavailable<AaveMarket>();
+        }
+    }
+
+    internal string Artifacts => _artifacts ?? Unavailable<string>();
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        await Chain.InitializeAsync().ConfigureAwait(false);
+        _artifacts = AaveV3Deployment.ArtifactsFolder();
+        if (!Chain.IsAvailable || _artifacts is null)
+        {
+            return;
+        }
+
+        using var deployer = Client(0);
+        _market = await AaveV3Deployment.DeployAsync(deployer, _artifacts, TestContext.Current.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A client for development account <paramref name="account"/>. Make new ones after each revert: a client's
+    /// nonce manager remembers nonces the reverted chain no longer has.
+    /// </summary>
+    public EthereumClient Client(int account) =>
+        new(new Uri(Chain.RpcUrl), EthereumAccount.FromPrivateKey(Chain.PrivateKey(account), AnvilChain.ChainId))
+        {
+            // anvil mines each transaction as it arrives.
+            ReceiptPollInterval = TimeSpan.FromMilliseconds(5),
+            ReceiptTimeout = TimeSpan.FromSeconds(30),
+        };
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Chain.DisposeAsync();
+
+    private static T Unavailable<T>()
+    {
+        Basis.Testing.ServiceRequirement.Unavailable("the AAVE v3 artifacts are missing (.ci/tools/node_modules/@aave/core-v3); run 'npm ci --prefix .ci/tools'");
+        return default;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Basis.Venues.Tests.Ethereum.Fixtures;
+
+/// <summary>The Ethereum tests share one chain and run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class EthereumChainDefinition : ICollectionFixture<AaveChainFixture>
+{
+    public const string Name = "Ethereum";
+}

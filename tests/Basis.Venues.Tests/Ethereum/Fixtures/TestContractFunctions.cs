@@ -1,0 +1,73 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+
+namespace Basis.Venues.Tests.Ethereum.Fixtures;
+
+// Calls only the test chain needs: listing reserves, and the mock tokens' open mint.
+
+[Function("initReserves")]
+internal sealed class InitReservesFunction : FunctionMessage
+{
+    [Parameter("tuple[]", "input", 1)]
+    public List<InitReserveInput> Input { get; set; } = [];
+}
+
+/// <summary>ConfiguratorInputTypes.InitReserveInput of @aave/core-v3 1.19.</summary>
+internal sealed class InitReserveInput
+{
+    [Parameter("address", "aTokenImpl", 1)]
+    public string ATokenImpl { get; set; } = "";
+
+    [Parameter("address", "stableDebtTokenImpl", 2)]
+    public string StableDebtTokenImpl { get; set; } = "";
+
+    [Parameter("address", "variableDebtTokenImpl", 3)]
+    public string VariableDebtTokenImpl { get; set; } = "";
+
+    [Parameter("uint8", "underlyingAssetDecimals", 4)]
+    public byte UnderlyingAssetDecimals { get; set; }
+
+    [Parameter("address", "interestRateStrategyAddress", 5)]
+    public string InterestRateStrategyAddress { get; set; } = "";
+
+    [Parameter("address", "underlyingAsset", 6)]
+    public string UnderlyingAsset { get; set; } = "";
+
+    [Parameter("address", "treasury", 7)]
+    public string Treasury { get; set; } = "";
+
+    [Parameter("address", "incentivesController", 8)]
+    public string IncentivesController { get; set; } = "";
+
+    [Parameter("string", "aTokenName", 9)]
+    public string ATokenName { get; set; } = "";
+
+    [Parameter("string", "aTokenSymbol", 10)]
+    public string ATokenSymbol { get; set; } = "";
+
+    [Parameter("string", "variableDebtTokenName", 11)]
+    public string VariableDebtTokenName { get; set; } = "";
+
+    [Parameter("string", "variableDebtTokenSymbol", 12)]
+    public string VariableDebtTokenSymbol { get; set; } = "";
+
+    [Parameter("string", "stableDebtTokenName", 13)]
+    public string StableDebtTokenName { get; set; } = "";
+
+    [Parameter("string", "stableDebtTokenSymbol", 14)]
+    public string StableDebtTokenSymbol { get; set; } = "";
+
+    [Parameter("bytes", "params", 15)]
+    public byte[] Params { get; set; } = [];
+}
+
+[Function("mint", "bool")]
+internal sealed class MintFunction : FunctionMessage
+{
+    [Parameter("address", "account", 1)]
+    public string Account { get; set; } = "";
+
+    [Parameter("uint256", "value", 2)]
+    public BigInteger Value { get; set; }
+}
