@@ -1,0 +1,8 @@
+namespace Basis.Venues.Exchanges;
+
+public enum ExchangeVenue
+{
+    Binance,
+    Bybit,
+    Okx,
+}

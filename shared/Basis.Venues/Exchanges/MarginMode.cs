@@ -1,0 +1,7 @@
+namespace Basis.Venues.Exchanges;
+
+public enum MarginMode
+{
+    Cross,
+    Isolated,
+}

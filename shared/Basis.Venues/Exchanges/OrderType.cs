@@ -1,0 +1,7 @@
+namespace Basis.Venues.Exchanges;
+
+public enum OrderType
+{
+    Market,
+    Limit,
+}

@@ -1,0 +1,7 @@
+namespace Basis.Venues.Exchanges;
+
+public enum TransferDirection
+{
+    SpotToFutures,
+    FuturesToSpot,
+}
