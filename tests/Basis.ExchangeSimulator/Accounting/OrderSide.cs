@@ -1,0 +1,7 @@
+namespace Basis.ExchangeSimulator.Accounting;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

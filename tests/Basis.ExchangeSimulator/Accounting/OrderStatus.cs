@@ -1,0 +1,9 @@
+namespace Basis.ExchangeSimulator.Accounting;
+
+public enum OrderStatus
+{
+    New,
+    PartiallyFilled,
+    Filled,
+    Canceled,
+}

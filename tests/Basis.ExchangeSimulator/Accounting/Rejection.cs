@@ -1,0 +1,17 @@
+namespace Basis.ExchangeSimulator.Accounting;
+
+/// <summary>Why the venue-neutral state refused a request; each venue's API maps these to its own error codes.</summary>
+public enum Rejection
+{
+    None,
+    UnknownSymbol,
+    InvalidQuantity,
+    InvalidPrice,
+    InsufficientMargin,
+    DuplicateClientOrderId,
+    UnknownOrder,
+    OrderNotOpen,
+    MarginModeUnchanged,
+    InvalidLeverage,
+    ReduceOnlyRejected,
+}
