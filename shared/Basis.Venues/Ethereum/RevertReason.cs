@@ -17,7 +17,7 @@ internal static class RevertReason
     public static string? From(Exception e) => e switch
     {
         SmartContractRevertException revert => revert.RevertMessage,
-        SmartContractCustomErrorRevertException custom => $"custom error {custom.ExceptionEncodedData}",
+        SmartContractCustomErrorRevertException custom => Decode(custom.ExceptionEncodedData),
         RpcResponseException rpc when rpc.RpcError?.Data?.ToString() is { Length: > 2 } data && data.StartsWith("0x", StringComparison.Ordinal) => Decode(data),
         RpcResponseException rpc when rpc.Message.Contains("revert", StringComparison.OrdinalIgnoreCase) => rpc.RpcError?.Message ?? rpc.Message,
         _ => null,
