@@ -1,0 +1,482 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Basis.Venues.Exchanges.Signing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace Basis.Venues.Exchanges.Binance;
+
+/// <summary>
+/// Binance USDⓈ-M futures (/fapi) with the spot (/api) and wallet (/sapi) calls the strategies need.
+/// Signed requests carry timestamp (local clock corrected by GET /fapi/v1/time) and recvWindow; a -1021 resyncs the
+/// clock and sends once more. Reads are retried on transient failures; an order whose outcome is unknown is looked
+/// up by its client order id before it is ever re-sent; withdrawals and transfers are never retried.
+/// </summary>
+public sealed class BinanceExchangeClient : IPerpExchange
+{
+    private const int FundingHistoryPageSize = 1000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+    private readonly BinanceClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly BinanceRateLimitGate _futuresGate;
+    private readonly BinanceRateLimitGate _spotGate;
+    private readonly ResiliencePipeline _repeatable;
+    private readonly ResiliencePipeline _onlyIfRejected;
+    private long _serverOffsetMs;
+    private bool _timeSynced;
+
+    public BinanceExchangeClient(
+        HttpClient http, BinanceClientOptions options, TimeProvider? timeProvider = null, ILogger<BinanceExchangeClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http;
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _futuresGate = new BinanceRateLimitGate(options.FuturesRateLimits, options.SlowDownAtShareOfLimit, _time);
+        _spotGate = new BinanceRateLimitGate(options.SpotRateLimits, options.SlowDownAtShareOfLimit, _time);
+        _repeatable = BuildRetryPipeline(retryWhenOutcomeUnknown: true);
+        _onlyIfRejected = BuildRetryPipeline(retryWhenOutcomeUnknown: false);
+    }
+
+    public ExchangeVenue Venue => ExchangeVenue.Binance;
+
+    /// <summary>Server time minus local time, as last measured (milliseconds).</summary>
+    public long ServerTimeOffsetMs => Interlocked.Read(ref _serverOffsetMs);
+
+    public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(TradingAccount account, CancellationToken cancellationToken)
+    {
+        if (account == TradingAccount.Futures)
+        {
+            var rows = await SendAsync<List<BinanceFuturesBalance>>(
+                Api.Futures, HttpMethod.Get, "/fapi/v2/balance", [], Signing.Signed, _repeatable, cancellationToken).ConfigureAwait(false);
+            return [.. rows.Where(r => r.Balance != 0).Select(r => new AssetBalance(account, r.Asset, r.Balance, r.AvailableBalance))];
+        }
+        var spot = await SendAsync<BinanceSpotAccount>(
+            Api.Spot, HttpMethod.Get, "/api/v3/account", [new("omitZeroBalances", "true")], Signing.Signed, _repeatable, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. spot.Balances.Select(b => new AssetBalance(account, b.Asset, b.Free + b.Locked, b.Free))];
+    }
+
+    public async Task<IReadOnlyList<PerpPosition>> GetPositionsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await SendAsync<List<BinancePositionRisk>>(
+            Api.Futures, HttpMethod.Get, "/fapi/v2/positionRisk", [], Signing.Signed, _repeatable, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Where(r => r.PositionAmt != 0).Select(r => new PerpPosition(
+            r.Symbol, r.PositionAmt, r.EntryPrice, r.MarkPrice, r.UnRealizedProfit, r.Leverage,
+            ParseMarginMode(r.MarginType), r.LiquidationPrice == 0 ? null : r.LiquidationPrice))];
+    }
+
+    public async Task<MarkPriceSnapshot> GetMarkPriceAsync(string symbol, CancellationToken cancellationToken)
+    {
+        var index = await GetPremiumIndexAsync(symbol, cancellationToken).ConfigureAwait(false);
+        return new MarkPriceSnapshot(index.Symbol, index.MarkPrice, index.IndexPrice, DateTimeOffset.FromUnixTimeMilliseconds(index.Time));
+    }
+
+    public async Task<FundingRateSnapshot> GetFundingRateAsync(string symbol, CancellationToken cancellationToken)
+    {
+        // lastFundingRate is the rate that will settle at nextFundingTime (Binance updates it until then).
+        var index = await GetPremiumIndexAsync(symbol, cancellationToken).ConfigureAwait(false);
+        return new FundingRateSnapshot(index.Symbol, index.LastFundingRate, DateTimeOffset.FromUnixTimeMilliseconds(index.NextFundingTime));
+    }
+
+    public async Task<IReadOnlyList<FundingRateRecord>> GetFundingHistoryAsync(
+        string symbol, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        var records = new List<FundingRateRecord>();
+        var start = fromTime.ToUnixTimeMilliseconds();
+        var end = toTime.ToUnixTimeMilliseconds();
+        while (start <= end)
+        {
+            var page = await SendAsync<List<BinanceFundingRate>>(
+                Api.Futures, HttpMethod.Get, "/fapi/v1/fundingRate",
+                [new("symbol", symbol), new("startTime", Format(start)), new("endTime", Format(end)), new("limit", Format(FundingHistoryPageSize))],
+                Signing.Public, _repeatable, cancellationToken).ConfigureAwait(false);
+            records.AddRange(page.Select(r => new FundingRateRecord(r.Symbol, r.FundingRate, DateTimeOffset.FromUnixTimeMilliseconds(r.FundingTime))));
+            if (page.Count < FundingHistoryPageSize)
+                break;
+            start = page[^1].FundingTime + 1;
+        }
+        return records;
+    }
+
+    public async Task<OrderState> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.EnsureConsistent();
+        var parameters = OrderParameters(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var placed = await SendAsync<BinanceOrder>(
+                    ApiOf(request.Account), HttpMethod.Post, OrderPath(request.Account), parameters, Signing.Signed, _onlyIfRejected,
+                    cancellationToken).ConfigureAwait(false);
+                return ToOrderState(request.Account, placed);
+            }
+            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.ExchangeUnavailable && attempt <= _options.MaxRetryAttempts)
+            {
+                _logger.LogWarning(
+                    "Binance order {ClientOrderId} on {Symbol}: outcome unknown ({Reason}); looking it up before any re-send",
+                    request.ClientOrderId, request.Symbol, e.VenueMessage);
+                // Give a slow first attempt time to land before asking whether it did.
+                await Task.Delay(RetryDelay(attempt), _time, cancellationToken).ConfigureAwait(false);
+                var landed = await FindOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
+                if (landed is not null)
+                    return landed;
+            }
+            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.DuplicateClientOrderId && attempt > 1)
+            {
+                // The first attempt landed after our lookup missed it.
+                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<OrderState> CancelOrderAsync(
+        TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var canceled = await SendAsync<BinanceOrder>(
+                ApiOf(account), HttpMethod.Delete, OrderPath(account), OrderLookup(symbol, clientOrderId), Signing.Signed, _repeatable,
+                cancellationToken).ConfigureAwait(false);
+            return ToOrderState(account, canceled);
+        }
+        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.UnknownOrder)
+        {
+            // A retried cancel finds the order already canceled by the attempt whose answer was lost.
+            var order = await GetOrderAsync(account, symbol, clientOrderId, cancellationToken).ConfigureAwait(false);
+            if (order.Status == OrderStatus.Canceled)
+                return order;
+            throw;
+        }
+    }
+
+    public async Task<OrderState> GetOrderAsync(TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        var order = await SendAsync<BinanceOrder>(
+            ApiOf(account), HttpMethod.Get, OrderPath(account), OrderLookup(symbol, clientOrderId), Signing.Signed, _repeatable,
+            cancellationToken).ConfigureAwait(false);
+        return ToOrderState(account, order);
+    }
+
+    public Task SetLeverageAsync(string symbol, int leverage, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(leverage);
+        return SendAsync<JsonElement>(
+            Api.Futures, HttpMethod.Post, "/fapi/v1/leverage", [new("symbol", symbol), new("leverage", Format(leverage))],
+            Signing.Signed, _repeatable, cancellationToken);
+    }
+
+    public async Task SetMarginModeAsync(string symbol, MarginMode marginMode, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        try
+        {
+            await SendAsync<JsonElement>(
+                Api.Futures, HttpMethod.Post, "/fapi/v1/marginType",
+                [new("symbol", symbol), new("marginType", marginMode == MarginMode.Isolated ? "ISOLATED" : "CROSSED")],
+                Signing.Signed, _repeatable, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.VenueCode == Format(BinanceErrors.NoNeedToChangeMarginType))
+        {
+            // Already in that mode: what the caller wanted.
+        }
+    }
+
+    public async Task<string> TransferAsync(string asset, decimal amount, TransferDirection direction, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        EnsureWalletApi("transfers");
+        // https://developers.binance.com/docs/wallet/asset/user-universal-transfer
+        var type = direction == TransferDirection.SpotToFutures ? "MAIN_UMFUTURE" : "UMFUTURE_MAIN";
+        var transfer = await SendAsync<BinanceTransfer>(
+            Api.Spot, HttpMethod.Post, "/sapi/v1/asset/transfer",
+            [new("type", type), new("asset", asset), new("amount", Format(amount))],
+            Signing.Signed, _onlyIfRejected, cancellationToken).ConfigureAwait(false);
+        return Format(transfer.TranId);
+    }
+
+    public async Task<DepositAddress> GetDepositAddressAsync(string asset, string network, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentException.ThrowIfNullOrWhiteSpace(network);
+        EnsureWalletApi("deposit addresses");
+        // https://developers.binance.com/docs/wallet/capital/deposite-address
+        var address = await SendAsync<BinanceDepositAddress>(
+            Api.Spot, HttpMethod.Get, "/sapi/v1/capital/deposit/address", [new("coin", asset), new("network", network)],
+            Signing.Signed, _repeatable, cancellationToken).ConfigureAwait(false);
+        return new DepositAddress(address.Coin, network, address.Address, string.IsNullOrEmpty(address.Tag) ? null : address.Tag);
+    }
+
+    public async Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!_options.WithdrawalAllowList.Contains(request.Address))
+            throw new WithdrawalNotAllowedException(Venue, request.Address);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Amount);
+        EnsureWalletApi("withdrawals");
+        // https://developers.binance.com/docs/wallet/capital/withdraw
+        List<KeyValuePair<string, string>> parameters =
+        [
+            new("coin", request.Asset), new("withdrawOrderId", request.ClientWithdrawalId), new("network", request.Network),
+            new("address", request.Address), new("amount", Format(request.Amount)),
+        ];
+        if (request.Tag is not null)
+            parameters.Add(new("addressTag", request.Tag));
+        var withdrawal = await SendAsync<BinanceWithdrawal>(
+            Api.Spot, HttpMethod.Post, "/sapi/v1/capital/withdraw/apply", parameters, Signing.Signed, _onlyIfRejected, cancellationToken)
+            .ConfigureAwait(false);
+        if (_logger.IsEnabled(LogLevel.Information))
+            _logger.LogInformation(
+                "Binance withdrawal {ClientWithdrawalId} of {Amount} {Asset} accepted as {WithdrawalId}",
+                request.ClientWithdrawalId, request.Amount, request.Asset, withdrawal.Id);
+        return withdrawal.Id;
+    }
+
+    /// <summary>Measures the server clock (GET /fapi/v1/time) and keeps the offset for the timestamps of signed requests.</summary>
+    public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
+    {
+        // Concurrent syncs are harmless: each stores a valid measurement.
+        var sentAt = _time.GetUtcNow();
+        var serverTime = await SendAsync<BinanceServerTime>(
+            Api.Futures, HttpMethod.Get, "/fapi/v1/time", [], Signing.Public, _repeatable, cancellationToken).ConfigureAwait(false);
+        var receivedAt = _time.GetUtcNow();
+        // The server read its clock about halfway through the round trip.
+        var localMidpoint = sentAt + ((receivedAt - sentAt) / 2);
+        Interlocked.Exchange(ref _serverOffsetMs, serverTime.ServerTime - localMidpoint.ToUnixTimeMilliseconds());
+        Volatile.Write(ref _timeSynced, true);
+    }
+
+    private Task<BinancePremiumIndex> GetPremiumIndexAsync(string symbol, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        return SendAsync<BinancePremiumIndex>(
+            Api.Futures, HttpMethod.Get, "/fapi/v1/premiumIndex", [new("symbol", symbol)], Signing.Public, _repeatable, cancellationToken);
+    }
+
+    private async Task<OrderState?> FindOrderAsync(TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetOrderAsync(account, symbol, clientOrderId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.UnknownOrder)
+        {
+            return null;
+        }
+    }
+
+    private Task<T> SendAsync<T>(
+        Api api, HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, Signing signing,
+        ResiliencePipeline pipeline, CancellationToken cancellationToken) =>
+        pipeline.ExecuteAsync(
+            async token => await SendResyncingClockAsync<T>(api, method, path, parameters, signing, token).ConfigureAwait(false),
+            cancellationToken).AsTask();
+
+    private async Task<T> SendResyncingClockAsync<T>(
+        Api api, HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, Signing signing,
+        CancellationToken cancellationToken)
+    {
+        if (signing == Signing.Public)
+            return await SendOnceAsync<T>(api, method, path, parameters, signing, cancellationToken).ConfigureAwait(false);
+        if (!Volatile.Read(ref _timeSynced))
+            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendOnceAsync<T>(api, method, path, parameters, signing, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.TimestampOutsideRecvWindow)
+        {
+            // -1021 rejects the request before execution, so one re-send with a fresh clock is safe for any request.
+            _logger.LogWarning("Binance rejected {Method} {Path} for its timestamp; resyncing the clock and sending once more", method, path);
+            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync<T>(api, method, path, parameters, signing, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T> SendOnceAsync<T>(
+        Api api, HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, Signing signing,
+        CancellationToken cancellationToken)
+    {
+        var gate = api == Api.Futures ? _futuresGate : _spotGate;
+        await gate.WaitAsync(ServerNow, cancellationToken).ConfigureAwait(false);
+
+        var credentials = api == Api.Futures ? _options.FuturesCredentials : _options.SpotCredentials;
+        var encoded = Encode(parameters);
+        if (signing == Signing.Signed)
+        {
+            encoded = Join(encoded, $"recvWindow={Format(_options.RecvWindowMs)}&timestamp={Format(ServerNow().ToUnixTimeMilliseconds())}");
+            encoded += "&signature=" + BinanceSigner.Sign(credentials.Secret, encoded);
+        }
+        // Binance reads POST parameters from the form body, the rest from the query string; we sign what we send.
+        var inBody = method == HttpMethod.Post || method == HttpMethod.Put;
+        var baseUrl = api == Api.Futures ? _options.Endpoints.RestBaseUrl : _options.Endpoints.SpotRestBaseUrl;
+        var uri = new Uri(baseUrl, inBody || encoded.Length == 0 ? path : path + "?" + encoded);
+        using var message = new HttpRequestMessage(method, uri);
+        if (inBody)
+            message.Content = new StringContent(encoded, Encoding.UTF8, "application/x-www-form-urlencoded");
+        if (signing == Signing.Signed)
+            foreach (var header in BinanceSigner.Headers(credentials))
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {path}: connection failed", innerException: e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {path}: timed out", innerException: e);
+        }
+
+        using (response)
+        {
+            gate.Observe(response.Headers, ServerNow());
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+                return JsonSerializer.Deserialize<T>(body, Json)
+                    ?? throw new ExchangeException(Venue, ExchangeErrorKind.Unknown, null, $"{method} {path}: empty response");
+            var retryAfter = response.Headers.RetryAfter?.Delta;
+            var error = BinanceErrors.FromResponse(response.StatusCode, retryAfter, body);
+            if (error.Kind == ExchangeErrorKind.RateLimited)
+                gate.RateLimited(retryAfter, ServerNow());
+            if (_logger.IsEnabled(LogLevel.Warning))
+                _logger.LogWarning("Binance {Method} {Path} failed: {Kind} {Code} {VenueMessage}", method, path, error.Kind, error.VenueCode, error.VenueMessage);
+            throw error;
+        }
+    }
+
+    private ResiliencePipeline BuildRetryPipeline(bool retryWhenOutcomeUnknown) =>
+        new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = _options.RetryBaseDelay,
+                UseJitter = false,
+                // 429 and -1003 reject the request unexecuted; an unknown outcome (5xx, timeout, reset) only for requests
+                // that do no harm when repeated. 418 (IP ban) is never retried.
+                ShouldHandle = new PredicateBuilder().Handle<ExchangeException>(e =>
+                    e.Kind == ExchangeErrorKind.RateLimited
+                    || (retryWhenOutcomeUnknown && e.Kind == ExchangeErrorKind.ExchangeUnavailable)),
+                // After a rate limit the gate already holds the next attempt until Retry-After.
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Outcome.Exception is ExchangeException { Kind: ExchangeErrorKind.RateLimited } ? TimeSpan.Zero : null),
+                OnRetry = args =>
+                {
+                    _logger.LogWarning(
+                        "Retrying a Binance request (attempt {Attempt}) after {Failure}",
+                        args.AttemptNumber + 2, (args.Outcome.Exception as ExchangeException)?.Kind);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+    private TimeSpan RetryDelay(int attempt) => _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
+
+    private DateTimeOffset ServerNow() => _time.GetUtcNow().AddMilliseconds(Interlocked.Read(ref _serverOffsetMs));
+
+    private void EnsureWalletApi(string operation)
+    {
+        if (_options.Endpoints.IsTestnet)
+            throw new NotSupportedException(
+                $"Binance {operation} need the wallet API (/sapi), which Binance's testnets do not have; they work on mainnet only.");
+    }
+
+    private static List<KeyValuePair<string, string>> OrderParameters(OrderRequest request)
+    {
+        List<KeyValuePair<string, string>> parameters =
+        [
+            new("symbol", request.Symbol),
+            new("side", request.Side == OrderSide.Buy ? "BUY" : "SELL"),
+            new("type", request.Type == OrderType.Limit ? "LIMIT" : "MARKET"),
+        ];
+        if (request.Type == OrderType.Limit)
+            parameters.Add(new("timeInForce", "GTC"));
+        parameters.Add(new("quantity", Format(request.Quantity)));
+        if (request.LimitPrice is { } price)
+            parameters.Add(new("price", Format(price)));
+        if (request.ReduceOnly)
+            parameters.Add(new("reduceOnly", "true"));
+        parameters.Add(new("newClientOrderId", request.ClientOrderId));
+        // RESULT returns the order's status and fills rather than only an acknowledgement.
+        parameters.Add(new("newOrderRespType", "RESULT"));
+        return parameters;
+    }
+
+    private static List<KeyValuePair<string, string>> OrderLookup(string symbol, string clientOrderId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ClientOrderIds.Validate(clientOrderId);
+        return [new("symbol", symbol), new("origClientOrderId", clientOrderId)];
+    }
+
+    private static OrderState ToOrderState(TradingAccount account, BinanceOrder order)
+    {
+        decimal? averagePrice = order.AvgPrice is { } avg
+            ? (avg == 0 ? null : avg)
+            : order.ExecutedQty != 0 && order.CummulativeQuoteQty is { } quote ? quote / order.ExecutedQty : null;
+        return new OrderState(
+            account, order.Symbol, order.ClientOrderId, Format(order.OrderId),
+            order.Side == "BUY" ? OrderSide.Buy : OrderSide.Sell,
+            order.Type == "LIMIT" ? OrderType.Limit : OrderType.Market,
+            ParseStatus(order.Status), order.OrigQty, order.ExecutedQty,
+            order.Price == 0 ? null : order.Price, averagePrice);
+    }
+
+    private static OrderStatus ParseStatus(string status) => status switch
+    {
+        "NEW" or "PENDING_NEW" or "PENDING_CANCEL" => OrderStatus.New,
+        "PARTIALLY_FILLED" => OrderStatus.PartiallyFilled,
+        "FILLED" => OrderStatus.Filled,
+        "CANCELED" => OrderStatus.Canceled,
+        "REJECTED" => OrderStatus.Rejected,
+        "EXPIRED" or "EXPIRED_IN_MATCH" => OrderStatus.Expired,
+        _ => throw new ExchangeException(ExchangeVenue.Binance, ExchangeErrorKind.Unknown, null, $"Unrecognised order status '{status}'."),
+    };
+
+    private static MarginMode ParseMarginMode(string marginType) =>
+        marginType.Equals("isolated", StringComparison.OrdinalIgnoreCase) ? MarginMode.Isolated : MarginMode.Cross;
+
+    private static string Encode(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+        string.Join('&', parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+
+    private static string Join(string first, string second) => first.Length == 0 ? second : first + "&" + second;
+
+    private static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static Api ApiOf(TradingAccount account) => account == TradingAccount.Futures ? Api.Futures : Api.Spot;
+
+    private static string OrderPath(TradingAccount account) => account == TradingAccount.Futures ? "/fapi/v1/order" : "/api/v3/order";
+
+    private enum Api
+    {
+        Futures,
+        Spot,
+    }
+
+    private enum Signing
+    {
+        Public,
+        Signed,
+    }
+}

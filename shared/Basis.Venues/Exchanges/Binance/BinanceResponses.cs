@@ -1,0 +1,42 @@
+namespace Basis.Venues.Exchanges.Binance;
+
+// Shapes of Binance's responses, numbers arriving as strings (read with JsonNumberHandling.AllowReadingFromString).
+// Only the fields we use are declared.
+
+internal sealed record BinanceServerTime(long ServerTime);
+
+/// <summary>GET /fapi/v2/balance (https://developers.binance.com/docs/derivatives/usds-margined-futures/account/rest-api/Futures-Account-Balance-V2).</summary>
+internal sealed record BinanceFuturesBalance(string Asset, decimal Balance, decimal AvailableBalance);
+
+/// <summary>GET /api/v3/account (https://developers.binance.com/docs/binance-spot-api-docs/rest-api/account-endpoints).</summary>
+internal sealed record BinanceSpotAccount(IReadOnlyList<BinanceSpotBalance> Balances);
+
+internal sealed record BinanceSpotBalance(string Asset, decimal Free, decimal Locked);
+
+/// <summary>GET /fapi/v2/positionRisk (https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/Position-Information-V2).</summary>
+internal sealed record BinancePositionRisk(
+    string Symbol, decimal PositionAmt, decimal EntryPrice, decimal MarkPrice, decimal UnRealizedProfit,
+    decimal LiquidationPrice, int Leverage, string MarginType);
+
+/// <summary>GET /fapi/v1/premiumIndex (https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Mark-Price).</summary>
+internal sealed record BinancePremiumIndex(
+    string Symbol, decimal MarkPrice, decimal IndexPrice, decimal LastFundingRate, long NextFundingTime, long Time);
+
+/// <summary>GET /fapi/v1/fundingRate (https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Get-Funding-Rate-History).</summary>
+internal sealed record BinanceFundingRate(string Symbol, decimal FundingRate, long FundingTime);
+
+/// <summary>
+/// Order as POST/GET/DELETE /fapi/v1/order and /api/v3/order return it
+/// (https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/New-Order,
+/// https://developers.binance.com/docs/binance-spot-api-docs/rest-api/trading-endpoints). Futures report avgPrice;
+/// spot reports cummulativeQuoteQty (sic) instead.
+/// </summary>
+internal sealed record BinanceOrder(
+    long OrderId, string Symbol, string Status, string ClientOrderId, decimal Price, decimal OrigQty, decimal ExecutedQty,
+    string Type, string Side, decimal? AvgPrice, decimal? CummulativeQuoteQty);
+
+internal sealed record BinanceTransfer(long TranId);
+
+internal sealed record BinanceDepositAddress(string Address, string Coin, string? Tag);
+
+internal sealed record BinanceWithdrawal(string Id);
