@@ -74,7 +74,7 @@ public sealed class AnvilChain : IAsyncLifetime
                 await ServiceProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(30), () => process.HasExited ? $"it exited {process.ExitCode}: {output}" : output.ToString()).ConfigureAwait(false);
                 _rpcUrl = $"http://127.0.0.1:{port}";
                 var chainId = await CallAsync("eth_chainId").ConfigureAwait(false);
-                if (Quantity(chainId) != ChainId)
+                if (chainId is null || Quantity(chainId) != ChainId)
                 {
                     throw new InvalidOperationException($"anvil answered chain id {chainId}, expected {ChainId}");
                 }
@@ -95,13 +95,13 @@ public sealed class AnvilChain : IAsyncLifetime
 
     /// <summary>Records the chain's state; <see cref="RevertAsync"/> with the returned id restores it (once).</summary>
     public async Task<string> SnapshotAsync(CancellationToken cancellationToken = default) =>
-        (await CallAsync("evm_snapshot", [], cancellationToken).ConfigureAwait(false)).GetValue<string>();
+        (await CallAsync("evm_snapshot", [], cancellationToken).ConfigureAwait(false))!.GetValue<string>();
 
     /// <summary>Restores the state recorded by <see cref="SnapshotAsync"/>; throws when anvil no longer knows the snapshot.</summary>
     public async Task RevertAsync(string snapshotId, CancellationToken cancellationToken = default)
     {
         var reverted = await CallAsync("evm_revert", [snapshotId], cancellationToken).ConfigureAwait(false);
-        if (!reverted.GetValue<bool>())
+        if (reverted?.GetValue<bool>() != true)
         {
             throw new InvalidOperationException($"anvil did not revert to snapshot {snapshotId}");
         }
@@ -114,8 +114,8 @@ public sealed class AnvilChain : IAsyncLifetime
         await CallAsync("evm_mine", [], cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A raw JSON-RPC call; throws with the node's error message when it answers with an error.</summary>
-    public async Task<JsonNode> CallAsync(string method, JsonArray? parameters = null, CancellationToken cancellationToken = default)
+    /// <summary>A raw JSON-RPC call; its result (JSON null for methods without one), or an exception carrying the node's error.</summary>
+    public async Task<JsonNode?> CallAsync(string method, JsonArray? parameters = null, CancellationToken cancellationToken = default)
     {
         var request = new JsonObject
         {
@@ -133,7 +133,7 @@ public sealed class AnvilChain : IAsyncLifetime
             throw new InvalidOperationException($"anvil answered {method} with {error.ToJsonString()}");
         }
 
-        return body["result"] ?? throw new InvalidOperationException($"anvil answered {method} without a result: {body.ToJsonString()}");
+        return body.TryGetPropertyValue("result", out var result) ? result : throw new InvalidOperationException($"anvil answered {method} without a result: {body.ToJsonString()}");
     }
 
     /// <inheritdoc />

@@ -148,7 +148,7 @@ public sealed class EthereumClient : IDisposable
 
     /// <summary>
     /// Waits for <paramref name="transactionHash"/> to be mined, at most <see cref="ReceiptTimeout"/>; a mined
-    /// revert is replayed with <c>eth_call</c> on the state before its block to recover the reason.
+    /// revert is replayed with <c>eth_call</c> to recover the reason.
     /// </summary>
     public async Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, CancellationToken cancellationToken = default)
     {
@@ -177,17 +177,20 @@ public sealed class EthereumClient : IDisposable
     {
         var transaction = await Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(receipt.TransactionHash).WaitAsync(cancellationToken).ConfigureAwait(false);
         var call = new CallInput { Data = transaction.Input, To = transaction.To, From = transaction.From, Value = transaction.Value, Gas = transaction.Gas };
-        try
+        // Nodes cannot replay a transaction in the middle of its block without tracing: replay it on the state after
+        // its block (which holds what made it fail when an earlier transaction of the block did), then before it.
+        foreach (var block in (BigInteger[])[receipt.BlockNumber.Value, receipt.BlockNumber.Value - 1])
         {
-            await Web3.Eth.Transactions.Call.SendRequestAsync(call, new BlockParameter(new HexBigInteger(receipt.BlockNumber.Value - 1)))
-                .WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (RevertReason.From(e) is { } reason)
-        {
-            return new EthereumRevertException(reason, receipt.TransactionHash, e);
+            try
+            {
+                await Web3.Eth.Transactions.Call.SendRequestAsync(call, new BlockParameter(new HexBigInteger(block))).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (RevertReason.From(e) is { } reason)
+            {
+                return new EthereumRevertException(reason, receipt.TransactionHash, e);
+            }
         }
 
-        // The replay succeeds when the revert depended on state earlier in the same block.
-        return new EthereumRevertException("reverted (the replay on the previous block's state succeeds, so no reason could be recovered)", receipt.TransactionHash, null);
+        return new EthereumRevertException("reverted (replays on the state around its block succeed, so no reason could be recovered)", receipt.TransactionHash, null);
     }
 }

@@ -17,16 +17,16 @@ namespace Basis.Venues.Ethereum;
 public sealed class FeeEstimator(IWeb3 web3)
 {
     /// <summary>How many recent blocks the history covers.</summary>
-    public int Blocks { get; init; } = 10;
+    public int Blocks { get; set; } = 10;
 
     /// <summary>The tip percentile read from each block (50: the median tip).</summary>
-    public decimal RewardPercentile { get; init; } = 50;
+    public decimal RewardPercentile { get; set; } = 50;
 
     /// <summary>The multiple of the pending base fee the max fee allows.</summary>
-    public int BaseFeeMargin { get; init; } = 2;
+    public int BaseFeeMargin { get; set; } = 2;
 
     /// <summary>The lowest tip offered (1 gwei).</summary>
-    public BigInteger MinPriorityFeeWei { get; init; } = 1_000_000_000;
+    public BigInteger MinPriorityFeeWei { get; set; } = 1_000_000_000;
 
     /// <summary>Fees for a transaction sent now.</summary>
     public async Task<Eip1559Fees> EstimateAsync(CancellationToken cancellationToken = default)

@@ -7,28 +7,15 @@ using Basis.Venues.Tests.Ethereum.Fixtures;
 namespace Basis.Venues.Tests.Ethereum.Aave;
 
 /// <summary>The AAVE v3 adapter against the real AAVE v3 core on anvil; each test reverts the chain afterwards.</summary>
-[Collection(EthereumChainDefinition.Name)]
-public sealed class AavePoolTests(AaveChainFixture fixture) : IAsyncLifetime
+public sealed class AavePoolTests(AaveChainFixture fixture) : ChainTest(fixture)
 {
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
-    private string? _snapshot;
-
-    public async ValueTask InitializeAsync() =>
-        _snapshot = fixture.Chain.IsAvailable ? await fixture.Chain.SnapshotAsync(TestContext.Current.CancellationToken) : null;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_snapshot is not null)
-        {
-            await fixture.Chain.RevertAsync(_snapshot, TestContext.Current.CancellationToken);
-        }
-    }
 
     [Fact]
     public async Task The_deployed_market_lists_its_reserves_at_index_one_and_the_listing_prices()
     {
-        var market = fixture.Market;
-        using var client = fixture.Client(1);
+        var market = Fixture.Market;
+        using var client = Fixture.Client(1);
         var pool = new AavePool(client, market.Pool);
         foreach (var reserve in market.Reserves.Values)
         {
@@ -45,10 +32,10 @@ public sealed class AavePoolTests(AaveChainFixture fixture) : IAsyncLifetime
     public async Task Supplied_balance_grows_with_the_liquidity_index_to_the_wei_and_as_the_engine_computes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var market = fixture.Market;
+        var market = Fixture.Market;
         var weth = market.Reserves["WETH"];
-        using var lender = fixture.Client(1);
-        using var borrower = fixture.Client(2);
+        using var lender = Fixture.Client(1);
+        using var borrower = Fixture.Client(2);
         var lenderPool = new AavePool(lender, market.Pool);
 
         await MintAsync(lender, market.Weth, 100 * Ether);
@@ -65,7 +52,7 @@ public sealed class AavePoolTests(AaveChainFixture fixture) : IAsyncLifetime
         var rate = (await lenderPool.GetReserveDataAsync(market.Weth)).LiquidityRateAnnual;
         Assert.Equal(0.018m, decimal.Round(rate, 6));
 
-        await fixture.Chain.IncreaseTimeAsync(TimeSpan.FromDays(30), ct);
+        await Fixture.Chain.IncreaseTimeAsync(TimeSpan.FromDays(30), ct);
         var index = await lenderPool.GetReserveNormalizedIncomeAsync(market.Weth);
         var balance = await new Erc20Token(lender, weth.AToken).BalanceOfAsync();
         Assert.True(index > RayMath.Ray, $"the index did not grow: {index}");
@@ -101,10 +88,10 @@ public sealed class AavePoolTests(AaveChainFixture fixture) : IAsyncLifetime
     public async Task Health_factor_equals_an_independent_recomputation_before_and_after_an_oracle_shock()
     {
         var ct = TestContext.Current.CancellationToken;
-        var market = fixture.Market;
-        using var lender = fixture.Client(1);
-        using var borrower = fixture.Client(2);
-        using var admin = fixture.Client(0);
+        var market = Fixture.Market;
+        using var lender = Fixture.Client(1);
+        using var borrower = Fixture.Client(2);
+        using var admin = Fixture.Client(0);
         await MintAsync(lender, market.Weth, 200 * Ether);
         await new AavePool(lender, market.Pool).SupplyAsync(market.Weth, 200 * Ether, ct);
 
@@ -125,8 +112,8 @@ public sealed class AavePoolTests(AaveChainFixture fixture) : IAsyncLifetime
 
         // A 10-day jump accrues interest on the debt, then weETH drops to $1750:
         // HF ≈ 100 × 1750 × 0.95 / 160 000 ≈ 1.039 (a little less with the interest).
-        await fixture.Chain.IncreaseTimeAsync(TimeSpan.FromDays(10), ct);
-        await AaveV3Deployment.SetPriceAsync(admin, fixture.Artifacts, market, market.WeEth, 1750m, ct);
+        await Fixture.Chain.IncreaseTimeAsync(TimeSpan.FromDays(10), ct);
+        await AaveV3Deployment.SetPriceAsync(admin, Fixture.Artifacts, market, market.WeEth, 1750m, ct);
         Assert.Equal(1750m, await pool.GetAssetPriceAsync(market.WeEth));
         var after = await pool.GetUserAccountDataAsync();
         Assert.InRange(after.HealthFactor!.Value, 1.035m, 1.0390625m);
@@ -137,9 +124,9 @@ public sealed class AavePoolTests(AaveChainFixture fixture) : IAsyncLifetime
     public async Task Borrowing_beyond_the_ltv_reverts_with_aave_error_36_and_leaves_every_balance_unchanged()
     {
         var ct = TestContext.Current.CancellationToken;
-        var market = fixture.Market;
-        using var lender = fixture.Client(1);
-        using var borrower = fixture.Client(2);
+        var market = Fixture.Market;
+        using var lender = Fixture.Client(1);
+        using var borrower = Fixture.Client(2);
         await MintAsync(lender, market.Weth, 100 * Ether);
         await new AavePool(lender, market.Pool).SupplyAsync(market.Weth, 100 * Ether, ct);
 

@@ -53,10 +53,13 @@ internal sealed class AaveV3Deployment
     /// <summary>Points the oracle at a new mock aggregator answering <paramref name="priceUsd"/> (MockAggregator has no setter).</summary>
     public static async Task SetPriceAsync(EthereumClient admin, string artifacts, AaveMarket market, string asset, decimal priceUsd, CancellationToken cancellationToken)
     {
-        var run = new AaveV3Deployment(admin, artifacts);
-        var aggregator = await run.DeployAsync("MockAggregator", cancellationToken, UsdAnswer(priceUsd)).ConfigureAwait(false);
-        await run.CallAsync("AaveOracle", market.Oracle, "setAssetSources", cancellationToken, new[] { asset }, new[] { aggregator }).ConfigureAwait(false);
+        var aggregator = await DeployPriceFeedAsync(admin, artifacts, priceUsd, cancellationToken).ConfigureAwait(false);
+        await admin.SendAsync(market.Oracle, new SetAssetSourcesFunction { Assets = [asset], Sources = [aggregator] }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A new mock Chainlink aggregator answering <paramref name="priceUsd"/> with 8 decimals.</summary>
+    public static Task<string> DeployPriceFeedAsync(EthereumClient admin, string artifacts, decimal priceUsd, CancellationToken cancellationToken) =>
+        new AaveV3Deployment(admin, artifacts).DeployAsync("MockAggregator", cancellationToken, UsdAnswer(priceUsd));
 
     private static BigInteger UsdAnswer(decimal priceUsd) => new(decimal.Round(priceUsd * 100_000_000m));
 

@@ -4,7 +4,7 @@ using Nethereum.Contracts;
 
 namespace Basis.Venues.Tests.Ethereum.Fixtures;
 
-// Calls only the test chain needs: listing reserves, and the mock tokens' open mint.
+// Calls only the test chain needs: listing reserves, moving prices, and the mock tokens' open mint.
 
 [Function("initReserves")]
 internal sealed class InitReservesFunction : FunctionMessage
@@ -70,4 +70,14 @@ internal sealed class MintFunction : FunctionMessage
 
     [Parameter("uint256", "value", 2)]
     public BigInteger Value { get; set; }
+}
+
+[Function("setAssetSources")]
+internal sealed class SetAssetSourcesFunction : FunctionMessage
+{
+    [Parameter("address[]", "assets", 1)]
+    public List<string> Assets { get; set; } = [];
+
+    [Parameter("address[]", "sources", 2)]
+    public List<string> Sources { get; set; } = [];
 }
