@@ -2,6 +2,7 @@ using Basis.Configuration.Binding;
 using Venue = Basis.Core.Instruments.Venue;
 using Basis.ExchangeSimulator.Accounting;
 using Basis.ExchangeSimulator.Binance;
+using Basis.ExchangeSimulator.Bybit;
 using Basis.ExchangeSimulator.Control;
 using Basis.ExchangeSimulator.Faults;
 using Basis.ExchangeSimulator.Market;
@@ -20,13 +21,21 @@ public sealed class SimulatorHost : IAsyncDisposable
         new("ETHUSDT", "ETH", "USDT", 0.001m, 0.01m, 20m),
     ];
 
+    // Bybit's linear filters for the same pairs (tick 0.10 / 0.01, step 0.001 / 0.01, min notional 5 USDT).
+    private static readonly Instrument[] BybitInstruments =
+    [
+        new("BTCUSDT", "BTC", "USDT", 0.001m, 0.1m, 5m),
+        new("ETHUSDT", "ETH", "USDT", 0.01m, 0.01m, 5m),
+    ];
+
     private readonly WebApplication _app;
 
-    private SimulatorHost(WebApplication app, string baseUrl, ExchangeState state, FaultInjector faults, SimulatorStats stats)
+    private SimulatorHost(WebApplication app, string baseUrl, ExchangeState binance, ExchangeState bybit, FaultInjector faults, SimulatorStats stats)
     {
         _app = app;
         BaseUrl = baseUrl;
-        State = state;
+        Binance = binance;
+        Bybit = bybit;
         Faults = faults;
         Stats = stats;
     }
@@ -34,8 +43,11 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>e.g. <c>http://127.0.0.1:41234</c>, without a trailing slash.</summary>
     public string BaseUrl { get; }
 
-    /// <summary>The venue's book; lock <see cref="ExchangeState.Sync"/> while reading it.</summary>
-    public ExchangeState State { get; }
+    /// <summary>Binance's book (<c>/fapi/</c>); lock <see cref="ExchangeState.Sync"/> while reading it.</summary>
+    public ExchangeState Binance { get; }
+
+    /// <summary>Bybit's book (<c>/v5/</c>): the same accounts, their own balances and positions.</summary>
+    public ExchangeState Bybit { get; }
 
     public FaultInjector Faults { get; }
 
@@ -50,14 +62,35 @@ public sealed class SimulatorHost : IAsyncDisposable
             throw new ArgumentException("Simulator options are invalid: " + string.Join("; ", errors), nameof(options));
         }
 
-        var exchange = BasisConfiguration.Load(options.ConfigsRoot).Venues.Exchanges[Venue.Binance];
+        var venues = BasisConfiguration.Load(options.ConfigsRoot).Venues;
+        var binance = Book(options, venues.Exchanges[Venue.Binance], "binance", BinanceInstruments);
+        var bybit = Book(options, venues.Exchanges[Venue.Bybit], "bybit", BybitInstruments);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var faults = new FaultInjector();
+        var stats = new SimulatorStats();
+        new BinanceApi(binance, stats, faults, TimeProvider.System).Map(app);
+        new BybitApi(bybit, stats, faults, TimeProvider.System).Map(app);
+        ControlEndpoints.Map(app, [binance, bybit], faults, stats);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, faults, stats);
+    }
+
+    // Fees and maintenance margin from configs/venues/{venue}.yaml; marks and funding from data/{perp,funding}/{venue}.
+    private static ExchangeState Book(SimulatorOptions options, Basis.Core.Settings.ExchangeSettings exchange, string venue, Instrument[] instruments)
+    {
         var terms = new TradingTerms(
             (decimal)exchange.PerpFees.MakerBps / 10_000m,
             (decimal)exchange.PerpFees.TakerBps / 10_000m,
             (decimal)exchange.MaintenanceMargin,
             options.SlippageBps / 10_000m);
-        var tape = MarketTape.Load(options.DataRoot, "binance", BinanceInstruments.Select(i => i.Symbol));
-        var state = new ExchangeState(tape, BinanceInstruments, terms, options.StartUtc);
+        var tape = MarketTape.Load(options.DataRoot, venue, instruments.Select(i => i.Symbol));
+        var state = new ExchangeState(tape, instruments, terms, options.StartUtc);
         foreach (var symbol in tape.Symbols)
         {
             state.Mark(symbol); // the start must be inside the data
@@ -68,18 +101,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             state.AddAccount(account.ApiKey, account.Secret, "USDT", account.StartingUsdt);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
-        var app = builder.Build();
-        var faults = new FaultInjector();
-        var stats = new SimulatorStats();
-        new BinanceApi(state, stats, faults, TimeProvider.System).Map(app);
-        ControlEndpoints.Map(app, state, faults, stats);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SimulatorHost(app, address.TrimEnd('/'), state, faults, stats);
+        return state;
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> fires (the exe).</summary>

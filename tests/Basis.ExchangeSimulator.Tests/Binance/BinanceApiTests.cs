@@ -92,9 +92,9 @@ public sealed class BinanceApiTests
         Assert.Equal("NEW", first.GetProperty("status").GetString());
         Assert.Equal("retry-1", first.GetProperty("clientOrderId").GetString());
         AssertError(HttpStatusCode.BadRequest, -4116, second);
-        lock (sim.State.Sync)
+        lock (sim.Binance.Sync)
         {
-            Assert.Equal(0.002m, sim.State.Accounts[Simulators.Key].Position("BTCUSDT").Size);
+            Assert.Equal(0.002m, sim.Binance.Accounts[Simulators.Key].Position("BTCUSDT").Size);
         }
     }
 

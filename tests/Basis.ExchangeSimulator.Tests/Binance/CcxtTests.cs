@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Basis.ExchangeSimulator.Tests.Clients;
 using Basis.ExchangeSimulator.Accounting;
 
 namespace Basis.ExchangeSimulator.Tests.Binance;
@@ -35,9 +36,9 @@ public sealed class CcxtTests(CcxtRun run) : IClassFixture<CcxtRun>
     {
         var output = run.Output;
         var position = output.GetProperty("positions").EnumerateArray().Single();
-        lock (run.Simulator.State.Sync)
+        lock (run.Simulator.Binance.Sync)
         {
-            var book = run.Simulator.State.Accounts[Simulators.Key].Position("BTCUSDT");
+            var book = run.Simulator.Binance.Accounts[Simulators.Key].Position("BTCUSDT");
 
             // bought 0.01 at market: the 00:00 mark 94040.74 on the 0.1 tick
             Assert.Equal(0.01m, book.Size);
@@ -54,9 +55,9 @@ public sealed class CcxtTests(CcxtRun run) : IClassFixture<CcxtRun>
     public void Balance_moves_by_the_fee_and_the_margin()
     {
         var output = run.Output;
-        lock (run.Simulator.State.Sync)
+        lock (run.Simulator.Binance.Sync)
         {
-            var state = run.Simulator.State;
+            var state = run.Simulator.Binance;
             var account = state.Accounts[Simulators.Key];
 
             // wallet 10000 − 0.01 × 94040.7 × 0.0005 (0.4702035); total = wallet + unrealised 0.01 × (94040.74 − 94040.7) = 9999.5301965;
@@ -74,9 +75,9 @@ public sealed class CcxtTests(CcxtRun run) : IClassFixture<CcxtRun>
     public void Leverage_margin_mode_and_the_limit_order_reach_the_book()
     {
         var output = run.Output;
-        lock (run.Simulator.State.Sync)
+        lock (run.Simulator.Binance.Sync)
         {
-            var account = run.Simulator.State.Accounts[Simulators.Key];
+            var account = run.Simulator.Binance.Accounts[Simulators.Key];
             var limit = account.Orders.Single(o => o.ClientOrderId == "basis-limit-1");
 
             Assert.Equal(5, account.LeverageOf("BTCUSDT"));

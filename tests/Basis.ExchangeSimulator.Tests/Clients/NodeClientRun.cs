@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Basis.Testing;
 
-namespace Basis.ExchangeSimulator.Tests.Binance;
+namespace Basis.ExchangeSimulator.Tests.Clients;
 
 /// <summary>
-/// One run of clients/binance-ccxt.mjs (ccxt's binanceusdm) against a fresh simulator, shared by the assertions
-/// on it. Needs node on PATH and ccxt in .ci/tools/node_modules (<c>npm ci --prefix .ci/tools</c>).
+/// One run of a client script from clients/ (an npm exchange client) against a fresh simulator, shared by the
+/// assertions on it. Needs node on PATH and the package in .ci/tools/node_modules (<c>npm ci --prefix .ci/tools</c>);
+/// without them the tests skip locally and fail in CI.
 /// </summary>
-public sealed class CcxtRun : IAsyncLifetime
+public abstract class NodeClientRun(string script, string package) : IAsyncLifetime
 {
     private string? _unavailable;
     private SimulatorHost? _simulator;
@@ -20,23 +21,25 @@ public sealed class CcxtRun : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var node = FindOnPath("node");
+        var node = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, "node"))
+            .FirstOrDefault(File.Exists);
         if (node is null)
         {
             _unavailable = "node is not on PATH";
             return;
         }
 
-        if (!File.Exists(Path.Combine(Repository.NodeTools, "ccxt", "package.json")))
+        if (!File.Exists(Path.Combine(Repository.NodeTools, package, "package.json")))
         {
-            _unavailable = $"ccxt is not installed in {Repository.NodeTools}; run 'npm ci --prefix .ci/tools'";
+            _unavailable = $"{package} is not installed in {Repository.NodeTools}; run 'npm ci --prefix .ci/tools'";
             return;
         }
 
         _simulator = await Simulators.StartAsync();
-        var script = Path.Combine(AppContext.BaseDirectory, "clients", "binance-ccxt.mjs");
-        var text = await ServiceProcess.RunAsync(node, [script, Repository.NodeTools, _simulator.BaseUrl, Simulators.Key, Simulators.Secret], TimeSpan.FromSeconds(40));
-        var json = text.Split('\n').LastOrDefault(l => l.StartsWith('{')) ?? throw new InvalidOperationException($"binance-ccxt.mjs printed no JSON: {text}");
+        var path = Path.Combine(AppContext.BaseDirectory, "clients", script);
+        var text = await ServiceProcess.RunAsync(node, [path, Repository.NodeTools, _simulator.BaseUrl, Simulators.Key, Simulators.Secret], TimeSpan.FromSeconds(40));
+        var json = text.Split('\n').LastOrDefault(l => l.StartsWith('{')) ?? throw new InvalidOperationException($"{script} printed no JSON: {text}");
         _output = JsonDocument.Parse(json).RootElement.Clone();
     }
 
@@ -46,6 +49,8 @@ public sealed class CcxtRun : IAsyncLifetime
         {
             await _simulator.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 
     private T Available<T>(T value)
@@ -57,9 +62,4 @@ public sealed class CcxtRun : IAsyncLifetime
 
         return value;
     }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
 }

@@ -150,10 +150,11 @@ public sealed class ExchangeState
             return (null, Rejection.InsufficientMargin);
         }
 
+        var orderId = _nextOrderId++;
         var order = new SimOrder
         {
-            OrderId = _nextOrderId++,
-            ClientOrderId = clientOrderId ?? $"sim-{_nextOrderId}",
+            OrderId = orderId,
+            ClientOrderId = clientOrderId ?? $"sim-{orderId}",
             Symbol = symbol,
             Side = side,
             Type = type,

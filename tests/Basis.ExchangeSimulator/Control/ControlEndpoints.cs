@@ -6,10 +6,10 @@ namespace Basis.ExchangeSimulator.Control;
 /// <summary>Test-only endpoints under <c>/_sim/</c>: the simulated clock, faults and the simulator's counters. No venue has these.</summary>
 internal static class ControlEndpoints
 {
-    public static void Map(WebApplication app, ExchangeState state, FaultInjector faults, SimulatorStats stats)
+    public static void Map(WebApplication app, IReadOnlyList<ExchangeState> venues, FaultInjector faults, SimulatorStats stats)
     {
         var group = app.MapGroup("/_sim");
-        group.MapGet("/clock", () => Clock(state));
+        group.MapGet("/clock", () => Clock(venues[0]));
         group.MapPost("/clock", (ClockAdvance body) =>
         {
             if (body.AdvanceHours is < 0 or > 24 * 366)
@@ -17,19 +17,34 @@ internal static class ControlEndpoints
                 return Results.Problem(statusCode: 400, detail: $"advance_hours: {body.AdvanceHours} is outside 0–8784");
             }
 
-            lock (state.Sync)
+            // Every venue's clock moves together, so all must have marks at the target hour before any moves.
+            try
             {
-                try
+                foreach (var state in venues)
+                {
+                    lock (state.Sync)
+                    {
+                        foreach (var symbol in state.Instruments.Keys)
+                        {
+                            state.Tape.MarkAt(symbol, state.NowSeconds + (body.AdvanceHours * 3600L));
+                        }
+                    }
+                }
+            }
+            catch (InvalidOperationException e)
+            {
+                return Results.Problem(statusCode: 400, detail: e.Message);
+            }
+
+            foreach (var state in venues)
+            {
+                lock (state.Sync)
                 {
                     state.AdvanceHours(body.AdvanceHours);
                 }
-                catch (InvalidOperationException e)
-                {
-                    return Results.Problem(statusCode: 400, detail: e.Message);
-                }
             }
 
-            return Clock(state);
+            return Clock(venues[0]);
         });
         group.MapGet("/faults", () => Results.Ok(faults.Current));
         group.MapPost("/faults", (FaultSettings settings) =>
