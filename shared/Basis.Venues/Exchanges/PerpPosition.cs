@@ -10,7 +10,7 @@ public sealed record PerpPosition(
     decimal EntryPrice,
     decimal MarkPrice,
     decimal UnrealisedPnl,
-    int Leverage,
+    decimal Leverage,
     MarginMode MarginMode,
     decimal? LiquidationPrice)
 {

@@ -1,9 +1,8 @@
-using Basis.Venues.Exchanges.Binance;
 using Microsoft.Extensions.Logging;
 
-namespace Basis.Venues.Tests.Exchanges.Binance;
+namespace Basis.Venues.Tests.Exchanges;
 
-internal sealed class RecordingLogger : ILogger<BinanceExchangeClient>
+internal sealed class RecordingLogger<T> : ILogger<T>
 {
     private readonly Lock _lock = new();
     private readonly List<string> _lines = [];

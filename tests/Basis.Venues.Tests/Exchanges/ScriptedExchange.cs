@@ -1,14 +1,13 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Basis.Venues.Tests.Exchanges.Binance;
+namespace Basis.Venues.Tests.Exchanges;
 
 /// <summary>
-/// A fake Binance behind HttpClient: records every request as sent (method, URL with its query, headers, body) and
-/// answers from per-endpoint scripts; GET /fapi/v1/time answers <see cref="ServerTimeMs"/> unless scripted.
+/// A fake exchange behind HttpClient: records every request as sent (method, URL with its query, headers, body) and
+/// answers from per-endpoint scripts; its server-time route answers <see cref="ServerTimeMs"/> unless scripted.
 /// </summary>
-internal sealed class ScriptedBinance : HttpMessageHandler
+internal sealed class ScriptedExchange(string serverTimeRoute, Func<long, string> serverTimeJson) : HttpMessageHandler
 {
     private readonly Dictionary<string, Queue<Func<HttpResponseMessage>>> _scripts = [];
     private readonly Lock _lock = new();
@@ -67,8 +66,8 @@ internal sealed class ScriptedBinance : HttpMessageHandler
         }
         if (script is not null)
             return script();
-        if (recorded.MethodAndPath == "GET /fapi/v1/time")
-            return Ok($$"""{"serverTime":{{ServerTimeMs.ToString(CultureInfo.InvariantCulture)}}}""")();
+        if (recorded.MethodAndPath == serverTimeRoute)
+            return Ok(serverTimeJson(ServerTimeMs))();
         throw new InvalidOperationException($"No scripted response left for {recorded.MethodAndPath}.");
     }
 }

@@ -1,4 +1,4 @@
-namespace Basis.Venues.Tests.Exchanges.Binance;
+namespace Basis.Venues.Tests.Exchanges;
 
 /// <summary>
 /// A clock that stands still until something waits on it: every timer (Task.Delay, Polly's retry delays) records

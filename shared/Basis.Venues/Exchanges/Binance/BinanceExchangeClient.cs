@@ -5,7 +5,6 @@ using Basis.Venues.Exchanges.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
 
 namespace Basis.Venues.Exchanges.Binance;
 
@@ -43,8 +42,10 @@ public sealed class BinanceExchangeClient : IPerpExchange
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _futuresGate = new BinanceRateLimitGate(options.FuturesRateLimits, options.SlowDownAtShareOfLimit, _time);
         _spotGate = new BinanceRateLimitGate(options.SpotRateLimits, options.SlowDownAtShareOfLimit, _time);
-        _repeatable = BuildRetryPipeline(retryWhenOutcomeUnknown: true);
-        _onlyIfRejected = BuildRetryPipeline(retryWhenOutcomeUnknown: false);
+        _repeatable = ExchangeRetryPipelines.Build(
+            Venue, options.MaxRetryAttempts, options.RetryBaseDelay, retryWhenOutcomeUnknown: true, _time, _logger);
+        _onlyIfRejected = ExchangeRetryPipelines.Build(
+            Venue, options.MaxRetryAttempts, options.RetryBaseDelay, retryWhenOutcomeUnknown: false, _time, _logger);
     }
 
     public ExchangeVenue Venue => ExchangeVenue.Binance;
@@ -312,7 +313,7 @@ public sealed class BinanceExchangeClient : IPerpExchange
         CancellationToken cancellationToken)
     {
         var gate = api == Api.Futures ? _futuresGate : _spotGate;
-        await gate.WaitAsync(ServerNow, cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(ServerNow(), cancellationToken).ConfigureAwait(false);
 
         var credentials = api == Api.Futures ? _options.FuturesCredentials : _options.SpotCredentials;
         var encoded = Encode(parameters);
@@ -362,32 +363,6 @@ public sealed class BinanceExchangeClient : IPerpExchange
             throw error;
         }
     }
-
-    private ResiliencePipeline BuildRetryPipeline(bool retryWhenOutcomeUnknown) =>
-        new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = _options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = _options.RetryBaseDelay,
-                UseJitter = false,
-                // 429 and -1003 reject the request unexecuted; an unknown outcome (5xx, timeout, reset) only for requests
-                // that do no harm when repeated. 418 (IP ban) is never retried.
-                ShouldHandle = new PredicateBuilder().Handle<ExchangeException>(e =>
-                    e.Kind == ExchangeErrorKind.RateLimited
-                    || (retryWhenOutcomeUnknown && e.Kind == ExchangeErrorKind.ExchangeUnavailable)),
-                // After a rate limit the gate already holds the next attempt until Retry-After.
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    args.Outcome.Exception is ExchangeException { Kind: ExchangeErrorKind.RateLimited } ? TimeSpan.Zero : null),
-                OnRetry = args =>
-                {
-                    _logger.LogWarning(
-                        "Retrying a Binance request (attempt {Attempt}) after {Failure}",
-                        args.AttemptNumber + 2, (args.Outcome.Exception as ExchangeException)?.Kind);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
 
     private TimeSpan RetryDelay(int attempt) => _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
 

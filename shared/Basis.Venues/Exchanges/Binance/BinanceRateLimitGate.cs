@@ -5,41 +5,25 @@ namespace Basis.Venues.Exchanges.Binance;
 
 /// <summary>
 /// Holds requests back when Binance's usage headers (X-MBX-USED-WEIGHT-1M, X-MBX-ORDER-COUNT-10S/-1M) near a limit,
-/// until the window resets; after a 429 until its Retry-After. Shared by every request to one API, so concurrent
-/// callers wait too.
+/// until the window resets; after a 429 until its Retry-After. One per API (spot and futures count separately).
 /// </summary>
 internal sealed class BinanceRateLimitGate(BinanceRateLimits limits, double slowDownAtShareOfLimit, TimeProvider time)
 {
-    private readonly Lock _lock = new();
-    private DateTimeOffset _resumeAt = DateTimeOffset.MinValue;
+    private readonly RequestPause _pause = new(time);
 
-    public async Task WaitAsync(Func<DateTimeOffset> serverNow, CancellationToken cancellationToken)
-    {
-        TimeSpan wait;
-        lock (_lock)
-            wait = _resumeAt - serverNow();
-        if (wait > TimeSpan.Zero)
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-    }
+    public Task WaitAsync(DateTimeOffset serverNow, CancellationToken cancellationToken) => _pause.WaitAsync(serverNow, cancellationToken);
 
     public void Observe(HttpResponseHeaders headers, DateTimeOffset serverNow)
     {
         if (Near(headers, "X-MBX-USED-WEIGHT-1M", limits.WeightPerMinute) || Near(headers, "X-MBX-ORDER-COUNT-1M", limits.OrdersPerMinute))
-            PauseUntil(NextBoundary(serverNow, TimeSpan.FromMinutes(1)));
+            _pause.Until(NextBoundary(serverNow, TimeSpan.FromMinutes(1)));
         if (Near(headers, "X-MBX-ORDER-COUNT-10S", limits.OrdersPerTenSeconds))
-            PauseUntil(NextBoundary(serverNow, TimeSpan.FromSeconds(10)));
+            _pause.Until(NextBoundary(serverNow, TimeSpan.FromSeconds(10)));
     }
 
     /// <summary>After a 429: wait what the exchange asked, or to the next minute when it did not say.</summary>
     public void RateLimited(TimeSpan? retryAfter, DateTimeOffset serverNow) =>
-        PauseUntil(retryAfter is { } after ? serverNow + after : NextBoundary(serverNow, TimeSpan.FromMinutes(1)));
-
-    private void PauseUntil(DateTimeOffset until)
-    {
-        lock (_lock)
-            if (until > _resumeAt)
-                _resumeAt = until;
-    }
+        _pause.Until(retryAfter is { } after ? serverNow + after : NextBoundary(serverNow, TimeSpan.FromMinutes(1)));
 
     private bool Near(HttpResponseHeaders headers, string name, int limit) =>
         headers.TryGetValues(name, out var values)

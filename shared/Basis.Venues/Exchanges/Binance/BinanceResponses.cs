@@ -16,7 +16,7 @@ internal sealed record BinanceSpotBalance(string Asset, decimal Free, decimal Lo
 /// <summary>GET /fapi/v2/positionRisk (https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/Position-Information-V2).</summary>
 internal sealed record BinancePositionRisk(
     string Symbol, decimal PositionAmt, decimal EntryPrice, decimal MarkPrice, decimal UnRealizedProfit,
-    decimal LiquidationPrice, int Leverage, string MarginType);
+    decimal LiquidationPrice, decimal Leverage, string MarginType);
 
 /// <summary>GET /fapi/v1/premiumIndex (https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Mark-Price).</summary>
 internal sealed record BinancePremiumIndex(

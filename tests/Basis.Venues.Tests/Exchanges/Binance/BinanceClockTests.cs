@@ -1,6 +1,6 @@
 using System.Net;
 using Basis.Venues.Exchanges;
-using static Basis.Venues.Tests.Exchanges.Binance.ScriptedBinance;
+using static Basis.Venues.Tests.Exchanges.ScriptedExchange;
 
 namespace Basis.Venues.Tests.Exchanges.Binance;
 

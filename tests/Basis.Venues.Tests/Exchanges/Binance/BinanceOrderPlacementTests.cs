@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Basis.Venues.Exchanges;
-using static Basis.Venues.Tests.Exchanges.Binance.ScriptedBinance;
+using static Basis.Venues.Tests.Exchanges.ScriptedExchange;
 
 namespace Basis.Venues.Tests.Exchanges.Binance;
 

@@ -19,9 +19,12 @@ internal sealed class BinanceTestRig : IDisposable
 
     public BinanceTestRig(bool testnet = false)
     {
-        Server = new ScriptedBinance { ServerTimeMs = LocalStart.ToUnixTimeMilliseconds() };
+        Server = new ScriptedExchange("GET /fapi/v1/time", ms => $$"""{"serverTime":{{ms}}}""")
+        {
+            ServerTimeMs = LocalStart.ToUnixTimeMilliseconds(),
+        };
         Clock = new SimulatedClock(LocalStart);
-        Logger = new RecordingLogger();
+        Logger = new RecordingLogger<BinanceExchangeClient>();
         _http = new HttpClient(Server);
         Client = new BinanceExchangeClient(
             _http,
@@ -36,9 +39,9 @@ internal sealed class BinanceTestRig : IDisposable
             Logger);
     }
 
-    public ScriptedBinance Server { get; }
+    public ScriptedExchange Server { get; }
     public SimulatedClock Clock { get; }
-    public RecordingLogger Logger { get; }
+    public RecordingLogger<BinanceExchangeClient> Logger { get; }
     public BinanceExchangeClient Client { get; }
 
     public void Dispose() => _http.Dispose();

@@ -1,0 +1,412 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Basis.Venues.Exchanges.Signing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+
+namespace Basis.Venues.Exchanges.Bybit;
+
+/// <summary>
+/// Bybit v5 USDT perpetuals (category "linear") on a unified trading account. Same guarantees as the Binance
+/// client: server-clock timestamps with one resync-and-resend on retCode 10002, pauses from X-Bapi-Limit-* headers,
+/// reads and cancels retried on transient failures, an order with unknown outcome looked up by orderLinkId before
+/// any re-send with the same id. Spot trading, transfers, deposit addresses, withdrawals and per-symbol margin
+/// mode are not implemented for Bybit (the strategies hedge only perpetuals there) and throw NotSupportedException.
+/// </summary>
+public sealed class BybitExchangeClient : IPerpExchange
+{
+    private const string Category = "linear";
+    private const int FundingHistoryPageSize = 200;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new BybitDecimalConverter() } };
+
+    private readonly HttpClient _http;
+    private readonly BybitClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RequestPause _pause;
+    private readonly ResiliencePipeline _repeatable;
+    private readonly ResiliencePipeline _onlyIfRejected;
+    private long _serverOffsetMs;
+    private bool _timeSynced;
+
+    public BybitExchangeClient(
+        HttpClient http, BybitClientOptions options, TimeProvider? timeProvider = null, ILogger<BybitExchangeClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http;
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _pause = new RequestPause(_time);
+        _repeatable = ExchangeRetryPipelines.Build(
+            Venue, options.MaxRetryAttempts, options.RetryBaseDelay, retryWhenOutcomeUnknown: true, _time, _logger);
+        _onlyIfRejected = ExchangeRetryPipelines.Build(
+            Venue, options.MaxRetryAttempts, options.RetryBaseDelay, retryWhenOutcomeUnknown: false, _time, _logger);
+    }
+
+    public ExchangeVenue Venue => ExchangeVenue.Bybit;
+
+    /// <summary>Server time minus local time, as last measured (milliseconds).</summary>
+    public long ServerTimeOffsetMs => Interlocked.Read(ref _serverOffsetMs);
+
+    public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(TradingAccount account, CancellationToken cancellationToken)
+    {
+        if (account != TradingAccount.Futures)
+            throw new NotSupportedException(
+                "Bybit's unified trading account is one wallet for spot and derivatives: ask for TradingAccount.Futures.");
+        var wallets = await GetAsync<BybitList<BybitWallet>>(
+            "/v5/account/wallet-balance", [new("accountType", "UNIFIED")], signed: true, cancellationToken).ConfigureAwait(false);
+        // Unified accounts no longer report availableToWithdraw per coin; what is not tied up in margin or orders is free.
+        return [.. wallets.List.SelectMany(w => w.Coin).Where(c => c.WalletBalance != 0).Select(c => new AssetBalance(
+            account, c.Coin, c.WalletBalance, Math.Max(0m, c.WalletBalance - c.Locked - c.TotalPositionIM - c.TotalOrderIM)))];
+    }
+
+    public async Task<IReadOnlyList<PerpPosition>> GetPositionsAsync(CancellationToken cancellationToken)
+    {
+        var positions = await GetAsync<BybitList<BybitPosition>>(
+            "/v5/position/list", [new("category", Category), new("settleCoin", "USDT")], signed: true, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. positions.List.Where(p => p.Size != 0).Select(p => new PerpPosition(
+            p.Symbol, p.Side == "Sell" ? -p.Size : p.Size, p.AvgPrice, p.MarkPrice, p.UnrealisedPnl, p.Leverage,
+            p.TradeMode == 1 ? MarginMode.Isolated : MarginMode.Cross, p.LiqPrice == 0 ? null : p.LiqPrice))];
+    }
+
+    public async Task<MarkPriceSnapshot> GetMarkPriceAsync(string symbol, CancellationToken cancellationToken)
+    {
+        var (ticker, time) = await GetTickerAsync(symbol, cancellationToken).ConfigureAwait(false);
+        return new MarkPriceSnapshot(ticker.Symbol, ticker.MarkPrice, ticker.IndexPrice, time);
+    }
+
+    public async Task<FundingRateSnapshot> GetFundingRateAsync(string symbol, CancellationToken cancellationToken)
+    {
+        var (ticker, _) = await GetTickerAsync(symbol, cancellationToken).ConfigureAwait(false);
+        return new FundingRateSnapshot(ticker.Symbol, ticker.FundingRate, DateTimeOffset.FromUnixTimeMilliseconds(ticker.NextFundingTime));
+    }
+
+    public async Task<IReadOnlyList<FundingRateRecord>> GetFundingHistoryAsync(
+        string symbol, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        var records = new List<FundingRateRecord>();
+        var start = fromTime.ToUnixTimeMilliseconds();
+        var end = toTime.ToUnixTimeMilliseconds();
+        // Bybit pages newest first: walk the end of the window back.
+        while (end >= start)
+        {
+            var page = await GetAsync<BybitList<BybitFundingRate>>(
+                "/v5/market/funding/history",
+                [new("category", Category), new("symbol", symbol), new("startTime", Format(start)), new("endTime", Format(end)),
+                    new("limit", Format(FundingHistoryPageSize))],
+                signed: false, cancellationToken).ConfigureAwait(false);
+            records.AddRange(page.List.Select(r => new FundingRateRecord(
+                r.Symbol, r.FundingRate, DateTimeOffset.FromUnixTimeMilliseconds(r.FundingRateTimestamp))));
+            if (page.List.Count < FundingHistoryPageSize)
+                break;
+            end = page.List.Min(r => r.FundingRateTimestamp) - 1;
+        }
+        return [.. records.OrderBy(r => r.FundingTime)];
+    }
+
+    public async Task<OrderState> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.EnsureConsistent();
+        EnsurePerpetual(request.Account);
+        var body = OrderBody(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PostAsync("/v5/order/create", body, _onlyIfRejected, cancellationToken).ConfigureAwait(false);
+                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.ExchangeUnavailable && attempt <= _options.MaxRetryAttempts)
+            {
+                _logger.LogWarning(
+                    "Bybit order {ClientOrderId} on {Symbol}: outcome unknown ({Reason}); looking it up before any re-send",
+                    request.ClientOrderId, request.Symbol, e.VenueMessage);
+                await Task.Delay(_options.RetryBaseDelay * Math.Pow(2, attempt - 1), _time, cancellationToken).ConfigureAwait(false);
+                var landed = await FindOrderAsync(request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
+                if (landed is not null)
+                    return landed;
+            }
+            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.DuplicateClientOrderId && attempt > 1)
+            {
+                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<OrderState> CancelOrderAsync(
+        TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        EnsurePerpetual(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ClientOrderIds.Validate(clientOrderId);
+        var body = new JsonObject { ["category"] = Category, ["symbol"] = symbol, ["orderLinkId"] = clientOrderId }.ToJsonString();
+        try
+        {
+            await PostAsync("/v5/order/cancel", body, _repeatable, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.UnknownOrder)
+        {
+            // A retried cancel finds the order already canceled by the attempt whose answer was lost.
+            var order = await GetOrderAsync(account, symbol, clientOrderId, cancellationToken).ConfigureAwait(false);
+            if (order.Status == OrderStatus.Canceled)
+                return order;
+            throw;
+        }
+        return await GetOrderAsync(account, symbol, clientOrderId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<OrderState> GetOrderAsync(TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        EnsurePerpetual(account);
+        return await FindOrderAsync(symbol, clientOrderId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ExchangeException(Venue, ExchangeErrorKind.UnknownOrder, null, $"No order with orderLinkId {clientOrderId} on {symbol}.");
+    }
+
+    public async Task SetLeverageAsync(string symbol, int leverage, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(leverage);
+        var value = Format(leverage);
+        var body = new JsonObject { ["category"] = Category, ["symbol"] = symbol, ["buyLeverage"] = value, ["sellLeverage"] = value }.ToJsonString();
+        try
+        {
+            await PostAsync("/v5/position/set-leverage", body, _repeatable, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.VenueCode == Format(BybitErrors.LeverageNotModified))
+        {
+            // Already at that leverage: what the caller wanted.
+        }
+    }
+
+    public Task SetMarginModeAsync(string symbol, MarginMode marginMode, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(
+            "Bybit unified accounts set the margin mode for the whole account (POST /v5/account/set-margin-mode), not per symbol; not implemented.");
+
+    public Task<string> TransferAsync(string asset, decimal amount, TransferDirection direction, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Bybit's unified account needs no spot↔futures transfer; transfers are not implemented for Bybit.");
+
+    public Task<DepositAddress> GetDepositAddressAsync(string asset, string network, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Deposit addresses are not implemented for Bybit.");
+
+    public Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Withdrawals are not implemented for Bybit.");
+
+    /// <summary>Measures the server clock (GET /v5/market/time) for the timestamps of signed requests.</summary>
+    public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
+    {
+        var sentAt = _time.GetUtcNow();
+        using var envelope = await _repeatable.ExecuteAsync(
+            async token => await SendOnceAsync(HttpMethod.Get, "/v5/market/time", "", signed: false, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        var receivedAt = _time.GetUtcNow();
+        var serverTimeMs = envelope.RootElement.GetProperty("time").GetInt64();
+        var localMidpoint = sentAt + ((receivedAt - sentAt) / 2);
+        Interlocked.Exchange(ref _serverOffsetMs, serverTimeMs - localMidpoint.ToUnixTimeMilliseconds());
+        Volatile.Write(ref _timeSynced, true);
+    }
+
+    private async Task<(BybitTicker Ticker, DateTimeOffset Time)> GetTickerAsync(string symbol, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        using var envelope = await SendAsync(
+            HttpMethod.Get, "/v5/market/tickers", Encode([new("category", Category), new("symbol", symbol)]), signed: false, _repeatable,
+            cancellationToken).ConfigureAwait(false);
+        var tickers = Result<BybitList<BybitTicker>>(envelope);
+        var ticker = tickers.List.FirstOrDefault(t => t.Symbol == symbol)
+            ?? throw new ExchangeException(Venue, ExchangeErrorKind.InvalidRequest, null, $"No linear ticker for {symbol}.");
+        return (ticker, DateTimeOffset.FromUnixTimeMilliseconds(envelope.RootElement.GetProperty("time").GetInt64()));
+    }
+
+    private async Task<OrderState?> FindOrderAsync(string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ClientOrderIds.Validate(clientOrderId);
+        List<KeyValuePair<string, string>> lookup = [new("category", Category), new("symbol", symbol), new("orderLinkId", clientOrderId)];
+        // Open orders are in realtime; filled and canceled ones may only be in history.
+        foreach (var path in new[] { "/v5/order/realtime", "/v5/order/history" })
+        {
+            var orders = await GetAsync<BybitList<BybitOrder>>(path, lookup, signed: true, cancellationToken).ConfigureAwait(false);
+            if (orders.List.FirstOrDefault(o => o.OrderLinkId == clientOrderId) is { } order)
+                return ToOrderState(order);
+        }
+        return null;
+    }
+
+    private async Task<T> GetAsync<T>(
+        string path, IReadOnlyList<KeyValuePair<string, string>> parameters, bool signed, CancellationToken cancellationToken)
+    {
+        using var envelope = await SendAsync(HttpMethod.Get, path, Encode(parameters), signed, _repeatable, cancellationToken)
+            .ConfigureAwait(false);
+        return Result<T>(envelope);
+    }
+
+    private async Task PostAsync(string path, string jsonBody, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>
+        (await SendAsync(HttpMethod.Post, path, jsonBody, signed: true, pipeline, cancellationToken).ConfigureAwait(false)).Dispose();
+
+    private async Task<JsonDocument> SendAsync(
+        HttpMethod method, string path, string payload, bool signed, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(
+            async token => await SendResyncingClockAsync(method, path, payload, signed, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+
+    private async Task<JsonDocument> SendResyncingClockAsync(
+        HttpMethod method, string path, string payload, bool signed, CancellationToken cancellationToken)
+    {
+        if (!signed)
+            return await SendOnceAsync(method, path, payload, signed, cancellationToken).ConfigureAwait(false);
+        if (!Volatile.Read(ref _timeSynced))
+            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendOnceAsync(method, path, payload, signed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.TimestampOutsideRecvWindow)
+        {
+            // 10002 rejects the request before execution, so one re-send with a fresh clock is safe for any request.
+            _logger.LogWarning("Bybit rejected {Method} {Path} for its timestamp; resyncing the clock and sending once more", method, path);
+            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(method, path, payload, signed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // payload: the query string of a GET or the JSON body of a POST, signed exactly as sent.
+    private async Task<JsonDocument> SendOnceAsync(HttpMethod method, string path, string payload, bool signed, CancellationToken cancellationToken)
+    {
+        await _pause.WaitAsync(ServerNow(), cancellationToken).ConfigureAwait(false);
+        var isPost = method == HttpMethod.Post;
+        var uri = new Uri(_options.Endpoints.RestBaseUrl, isPost || payload.Length == 0 ? path : path + "?" + payload);
+        using var message = new HttpRequestMessage(method, uri);
+        if (isPost)
+            message.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+        if (signed)
+            foreach (var header in BybitSigner.Headers(_options.Credentials, ServerNow().ToUnixTimeMilliseconds(), _options.RecvWindowMs, payload))
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {path}: connection failed", innerException: e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {path}: timed out", innerException: e);
+        }
+
+        using (response)
+        {
+            ObserveLimits(response);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw Logged(BybitErrors.FromHttpStatus((int)response.StatusCode, response.ReasonPhrase ?? response.StatusCode.ToString()), method, path);
+            var envelope = JsonDocument.Parse(body);
+            var retCode = envelope.RootElement.GetProperty("retCode").GetInt32();
+            if (retCode == 0)
+                return envelope;
+            var retMsg = envelope.RootElement.GetProperty("retMsg").GetString() ?? "";
+            envelope.Dispose();
+            var error = BybitErrors.FromRetCode(retCode, retMsg);
+            if (error.Kind == ExchangeErrorKind.RateLimited && ResetTime(response) is null)
+                _pause.Until(ServerNow() + _options.RetryBaseDelay);
+            throw Logged(error, method, path);
+        }
+    }
+
+    // X-Bapi-Limit is the endpoint's limit per window, X-Bapi-Limit-Status what is left of it, and
+    // X-Bapi-Limit-Reset-Timestamp when the window resets (https://bybit-exchange.github.io/docs/v5/rate-limit).
+    private void ObserveLimits(HttpResponseMessage response)
+    {
+        if (ResetTime(response) is not { } reset
+            || !TryHeader(response, "X-Bapi-Limit", out var limit)
+            || !TryHeader(response, "X-Bapi-Limit-Status", out var remaining))
+            return;
+        if (limit - remaining >= limit * _options.SlowDownAtShareOfLimit)
+            _pause.Until(reset);
+    }
+
+    private static DateTimeOffset? ResetTime(HttpResponseMessage response) =>
+        TryHeader(response, "X-Bapi-Limit-Reset-Timestamp", out var resetMs) ? DateTimeOffset.FromUnixTimeMilliseconds(resetMs) : null;
+
+    private static bool TryHeader(HttpResponseMessage response, string name, out long value)
+    {
+        value = 0;
+        return response.Headers.TryGetValues(name, out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+    }
+
+    private ExchangeException Logged(ExchangeException error, HttpMethod method, string path)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+            _logger.LogWarning("Bybit {Method} {Path} failed: {Kind} {Code} {VenueMessage}", method, path, error.Kind, error.VenueCode, error.VenueMessage);
+        return error;
+    }
+
+    private static T Result<T>(JsonDocument envelope) =>
+        envelope.RootElement.GetProperty("result").Deserialize<T>(Json)
+        ?? throw new ExchangeException(ExchangeVenue.Bybit, ExchangeErrorKind.Unknown, null, "Empty result.");
+
+    private DateTimeOffset ServerNow() => _time.GetUtcNow().AddMilliseconds(Interlocked.Read(ref _serverOffsetMs));
+
+    private static void EnsurePerpetual(TradingAccount account)
+    {
+        if (account != TradingAccount.Futures)
+            throw new NotSupportedException("Only USDT perpetuals (category linear) are implemented for Bybit; spot orders are not.");
+    }
+
+    private static string OrderBody(OrderRequest request)
+    {
+        var body = new JsonObject
+        {
+            ["category"] = Category,
+            ["symbol"] = request.Symbol,
+            ["side"] = request.Side == OrderSide.Buy ? "Buy" : "Sell",
+            ["orderType"] = request.Type == OrderType.Limit ? "Limit" : "Market",
+            ["qty"] = Format(request.Quantity),
+        };
+        if (request.LimitPrice is { } price)
+        {
+            body["price"] = Format(price);
+            body["timeInForce"] = "GTC";
+        }
+        if (request.ReduceOnly)
+            body["reduceOnly"] = true;
+        body["orderLinkId"] = request.ClientOrderId;
+        return body.ToJsonString();
+    }
+
+    private static OrderState ToOrderState(BybitOrder order) => new(
+        TradingAccount.Futures, order.Symbol, order.OrderLinkId, order.OrderId,
+        order.Side == "Buy" ? OrderSide.Buy : OrderSide.Sell,
+        order.OrderType == "Limit" ? OrderType.Limit : OrderType.Market,
+        order.OrderStatus switch
+        {
+            "New" or "Created" or "Untriggered" or "Triggered" => OrderStatus.New,
+            "PartiallyFilled" => OrderStatus.PartiallyFilled,
+            "Filled" => OrderStatus.Filled,
+            "Cancelled" or "PartiallyFilledCanceled" or "Deactivated" => OrderStatus.Canceled,
+            "Rejected" => OrderStatus.Rejected,
+            _ => throw new ExchangeException(ExchangeVenue.Bybit, ExchangeErrorKind.Unknown, null, $"Unrecognised order status '{order.OrderStatus}'."),
+        },
+        order.Qty, order.CumExecQty,
+        order.OrderType == "Limit" && order.Price != 0 ? order.Price : null,
+        order.AvgPrice == 0 ? null : order.AvgPrice);
+
+    private static string Encode(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+        string.Join('&', parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+
+    private static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Basis.Venues.Exchanges.Bybit;
+
+// Shapes of Bybit v5's `result` objects; numbers arrive as strings, and as "" where there is no value
+// (liqPrice of a safe position, avgPrice of an unfilled order). Only the fields we use are declared.
+
+internal sealed record BybitList<T>(IReadOnlyList<T> List);
+
+/// <summary>GET /v5/account/wallet-balance (https://bybit-exchange.github.io/docs/v5/account/wallet-balance).</summary>
+internal sealed record BybitWallet(IReadOnlyList<BybitCoinBalance> Coin);
+
+internal sealed record BybitCoinBalance(
+    string Coin, decimal WalletBalance, decimal Locked, decimal TotalPositionIM, decimal TotalOrderIM);
+
+/// <summary>GET /v5/position/list (https://bybit-exchange.github.io/docs/v5/position).</summary>
+internal sealed record BybitPosition(
+    string Symbol, string Side, decimal Size, decimal AvgPrice, decimal MarkPrice, decimal UnrealisedPnl, decimal Leverage,
+    int TradeMode, decimal LiqPrice);
+
+/// <summary>GET /v5/market/tickers (https://bybit-exchange.github.io/docs/v5/market/tickers).</summary>
+internal sealed record BybitTicker(string Symbol, decimal MarkPrice, decimal IndexPrice, decimal FundingRate, long NextFundingTime);
+
+/// <summary>GET /v5/market/funding/history (https://bybit-exchange.github.io/docs/v5/market/history-fund-rate).</summary>
+internal sealed record BybitFundingRate(string Symbol, decimal FundingRate, long FundingRateTimestamp);
+
+/// <summary>GET /v5/order/realtime and /v5/order/history (https://bybit-exchange.github.io/docs/v5/order/open-order).</summary>
+internal sealed record BybitOrder(
+    string OrderId, string OrderLinkId, string Symbol, string Side, string OrderType, string OrderStatus, decimal Qty,
+    decimal CumExecQty, decimal Price, decimal AvgPrice);
+
+/// <summary>Reads Bybit's string numbers, "" as 0 (callers treat 0 as "none" where that is what Bybit means).</summary>
+internal sealed class BybitDecimalConverter : JsonConverter<decimal>
+{
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+            return reader.GetDecimal();
+        var text = reader.GetString();
+        return string.IsNullOrEmpty(text) ? 0m : decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+    }
+}
