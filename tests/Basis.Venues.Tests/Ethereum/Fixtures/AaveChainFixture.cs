@@ -4,12 +4,13 @@ using Basis.Venues.Ethereum;
 namespace Basis.Venues.Tests.Ethereum.Fixtures;
 
 /// <summary>
-/// One anvil with AAVE v3 deployed, shared by the Ethereum tests (<see cref="EthereumChainDefinition"/>: they run one
+/// One anvil with AAVE v3 and Uniswap v3 deployed, shared by the Ethereum tests (<see cref="EthereumChainDefinition"/>: they run one
 /// after another, since snapshots are chain-wide). Each test takes a snapshot, runs on fresh clients and reverts.
 /// </summary>
 public sealed class AaveChainFixture : IAsyncLifetime
 {
     private AaveMarket? _market;
+    private UniswapMarket? _uniswap;
     private string? _artifacts;
 
     /// <summary>The chain.</summary>
@@ -22,6 +23,16 @@ public sealed class AaveChainFixture : IAsyncLifetime
         {
             _ = Chain.RpcUrl;
             return _market ?? Unavailable<AaveMarket>();
+        }
+    }
+
+    /// <summary>Uniswap v3 with a WETH/USDT pool on the same WETH and USDT as the AAVE market.</summary>
+    internal UniswapMarket Uniswap
+    {
+        get
+        {
+            _ = Market;
+            return _uniswap ?? Unavailable<UniswapMarket>();
         }
     }
 
@@ -39,6 +50,10 @@ public sealed class AaveChainFixture : IAsyncLifetime
 
         using var deployer = Client(0);
         _market = await AaveV3Deployment.DeployAsync(deployer, _artifacts, TestContext.Current.CancellationToken).ConfigureAwait(false);
+        if (UniswapV3Deployment.CoreArtifacts() is { } core && UniswapV3Deployment.PeripheryArtifacts() is { } periphery)
+        {
+            _uniswap = await UniswapV3Deployment.DeployAsync(deployer, core, periphery, _market.Weth, _market.Usdt, TestContext.Current.CancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -58,7 +73,7 @@ public sealed class AaveChainFixture : IAsyncLifetime
 
     private static T Unavailable<T>()
     {
-        Basis.Testing.ServiceRequirement.Unavailable("the AAVE v3 artifacts are missing (.ci/tools/node_modules/@aave/core-v3); run 'npm ci --prefix .ci/tools'");
+        Basis.Testing.ServiceRequirement.Unavailable("the AAVE v3 or Uniswap v3 artifacts are missing (.ci/tools/node_modules/@aave, @uniswap); run 'npm ci --prefix .ci/tools'");
         return default;
     }
 }

@@ -16,30 +16,16 @@ internal sealed class AaveV3Deployment
 {
     private static readonly BigInteger RayUnit = BigInteger.Pow(10, 27);
     private readonly EthereumClient _client;
-    private readonly string _artifacts;
-    private readonly Dictionary<string, string> _libraries = [];
-    private int _transactions;
+    private readonly ArtifactDeployer _deployer;
 
     private AaveV3Deployment(EthereumClient client, string artifacts)
     {
         _client = client;
-        _artifacts = artifacts;
+        _deployer = new ArtifactDeployer(client, artifacts);
     }
 
     /// <summary>The artifacts folder of the repository's <c>.ci/tools</c> install; null when not installed.</summary>
-    public static string? ArtifactsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Basis.sln")))
-            {
-                var folder = Path.Combine(dir.FullName, ".ci", "tools", "node_modules", "@aave", "core-v3", "artifacts", "contracts");
-                return Directory.Exists(folder) ? folder : null;
-            }
-        }
-
-        return null;
-    }
+    public static string? ArtifactsFolder() => ArtifactDeployer.NodeModulesFolder(Path.Combine("@aave", "core-v3", "artifacts", "contracts"));
 
     /// <summary>Deploys a market with <paramref name="deployer"/> as owner, pool admin and treasury.</summary>
     public static async Task<AaveMarket> DeployAsync(EthereumClient deployer, string artifacts, CancellationToken cancellationToken)
@@ -47,7 +33,7 @@ internal sealed class AaveV3Deployment
         var started = Stopwatch.GetTimestamp();
         var run = new AaveV3Deployment(deployer, artifacts);
         var market = await run.RunAsync(cancellationToken).ConfigureAwait(false);
-        return market with { Transactions = run._transactions, Duration = Stopwatch.GetElapsedTime(started) };
+        return market with { Transactions = run._deployer.Transactions + 1, Duration = Stopwatch.GetElapsedTime(started) };
     }
 
     /// <summary>Points the oracle at a new mock aggregator answering <paramref name="priceUsd"/> (MockAggregator has no setter).</summary>
@@ -59,7 +45,7 @@ internal sealed class AaveV3Deployment
 
     /// <summary>A new mock Chainlink aggregator answering <paramref name="priceUsd"/> with 8 decimals.</summary>
     public static Task<string> DeployPriceFeedAsync(EthereumClient admin, string artifacts, decimal priceUsd, CancellationToken cancellationToken) =>
-        new AaveV3Deployment(admin, artifacts).DeployAsync("MockAggregator", cancellationToken, UsdAnswer(priceUsd));
+        new ArtifactDeployer(admin, artifacts).DeployAsync("MockAggregator", cancellationToken, UsdAnswer(priceUsd));
 
     private static BigInteger UsdAnswer(decimal priceUsd) => new(decimal.Round(priceUsd * 100_000_000m));
 
@@ -68,13 +54,11 @@ internal sealed class AaveV3Deployment
     private async Task<AaveMarket> RunAsync(CancellationToken ct)
     {
         var deployer = _client.Account.Address;
-        foreach (var library in (string[])["SupplyLogic", "BorrowLogic", "LiquidationLogic", "EModeLogic", "BridgeLogic", "PoolLogic", "ConfiguratorLogic"])
+        // FlashLoanLogic calls BorrowLogic, so it comes after it and links against it.
+        foreach (var library in (string[])["SupplyLogic", "BorrowLogic", "LiquidationLogic", "EModeLogic", "BridgeLogic", "PoolLogic", "ConfiguratorLogic", "FlashLoanLogic"])
         {
-            _libraries[library] = await DeployAsync(library, ct).ConfigureAwait(false);
+            await _deployer.DeployLibraryAsync(library, ct).ConfigureAwait(false);
         }
-
-        // FlashLoanLogic calls BorrowLogic, so it links against it.
-        _libraries["FlashLoanLogic"] = await DeployAsync("FlashLoanLogic", ct).ConfigureAwait(false);
 
         var provider = await DeployAsync("PoolAddressesProvider", ct, "Basis test market", deployer).ConfigureAwait(false);
         await CallAsync("PoolAddressesProvider", provider, "setACLAdmin", ct, deployer).ConfigureAwait(false);
@@ -138,8 +122,8 @@ internal sealed class AaveV3Deployment
             StableDebtTokenName = $"Aave test stable debt {r.Symbol}",
             StableDebtTokenSymbol = $"stableDebt{r.Symbol}",
         }).ToList();
+        // The one typed send (the tuple array): counted in DeployAsync's total.
         await _client.SendAsync(configurator, new InitReservesFunction { Input = inputs }, ct).ConfigureAwait(false);
-        _transactions++;
 
         // The category must exist before assets join it, and its threshold must exceed theirs.
         await CallAsync(
@@ -167,23 +151,10 @@ internal sealed class AaveV3Deployment
         return new AaveMarket(provider, acl, pool, configurator, oracle, dataProvider, weth, weEth, usdt, reserves, 0, TimeSpan.Zero);
     }
 
-    private async Task<string> DeployAsync(string contract, CancellationToken ct, params object[] arguments)
-    {
-        var artifact = ContractArtifact.Find(_artifacts, contract);
-        var bytecode = artifact.LinkedBytecode(_libraries);
-        var data = arguments.Length == 0 ? bytecode : _client.Web3.Eth.DeployContract.GetData(bytecode, artifact.Abi, arguments);
-        var receipt = await _client.SendDataAsync(null, data, BigInteger.Zero, ct).ConfigureAwait(false);
-        _transactions++;
-        return receipt.ContractAddress ?? throw new InvalidOperationException($"deploying {contract} gave no contract address");
-    }
+    private Task<string> DeployAsync(string contract, CancellationToken ct, params object[] arguments) => _deployer.DeployAsync(contract, ct, arguments);
 
-    private async Task CallAsync(string contract, string address, string function, CancellationToken ct, params object[] arguments)
-    {
-        var data = _client.Web3.Eth.GetContract(ContractArtifact.Find(_artifacts, contract).Abi, address).GetFunction(function).GetData(arguments);
-        await _client.SendDataAsync(address, data, BigInteger.Zero, ct).ConfigureAwait(false);
-        _transactions++;
-    }
+    private Task CallAsync(string contract, string address, string function, CancellationToken ct, params object[] arguments) =>
+        _deployer.CallAsync(contract, address, function, ct, arguments);
 
-    private Task<T> QueryAsync<T>(string contract, string address, string function) =>
-        _client.Web3.Eth.GetContract(ContractArtifact.Find(_artifacts, contract).Abi, address).GetFunction(function).CallAsync<T>();
+    private Task<T> QueryAsync<T>(string contract, string address, string function) => _deployer.QueryAsync<T>(contract, address, function);
 }

@@ -81,3 +81,63 @@ internal sealed class SetAssetSourcesFunction : FunctionMessage
     [Parameter("address[]", "sources", 2)]
     public List<string> Sources { get; set; } = [];
 }
+
+[Function("mint", typeof(MintPositionOutput))]
+internal sealed class MintPositionFunction : FunctionMessage
+{
+    [Parameter("tuple", "params", 1)]
+    public MintPositionParams Params { get; set; } = new();
+}
+
+/// <summary>INonfungiblePositionManager.MintParams of @uniswap/v3-periphery 1.4.4.</summary>
+internal sealed class MintPositionParams
+{
+    [Parameter("address", "token0", 1)]
+    public string Token0 { get; set; } = "";
+
+    [Parameter("address", "token1", 2)]
+    public string Token1 { get; set; } = "";
+
+    [Parameter("uint24", "fee", 3)]
+    public uint Fee { get; set; }
+
+    [Parameter("int24", "tickLower", 4)]
+    public int TickLower { get; set; }
+
+    [Parameter("int24", "tickUpper", 5)]
+    public int TickUpper { get; set; }
+
+    [Parameter("uint256", "amount0Desired", 6)]
+    public BigInteger Amount0Desired { get; set; }
+
+    [Parameter("uint256", "amount1Desired", 7)]
+    public BigInteger Amount1Desired { get; set; }
+
+    [Parameter("uint256", "amount0Min", 8)]
+    public BigInteger Amount0Min { get; set; }
+
+    [Parameter("uint256", "amount1Min", 9)]
+    public BigInteger Amount1Min { get; set; }
+
+    [Parameter("address", "recipient", 10)]
+    public string Recipient { get; set; } = "";
+
+    [Parameter("uint256", "deadline", 11)]
+    public BigInteger Deadline { get; set; }
+}
+
+[FunctionOutput]
+internal sealed class MintPositionOutput : IFunctionOutputDTO
+{
+    [Parameter("uint256", "tokenId", 1)]
+    public BigInteger TokenId { get; set; }
+
+    [Parameter("uint128", "liquidity", 2)]
+    public BigInteger Liquidity { get; set; }
+
+    [Parameter("uint256", "amount0", 3)]
+    public BigInteger Amount0 { get; set; }
+
+    [Parameter("uint256", "amount1", 4)]
+    public BigInteger Amount1 { get; set; }
+}

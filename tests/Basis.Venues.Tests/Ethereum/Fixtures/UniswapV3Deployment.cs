@@ -1,0 +1,86 @@
+using System.Numerics;
+using Basis.Venues.Ethereum;
+
+namespace Basis.Venues.Tests.Ethereum.Fixtures;
+
+/// <summary>Uniswap v3 deployed on the test chain: one WETH/USDT pool seeded with full-range liquidity.</summary>
+internal sealed record UniswapMarket(string Factory, string Pool, string SwapRouter, string QuoterV2, string PositionManager, uint Fee);
+
+/// <summary>
+/// Deploys Uniswap v3 from <c>@uniswap/v3-core</c> 1.0.1 and <c>@uniswap/v3-periphery</c> 1.4.4 (factory, position
+/// manager, SwapRouter, QuoterV2) and seeds a 0.3 % WETH/USDT pool at $2000 with 1000 WETH and 2 000 000 USDT over
+/// the full tick range.
+/// </summary>
+internal static class UniswapV3Deployment
+{
+    public const uint Fee = 3000;
+
+    // The widest range on the 0.3 % pool's tick spacing of 60 (TickMath's ±887272 rounded inwards).
+    private const int MaxTick = 887_220;
+    private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
+    private static readonly BigInteger Usdt = BigInteger.Pow(10, 6);
+
+    public static string? CoreArtifacts() => ArtifactDeployer.NodeModulesFolder(Path.Combine("@uniswap", "v3-core", "artifacts", "contracts"));
+
+    public static string? PeripheryArtifacts() => ArtifactDeployer.NodeModulesFolder(Path.Combine("@uniswap", "v3-periphery", "artifacts", "contracts"));
+
+    public static async Task<UniswapMarket> DeployAsync(EthereumClient deployer, string core, string periphery, string weth, string usdt, CancellationToken ct)
+    {
+        var factory = await new ArtifactDeployer(deployer, core).DeployAsync("UniswapV3Factory", ct).ConfigureAwait(false);
+        var contracts = new ArtifactDeployer(deployer, periphery);
+        // The position manager's token descriptor only renders NFT metadata: any address will do.
+        var positions = await contracts.DeployAsync("NonfungiblePositionManager", ct, factory, weth, deployer.Account.Address).ConfigureAwait(false);
+        var router = await contracts.DeployAsync("SwapRouter", ct, factory, weth).ConfigureAwait(false);
+        var quoter = await contracts.DeployAsync("QuoterV2", ct, factory, weth).ConfigureAwait(false);
+
+        // Pools order their tokens by address; the price is token1 per token0 in smallest units, as sqrt(P) × 2^96.
+        var wethFirst = BigInteger.Parse("0" + weth[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
+            < BigInteger.Parse("0" + usdt[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var (token0, token1) = wethFirst ? (weth, usdt) : (usdt, weth);
+        var (amount0, amount1) = wethFirst ? (1000 * Ether, 2_000_000 * Usdt) : (2_000_000 * Usdt, 1000 * Ether);
+        var sqrtPriceX96 = SquareRoot((amount1 << 192) / amount0);
+        await contracts.CallAsync("NonfungiblePositionManager", positions, "createAndInitializePoolIfNecessary", ct, token0, token1, Fee, sqrtPriceX96).ConfigureAwait(false);
+        var pool = await new ArtifactDeployer(deployer, core).QueryAsync<string>("UniswapV3Factory", factory, "getPool", token0, token1, Fee).ConfigureAwait(false);
+
+        await deployer.SendAsync(weth, new MintFunction { Account = deployer.Account.Address, Value = 1000 * Ether }, ct).ConfigureAwait(false);
+        await deployer.SendAsync(usdt, new MintFunction { Account = deployer.Account.Address, Value = 2_000_000 * Usdt }, ct).ConfigureAwait(false);
+        await new Erc20Token(deployer, weth).ApproveOnceAsync(positions, 1000 * Ether, ct).ConfigureAwait(false);
+        await new Erc20Token(deployer, usdt).ApproveOnceAsync(positions, 2_000_000 * Usdt, ct).ConfigureAwait(false);
+        var deadline = (await deployer.ChainTimeAsync(ct).ConfigureAwait(false)).AddHours(1).ToUnixTimeSeconds();
+        await deployer.SendAsync(
+            positions,
+            new MintPositionFunction
+            {
+                Params = new MintPositionParams
+                {
+                    Token0 = token0,
+                    Token1 = token1,
+                    Fee = Fee,
+                    TickLower = -MaxTick,
+                    TickUpper = MaxTick,
+                    Amount0Desired = amount0,
+                    Amount1Desired = amount1,
+                    Recipient = deployer.Account.Address,
+                    Deadline = deadline,
+                },
+            },
+            ct).ConfigureAwait(false);
+        return new UniswapMarket(factory, pool, router, quoter, positions, Fee);
+    }
+
+    private static BigInteger SquareRoot(BigInteger n)
+    {
+        // Newton's method from above converges to ⌊√n⌋.
+        var x = BigInteger.One << (int)((n.GetBitLength() / 2) + 1);
+        while (true)
+        {
+            var y = (x + (n / x)) / 2;
+            if (y >= x)
+            {
+                return x;
+            }
+
+            x = y;
+        }
+    }
+}
