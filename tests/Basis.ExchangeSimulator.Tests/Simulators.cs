@@ -8,6 +8,8 @@ internal static class Simulators
     // Binance's published USDⓈ-M example secret (SIGNING_VECTORS.md): not a credential.
     public const string Secret = "2b5eb11e18796d12d88f13dc27dbbd02c2cc51ff7059765ed9821957d82bb4d9";
 
+    public const string Passphrase = "sim-passphrase";
+
     public static Task<SimulatorHost> StartAsync(decimal startingUsdt = 10_000m, decimal slippageBps = 0m) =>
         SimulatorHost.StartAsync(
             new SimulatorOptions
@@ -15,7 +17,7 @@ internal static class Simulators
                 DataRoot = Repository.Data,
                 ConfigsRoot = Repository.Configs,
                 SlippageBps = slippageBps,
-                Accounts = [new SimulatorAccount(Key, Secret, startingUsdt)],
+                Accounts = [new SimulatorAccount(Key, Secret, startingUsdt, Passphrase)],
             },
             TestContext.Current.CancellationToken);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Basis.ExchangeSimulator;
 
 // basis-exchange-simulator --data data --configs configs [--port 0] [--start 2025-01-01T00:00:00Z] [--slippage-bps 1]
-//   --account KEY:SECRET:USDT (repeatable). Prints the base URL once listening; Ctrl+C stops it.
+//   --account KEY:SECRET:USDT[:OKX-PASSPHRASE] (repeatable). Prints the base URL once listening; Ctrl+C stops it.
 var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -22,13 +22,13 @@ var accounts = new List<SimulatorAccount>();
 foreach (var text in values.GetValueOrDefault("account") ?? [])
 {
     var parts = text.Split(':');
-    if (parts.Length == 3 && decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var usdt))
+    if (parts.Length is 3 or 4 && decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var usdt))
     {
-        accounts.Add(new SimulatorAccount(parts[0], parts[1], usdt));
+        accounts.Add(new SimulatorAccount(parts[0], parts[1], usdt, parts.Length == 4 ? parts[3] : string.Empty));
     }
     else
     {
-        errors.Add($"--account: '{text}' is not KEY:SECRET:USDT");
+        errors.Add($"--account: '{text}' is not KEY:SECRET:USDT[:PASSPHRASE]");
     }
 }
 

@@ -6,6 +6,7 @@ using Basis.ExchangeSimulator.Bybit;
 using Basis.ExchangeSimulator.Control;
 using Basis.ExchangeSimulator.Faults;
 using Basis.ExchangeSimulator.Market;
+using Basis.ExchangeSimulator.Okx;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -28,14 +29,22 @@ public sealed class SimulatorHost : IAsyncDisposable
         new("ETHUSDT", "ETH", "USDT", 0.01m, 0.01m, 5m),
     ];
 
+    // OKX's BTC-USDT-SWAP / ETH-USDT-SWAP in base units: 0.01 contract lots of 0.01 BTC / 0.1 ETH, ticks 0.1 / 0.01.
+    private static readonly Instrument[] OkxInstruments =
+    [
+        new("BTCUSDT", "BTC", "USDT", 0.0001m, 0.1m, 0m),
+        new("ETHUSDT", "ETH", "USDT", 0.001m, 0.01m, 0m),
+    ];
+
     private readonly WebApplication _app;
 
-    private SimulatorHost(WebApplication app, string baseUrl, ExchangeState binance, ExchangeState bybit, FaultInjector faults, SimulatorStats stats)
+    private SimulatorHost(WebApplication app, string baseUrl, ExchangeState binance, ExchangeState bybit, ExchangeState okx, FaultInjector faults, SimulatorStats stats)
     {
         _app = app;
         BaseUrl = baseUrl;
         Binance = binance;
         Bybit = bybit;
+        Okx = okx;
         Faults = faults;
         Stats = stats;
     }
@@ -48,6 +57,9 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     /// <summary>Bybit's book (<c>/v5/</c>): the same accounts, their own balances and positions.</summary>
     public ExchangeState Bybit { get; }
+
+    /// <summary>OKX's book (<c>/api/v5/</c>), sizes in base units (the API speaks contracts).</summary>
+    public ExchangeState Okx { get; }
 
     public FaultInjector Faults { get; }
 
@@ -65,6 +77,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var venues = BasisConfiguration.Load(options.ConfigsRoot).Venues;
         var binance = Book(options, venues.Exchanges[Venue.Binance], "binance", BinanceInstruments);
         var bybit = Book(options, venues.Exchanges[Venue.Bybit], "bybit", BybitInstruments);
+        var okx = Book(options, venues.Exchanges[Venue.Okx], "okx", OkxInstruments);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -74,11 +87,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         var stats = new SimulatorStats();
         new BinanceApi(binance, stats, faults, TimeProvider.System).Map(app);
         new BybitApi(bybit, stats, faults, TimeProvider.System).Map(app);
-        ControlEndpoints.Map(app, [binance, bybit], faults, stats);
+        new OkxApi(okx, stats, faults, TimeProvider.System).Map(app);
+        ControlEndpoints.Map(app, [binance, bybit, okx], faults, stats);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, faults, stats);
+        return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, okx, faults, stats);
     }
 
     // Fees and maintenance margin from configs/venues/{venue}.yaml; marks and funding from data/{perp,funding}/{venue}.
@@ -98,7 +112,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         foreach (var account in options.Accounts)
         {
-            state.AddAccount(account.ApiKey, account.Secret, "USDT", account.StartingUsdt);
+            state.AddAccount(account.ApiKey, account.Secret, "USDT", account.StartingUsdt, account.Passphrase);
         }
 
         return state;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Basis.ExchangeSimulator.Tests.Clients;
+using Basis.ExchangeSimulator.Tests.NodeClients;
 using Basis.ExchangeSimulator.Accounting;
 
 namespace Basis.ExchangeSimulator.Tests.Binance;

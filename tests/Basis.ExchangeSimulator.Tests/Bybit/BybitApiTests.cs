@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Basis.ExchangeSimulator.Accounting;
-using Basis.ExchangeSimulator.Tests.Clients;
+using Basis.ExchangeSimulator.Tests.NodeClients;
 
 namespace Basis.ExchangeSimulator.Tests.Bybit;
 

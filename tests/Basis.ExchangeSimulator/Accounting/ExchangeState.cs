@@ -36,9 +36,9 @@ public sealed class ExchangeState
 
     public IReadOnlyDictionary<string, SimAccount> Accounts => _accounts;
 
-    public SimAccount AddAccount(string apiKey, string secret, string asset, decimal balance)
+    public SimAccount AddAccount(string apiKey, string secret, string asset, decimal balance, string passphrase = "")
     {
-        var account = new SimAccount(apiKey, secret) { UpdateTimeMs = NowMs };
+        var account = new SimAccount(apiKey, secret, passphrase) { UpdateTimeMs = NowMs };
         account.Wallet[asset] = balance;
         _accounts[apiKey] = account;
         return account;

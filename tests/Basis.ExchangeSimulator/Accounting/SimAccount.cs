@@ -1,7 +1,7 @@
 namespace Basis.ExchangeSimulator.Accounting;
 
 /// <summary>One API key's account: wallet balances per asset, positions, per-symbol leverage and margin mode, orders.</summary>
-public sealed class SimAccount(string apiKey, string secret)
+public sealed class SimAccount(string apiKey, string secret, string passphrase)
 {
     // Binance's default initial leverage for a symbol never set.
     public const int DefaultLeverage = 20;
@@ -9,6 +9,9 @@ public sealed class SimAccount(string apiKey, string secret)
     public string ApiKey { get; } = apiKey;
 
     public string Secret { get; } = secret;
+
+    /// <summary>OKX's third credential (empty where the venue has none).</summary>
+    public string Passphrase { get; } = passphrase;
 
     /// <summary>Wallet balance per asset: deposits + realised PnL − fees ± funding.</summary>
     public Dictionary<string, decimal> Wallet { get; } = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Basis.Testing;
 
-namespace Basis.ExchangeSimulator.Tests.Clients;
+namespace Basis.ExchangeSimulator.Tests.NodeClients;
 
 /// <summary>
 /// One run of a client script from clients/ (an npm exchange client) against a fresh simulator, shared by the
@@ -38,7 +38,7 @@ public abstract class NodeClientRun(string script, string package) : IAsyncLifet
 
         _simulator = await Simulators.StartAsync();
         var path = Path.Combine(AppContext.BaseDirectory, "clients", script);
-        var text = await ServiceProcess.RunAsync(node, [path, Repository.NodeTools, _simulator.BaseUrl, Simulators.Key, Simulators.Secret], TimeSpan.FromSeconds(40));
+        var text = await ServiceProcess.RunAsync(node, [path, Repository.NodeTools, _simulator.BaseUrl, Simulators.Key, Simulators.Secret, Simulators.Passphrase], TimeSpan.FromSeconds(40));
         var json = text.Split('\n').LastOrDefault(l => l.StartsWith('{')) ?? throw new InvalidOperationException($"{script} printed no JSON: {text}");
         _output = JsonDocument.Parse(json).RootElement.Clone();
     }

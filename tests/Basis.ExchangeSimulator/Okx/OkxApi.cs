@@ -1,0 +1,465 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Basis.ExchangeSimulator.Accounting;
+using Basis.ExchangeSimulator.Faults;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Basis.ExchangeSimulator.Okx;
+
+/// <summary>
+/// The OKX v5 SWAP subset (https://www.okx.com/docs-v5/en/): answers are <c>{"code":"0","msg":"","data":[...]}</c>,
+/// numbers as strings, sizes in contracts (ctVal base units each). Signed requests carry OK-ACCESS-KEY / -SIGN /
+/// -TIMESTAMP / -PASSPHRASE; the sign is base64 HMAC-SHA256 of ISO timestamp + METHOD + path?query + body, and a
+/// request older than 30 s has expired (REST authentication). Error codes: https://www.okx.com/docs-v5/en/#error-code
+/// </summary>
+internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInjector faults, TimeProvider wallClock)
+{
+    private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(30);
+    private static readonly JsonSerializerOptions Json = new();
+
+    // Contract value in base units per instrument (BTC-USDT-SWAP 0.01 BTC, ETH-USDT-SWAP 0.1 ETH).
+    private static readonly Dictionary<string, decimal> ContractValue = new(StringComparer.Ordinal) { ["BTCUSDT"] = 0.01m, ["ETHUSDT"] = 0.1m };
+
+    public void Map(WebApplication app)
+    {
+        app.MapGet("/api/v5/public/time", c => RunAsync(c, false, _ => new[] { new { ts = Ms(wallClock.GetUtcNow().ToUnixTimeMilliseconds()) } }));
+        app.MapGet("/api/v5/public/instruments", c => RunAsync(c, false, Instruments));
+        app.MapGet("/api/v5/public/mark-price", c => RunAsync(c, false, MarkPrice));
+        app.MapGet("/api/v5/public/funding-rate", c => RunAsync(c, false, FundingRate));
+        app.MapGet("/api/v5/public/funding-rate-history", c => RunAsync(c, false, FundingRateHistory));
+        app.MapGet("/api/v5/account/balance", c => RunAsync(c, true, Balance));
+        app.MapGet("/api/v5/account/positions", c => RunAsync(c, true, Positions));
+        app.MapPost("/api/v5/account/set-leverage", c => RunAsync(c, true, SetLeverage));
+        app.MapPost("/api/v5/trade/order", c => RunAsync(c, true, PlaceOrder));
+        app.MapGet("/api/v5/trade/order", c => RunAsync(c, true, GetOrder));
+        app.MapPost("/api/v5/trade/cancel-order", c => RunAsync(c, true, CancelOrder));
+    }
+
+    private sealed record Request(IReadOnlyDictionary<string, string> Parameters, SimAccount? SignedAccount)
+    {
+        public SimAccount Account => SignedAccount!;
+
+        public string? Text(string name) => Parameters.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+    }
+
+    /// <summary>An error answer: top-level code and msg, HTTP status, and for trade endpoints the per-order sCode/sMsg in data.</summary>
+    private sealed record Failure(int Status, string Code, string Message, object[]? Data = null);
+
+    private async Task RunAsync(HttpContext context, bool signed, Func<Request, object> handler)
+    {
+        if (await faults.TryInjectAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        string body;
+        using (var reader = new StreamReader(context.Request.Body))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        stats.AddWeight(1, wallClock.GetUtcNow());
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in QueryHelpers.ParseQuery(context.Request.QueryString.Value))
+        {
+            parameters[key] = value.ToString();
+        }
+
+        object result;
+        if (body.Length > 0 && !TryReadJson(body, parameters))
+        {
+            result = new Failure(400, "50002", "Json data format error");
+        }
+        else if (signed && Authenticate(context, body) is { } refused)
+        {
+            result = refused;
+        }
+        else
+        {
+            var account = signed ? state.Accounts[context.Request.Headers["OK-ACCESS-KEY"].ToString()] : null;
+            lock (state.Sync)
+            {
+                result = handler(new Request(parameters, account));
+            }
+        }
+
+        object envelope = result is Failure failure
+            ? new { code = failure.Code, msg = failure.Message, data = failure.Data ?? [] }
+            : new { code = "0", msg = string.Empty, data = result };
+        context.Response.StatusCode = result is Failure f ? f.Status : 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(envelope, Json), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static bool TryReadJson(string body, Dictionary<string, string> parameters)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                parameters[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private Failure? Authenticate(HttpContext context, string body)
+    {
+        var headers = context.Request.Headers;
+        if (!state.Accounts.TryGetValue(headers["OK-ACCESS-KEY"].ToString(), out var account))
+        {
+            return new Failure(401, "50111", "Invalid OK-ACCESS-KEY");
+        }
+
+        if (headers["OK-ACCESS-PASSPHRASE"].ToString() != account.Passphrase || account.Passphrase.Length == 0)
+        {
+            return new Failure(401, "50105", "Invalid OK-ACCESS-PASSPHRASE");
+        }
+
+        var timestamp = headers["OK-ACCESS-TIMESTAMP"].ToString();
+        if (!DateTimeOffset.TryParseExact(timestamp, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent))
+        {
+            return new Failure(401, "50112", "Invalid OK-ACCESS-TIMESTAMP");
+        }
+
+        if (wallClock.GetUtcNow() - sent > Expiry)
+        {
+            return new Failure(401, "50102", "Timestamp request expired");
+        }
+
+        var prehash = timestamp + context.Request.Method + context.Request.Path + context.Request.QueryString + body;
+        var expected = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(account.Secret), Encoding.UTF8.GetBytes(prehash)));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(headers["OK-ACCESS-SIGN"].ToString())))
+        {
+            stats.SignatureFailed();
+            return new Failure(401, "50113", "Invalid Sign");
+        }
+
+        return null;
+    }
+
+    private object Instruments(Request request)
+    {
+        if (request.Text("instType") != "SWAP")
+        {
+            return new Failure(400, "51000", "Parameter instType error");
+        }
+
+        return Symbols(request) is not { } symbols ? InstrumentMissing : symbols.Select(s => state.Instruments[s]).Select(i => new
+        {
+            instType = "SWAP",
+            instId = InstId(i.Symbol),
+            uly = $"{i.BaseAsset}-{i.QuoteAsset}",
+            instFamily = $"{i.BaseAsset}-{i.QuoteAsset}",
+            baseCcy = string.Empty,
+            quoteCcy = string.Empty,
+            settleCcy = i.QuoteAsset,
+            ctVal = Plain(ContractValue[i.Symbol]),
+            ctMult = "1",
+            ctValCcy = i.BaseAsset,
+            optType = string.Empty,
+            stk = string.Empty,
+            listTime = "1611916800000",
+            expTime = string.Empty,
+            lever = "100",
+            tickSz = Plain(i.PriceTick),
+            lotSz = "0.01",
+            minSz = "0.01",
+            ctType = "linear",
+            state = "live",
+            maxLmtSz = "100000000",
+            maxMktSz = "12000",
+        }).ToArray();
+    }
+
+    private object MarkPrice(Request request) =>
+        Symbols(request) is not { } symbols ? InstrumentMissing : symbols.Select(s => new
+        {
+            instType = "SWAP",
+            instId = InstId(s),
+            markPx = Plain(state.Mark(s)),
+            ts = Ms(state.NowMs),
+        }).ToArray();
+
+    // fundingRate is the rate settled at fundingTime (the next settlement); the data's row at that time is what it converges to.
+    private object FundingRate(Request request)
+    {
+        if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
+        {
+            return InstrumentMissing;
+        }
+
+        var next = state.Tape.NextFundingTime(symbol, state.NowSeconds);
+        var after = next is { } n ? state.Tape.NextFundingTime(symbol, n) : null;
+        return new[]
+        {
+            new
+            {
+                instType = "SWAP",
+                instId,
+                method = "current_period",
+                fundingRate = Plain(next is { } t ? state.Tape.FundingAt(symbol, t) ?? 0m : 0m),
+                fundingTime = Ms((next ?? 0) * 1000),
+                nextFundingRate = string.Empty,
+                nextFundingTime = Ms((after ?? 0) * 1000),
+                ts = Ms(state.NowMs),
+            },
+        };
+    }
+
+    // Newest first, at most `limit` (default 100) settled rows.
+    private object FundingRateHistory(Request request)
+    {
+        if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
+        {
+            return InstrumentMissing;
+        }
+
+        var limit = int.TryParse(request.Text("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 100) : 100;
+        return state.Tape.FundingBetween(symbol, 0, state.NowSeconds).Reverse().Take(limit).Select(r => new
+        {
+            instType = "SWAP",
+            instId,
+            fundingRate = Plain(r.Rate),
+            realizedRate = Plain(r.Rate),
+            fundingTime = Ms(r.Time * 1000),
+            method = "current_period",
+        }).ToArray();
+    }
+
+    private object Balance(Request request)
+    {
+        var account = request.Account;
+        var wallet = account.WalletOf("USDT");
+        var unrealised = state.UnrealisedPnl(account);
+        var initial = state.TotalPositionInitialMargin(account) + state.OpenOrderInitialMargin(account);
+        var maintenance = account.Positions.Values.Sum(state.MaintenanceMargin);
+        var available = state.AvailableBalance(account, "USDT");
+        var equity = wallet + unrealised;
+        return new[]
+        {
+            new
+            {
+                totalEq = Money(equity),
+                adjEq = Money(equity),
+                isoEq = "0",
+                ordFroz = Money(state.OpenOrderInitialMargin(account)),
+                imr = Money(initial),
+                mmr = Money(maintenance),
+                mgnRatio = maintenance == 0 ? string.Empty : Money(equity / maintenance),
+                notionalUsd = Money(account.Positions.Values.Sum(p => Math.Abs(p.Size) * state.Mark(p.Symbol))),
+                uTime = Ms(account.UpdateTimeMs),
+                details = new[]
+                {
+                    new
+                    {
+                        ccy = "USDT",
+                        eq = Money(equity),
+                        cashBal = Money(wallet),
+                        availBal = Money(available),
+                        availEq = Money(available),
+                        frozenBal = Money(initial),
+                        ordFrozen = Money(state.OpenOrderInitialMargin(account)),
+                        upl = Money(unrealised),
+                        imr = Money(initial),
+                        mmr = Money(maintenance),
+                        isoEq = "0",
+                        eqUsd = Money(equity),
+                        uTime = Ms(account.UpdateTimeMs),
+                    },
+                },
+            },
+        };
+    }
+
+    // Net mode: pos is signed contracts; only open positions are listed.
+    private object Positions(Request request)
+    {
+        var account = request.Account;
+        if (Symbols(request) is not { } symbols)
+        {
+            return InstrumentMissing;
+        }
+
+        return symbols.Select(account.Position).Where(p => p.Size != 0).Select(p => new
+        {
+            instType = "SWAP",
+            instId = InstId(p.Symbol),
+            mgnMode = account.MarginModeOf(p.Symbol) is MarginMode.Isolated ? "isolated" : "cross",
+            posId = Ms(state.Instruments.Keys.ToList().IndexOf(p.Symbol) + 1),
+            posSide = "net",
+            pos = Plain(p.Size / ContractValue[p.Symbol]),
+            ccy = "USDT",
+            posCcy = string.Empty,
+            avgPx = Plain(p.EntryPrice),
+            markPx = Plain(state.Mark(p.Symbol)),
+            upl = Money(p.UnrealisedPnl(state.Mark(p.Symbol))),
+            lever = account.LeverageOf(p.Symbol).ToString(CultureInfo.InvariantCulture),
+            liqPx = string.Empty,
+            imr = Money(state.PositionInitialMargin(account, p)),
+            mmr = Money(state.MaintenanceMargin(p)),
+            margin = string.Empty,
+            notionalUsd = Money(Math.Abs(p.Size) * state.Mark(p.Symbol)),
+            realizedPnl = Money(p.RealisedPnl),
+            fundingFee = Money(account.FundingReceived.GetValueOrDefault(p.Symbol)),
+            cTime = Ms(p.UpdateTimeMs),
+            uTime = Ms(p.UpdateTimeMs),
+        }).ToArray();
+    }
+
+    private object SetLeverage(Request request)
+    {
+        if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
+        {
+            return InstrumentMissing;
+        }
+
+        var mode = request.Text("mgnMode");
+        if (mode is not ("cross" or "isolated") || !int.TryParse(request.Text("lever"), NumberStyles.None, CultureInfo.InvariantCulture, out var lever))
+        {
+            return new Failure(400, "51000", "Parameter lever error");
+        }
+
+        if (state.SetLeverage(request.Account, symbol, lever) is not Rejection.None)
+        {
+            return new Failure(400, "51000", "Parameter lever error");
+        }
+
+        state.SetMarginMode(request.Account, symbol, mode == "isolated" ? MarginMode.Isolated : MarginMode.Cross);
+        return new[] { new { lever = lever.ToString(CultureInfo.InvariantCulture), mgnMode = mode, instId, posSide = "net" } };
+    }
+
+    private object PlaceOrder(Request request)
+    {
+        var clOrdId = request.Text("clOrdId") ?? string.Empty;
+        if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
+        {
+            return OrderFailure(clOrdId, "51001", "Instrument ID does not exist");
+        }
+
+        OrderSide? side = request.Text("side") switch { "buy" => OrderSide.Buy, "sell" => OrderSide.Sell, _ => null };
+        OrderType? type = request.Text("ordType") switch { "market" => OrderType.Market, "limit" => OrderType.Limit, _ => null };
+        if (side is null || type is null || !decimal.TryParse(request.Text("sz"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var contracts))
+        {
+            return OrderFailure(clOrdId, "51000", "Parameter side, ordType or sz error");
+        }
+
+        decimal? price = decimal.TryParse(request.Text("px"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var px) ? px : null;
+        var (order, rejection) = state.PlaceOrder(
+            request.Account, symbol, side.Value, type.Value, contracts * ContractValue[symbol], price, request.Text("clOrdId"),
+            request.Text("reduceOnly") == "true", "GTC", faults.MarketFillFraction);
+        return rejection switch
+        {
+            Rejection.None => new[] { new { clOrdId = order!.ClientOrderId, ordId = Ms(order.OrderId), tag = string.Empty, ts = Ms(order.TimeMs), sCode = "0", sMsg = "Order placed" } },
+            Rejection.InsufficientMargin => OrderFailure(clOrdId, "51008", "Order failed. Insufficient USDT margin in account"),
+            Rejection.DuplicateClientOrderId => OrderFailure(clOrdId, "51016", "Duplicated clOrdId"),
+            Rejection.InvalidQuantity => OrderFailure(clOrdId, "51121", "Order quantity must be a multiple of the lot size."),
+            Rejection.InvalidPrice => OrderFailure(clOrdId, "51000", "Parameter px error"),
+            _ => OrderFailure(clOrdId, "51169", "Order failed because you don't have any positions in this direction for this contract to reduce or close."),
+        };
+    }
+
+    private object GetOrder(Request request)
+    {
+        if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
+        {
+            return InstrumentMissing;
+        }
+
+        var order = Find(request, symbol);
+        if (order is null)
+        {
+            return new Failure(200, "51603", "Order does not exist");
+        }
+
+        var ctVal = ContractValue[symbol];
+        return new[]
+        {
+            new
+            {
+                instType = "SWAP",
+                instId,
+                ccy = string.Empty,
+                ordId = Ms(order.OrderId),
+                clOrdId = order.ClientOrderId,
+                tag = string.Empty,
+                px = order.Type is OrderType.Limit ? Plain(order.Price) : string.Empty,
+                sz = Plain(order.Quantity / ctVal),
+                ordType = order.Type is OrderType.Market ? "market" : "limit",
+                side = order.Side is OrderSide.Buy ? "buy" : "sell",
+                posSide = "net",
+                tdMode = "cross",
+                accFillSz = Plain(order.ExecutedQuantity / ctVal),
+                avgPx = order.ExecutedQuantity == 0 ? string.Empty : Plain(order.AveragePrice),
+                state = order.Status switch
+                {
+                    OrderStatus.New => "live",
+                    OrderStatus.PartiallyFilled => order.Type is OrderType.Market ? "canceled" : "partially_filled",
+                    OrderStatus.Filled => "filled",
+                    _ => "canceled",
+                },
+                lever = request.Account.LeverageOf(symbol).ToString(CultureInfo.InvariantCulture),
+                fee = Plain(-order.CumulativeQuote * (order.Type is OrderType.Market ? state.Terms.TakerFee : state.Terms.MakerFee)),
+                feeCcy = "USDT",
+                cTime = Ms(order.TimeMs),
+                uTime = Ms(order.UpdateTimeMs),
+            },
+        };
+    }
+
+    private object CancelOrder(Request request)
+    {
+        var clOrdId = request.Text("clOrdId") ?? string.Empty;
+        if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
+        {
+            return OrderFailure(clOrdId, "51001", "Instrument ID does not exist");
+        }
+
+        var order = Find(request, symbol);
+        if (order is null || state.CancelOrder(request.Account, symbol, order.OrderId, null).Rejection is not Rejection.None)
+        {
+            return OrderFailure(clOrdId, "51400", "Order cancellation failed as the order has been filled, canceled or does not exist.");
+        }
+
+        return new[] { new { clOrdId = order.ClientOrderId, ordId = Ms(order.OrderId), sCode = "0", sMsg = string.Empty } };
+    }
+
+    private static SimOrder? Find(Request request, string symbol)
+    {
+        long? id = long.TryParse(request.Text("ordId"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        return request.Text("ordId") is not null && id is null ? null : ExchangeState.FindOrder(request.Account, symbol, id, request.Text("clOrdId"));
+    }
+
+    // Trade endpoints answer code "1" with the per-order reason in data (HTTP 200).
+    private static Failure OrderFailure(string clOrdId, string sCode, string sMsg) =>
+        new(200, "1", "Operation failed.", [new { clOrdId, ordId = string.Empty, tag = string.Empty, sCode, sMsg }]);
+
+    private static readonly Failure InstrumentMissing = new(200, "51001", "Instrument ID does not exist");
+
+    private string[]? Symbols(Request request) =>
+        request.Text("instId") is { } instId ? (Symbol(instId) is { } s ? [s] : null) : state.Instruments.Keys.ToArray();
+
+    private string? Symbol(string instId) =>
+        instId.EndsWith("-USDT-SWAP", StringComparison.Ordinal) && instId.Replace("-SWAP", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal) is var s && state.Instruments.ContainsKey(s) ? s : null;
+
+    private string InstId(string symbol) => $"{state.Instruments[symbol].BaseAsset}-{state.Instruments[symbol].QuoteAsset}-SWAP";
+
+    private static string Ms(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Plain(decimal value) => value == 0 ? "0" : value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal value) => Plain(Math.Round(value, 8, MidpointRounding.ToEven));
+}
