@@ -27,5 +27,7 @@ internal sealed class BinanceClient(string baseUrl, string key, string secret) :
     public Task<HttpResponseMessage> ControlAsync(string path, string json) =>
         _http.PostAsync(path, new StringContent(json, new MediaTypeHeaderValue("application/json")), TestContext.Current.CancellationToken);
 
+    public Task<HttpResponseMessage> ControlDeleteAsync(string path) => _http.DeleteAsync(path, TestContext.Current.CancellationToken);
+
     public void Dispose() => _http.Dispose();
 }

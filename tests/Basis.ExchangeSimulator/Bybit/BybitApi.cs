@@ -135,7 +135,7 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
             return new Failure(10002, $"invalid request, please check your server timestamp or recv_window param. req_timestamp[{timestamp}],server_timestamp[{now}],recv_window[{window}]");
         }
 
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(account.Secret), Encoding.UTF8.GetBytes(timestampText + key + windowText + signedText)));
+        var expected = Sign(account.Secret, timestampText + key + windowText + signedText);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(headers["X-BAPI-SIGN"].ToString().ToLowerInvariant())))
         {
             stats.SignatureFailed();
@@ -144,6 +144,10 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
 
         return null;
     }
+
+    /// <summary>Hex HMAC-SHA256 of timestamp + key + recvWindow + (query | raw JSON body).</summary>
+    public static string Sign(string secret, string prehash) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(prehash)));
 
     private object Time()
     {

@@ -141,7 +141,7 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         }
 
         var prehash = timestamp + context.Request.Method + context.Request.Path + context.Request.QueryString + body;
-        var expected = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(account.Secret), Encoding.UTF8.GetBytes(prehash)));
+        var expected = Sign(account.Secret, prehash);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(headers["OK-ACCESS-SIGN"].ToString())))
         {
             stats.SignatureFailed();
@@ -150,6 +150,10 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
 
         return null;
     }
+
+    /// <summary>Base64 HMAC-SHA256 of ISO timestamp + METHOD + path?query + body.</summary>
+    public static string Sign(string secret, string prehash) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(prehash)));
 
     private object Instruments(Request request)
     {
