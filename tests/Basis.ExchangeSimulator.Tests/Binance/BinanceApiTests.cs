@@ -108,6 +108,19 @@ public sealed class BinanceApiTests
     }
 
     [Fact]
+    public async Task Order_below_the_minimum_notional_is_minus_4164()
+    {
+        await using var sim = await Simulators.StartAsync();
+        using var client = new BinanceClient(sim.BaseUrl, Simulators.Key, Simulators.Secret);
+
+        // 0.001 × 94040.74 = 94.04 USDT < BTCUSDT's MIN_NOTIONAL of 100
+        var (status, body) = await ReadAsync(await client.SignedAsync(HttpMethod.Post, "/fapi/v1/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001"));
+
+        AssertError(HttpStatusCode.BadRequest, -4164, (status, body));
+        Assert.Equal("Order's notional must be no smaller than 100 (unless you choose reduce only).", body.GetProperty("msg").GetString());
+    }
+
+    [Fact]
     public async Task Rate_limit_ban_and_server_faults_answer_the_next_requests_then_stop()
     {
         await using var sim = await Simulators.StartAsync();

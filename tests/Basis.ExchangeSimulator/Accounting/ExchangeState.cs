@@ -136,6 +136,11 @@ public sealed class ExchangeState
         }
 
         var mark = Mark(symbol);
+        if (!reduceOnly && quantity * (type is OrderType.Limit ? price!.Value : mark) < instrument.MinNotional)
+        {
+            return (null, Rejection.BelowMinNotional);
+        }
+
         var crosses = type is OrderType.Market || (side is OrderSide.Buy ? price >= mark : price <= mark);
         var slipped = side is OrderSide.Buy ? mark * (1 + Terms.SlippageFraction) : mark * (1 - Terms.SlippageFraction);
         var fillPrice = type is OrderType.Market ? slipped : side is OrderSide.Buy ? Math.Min(price!.Value, slipped) : Math.Max(price!.Value, slipped);

@@ -8,6 +8,7 @@ public enum Rejection
     InvalidQuantity,
     InvalidPrice,
     InsufficientMargin,
+    BelowMinNotional,
     DuplicateClientOrderId,
     UnknownOrder,
     OrderNotOpen,

@@ -541,6 +541,11 @@ internal sealed class BinanceApi(ExchangeState state, SimulatorStats stats, Faul
         var (order, rejection) = state.PlaceOrder(
             account, symbol, side.Value, type.Value, quantity.Value, price, request.Text("newClientOrderId"),
             request.Text("reduceOnly") == "true", type is OrderType.Market ? "GTC" : timeInForce, faults.MarketFillFraction);
+        if (rejection is Rejection.BelowMinNotional)
+        {
+            return BinanceError.BelowMinNotional(state.Instruments[symbol].MinNotional);
+        }
+
         if (Refusal(rejection) is { } refused)
         {
             return refused;

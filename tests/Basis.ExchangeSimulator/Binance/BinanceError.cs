@@ -27,5 +27,8 @@ internal sealed record BinanceError(int Status, int Code, string Message)
     public static readonly BinanceError InvalidOrderType = new(400, -1116, "Invalid orderType.");
     public static readonly BinanceError InvalidSide = new(400, -1117, "Invalid side.");
 
+    public static BinanceError BelowMinNotional(decimal minNotional) =>
+        new(400, -4164, $"Order's notional must be no smaller than {minNotional:0.##} (unless you choose reduce only).");
+
     public static BinanceError InvalidLeverage(string leverage) => new(400, -4028, $"Leverage {leverage} is not valid");
 }

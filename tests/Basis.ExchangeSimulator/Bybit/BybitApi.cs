@@ -401,6 +401,7 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         {
             Rejection.None => new { orderId = OrderId(order!), orderLinkId = order!.ClientOrderId },
             Rejection.InsufficientMargin => new Failure(110007, "ab not enough for new order"),
+            Rejection.BelowMinNotional => new Failure(110094, "Order does not meet minimum order value"),
             Rejection.DuplicateClientOrderId => new Failure(110072, "OrderLinkedID is duplicate"),
             Rejection.InvalidQuantity => new Failure(10001, "params error: qty invalid"),
             Rejection.InvalidPrice => new Failure(10001, "params error: price invalid"),

@@ -57,14 +57,6 @@ public sealed class MarketTape
         return i >= 0 ? ToDecimal(series.Column("rate")[i]) : null;
     }
 
-    /// <summary>The latest funding time and rate at or before <paramref name="unixSeconds"/>, if any.</summary>
-    public (long Time, decimal Rate)? LastFunding(string symbol, long unixSeconds)
-    {
-        var series = _funding[symbol];
-        var i = LastAtOrBefore(series.Times, unixSeconds);
-        return i < 0 ? null : (series.Times[i], ToDecimal(series.Column("rate")[i]));
-    }
-
     /// <summary>The first funding time strictly after <paramref name="unixSeconds"/>, if the data has one.</summary>
     public long? NextFundingTime(string symbol, long unixSeconds)
     {
