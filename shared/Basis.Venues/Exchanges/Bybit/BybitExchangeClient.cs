@@ -21,7 +21,7 @@ public sealed class BybitExchangeClient : IPerpExchange
     private const string Category = "linear";
     private const int FundingHistoryPageSize = 200;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new BybitDecimalConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new StringDecimalConverter() } };
 
     private readonly HttpClient _http;
     private readonly BybitClientOptions _options;

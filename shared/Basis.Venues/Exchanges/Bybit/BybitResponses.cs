@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Basis.Venues.Exchanges.Bybit;
 
 // Shapes of Bybit v5's `result` objects; numbers arrive as strings, and as "" where there is no value
@@ -30,21 +26,3 @@ internal sealed record BybitFundingRate(string Symbol, decimal FundingRate, long
 internal sealed record BybitOrder(
     string OrderId, string OrderLinkId, string Symbol, string Side, string OrderType, string OrderStatus, decimal Qty,
     decimal CumExecQty, decimal Price, decimal AvgPrice);
-
-/// <summary>Reads Bybit's string numbers, "" as 0 (callers treat 0 as "none" where that is what Bybit means).</summary>
-internal sealed class BybitDecimalConverter : JsonConverter<decimal>
-{
-    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Number)
-            return reader.GetDecimal();
-        var text = reader.GetString();
-        return string.IsNullOrEmpty(text) ? 0m : decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
-
-    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
-    }
-}

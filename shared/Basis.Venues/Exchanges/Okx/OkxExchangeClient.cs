@@ -1,0 +1,404 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Basis.Venues.Exchanges.Signing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+
+namespace Basis.Venues.Exchanges.Okx;
+
+/// <summary>
+/// OKX v5 USDT perpetual swaps (instType SWAP, symbols such as "BTC-USDT-SWAP") on the trading account. OKX sizes
+/// swaps in contracts; this client speaks base-asset quantities like the others and converts with the instrument's
+/// contract value (ctVal). Same guarantees as the other clients: server-clock timestamps with one resync on 50102,
+/// reads and cancels retried on transient failures, an order with unknown outcome looked up by clOrdId before any
+/// re-send with the same id. Spot, transfers, deposit addresses, withdrawals and a per-symbol margin mode are not
+/// implemented for OKX (the margin mode is <see cref="OkxClientOptions.MarginMode"/>, sent with every order).
+/// </summary>
+public sealed class OkxExchangeClient : IPerpExchange
+{
+    private const int FundingHistoryPageSize = 100;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new StringDecimalConverter() } };
+
+    private readonly HttpClient _http;
+    private readonly OkxClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RequestPause _pause;
+    private readonly ResiliencePipeline _repeatable;
+    private readonly ResiliencePipeline _onlyIfRejected;
+    private readonly ConcurrentDictionary<string, decimal> _contractValues = new(StringComparer.Ordinal);
+    private long _serverOffsetMs;
+    private bool _timeSynced;
+
+    public OkxExchangeClient(
+        HttpClient http, OkxClientOptions options, TimeProvider? timeProvider = null, ILogger<OkxExchangeClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Credentials.Passphrase is null)
+            throw new ArgumentException("OKX credentials need a passphrase.", nameof(options));
+        _http = http;
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _pause = new RequestPause(_time);
+        _repeatable = ExchangeRetryPipelines.Build(
+            Venue, options.MaxRetryAttempts, options.RetryBaseDelay, retryWhenOutcomeUnknown: true, _time, _logger);
+        _onlyIfRejected = ExchangeRetryPipelines.Build(
+            Venue, options.MaxRetryAttempts, options.RetryBaseDelay, retryWhenOutcomeUnknown: false, _time, _logger);
+    }
+
+    public ExchangeVenue Venue => ExchangeVenue.Okx;
+
+    /// <summary>Server time minus local time, as last measured (milliseconds).</summary>
+    public long ServerTimeOffsetMs => Interlocked.Read(ref _serverOffsetMs);
+
+    public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(TradingAccount account, CancellationToken cancellationToken)
+    {
+        if (account != TradingAccount.Futures)
+            throw new NotSupportedException("OKX's trading account holds spot and swaps alike: ask for TradingAccount.Futures.");
+        var accounts = await GetAsync<OkxAccountBalance>("/api/v5/account/balance", [], signed: true, cancellationToken).ConfigureAwait(false);
+        return [.. accounts.SelectMany(a => a.Details).Where(d => d.CashBal != 0)
+            .Select(d => new AssetBalance(account, d.Ccy, d.CashBal, d.AvailBal))];
+    }
+
+    public async Task<IReadOnlyList<PerpPosition>> GetPositionsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await GetAsync<OkxPosition>("/api/v5/account/positions", [new("instType", "SWAP")], signed: true, cancellationToken)
+            .ConfigureAwait(false);
+        var positions = new List<PerpPosition>();
+        foreach (var row in rows.Where(r => r.Pos != 0))
+        {
+            // Net mode signs pos; long/short mode reports the side in posSide with a positive pos.
+            var contracts = row.PosSide == "short" ? -Math.Abs(row.Pos) : row.Pos;
+            var contractValue = await ContractValueAsync(row.InstId, cancellationToken).ConfigureAwait(false);
+            positions.Add(new PerpPosition(
+                row.InstId, contracts * contractValue, row.AvgPx, row.MarkPx, row.Upl, row.Lever,
+                row.MgnMode == "isolated" ? MarginMode.Isolated : MarginMode.Cross, row.LiqPx == 0 ? null : row.LiqPx));
+        }
+        return positions;
+    }
+
+    public async Task<MarkPriceSnapshot> GetMarkPriceAsync(string symbol, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        var mark = (await GetAsync<OkxMarkPrice>(
+            "/api/v5/public/mark-price", [new("instType", "SWAP"), new("instId", symbol)], signed: false, cancellationToken)
+            .ConfigureAwait(false)).Single();
+        // The swap's index is its underlying pair's: BTC-USDT-SWAP → BTC-USDT.
+        var index = (await GetAsync<OkxIndexTicker>(
+            "/api/v5/market/index-tickers", [new("instId", Underlying(symbol))], signed: false, cancellationToken).ConfigureAwait(false)).Single();
+        return new MarkPriceSnapshot(mark.InstId, mark.MarkPx, index.IdxPx, DateTimeOffset.FromUnixTimeMilliseconds(mark.Ts));
+    }
+
+    public async Task<FundingRateSnapshot> GetFundingRateAsync(string symbol, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        var funding = (await GetAsync<OkxFundingRate>("/api/v5/public/funding-rate", [new("instId", symbol)], signed: false, cancellationToken)
+            .ConfigureAwait(false)).Single();
+        return new FundingRateSnapshot(funding.InstId, funding.FundingRate, DateTimeOffset.FromUnixTimeMilliseconds(funding.FundingTime));
+    }
+
+    public async Task<IReadOnlyList<FundingRateRecord>> GetFundingHistoryAsync(
+        string symbol, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        var records = new List<FundingRateRecord>();
+        var start = fromTime.ToUnixTimeMilliseconds();
+        // OKX pages newest first; "after" asks for records older than the given time, "before" newer than it.
+        var olderThan = toTime.ToUnixTimeMilliseconds() + 1;
+        while (true)
+        {
+            var page = await GetAsync<OkxFundingRecord>(
+                "/api/v5/public/funding-rate-history",
+                [new("instId", symbol), new("before", Format(start - 1)), new("after", Format(olderThan)), new("limit", Format(FundingHistoryPageSize))],
+                signed: false, cancellationToken).ConfigureAwait(false);
+            records.AddRange(page.Select(r => new FundingRateRecord(r.InstId, r.FundingRate, DateTimeOffset.FromUnixTimeMilliseconds(r.FundingTime))));
+            if (page.Count < FundingHistoryPageSize)
+                break;
+            olderThan = page.Min(r => r.FundingTime);
+        }
+        return [.. records.OrderBy(r => r.FundingTime)];
+    }
+
+    public async Task<OrderState> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.EnsureConsistent();
+        EnsurePerpetual(request.Account);
+        var body = await OrderBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PostAsync("/api/v5/trade/order", body, _onlyIfRejected, cancellationToken).ConfigureAwait(false);
+                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.ExchangeUnavailable && attempt <= _options.MaxRetryAttempts)
+            {
+                _logger.LogWarning(
+                    "OKX order {ClientOrderId} on {Symbol}: outcome unknown ({Reason}); looking it up before any re-send",
+                    request.ClientOrderId, request.Symbol, e.VenueMessage);
+                await Task.Delay(_options.RetryBaseDelay * Math.Pow(2, attempt - 1), _time, cancellationToken).ConfigureAwait(false);
+                var landed = await FindOrderAsync(request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
+                if (landed is not null)
+                    return landed;
+            }
+            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.DuplicateClientOrderId && attempt > 1)
+            {
+                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<OrderState> CancelOrderAsync(
+        TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        EnsurePerpetual(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ClientOrderIds.Validate(clientOrderId);
+        var body = new JsonObject { ["instId"] = symbol, ["clOrdId"] = clientOrderId }.ToJsonString();
+        try
+        {
+            await PostAsync("/api/v5/trade/cancel-order", body, _repeatable, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.VenueCode is "51400" or "51401")
+        {
+            // Already canceled (for example by the attempt whose answer was lost), filled, or unknown: the order says which.
+        }
+        return await GetOrderAsync(account, symbol, clientOrderId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<OrderState> GetOrderAsync(TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        EnsurePerpetual(account);
+        return await FindOrderAsync(symbol, clientOrderId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ExchangeException(Venue, ExchangeErrorKind.UnknownOrder, "51603", $"No order with clOrdId {clientOrderId} on {symbol}.");
+    }
+
+    public async Task SetLeverageAsync(string symbol, int leverage, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(leverage);
+        var body = new JsonObject { ["instId"] = symbol, ["lever"] = Format(leverage), ["mgnMode"] = TradeMode() }.ToJsonString();
+        await PostAsync("/api/v5/account/set-leverage", body, _repeatable, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task SetMarginModeAsync(string symbol, MarginMode marginMode, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("OKX takes the margin mode with every order (tdMode): set OkxClientOptions.MarginMode instead.");
+
+    public Task<string> TransferAsync(string asset, decimal amount, TransferDirection direction, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Transfers are not implemented for OKX.");
+
+    public Task<DepositAddress> GetDepositAddressAsync(string asset, string network, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Deposit addresses are not implemented for OKX.");
+
+    public Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Withdrawals are not implemented for OKX.");
+
+    /// <summary>Measures the server clock (GET /api/v5/public/time) for the timestamps of signed requests.</summary>
+    public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
+    {
+        var sentAt = _time.GetUtcNow();
+        var time = await _repeatable.ExecuteAsync(
+            async token => Data<OkxServerTime>(await SendOnceAsync(HttpMethod.Get, "/api/v5/public/time", "", signed: false, token).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
+        var receivedAt = _time.GetUtcNow();
+        var localMidpoint = sentAt + ((receivedAt - sentAt) / 2);
+        Interlocked.Exchange(ref _serverOffsetMs, time.Single().Ts - localMidpoint.ToUnixTimeMilliseconds());
+        Volatile.Write(ref _timeSynced, true);
+    }
+
+    private async Task<decimal> ContractValueAsync(string instId, CancellationToken cancellationToken)
+    {
+        if (_contractValues.TryGetValue(instId, out var known))
+            return known;
+        var instrument = (await GetAsync<OkxInstrument>(
+            "/api/v5/public/instruments", [new("instType", "SWAP"), new("instId", instId)], signed: false, cancellationToken)
+            .ConfigureAwait(false)).Single();
+        return _contractValues[instId] = instrument.CtVal;
+    }
+
+    private async Task<OrderState?> FindOrderAsync(string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ClientOrderIds.Validate(clientOrderId);
+        try
+        {
+            var order = (await GetAsync<OkxOrder>(
+                "/api/v5/trade/order", [new("instId", symbol), new("clOrdId", clientOrderId)], signed: true, cancellationToken)
+                .ConfigureAwait(false)).Single();
+            var contractValue = await ContractValueAsync(order.InstId, cancellationToken).ConfigureAwait(false);
+            return ToOrderState(order, contractValue);
+        }
+        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.UnknownOrder)
+        {
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> GetAsync<T>(
+        string path, IReadOnlyList<KeyValuePair<string, string>> parameters, bool signed, CancellationToken cancellationToken)
+    {
+        var query = string.Join('&', parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+        var pathAndQuery = query.Length == 0 ? path : path + "?" + query;
+        var envelope = await _repeatable.ExecuteAsync(
+            async token => await SendResyncingClockAsync(HttpMethod.Get, pathAndQuery, "", signed, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        return Data<T>(envelope);
+    }
+
+    private Task PostAsync(string path, string jsonBody, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>
+        pipeline.ExecuteAsync(
+            async token => await SendResyncingClockAsync(HttpMethod.Post, path, jsonBody, signed: true, token).ConfigureAwait(false),
+            cancellationToken).AsTask();
+
+    private async Task<JsonElement> SendResyncingClockAsync(
+        HttpMethod method, string pathAndQuery, string body, bool signed, CancellationToken cancellationToken)
+    {
+        if (!signed)
+            return await SendOnceAsync(method, pathAndQuery, body, signed, cancellationToken).ConfigureAwait(false);
+        if (!Volatile.Read(ref _timeSynced))
+            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendOnceAsync(method, pathAndQuery, body, signed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.TimestampOutsideRecvWindow)
+        {
+            // 50102 rejects the request before execution, so one re-send with a fresh clock is safe for any request.
+            _logger.LogWarning("OKX rejected {Method} {Path} for its timestamp; resyncing the clock and sending once more", method, pathAndQuery);
+            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(method, pathAndQuery, body, signed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JsonElement> SendOnceAsync(HttpMethod method, string pathAndQuery, string body, bool signed, CancellationToken cancellationToken)
+    {
+        await _pause.WaitAsync(ServerNow(), cancellationToken).ConfigureAwait(false);
+        using var message = new HttpRequestMessage(method, new Uri(_options.Endpoints.RestBaseUrl, pathAndQuery));
+        if (method == HttpMethod.Post)
+            message.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (signed)
+            foreach (var header in OkxSigner.Headers(_options.Credentials, ServerNow(), method, pathAndQuery, body, _options.Endpoints.IsTestnet))
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        else if (_options.Endpoints.IsTestnet)
+            message.Headers.TryAddWithoutValidation("x-simulated-trading", "1");
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {pathAndQuery}: connection failed", innerException: e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {pathAndQuery}: timed out", innerException: e);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var httpStatus = (int)response.StatusCode;
+            JsonElement root;
+            try
+            {
+                root = JsonSerializer.Deserialize<JsonElement>(text);
+            }
+            catch (JsonException) when (!response.IsSuccessStatusCode)
+            {
+                throw Logged(OkxErrors.From("", response.ReasonPhrase ?? response.StatusCode.ToString(), httpStatus), method, pathAndQuery);
+            }
+            var code = root.GetProperty("code").GetString() ?? "";
+            if (code == "0" && response.IsSuccessStatusCode)
+                return root;
+            // A refused order or cancel carries its reason in the item (sCode/sMsg); the top-level code is then just "1".
+            var reason = root.GetProperty("msg").GetString() ?? "";
+            if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array && data.GetArrayLength() > 0
+                && data[0].TryGetProperty("sCode", out var sCode) && sCode.GetString() is { Length: > 0 } itemCode && itemCode != "0")
+            {
+                code = itemCode;
+                reason = data[0].GetProperty("sMsg").GetString() ?? "";
+            }
+            var error = OkxErrors.From(code, reason, httpStatus);
+            if (error.Kind == ExchangeErrorKind.RateLimited)
+                _pause.Until(ServerNow() + _options.RetryBaseDelay);
+            throw Logged(error, method, pathAndQuery);
+        }
+    }
+
+    private ExchangeException Logged(ExchangeException error, HttpMethod method, string pathAndQuery)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+            _logger.LogWarning("OKX {Method} {Path} failed: {Kind} {Code} {VenueMessage}", method, pathAndQuery, error.Kind, error.VenueCode, error.VenueMessage);
+        return error;
+    }
+
+    private static List<T> Data<T>(JsonElement envelope) =>
+        envelope.GetProperty("data").Deserialize<List<T>>(Json)
+        ?? throw new ExchangeException(ExchangeVenue.Okx, ExchangeErrorKind.Unknown, null, "Empty data.");
+
+    private DateTimeOffset ServerNow() => _time.GetUtcNow().AddMilliseconds(Interlocked.Read(ref _serverOffsetMs));
+
+    private string TradeMode() => _options.MarginMode == MarginMode.Isolated ? "isolated" : "cross";
+
+    private async Task<string> OrderBodyAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        var contractValue = await ContractValueAsync(request.Symbol, cancellationToken).ConfigureAwait(false);
+        var contracts = request.Quantity / contractValue;
+        if (contracts != decimal.Truncate(contracts))
+            throw new ArgumentException(
+                $"Order {request.ClientOrderId}: {request.Quantity} is not a whole number of {request.Symbol} contracts of {Format(contractValue)}.");
+        var body = new JsonObject
+        {
+            ["instId"] = request.Symbol,
+            ["tdMode"] = TradeMode(),
+            ["clOrdId"] = request.ClientOrderId,
+            ["side"] = request.Side == OrderSide.Buy ? "buy" : "sell",
+            ["ordType"] = request.Type == OrderType.Limit ? "limit" : "market",
+            ["sz"] = Format(contracts),
+        };
+        if (request.LimitPrice is { } price)
+            body["px"] = Format(price);
+        if (request.ReduceOnly)
+            body["reduceOnly"] = true;
+        return body.ToJsonString();
+    }
+
+    private static OrderState ToOrderState(OkxOrder order, decimal contractValue) => new(
+        TradingAccount.Futures, order.InstId, order.ClOrdId, order.OrdId,
+        order.Side == "buy" ? OrderSide.Buy : OrderSide.Sell,
+        order.OrdType == "limit" ? OrderType.Limit : OrderType.Market,
+        order.State switch
+        {
+            "live" => OrderStatus.New,
+            "partially_filled" => OrderStatus.PartiallyFilled,
+            "filled" => OrderStatus.Filled,
+            "canceled" or "mmp_canceled" => OrderStatus.Canceled,
+            _ => throw new ExchangeException(ExchangeVenue.Okx, ExchangeErrorKind.Unknown, null, $"Unrecognised order state '{order.State}'."),
+        },
+        order.Sz * contractValue, order.AccFillSz * contractValue,
+        order.Px == 0 ? null : order.Px,
+        order.AvgPx == 0 ? null : order.AvgPx);
+
+    private static void EnsurePerpetual(TradingAccount account)
+    {
+        if (account != TradingAccount.Futures)
+            throw new NotSupportedException("Only USDT swaps are implemented for OKX; spot orders are not.");
+    }
+
+    private static string Underlying(string swapInstId) =>
+        swapInstId.EndsWith("-SWAP", StringComparison.Ordinal) ? swapInstId[..^"-SWAP".Length] : swapInstId;
+
+    private static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,31 @@
+namespace Basis.Venues.Exchanges.Okx;
+
+// Shapes of OKX v5's `data` items; numbers arrive as strings, "" where there is no value (read with
+// StringDecimalConverter as 0). Only the fields we use are declared.
+
+/// <summary>GET /api/v5/account/balance (https://www.okx.com/docs-v5/en/#trading-account-rest-api-get-balance).</summary>
+internal sealed record OkxAccountBalance(IReadOnlyList<OkxCurrencyBalance> Details);
+
+internal sealed record OkxCurrencyBalance(string Ccy, decimal CashBal, decimal AvailBal);
+
+/// <summary>GET /api/v5/account/positions (https://www.okx.com/docs-v5/en/#trading-account-rest-api-get-positions). pos is in contracts.</summary>
+internal sealed record OkxPosition(
+    string InstId, string PosSide, decimal Pos, decimal AvgPx, decimal MarkPx, decimal Upl, decimal Lever, string MgnMode, decimal LiqPx);
+
+/// <summary>GET /api/v5/public/instruments: ctVal is the base quantity of one contract.</summary>
+internal sealed record OkxInstrument(string InstId, decimal CtVal);
+
+internal sealed record OkxMarkPrice(string InstId, decimal MarkPx, long Ts);
+
+internal sealed record OkxIndexTicker(string InstId, decimal IdxPx);
+
+/// <summary>GET /api/v5/public/funding-rate: fundingTime is the settlement the current rate applies to.</summary>
+internal sealed record OkxFundingRate(string InstId, decimal FundingRate, long FundingTime);
+
+internal sealed record OkxFundingRecord(string InstId, decimal FundingRate, long FundingTime);
+
+/// <summary>GET /api/v5/trade/order (https://www.okx.com/docs-v5/en/#order-book-trading-trade-get-order-details). sz, accFillSz in contracts.</summary>
+internal sealed record OkxOrder(
+    string OrdId, string ClOrdId, string InstId, string Side, string OrdType, string State, decimal Sz, decimal AccFillSz, decimal Px, decimal AvgPx);
+
+internal sealed record OkxServerTime(long Ts);
