@@ -4,13 +4,14 @@ using Basis.Venues.Ethereum;
 namespace Basis.Venues.Tests.Ethereum.Fixtures;
 
 /// <summary>
-/// One anvil with AAVE v3 and Uniswap v3 deployed, shared by the Ethereum tests (<see cref="EthereumChainDefinition"/>: they run one
+/// One anvil with AAVE v3, Uniswap v3 and the Lido and EtherFi stand-ins deployed, shared by the Ethereum tests (<see cref="EthereumChainDefinition"/>: they run one
 /// after another, since snapshots are chain-wide). Each test takes a snapshot, runs on fresh clients and reverts.
 /// </summary>
 public sealed class AaveChainFixture : IAsyncLifetime
 {
     private AaveMarket? _market;
     private UniswapMarket? _uniswap;
+    private LstStandIns? _lsts;
     private string? _artifacts;
 
     /// <summary>The chain.</summary>
@@ -36,6 +37,16 @@ public sealed class AaveChainFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The Lido and EtherFi stand-ins (skips or fails the test when node or solc-js is missing).</summary>
+    internal LstStandIns Lsts
+    {
+        get
+        {
+            _ = Chain.RpcUrl;
+            return _lsts ?? Unavailable<LstStandIns>();
+        }
+    }
+
     internal string Artifacts => _artifacts ?? Unavailable<string>();
 
     /// <inheritdoc />
@@ -53,6 +64,11 @@ public sealed class AaveChainFixture : IAsyncLifetime
         if (UniswapV3Deployment.CoreArtifacts() is { } core && UniswapV3Deployment.PeripheryArtifacts() is { } periphery)
         {
             _uniswap = await UniswapV3Deployment.DeployAsync(deployer, core, periphery, _market.Weth, _market.Usdt, TestContext.Current.CancellationToken).ConfigureAwait(false);
+        }
+
+        if (LstStandInDeployment.Inputs() is { } inputs)
+        {
+            _lsts = await LstStandInDeployment.DeployAsync(deployer, inputs, TestContext.Current.CancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -73,7 +89,7 @@ public sealed class AaveChainFixture : IAsyncLifetime
 
     private static T Unavailable<T>()
     {
-        Basis.Testing.ServiceRequirement.Unavailable("the AAVE v3 or Uniswap v3 artifacts are missing (.ci/tools/node_modules/@aave, @uniswap); run 'npm ci --prefix .ci/tools'");
+        Basis.Testing.ServiceRequirement.Unavailable("the AAVE v3 or Uniswap v3 artifacts or solc-js are missing (.ci/tools/node_modules/@aave, @uniswap, solc); run 'npm ci --prefix .ci/tools'");
         return default;
     }
 }

@@ -4,10 +4,20 @@ using Basis.Venues.Ethereum;
 namespace Basis.Venues.Tests.Ethereum.Fixtures;
 
 /// <summary>Deploys and calls contracts from npm artifacts by name, linking the libraries it deployed before.</summary>
-internal sealed class ArtifactDeployer(EthereumClient client, string artifacts)
+internal sealed class ArtifactDeployer(EthereumClient client, string? artifacts)
 {
     private readonly Dictionary<string, string> _libraries = [];
     private readonly Dictionary<string, ContractArtifact> _loaded = [];
+
+    /// <summary>A deployer of contracts compiled here rather than found in a folder.</summary>
+    public ArtifactDeployer(EthereumClient client, IEnumerable<ContractArtifact> compiled)
+        : this(client, (string?)null)
+    {
+        foreach (var artifact in compiled)
+        {
+            _loaded[artifact.Name] = artifact;
+        }
+    }
 
     public int Transactions { get; private set; }
 
@@ -54,7 +64,7 @@ internal sealed class ArtifactDeployer(EthereumClient client, string artifacts)
     {
         if (!_loaded.TryGetValue(contract, out var artifact))
         {
-            _loaded[contract] = artifact = ContractArtifact.Find(artifacts, contract);
+            _loaded[contract] = artifact = ContractArtifact.Find(artifacts ?? throw new InvalidOperationException($"{contract} was not compiled"), contract);
         }
 
         return artifact;

@@ -32,6 +32,10 @@ internal sealed class ContractArtifact
             : throw new InvalidOperationException($"expected one artifact {contract}.json under {root}, found {matches.Count}");
     }
 
+    /// <summary>A contract compiled here (solc's standard JSON output: its ABI and bytecode without 0x).</summary>
+    public static ContractArtifact Compiled(string contract, JsonNode abi, string bytecode) =>
+        new(contract, new JsonObject { ["abi"] = abi.DeepClone(), ["bytecode"] = "0x" + bytecode, ["linkReferences"] = new JsonObject() });
+
     /// <summary>The creation bytecode with every library it needs replaced by its address in <paramref name="libraries"/>.</summary>
     public string LinkedBytecode(IReadOnlyDictionary<string, string> libraries)
     {

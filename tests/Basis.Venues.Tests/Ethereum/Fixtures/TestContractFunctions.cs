@@ -141,3 +141,9 @@ internal sealed class MintPositionOutput : IFunctionOutputDTO
     [Parameter("uint256", "amount1", 4)]
     public BigInteger Amount1 { get; set; }
 }
+
+/// <summary>The stand-ins' oracle report: the ETH sent is added to the pooled ether, raising every share's value.</summary>
+[Function("simulateRewards")]
+internal sealed class SimulateRewardsFunction : FunctionMessage
+{
+}
