@@ -28,8 +28,7 @@ public sealed class BinanceExchangeClient : IPerpExchange
     private readonly BinanceRateLimitGate _spotGate;
     private readonly ResiliencePipeline _repeatable;
     private readonly ResiliencePipeline _onlyIfRejected;
-    private long _serverOffsetMs;
-    private bool _timeSynced;
+    private readonly ServerClock _clock;
 
     public BinanceExchangeClient(
         HttpClient http, BinanceClientOptions options, TimeProvider? timeProvider = null, ILogger<BinanceExchangeClient>? logger = null)
@@ -39,6 +38,7 @@ public sealed class BinanceExchangeClient : IPerpExchange
         _http = http;
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _clock = new ServerClock(_time);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _futuresGate = new BinanceRateLimitGate(options.FuturesRateLimits, options.SlowDownAtShareOfLimit, _time);
         _spotGate = new BinanceRateLimitGate(options.SpotRateLimits, options.SlowDownAtShareOfLimit, _time);
@@ -51,7 +51,7 @@ public sealed class BinanceExchangeClient : IPerpExchange
     public ExchangeVenue Venue => ExchangeVenue.Binance;
 
     /// <summary>Server time minus local time, as last measured (milliseconds).</summary>
-    public long ServerTimeOffsetMs => Interlocked.Read(ref _serverOffsetMs);
+    public long ServerTimeOffsetMs => _clock.OffsetMs;
 
     public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(TradingAccount account, CancellationToken cancellationToken)
     {
@@ -115,32 +115,13 @@ public sealed class BinanceExchangeClient : IPerpExchange
         ArgumentNullException.ThrowIfNull(request);
         request.EnsureConsistent();
         var parameters = OrderParameters(request);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var placed = await SendAsync<BinanceOrder>(
-                    ApiOf(request.Account), HttpMethod.Post, OrderPath(request.Account), parameters, Signing.Signed, _onlyIfRejected,
-                    cancellationToken).ConfigureAwait(false);
-                return ToOrderState(request.Account, placed);
-            }
-            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.ExchangeUnavailable && attempt <= _options.MaxRetryAttempts)
-            {
-                _logger.LogWarning(
-                    "Binance order {ClientOrderId} on {Symbol}: outcome unknown ({Reason}); looking it up before any re-send",
-                    request.ClientOrderId, request.Symbol, e.VenueMessage);
-                // Give a slow first attempt time to land before asking whether it did.
-                await Task.Delay(RetryDelay(attempt), _time, cancellationToken).ConfigureAwait(false);
-                var landed = await FindOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-                if (landed is not null)
-                    return landed;
-            }
-            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.DuplicateClientOrderId && attempt > 1)
-            {
-                // The first attempt landed after our lookup missed it.
-                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return await SafeOrderPlacement.PlaceAsync(
+            Venue, request,
+            async token => ToOrderState(request.Account, await SendAsync<BinanceOrder>(
+                ApiOf(request.Account), HttpMethod.Post, OrderPath(request.Account), parameters, Signing.Signed, _onlyIfRejected, token)
+                .ConfigureAwait(false)),
+            token => FindOrderAsync(request.Account, request.Symbol, request.ClientOrderId, token),
+            _options.MaxRetryAttempts, _options.RetryBaseDelay, _time, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OrderState> CancelOrderAsync(
@@ -250,15 +231,10 @@ public sealed class BinanceExchangeClient : IPerpExchange
     /// <summary>Measures the server clock (GET /fapi/v1/time) and keeps the offset for the timestamps of signed requests.</summary>
     public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
     {
-        // Concurrent syncs are harmless: each stores a valid measurement.
-        var sentAt = _time.GetUtcNow();
+        var sentAt = _clock.LocalNow();
         var serverTime = await SendAsync<BinanceServerTime>(
             Api.Futures, HttpMethod.Get, "/fapi/v1/time", [], Signing.Public, _repeatable, cancellationToken).ConfigureAwait(false);
-        var receivedAt = _time.GetUtcNow();
-        // The server read its clock about halfway through the round trip.
-        var localMidpoint = sentAt + ((receivedAt - sentAt) / 2);
-        Interlocked.Exchange(ref _serverOffsetMs, serverTime.ServerTime - localMidpoint.ToUnixTimeMilliseconds());
-        Volatile.Write(ref _timeSynced, true);
+        _clock.Record(sentAt, _clock.LocalNow(), serverTime.ServerTime);
     }
 
     private Task<BinancePremiumIndex> GetPremiumIndexAsync(string symbol, CancellationToken cancellationToken)
@@ -293,7 +269,7 @@ public sealed class BinanceExchangeClient : IPerpExchange
     {
         if (signing == Signing.Public)
             return await SendOnceAsync<T>(api, method, path, parameters, signing, cancellationToken).ConfigureAwait(false);
-        if (!Volatile.Read(ref _timeSynced))
+        if (!_clock.IsMeasured)
             await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -313,13 +289,13 @@ public sealed class BinanceExchangeClient : IPerpExchange
         CancellationToken cancellationToken)
     {
         var gate = api == Api.Futures ? _futuresGate : _spotGate;
-        await gate.WaitAsync(ServerNow(), cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(_clock.Now(), cancellationToken).ConfigureAwait(false);
 
         var credentials = api == Api.Futures ? _options.FuturesCredentials : _options.SpotCredentials;
         var encoded = Encode(parameters);
         if (signing == Signing.Signed)
         {
-            encoded = Join(encoded, $"recvWindow={Format(_options.RecvWindowMs)}&timestamp={Format(ServerNow().ToUnixTimeMilliseconds())}");
+            encoded = Join(encoded, $"recvWindow={Format(_options.RecvWindowMs)}&timestamp={Format(_clock.Now().ToUnixTimeMilliseconds())}");
             encoded += "&signature=" + BinanceSigner.Sign(credentials.Secret, encoded);
         }
         // Binance reads POST parameters from the form body, the rest from the query string; we sign what we send.
@@ -349,7 +325,7 @@ public sealed class BinanceExchangeClient : IPerpExchange
 
         using (response)
         {
-            gate.Observe(response.Headers, ServerNow());
+            gate.Observe(response.Headers, _clock.Now());
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
                 return JsonSerializer.Deserialize<T>(body, Json)
@@ -357,16 +333,12 @@ public sealed class BinanceExchangeClient : IPerpExchange
             var retryAfter = response.Headers.RetryAfter?.Delta;
             var error = BinanceErrors.FromResponse(response.StatusCode, retryAfter, body);
             if (error.Kind == ExchangeErrorKind.RateLimited)
-                gate.RateLimited(retryAfter, ServerNow());
+                gate.RateLimited(retryAfter, _clock.Now());
             if (_logger.IsEnabled(LogLevel.Warning))
                 _logger.LogWarning("Binance {Method} {Path} failed: {Kind} {Code} {VenueMessage}", method, path, error.Kind, error.VenueCode, error.VenueMessage);
             throw error;
         }
     }
-
-    private TimeSpan RetryDelay(int attempt) => _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
-
-    private DateTimeOffset ServerNow() => _time.GetUtcNow().AddMilliseconds(Interlocked.Read(ref _serverOffsetMs));
 
     private void EnsureWalletApi(string operation)
     {

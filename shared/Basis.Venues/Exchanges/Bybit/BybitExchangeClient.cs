@@ -28,10 +28,9 @@ public sealed class BybitExchangeClient : IPerpExchange
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RequestPause _pause;
+    private readonly ServerClock _clock;
     private readonly ResiliencePipeline _repeatable;
     private readonly ResiliencePipeline _onlyIfRejected;
-    private long _serverOffsetMs;
-    private bool _timeSynced;
 
     public BybitExchangeClient(
         HttpClient http, BybitClientOptions options, TimeProvider? timeProvider = null, ILogger<BybitExchangeClient>? logger = null)
@@ -41,6 +40,7 @@ public sealed class BybitExchangeClient : IPerpExchange
         _http = http;
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _clock = new ServerClock(_time);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _pause = new RequestPause(_time);
         _repeatable = ExchangeRetryPipelines.Build(
@@ -52,7 +52,7 @@ public sealed class BybitExchangeClient : IPerpExchange
     public ExchangeVenue Venue => ExchangeVenue.Bybit;
 
     /// <summary>Server time minus local time, as last measured (milliseconds).</summary>
-    public long ServerTimeOffsetMs => Interlocked.Read(ref _serverOffsetMs);
+    public long ServerTimeOffsetMs => _clock.OffsetMs;
 
     public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(TradingAccount account, CancellationToken cancellationToken)
     {
@@ -118,28 +118,15 @@ public sealed class BybitExchangeClient : IPerpExchange
         request.EnsureConsistent();
         EnsurePerpetual(request.Account);
         var body = OrderBody(request);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        return await SafeOrderPlacement.PlaceAsync(
+            Venue, request,
+            async token =>
             {
-                await PostAsync("/v5/order/create", body, _onlyIfRejected, cancellationToken).ConfigureAwait(false);
-                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.ExchangeUnavailable && attempt <= _options.MaxRetryAttempts)
-            {
-                _logger.LogWarning(
-                    "Bybit order {ClientOrderId} on {Symbol}: outcome unknown ({Reason}); looking it up before any re-send",
-                    request.ClientOrderId, request.Symbol, e.VenueMessage);
-                await Task.Delay(_options.RetryBaseDelay * Math.Pow(2, attempt - 1), _time, cancellationToken).ConfigureAwait(false);
-                var landed = await FindOrderAsync(request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-                if (landed is not null)
-                    return landed;
-            }
-            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.DuplicateClientOrderId && attempt > 1)
-            {
-                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                await PostAsync("/v5/order/create", body, _onlyIfRejected, token).ConfigureAwait(false);
+                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, token).ConfigureAwait(false);
+            },
+            token => FindOrderAsync(request.Symbol, request.ClientOrderId, token),
+            _options.MaxRetryAttempts, _options.RetryBaseDelay, _time, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OrderState> CancelOrderAsync(
@@ -203,15 +190,11 @@ public sealed class BybitExchangeClient : IPerpExchange
     /// <summary>Measures the server clock (GET /v5/market/time) for the timestamps of signed requests.</summary>
     public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
     {
-        var sentAt = _time.GetUtcNow();
+        var sentAt = _clock.LocalNow();
         using var envelope = await _repeatable.ExecuteAsync(
             async token => await SendOnceAsync(HttpMethod.Get, "/v5/market/time", "", signed: false, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
-        var receivedAt = _time.GetUtcNow();
-        var serverTimeMs = envelope.RootElement.GetProperty("time").GetInt64();
-        var localMidpoint = sentAt + ((receivedAt - sentAt) / 2);
-        Interlocked.Exchange(ref _serverOffsetMs, serverTimeMs - localMidpoint.ToUnixTimeMilliseconds());
-        Volatile.Write(ref _timeSynced, true);
+        _clock.Record(sentAt, _clock.LocalNow(), envelope.RootElement.GetProperty("time").GetInt64());
     }
 
     private async Task<(BybitTicker Ticker, DateTimeOffset Time)> GetTickerAsync(string symbol, CancellationToken cancellationToken)
@@ -263,7 +246,7 @@ public sealed class BybitExchangeClient : IPerpExchange
     {
         if (!signed)
             return await SendOnceAsync(method, path, payload, signed, cancellationToken).ConfigureAwait(false);
-        if (!Volatile.Read(ref _timeSynced))
+        if (!_clock.IsMeasured)
             await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -281,14 +264,14 @@ public sealed class BybitExchangeClient : IPerpExchange
     // payload: the query string of a GET or the JSON body of a POST, signed exactly as sent.
     private async Task<JsonDocument> SendOnceAsync(HttpMethod method, string path, string payload, bool signed, CancellationToken cancellationToken)
     {
-        await _pause.WaitAsync(ServerNow(), cancellationToken).ConfigureAwait(false);
+        await _pause.WaitAsync(_clock.Now(), cancellationToken).ConfigureAwait(false);
         var isPost = method == HttpMethod.Post;
         var uri = new Uri(_options.Endpoints.RestBaseUrl, isPost || payload.Length == 0 ? path : path + "?" + payload);
         using var message = new HttpRequestMessage(method, uri);
         if (isPost)
             message.Content = new StringContent(payload, Encoding.UTF8, "application/json");
         if (signed)
-            foreach (var header in BybitSigner.Headers(_options.Credentials, ServerNow().ToUnixTimeMilliseconds(), _options.RecvWindowMs, payload))
+            foreach (var header in BybitSigner.Headers(_options.Credentials, _clock.Now().ToUnixTimeMilliseconds(), _options.RecvWindowMs, payload))
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
 
         HttpResponseMessage response;
@@ -319,7 +302,7 @@ public sealed class BybitExchangeClient : IPerpExchange
             envelope.Dispose();
             var error = BybitErrors.FromRetCode(retCode, retMsg);
             if (error.Kind == ExchangeErrorKind.RateLimited && ResetTime(response) is null)
-                _pause.Until(ServerNow() + _options.RetryBaseDelay);
+                _pause.Until(_clock.Now() + _options.RetryBaseDelay);
             throw Logged(error, method, path);
         }
     }
@@ -356,8 +339,6 @@ public sealed class BybitExchangeClient : IPerpExchange
     private static T Result<T>(JsonDocument envelope) =>
         envelope.RootElement.GetProperty("result").Deserialize<T>(Json)
         ?? throw new ExchangeException(ExchangeVenue.Bybit, ExchangeErrorKind.Unknown, null, "Empty result.");
-
-    private DateTimeOffset ServerNow() => _time.GetUtcNow().AddMilliseconds(Interlocked.Read(ref _serverOffsetMs));
 
     private static void EnsurePerpetual(TradingAccount account)
     {

@@ -29,11 +29,10 @@ public sealed class OkxExchangeClient : IPerpExchange
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RequestPause _pause;
+    private readonly ServerClock _clock;
     private readonly ResiliencePipeline _repeatable;
     private readonly ResiliencePipeline _onlyIfRejected;
     private readonly ConcurrentDictionary<string, decimal> _contractValues = new(StringComparer.Ordinal);
-    private long _serverOffsetMs;
-    private bool _timeSynced;
 
     public OkxExchangeClient(
         HttpClient http, OkxClientOptions options, TimeProvider? timeProvider = null, ILogger<OkxExchangeClient>? logger = null)
@@ -45,6 +44,7 @@ public sealed class OkxExchangeClient : IPerpExchange
         _http = http;
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _clock = new ServerClock(_time);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _pause = new RequestPause(_time);
         _repeatable = ExchangeRetryPipelines.Build(
@@ -56,7 +56,7 @@ public sealed class OkxExchangeClient : IPerpExchange
     public ExchangeVenue Venue => ExchangeVenue.Okx;
 
     /// <summary>Server time minus local time, as last measured (milliseconds).</summary>
-    public long ServerTimeOffsetMs => Interlocked.Read(ref _serverOffsetMs);
+    public long ServerTimeOffsetMs => _clock.OffsetMs;
 
     public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(TradingAccount account, CancellationToken cancellationToken)
     {
@@ -132,28 +132,15 @@ public sealed class OkxExchangeClient : IPerpExchange
         request.EnsureConsistent();
         EnsurePerpetual(request.Account);
         var body = await OrderBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        return await SafeOrderPlacement.PlaceAsync(
+            Venue, request,
+            async token =>
             {
-                await PostAsync("/api/v5/trade/order", body, _onlyIfRejected, cancellationToken).ConfigureAwait(false);
-                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.ExchangeUnavailable && attempt <= _options.MaxRetryAttempts)
-            {
-                _logger.LogWarning(
-                    "OKX order {ClientOrderId} on {Symbol}: outcome unknown ({Reason}); looking it up before any re-send",
-                    request.ClientOrderId, request.Symbol, e.VenueMessage);
-                await Task.Delay(_options.RetryBaseDelay * Math.Pow(2, attempt - 1), _time, cancellationToken).ConfigureAwait(false);
-                var landed = await FindOrderAsync(request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-                if (landed is not null)
-                    return landed;
-            }
-            catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.DuplicateClientOrderId && attempt > 1)
-            {
-                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                await PostAsync("/api/v5/trade/order", body, _onlyIfRejected, token).ConfigureAwait(false);
+                return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, token).ConfigureAwait(false);
+            },
+            token => FindOrderAsync(request.Symbol, request.ClientOrderId, token),
+            _options.MaxRetryAttempts, _options.RetryBaseDelay, _time, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OrderState> CancelOrderAsync(
@@ -204,14 +191,11 @@ public sealed class OkxExchangeClient : IPerpExchange
     /// <summary>Measures the server clock (GET /api/v5/public/time) for the timestamps of signed requests.</summary>
     public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
     {
-        var sentAt = _time.GetUtcNow();
+        var sentAt = _clock.LocalNow();
         var time = await _repeatable.ExecuteAsync(
             async token => Data<OkxServerTime>(await SendOnceAsync(HttpMethod.Get, "/api/v5/public/time", "", signed: false, token).ConfigureAwait(false)),
             cancellationToken).ConfigureAwait(false);
-        var receivedAt = _time.GetUtcNow();
-        var localMidpoint = sentAt + ((receivedAt - sentAt) / 2);
-        Interlocked.Exchange(ref _serverOffsetMs, time.Single().Ts - localMidpoint.ToUnixTimeMilliseconds());
-        Volatile.Write(ref _timeSynced, true);
+        _clock.Record(sentAt, _clock.LocalNow(), time.Single().Ts);
     }
 
     private async Task<decimal> ContractValueAsync(string instId, CancellationToken cancellationToken)
@@ -263,7 +247,7 @@ public sealed class OkxExchangeClient : IPerpExchange
     {
         if (!signed)
             return await SendOnceAsync(method, pathAndQuery, body, signed, cancellationToken).ConfigureAwait(false);
-        if (!Volatile.Read(ref _timeSynced))
+        if (!_clock.IsMeasured)
             await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -280,12 +264,12 @@ public sealed class OkxExchangeClient : IPerpExchange
 
     private async Task<JsonElement> SendOnceAsync(HttpMethod method, string pathAndQuery, string body, bool signed, CancellationToken cancellationToken)
     {
-        await _pause.WaitAsync(ServerNow(), cancellationToken).ConfigureAwait(false);
+        await _pause.WaitAsync(_clock.Now(), cancellationToken).ConfigureAwait(false);
         using var message = new HttpRequestMessage(method, new Uri(_options.Endpoints.RestBaseUrl, pathAndQuery));
         if (method == HttpMethod.Post)
             message.Content = new StringContent(body, Encoding.UTF8, "application/json");
         if (signed)
-            foreach (var header in OkxSigner.Headers(_options.Credentials, ServerNow(), method, pathAndQuery, body, _options.Endpoints.IsTestnet))
+            foreach (var header in OkxSigner.Headers(_options.Credentials, _clock.Now(), method, pathAndQuery, body, _options.Endpoints.IsTestnet))
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         else if (_options.Endpoints.IsTestnet)
             message.Headers.TryAddWithoutValidation("x-simulated-trading", "1");
@@ -330,7 +314,7 @@ public sealed class OkxExchangeClient : IPerpExchange
             }
             var error = OkxErrors.From(code, reason, httpStatus);
             if (error.Kind == ExchangeErrorKind.RateLimited)
-                _pause.Until(ServerNow() + _options.RetryBaseDelay);
+                _pause.Until(_clock.Now() + _options.RetryBaseDelay);
             throw Logged(error, method, pathAndQuery);
         }
     }
@@ -345,8 +329,6 @@ public sealed class OkxExchangeClient : IPerpExchange
     private static List<T> Data<T>(JsonElement envelope) =>
         envelope.GetProperty("data").Deserialize<List<T>>(Json)
         ?? throw new ExchangeException(ExchangeVenue.Okx, ExchangeErrorKind.Unknown, null, "Empty data.");
-
-    private DateTimeOffset ServerNow() => _time.GetUtcNow().AddMilliseconds(Interlocked.Read(ref _serverOffsetMs));
 
     private string TradeMode() => _options.MarginMode == MarginMode.Isolated ? "isolated" : "cross";
 
