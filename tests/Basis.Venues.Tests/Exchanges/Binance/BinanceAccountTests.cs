@@ -117,4 +117,30 @@ public sealed class BinanceAccountTests
         // Exponential back-off from 1 s.
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], rig.Clock.Waits);
     }
+
+    [Fact]
+    public async Task Funding_history_pages_forward_from_the_last_record_of_a_full_page()
+    {
+        using var rig = new BinanceTestRig();
+        // A full page of 1000 eight-hourly records starting at t0, then a short one.
+        const long t0 = 1570608000000;
+        const long eightHoursMs = 8 * 3600 * 1000;
+        var fullPage = "[" + string.Join(',', Enumerable.Range(0, 1000).Select(i =>
+            $$"""{"symbol":"BTCUSDT","fundingRate":"0.00010000","fundingTime":{{t0 + (i * eightHoursMs)}},"markPrice":"34287.5"}""")) + "]";
+        var lastOfFirstPage = t0 + (999 * eightHoursMs);
+        rig.Server.On(
+            "GET /fapi/v1/fundingRate",
+            Ok(fullPage),
+            Ok($$"""[{"symbol":"BTCUSDT","fundingRate":"-0.00020000","fundingTime":{{lastOfFirstPage + eightHoursMs}},"markPrice":"34287.5"}]"""));
+        var from = DateTimeOffset.FromUnixTimeMilliseconds(t0);
+        var to = DateTimeOffset.FromUnixTimeMilliseconds(t0 + (2000 * eightHoursMs));
+
+        var history = await rig.Client.GetFundingHistoryAsync("BTCUSDT", from, to, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1001, history.Count);
+        var pages = rig.Server.To("GET /fapi/v1/fundingRate");
+        Assert.Equal(2, pages.Count);
+        Assert.Equal((lastOfFirstPage + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), pages[1].Parameter("startTime"));
+        Assert.Equal(-0.0002m, history[^1].Rate);
+    }
 }

@@ -147,4 +147,39 @@ public sealed class BinanceOrderPlacementTests
         Assert.Equal(2, rig.Server.To("DELETE /fapi/v1/order").Count);
         Assert.All(rig.Server.To("DELETE /fapi/v1/order"), d => Assert.Equal(ClientOrderId, d.Parameter("origClientOrderId")));
     }
+
+    [Fact]
+    public async Task An_order_whose_outcome_stays_unknown_is_reported_after_the_last_lookup_never_sent_blindly()
+    {
+        using var rig = new BinanceTestRig();
+        rig.Server.On("POST /fapi/v1/order", TimesOut(), TimesOut(), TimesOut(), TimesOut());
+        var unknown = Respond(HttpStatusCode.BadRequest, BinanceResponsesFromDocs.Error(-2013, "Order does not exist."));
+        rig.Server.On("GET /fapi/v1/order", unknown, unknown, unknown);
+
+        var error = await Assert.ThrowsAsync<ExchangeException>(
+            () => rig.Client.PlaceOrderAsync(LimitBuy(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(ExchangeErrorKind.ExchangeUnavailable, error.Kind);
+        // One send, then three rounds of back-off, lookup and re-send; every send with the same id.
+        var posts = rig.Server.To("POST /fapi/v1/order");
+        Assert.Equal(4, posts.Count);
+        Assert.All(posts, p => Assert.Equal(ClientOrderId, p.Parameter("newClientOrderId")));
+        Assert.Equal(3, rig.Server.To("GET /fapi/v1/order").Count);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], rig.Clock.Waits);
+    }
+
+    [Fact]
+    public async Task A_spot_order_refused_for_balance_is_typed_from_its_message()
+    {
+        using var rig = new BinanceTestRig();
+        rig.Server.On(
+            "POST /api/v3/order",
+            Respond(HttpStatusCode.BadRequest, BinanceResponsesFromDocs.Error(-2010, "Account has insufficient balance for requested action.")));
+
+        var error = await Assert.ThrowsAsync<ExchangeException>(() => rig.Client.PlaceOrderAsync(
+            OrderRequest.Market(TradingAccount.Spot, "ETHUSDT", OrderSide.Buy, 2m, ClientOrderId), TestContext.Current.CancellationToken));
+
+        Assert.Equal(ExchangeErrorKind.InsufficientBalanceOrMargin, error.Kind);
+        Assert.Single(rig.Server.To("POST /api/v3/order"));
+    }
 }
