@@ -5,7 +5,7 @@ using Basis.Venues.Tests.Ethereum.Fixtures;
 
 namespace Basis.Venues.Tests.Ethereum;
 
-public sealed class EthereumClientTests(AaveChainFixture fixture) : ChainTest(fixture)
+public sealed class EthereumClientTests(EthereumChainFixture fixture) : ChainTest(fixture)
 {
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
     private static readonly BigInteger Gwei = 1_000_000_000;

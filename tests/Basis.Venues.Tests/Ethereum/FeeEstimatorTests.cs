@@ -4,7 +4,7 @@ using Basis.Venues.Tests.Ethereum.Fixtures;
 
 namespace Basis.Venues.Tests.Ethereum;
 
-public sealed class FeeEstimatorTests(AaveChainFixture fixture) : ChainTest(fixture)
+public sealed class FeeEstimatorTests(EthereumChainFixture fixture) : ChainTest(fixture)
 {
     private static readonly BigInteger Gwei = 1_000_000_000;
 

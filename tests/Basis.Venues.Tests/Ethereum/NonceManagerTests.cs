@@ -5,7 +5,7 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace Basis.Venues.Tests.Ethereum;
 
-public sealed class NonceManagerTests(AaveChainFixture fixture) : ChainTest(fixture)
+public sealed class NonceManagerTests(EthereumChainFixture fixture) : ChainTest(fixture)
 {
     [Fact]
     public async Task Twenty_concurrent_sends_from_one_account_all_mine_with_consecutive_nonces()

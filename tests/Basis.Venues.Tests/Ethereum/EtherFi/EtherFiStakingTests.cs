@@ -7,7 +7,7 @@ using Basis.Venues.Tests.Ethereum.Fixtures;
 namespace Basis.Venues.Tests.Ethereum.EtherFi;
 
 /// <summary>The EtherFi adapter against the stand-in with EtherFi's interface (Fixtures/Contracts/LstStandIns.sol).</summary>
-public sealed class EtherFiStakingTests(AaveChainFixture fixture) : ChainTest(fixture)
+public sealed class EtherFiStakingTests(EthereumChainFixture fixture) : ChainTest(fixture)
 {
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
 

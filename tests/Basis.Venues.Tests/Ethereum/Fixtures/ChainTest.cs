@@ -2,11 +2,11 @@ namespace Basis.Venues.Tests.Ethereum.Fixtures;
 
 /// <summary>A test on the shared chain: a snapshot before, a revert after, so no test sees another's state.</summary>
 [Collection(EthereumChainDefinition.Name)]
-public abstract class ChainTest(AaveChainFixture fixture) : IAsyncLifetime
+public abstract class ChainTest(EthereumChainFixture fixture) : IAsyncLifetime
 {
     private string? _snapshot;
 
-    protected AaveChainFixture Fixture { get; } = fixture;
+    protected EthereumChainFixture Fixture { get; } = fixture;
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync() =>

@@ -7,7 +7,7 @@ using Basis.Venues.Tests.Ethereum.Fixtures;
 namespace Basis.Venues.Tests.Ethereum.Lido;
 
 /// <summary>The Lido adapter against the stand-in with Lido's interface (Fixtures/Contracts/LstStandIns.sol).</summary>
-public sealed class LidoStakingTests(AaveChainFixture fixture) : ChainTest(fixture)
+public sealed class LidoStakingTests(EthereumChainFixture fixture) : ChainTest(fixture)
 {
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
 

@@ -6,7 +6,7 @@ using Basis.Venues.Tests.Ethereum.Fixtures;
 
 namespace Basis.Venues.Tests.Ethereum.Uniswap;
 
-public sealed class UniswapV3RouterTests(AaveChainFixture fixture) : ChainTest(fixture)
+public sealed class UniswapV3RouterTests(EthereumChainFixture fixture) : ChainTest(fixture)
 {
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
     private const int SlippageBps = 50;

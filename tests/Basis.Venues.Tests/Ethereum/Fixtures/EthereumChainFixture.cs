@@ -7,7 +7,7 @@ namespace Basis.Venues.Tests.Ethereum.Fixtures;
 /// One anvil with AAVE v3, Uniswap v3 and the Lido and EtherFi stand-ins deployed, shared by the Ethereum tests (<see cref="EthereumChainDefinition"/>: they run one
 /// after another, since snapshots are chain-wide). Each test takes a snapshot, runs on fresh clients and reverts.
 /// </summary>
-public sealed class AaveChainFixture : IAsyncLifetime
+public sealed class EthereumChainFixture : IAsyncLifetime
 {
     private AaveMarket? _market;
     private UniswapMarket? _uniswap;
