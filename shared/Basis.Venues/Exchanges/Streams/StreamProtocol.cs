@@ -1,0 +1,16 @@
+namespace Basis.Venues.Exchanges.Streams;
+
+/// <summary>A venue's rules for one connection: what to send on open and to keep it alive, and which messages are its own.</summary>
+public sealed record StreamProtocol
+{
+    /// <summary>Text messages sent after every (re)connect, in order (e.g. Bybit's and OKX's subscribe ops).</summary>
+    public IReadOnlyList<string> SubscribeMessages { get; init; } = [];
+
+    /// <summary>An application-level ping sent every <see cref="KeepAliveInterval"/> (Bybit <c>{"op":"ping"}</c>, OKX <c>ping</c>); null for none.</summary>
+    public string? KeepAliveMessage { get; init; }
+
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Protocol chatter (pongs, subscribe acknowledgements): counts as activity, not handed to the consumer.</summary>
+    public Func<string, bool> IsControlMessage { get; init; } = static _ => false;
+}
