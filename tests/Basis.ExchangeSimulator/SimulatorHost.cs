@@ -65,6 +65,9 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public SimulatorStats Stats { get; }
 
+    /// <summary>Every venue request as it arrived (also <c>GET /_sim/requests</c>).</summary>
+    public RequestJournal Journal { get; private init; } = null!;
+
     /// <summary>Validates <paramref name="options"/>, loads the data and configs, and starts listening.</summary>
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -85,6 +88,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var app = builder.Build();
         var faults = new FaultInjector();
         var stats = new SimulatorStats();
+        var journal = RequestJournal.Map(app);
         new BinanceApi(binance, stats, faults, TimeProvider.System).Map(app);
         new BybitApi(bybit, stats, faults, TimeProvider.System).Map(app);
         new OkxApi(okx, stats, faults, TimeProvider.System).Map(app);
@@ -92,7 +96,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, okx, faults, stats);
+        return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, okx, faults, stats) { Journal = journal };
     }
 
     // Fees and maintenance margin from configs/venues/{venue}.yaml; marks and funding from data/{perp,funding}/{venue}.

@@ -301,8 +301,9 @@ public sealed class BybitExchangeClient : IPerpExchange
             var retMsg = envelope.RootElement.GetProperty("retMsg").GetString() ?? "";
             envelope.Dispose();
             var error = BybitErrors.FromRetCode(retCode, retMsg);
-            if (error.Kind == ExchangeErrorKind.RateLimited && ResetTime(response) is null)
-                _pause.Until(_clock.Now() + _options.RetryBaseDelay);
+            // Wait for the window Bybit names (X-Bapi-Limit alone may be absent on the refusal), else the base delay.
+            if (error.Kind == ExchangeErrorKind.RateLimited)
+                _pause.Until(ResetTime(response) ?? _clock.Now() + _options.RetryBaseDelay);
             throw Logged(error, method, path);
         }
     }
