@@ -17,6 +17,7 @@ internal static class DataCommands
         Validate(output),
         Import(output),
         Upload(output),
+        DataFetchCommand.Create(output),
     };
 
     private static Command Upload(CliOutput output)
