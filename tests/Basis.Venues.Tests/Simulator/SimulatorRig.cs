@@ -31,7 +31,7 @@ internal sealed class SimulatorRig : IAsyncDisposable
     {
         Host = host;
         Venue = venue;
-        _http = venue == ExchangeVenue.Bybit ? new HttpClient(new BybitOrderHistoryStandIn()) : new HttpClient();
+        _http = new HttpClient(new SimulatorGapStandIn());
         _http.BaseAddress = new Uri(host.BaseUrl);
         var endpoints = ExchangeEndpoints.OneBaseUrl(new Uri(host.BaseUrl), isTestnet: false);
         var credentials = new ExchangeCredentials(Key, Secret, venue == ExchangeVenue.Okx ? Passphrase : null);
@@ -127,21 +127,36 @@ internal sealed class ShiftedTime : TimeProvider
 }
 
 /// <summary>
-/// The simulator has no GET /v5/order/history (its /v5/order/realtime already answers closed orders asked for by id), so
-/// this answers it with the empty page Bybit gives when the order is not there; every other request goes to the simulator.
+/// Answers the two reads our clients make that the simulator lacks; every other request goes to the simulator.
+/// Bybit GET /v5/order/history: the empty page Bybit gives for an order not there (the simulator's /v5/order/realtime
+/// already answers closed orders asked for by id). OKX GET /api/v5/market/index-tickers: the swap's mark as the index,
+/// as the simulator's Binance reports it.
 /// </summary>
-internal sealed class BybitOrderHistoryStandIn() : DelegatingHandler(new HttpClientHandler())
+internal sealed class SimulatorGapStandIn() : DelegatingHandler(new HttpClientHandler())
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri?.AbsolutePath != "/v5/order/history")
-            return base.SendAsync(request, cancellationToken);
+        var uri = request.RequestUri!;
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        switch (uri.AbsolutePath)
         {
-            Content = new StringContent(
-                $$"""{"retCode":0,"retMsg":"OK","result":{"category":"linear","list":[],"nextPageCursor":""},"retExtInfo":{},"time":{{now}}}""",
-                System.Text.Encoding.UTF8, "application/json"),
-        });
+            case "/v5/order/history":
+                return Json($$"""{"retCode":0,"retMsg":"OK","result":{"category":"linear","list":[],"nextPageCursor":""},"retExtInfo":{},"time":{{now}}}""");
+            case "/api/v5/market/index-tickers":
+                var pair = System.Web.HttpUtility.ParseQueryString(uri.Query)["instId"];
+                using (var markRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(uri, $"/api/v5/public/mark-price?instType=SWAP&instId={pair}-SWAP")))
+                using (var markResponse = await base.SendAsync(markRequest, cancellationToken).ConfigureAwait(false))
+                {
+                    using var mark = System.Text.Json.JsonDocument.Parse(await markResponse.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+                    var row = mark.RootElement.GetProperty("data")[0];
+                    return Json($$"""{"code":"0","msg":"","data":[{"instId":"{{pair}}","idxPx":"{{row.GetProperty("markPx").GetString()}}","ts":"{{row.GetProperty("ts").GetString()}}"}]}""");
+                }
+
+            default:
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private static HttpResponseMessage Json(string body) =>
+        new(System.Net.HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
 }

@@ -81,8 +81,6 @@ public abstract class VenueAgainstSimulatorTests(ExchangeVenue venue)
     [Fact]
     public async Task Mark_price_is_the_tapes()
     {
-        if (venue == ExchangeVenue.Okx)
-            Assert.Skip("The simulator has no /api/v5/market/index-tickers, where our OKX client reads the index price.");
         await using var rig = await SimulatorRig.StartAsync(venue);
 
         var mark = await rig.Client.GetMarkPriceAsync(rig.Symbol, Token);
