@@ -197,6 +197,16 @@ contract WeEthStandIn {
         return true;
     }
 
+    // Needed by AAVE (supply pulls the underlying) and Uniswap (the pool pulls the input).
+    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
+        uint256 allowed = allowance[from][msg.sender];
+        require(allowed >= amount, "ALLOWANCE_EXCEEDED");
+        if (allowed != type(uint256).max) allowance[from][msg.sender] = allowed - amount;
+        balanceOf[from] -= amount;
+        balanceOf[to] += amount;
+        return true;
+    }
+
     function wrap(uint256 eETHAmount) external returns (uint256 weEthAmount) {
         require(eETHAmount > 0, "weETH: can't wrap zero eETH");
         weEthAmount = liquidityPool.sharesForAmount(eETHAmount);
