@@ -92,6 +92,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         new BinanceApi(binance, stats, faults, TimeProvider.System).Map(app);
         new BybitApi(bybit, stats, faults, TimeProvider.System).Map(app);
         new OkxApi(okx, stats, faults, TimeProvider.System).Map(app);
+        app.UseWebSockets();
+        Streams.SimulatorStreams.Map(app, binance, bybit, okx);
         ControlEndpoints.Map(app, [binance, bybit, okx], faults, stats);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
