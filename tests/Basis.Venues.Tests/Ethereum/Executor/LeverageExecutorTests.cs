@@ -43,6 +43,27 @@ public sealed class LeverageExecutorTests(EthereumChainFixture fixture) : ChainT
     }
 
     [Fact]
+    public async Task Relever_raises_an_open_loop_to_a_higher_target_ltv_without_new_equity()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var loop = await LoopTestMarket.SetUpAsync(Fixture, ct);
+        await loop.Executor.ExecutePlanAsync(LoopPlanner.Lever(loop.Market, await loop.StateAsync(), loop.OwnerAddress, loop.Executor.Address, LoopTestMarket.Equity, 0.80m), ct);
+        var before = await loop.StateAsync();
+        Assert.InRange(before.Ltv, 0.799999m, 0.800001m);
+
+        var plan = LoopPlanner.Lever(loop.Market, before, loop.OwnerAddress, loop.Executor.Address, BigInteger.Zero, TargetLtv);
+        var receipt = await loop.Executor.ExecutePlanAsync(plan, ct);
+        Report("re-lever", receipt, plan);
+
+        var after = await loop.StateAsync();
+        Assert.InRange(after.Ltv, TargetLtv - 0.000001m, TargetLtv + 0.000001m);
+        Assert.Equal(before.CollateralWeEth + plan.CollateralChange, after.CollateralWeEth);
+        Assert.InRange(after.DebtWeth - before.DebtWeth, plan.DebtChange, plan.DebtChange + 1_000_000); // plus a block's interest
+        await AssertExecutorEmptyAsync(loop);
+        await AssertEngineHealthFactorAsync(loop, after);
+    }
+
+    [Fact]
     public async Task Deleverage_after_a_weeth_price_drop_lifts_the_health_factor_above_the_floor_repaying_the_planned_debt()
     {
         var ct = TestContext.Current.CancellationToken;
