@@ -73,6 +73,11 @@ internal static partial class DataFetchCommand
                 output.Line($"  skipped {reason}");
             }
 
+            foreach (var (key, symbol) in ReserveTokens.Where(t => !addresses.AaveReserves.ContainsKey(t.Symbol)))
+            {
+                output.Line($"  not configured aave/{addresses.Network}/{symbol}: no tokens.{key} for chain {chain} in {file}");
+            }
+
             output.Line("  not yet from the chain: peg/* (market_rate needs a DEX quote), oracle/aave/ETH-USD, gas/*; see docs/data-series.md");
             return ExitCodes.Ok;
         });

@@ -42,6 +42,7 @@ public sealed class ChainMarketDataReader(IWeb3 web3, ChainMarketDataAddresses a
 
         if (addresses.AavePool is { } pool)
         {
+            await RequireContractAsync(pool, "the AAVE pool", at, cancellationToken).ConfigureAwait(false);
             foreach (var (symbol, asset) in addresses.AaveReserves.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
                 var series = $"aave/{addresses.Network}/{symbol}";
@@ -63,6 +64,8 @@ public sealed class ChainMarketDataReader(IWeb3 web3, ChainMarketDataAddresses a
 
         if (addresses.WstEth is { } wstEth)
         {
+            await RequireContractAsync(wstEth, "wstETH", at, cancellationToken).ConfigureAwait(false);
+
             // stETH per wstETH; stETH is redeemable 1:1 for ETH through Lido, which is what the series' rate means.
             var rate = await QueryAsync<StEthPerTokenFunction, BigInteger>(wstEth, new StEthPerTokenFunction(), at, cancellationToken).ConfigureAwait(false);
             rows.Add(new ChainSeriesRow("oracle/aave/wstETH-ETH", hour, OracleColumns, [FromFixedPoint(rate, 18)]));
@@ -70,6 +73,8 @@ public sealed class ChainMarketDataReader(IWeb3 web3, ChainMarketDataAddresses a
 
         if (addresses.WeEth is { } weEth)
         {
+            await RequireContractAsync(weEth, "weETH", at, cancellationToken).ConfigureAwait(false);
+
             // eETH per weETH; eETH is minted 1:1 for ETH by the LiquidityPool.
             var rate = await QueryAsync<GetRateFunction, BigInteger>(weEth, new GetRateFunction(), at, cancellationToken).ConfigureAwait(false);
             rows.Add(new ChainSeriesRow("oracle/aave/weETH-ETH", hour, OracleColumns, [FromFixedPoint(rate, 18)]));
@@ -92,6 +97,16 @@ public sealed class ChainMarketDataReader(IWeb3 web3, ChainMarketDataAddresses a
     /// <summary>The start of the UTC hour holding <paramref name="time"/>.</summary>
     public static DateTimeOffset FloorToHour(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds() - (time.ToUnixTimeSeconds() % 3600));
+
+    /// <summary>A call to an address without code returns nothing, which decodes as zeros or fails obscurely: say so instead.</summary>
+    private async Task RequireContractAsync(string address, string what, BlockParameter at, CancellationToken cancellationToken)
+    {
+        var code = await web3.Eth.GetCode.SendRequestAsync(address, at).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(code) || code == "0x")
+        {
+            throw new InvalidOperationException($"{what} address {address} has no contract at block {at.BlockNumber?.Value} (wrong chain id, or an address of another chain?)");
+        }
+    }
 
     private Task<TResult> QueryAsync<TFunction, TResult>(string contract, TFunction message, BlockParameter at, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new() =>

@@ -99,6 +99,20 @@ public sealed class ChainMarketDataReaderTests(EthereumChainFixture fixture) : C
     }
 
     [Fact]
+    public async Task An_address_without_a_contract_is_an_error_naming_it_not_zeros()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = Fixture.Client(1);
+        using var other = Fixture.Client(3);
+        var nowhere = other.Account.Address; // an account: no code
+        var addresses = new ChainMarketDataAddresses("ethereum", null, new Dictionary<string, string>(), nowhere, null);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ChainMarketDataReader(client.Web3, addresses).ReadAsync(cancellationToken: ct));
+
+        Assert.Contains($"wstETH address {nowhere} has no contract", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lst_rates_are_wsteth_steth_per_token_and_weeth_get_rate_as_eth_per_lst()
     {
         var ct = TestContext.Current.CancellationToken;
