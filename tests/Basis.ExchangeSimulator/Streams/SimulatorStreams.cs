@@ -51,6 +51,7 @@ internal sealed partial class SimulatorStreams
         app.Map("/ws/v5/public", c => hub.ServeAsync(c, hub._okx, [], OkxReply, hub.Okx));
         app.Map("/v5/public/linear", c => hub.ServeAsync(c, hub._bybit, [], BybitReply, hub.Bybit));
         app.Map("/ws/{**streams}", (HttpContext c, string streams) => hub.BinanceAsync(c, streams));
+        hub.MapListenKeys(app);
         app.MapGet("/_sim/streams", hub.Status);
         app.MapPost("/_sim/streams", (StreamSettings settings) =>
         {
@@ -101,6 +102,12 @@ internal sealed partial class SimulatorStreams
 
     private async Task BinanceAsync(HttpContext context, string streams)
     {
+        if (_listenKeys.TryGetValue(streams, out var apiKey))
+        {
+            await ServeAsync(context, _binance, ["user:" + apiKey], static (_, _) => { }, BinanceUserData).ConfigureAwait(false);
+            return;
+        }
+
         var symbols = new List<string>();
         foreach (var name in streams.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -132,6 +139,18 @@ internal sealed partial class SimulatorStreams
         foreach (var key in keys)
         {
             connection.Subscriptions[key] = false;
+        }
+
+        // The user data stream's baseline (the orders that exist) is taken before the connection counts as open, so
+        // an order placed once GET /_sim/streams shows it open is pushed.
+        foreach (var key in keys.Where(k => k.StartsWith("user:", StringComparison.Ordinal)))
+        {
+            lock (state.Sync)
+            {
+                _ = format(connection, key, state.NowSeconds, first: true).ToList();
+            }
+
+            connection.Subscriptions[key] = true;
         }
 
         _open[connection.Id] = (socket, context);

@@ -8,6 +8,8 @@ namespace Basis.Venues.Tests.Streams;
 /// <summary>An in-process simulator over the repository's data, with its stream controls over HTTP.</summary>
 internal sealed class StreamRig : IAsyncDisposable
 {
+    public const string Key = "stream-key";
+
     private readonly HttpClient _http;
 
     private StreamRig(SimulatorHost host)
@@ -27,7 +29,7 @@ internal sealed class StreamRig : IAsyncDisposable
             {
                 DataRoot = Path.Combine(Root, "data"),
                 ConfigsRoot = Path.Combine(Root, "configs"),
-                Accounts = [new SimulatorAccount("stream-key", "stream-secret", 10_000m, "stream-passphrase")],
+                Accounts = [new SimulatorAccount(Key, "stream-secret", 10_000m, "stream-passphrase")],
             },
             TestContext.Current.CancellationToken);
         var rig = new StreamRig(host);

@@ -79,6 +79,12 @@ public sealed class ReconnectingWebSocket
                     }
 
                     attempt = 0; // a connection that delivers counts as recovered
+                    if (_protocol.EndsConnection(message))
+                    {
+                        reason = "the venue asked for a new connection";
+                        break;
+                    }
+
                     if (!_protocol.IsControlMessage(message))
                     {
                         yield return message;

@@ -13,4 +13,7 @@ public sealed record StreamProtocol
 
     /// <summary>Protocol chatter (pongs, subscribe acknowledgements): counts as activity, not handed to the consumer.</summary>
     public Func<string, bool> IsControlMessage { get; init; } = static _ => false;
+
+    /// <summary>A message after which the venue wants a new connection (Binance <c>listenKeyExpired</c>): the connection is replaced.</summary>
+    public Func<string, bool> EndsConnection { get; init; } = static _ => false;
 }
