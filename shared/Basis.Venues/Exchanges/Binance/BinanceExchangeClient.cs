@@ -269,19 +269,9 @@ public sealed class BinanceExchangeClient : IPerpExchange
     {
         if (signing == Signing.Public)
             return await SendOnceAsync<T>(api, method, path, parameters, signing, cancellationToken).ConfigureAwait(false);
-        if (!_clock.IsMeasured)
-            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await SendOnceAsync<T>(api, method, path, parameters, signing, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.TimestampOutsideRecvWindow)
-        {
-            // -1021 rejects the request before execution, so one re-send with a fresh clock is safe for any request.
-            _logger.LogWarning("Binance rejected {Method} {Path} for its timestamp; resyncing the clock and sending once more", method, path);
-            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
-            return await SendOnceAsync<T>(api, method, path, parameters, signing, cancellationToken).ConfigureAwait(false);
-        }
+        return await _clock.SendSignedAsync(
+            token => SendOnceAsync<T>(api, method, path, parameters, signing, token), SyncServerTimeAsync, _logger, Venue, $"{method} {path}",
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T> SendOnceAsync<T>(

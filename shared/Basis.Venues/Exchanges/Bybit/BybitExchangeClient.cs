@@ -246,19 +246,9 @@ public sealed class BybitExchangeClient : IPerpExchange
     {
         if (!signed)
             return await SendOnceAsync(method, path, payload, signed, cancellationToken).ConfigureAwait(false);
-        if (!_clock.IsMeasured)
-            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await SendOnceAsync(method, path, payload, signed, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.TimestampOutsideRecvWindow)
-        {
-            // 10002 rejects the request before execution, so one re-send with a fresh clock is safe for any request.
-            _logger.LogWarning("Bybit rejected {Method} {Path} for its timestamp; resyncing the clock and sending once more", method, path);
-            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
-            return await SendOnceAsync(method, path, payload, signed, cancellationToken).ConfigureAwait(false);
-        }
+        return await _clock.SendSignedAsync(
+            token => SendOnceAsync(method, path, payload, signed, token), SyncServerTimeAsync, _logger, Venue, $"{method} {path}",
+            cancellationToken).ConfigureAwait(false);
     }
 
     // payload: the query string of a GET or the JSON body of a POST, signed exactly as sent.

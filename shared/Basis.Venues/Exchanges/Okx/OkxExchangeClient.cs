@@ -247,19 +247,9 @@ public sealed class OkxExchangeClient : IPerpExchange
     {
         if (!signed)
             return await SendOnceAsync(method, pathAndQuery, body, signed, cancellationToken).ConfigureAwait(false);
-        if (!_clock.IsMeasured)
-            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await SendOnceAsync(method, pathAndQuery, body, signed, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.TimestampOutsideRecvWindow)
-        {
-            // 50102 rejects the request before execution, so one re-send with a fresh clock is safe for any request.
-            _logger.LogWarning("OKX rejected {Method} {Path} for its timestamp; resyncing the clock and sending once more", method, pathAndQuery);
-            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
-            return await SendOnceAsync(method, pathAndQuery, body, signed, cancellationToken).ConfigureAwait(false);
-        }
+        return await _clock.SendSignedAsync(
+            token => SendOnceAsync(method, pathAndQuery, body, signed, token), SyncServerTimeAsync, _logger, Venue, $"{method} {pathAndQuery}",
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<JsonElement> SendOnceAsync(HttpMethod method, string pathAndQuery, string body, bool signed, CancellationToken cancellationToken)
