@@ -304,40 +304,28 @@ internal sealed class BinanceApi(ExchangeState state, SimulatorStats stats, Faul
         var maintenance = account.Positions.Values.Sum(state.MaintenanceMargin);
         var available = state.AvailableBalance(account, "USDT");
         var open = account.Positions.Values.Where(p => p.Size != 0).ToList();
-        object asset = version == 2
-            ? new
-            {
-                asset = "USDT",
-                walletBalance = BinanceFormat.Money(wallet),
-                unrealizedProfit = BinanceFormat.Money(unrealised),
-                marginBalance = BinanceFormat.Money(wallet + unrealised),
-                maintMargin = BinanceFormat.Money(maintenance),
-                initialMargin = BinanceFormat.Money(positionMargin + orderMargin),
-                positionInitialMargin = BinanceFormat.Money(positionMargin),
-                openOrderInitialMargin = BinanceFormat.Money(orderMargin),
-                crossWalletBalance = BinanceFormat.Money(wallet),
-                crossUnPnl = BinanceFormat.Money(unrealised),
-                availableBalance = BinanceFormat.Money(available),
-                maxWithdrawAmount = BinanceFormat.Money(available),
-                marginAvailable = true,
-                updateTime = account.UpdateTimeMs,
-            }
-            : new
-            {
-                asset = "USDT",
-                walletBalance = BinanceFormat.Money(wallet),
-                unrealizedProfit = BinanceFormat.Money(unrealised),
-                marginBalance = BinanceFormat.Money(wallet + unrealised),
-                maintMargin = BinanceFormat.Money(maintenance),
-                initialMargin = BinanceFormat.Money(positionMargin + orderMargin),
-                positionInitialMargin = BinanceFormat.Money(positionMargin),
-                openOrderInitialMargin = BinanceFormat.Money(orderMargin),
-                crossWalletBalance = BinanceFormat.Money(wallet),
-                crossUnPnl = BinanceFormat.Money(unrealised),
-                availableBalance = BinanceFormat.Money(available),
-                maxWithdrawAmount = BinanceFormat.Money(available),
-                updateTime = account.UpdateTimeMs,
-            };
+        // V2 and V3 report the same asset fields but for marginAvailable (V2 only), in this order.
+        var asset = new Dictionary<string, object>
+        {
+            ["asset"] = "USDT",
+            ["walletBalance"] = BinanceFormat.Money(wallet),
+            ["unrealizedProfit"] = BinanceFormat.Money(unrealised),
+            ["marginBalance"] = BinanceFormat.Money(wallet + unrealised),
+            ["maintMargin"] = BinanceFormat.Money(maintenance),
+            ["initialMargin"] = BinanceFormat.Money(positionMargin + orderMargin),
+            ["positionInitialMargin"] = BinanceFormat.Money(positionMargin),
+            ["openOrderInitialMargin"] = BinanceFormat.Money(orderMargin),
+            ["crossWalletBalance"] = BinanceFormat.Money(wallet),
+            ["crossUnPnl"] = BinanceFormat.Money(unrealised),
+            ["availableBalance"] = BinanceFormat.Money(available),
+            ["maxWithdrawAmount"] = BinanceFormat.Money(available),
+        };
+        if (version == 2)
+        {
+            asset["marginAvailable"] = true;
+        }
+
+        asset["updateTime"] = account.UpdateTimeMs;
 
         // V2 lists every symbol with its leverage; V3 lists only symbols with a position, without leverage.
         object[] positions = version == 2
