@@ -64,7 +64,7 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         }
 
         object result;
-        if (body.Length > 0 && !TryReadJson(body, parameters))
+        if (body.Length > 0 && !JsonBodyParameters.TryRead(body, parameters))
         {
             result = new Failure(10001, "params error: the body is not a JSON object");
         }
@@ -86,29 +86,6 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
             : new { retCode = 0, retMsg = "OK", result, retExtInfo = new { }, time = wallClock.GetUtcNow().ToUnixTimeMilliseconds() };
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(envelope, Json), context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static bool TryReadJson(string body, Dictionary<string, string> parameters)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                parameters[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     // "server_time - recv_window <= timestamp < server_time + 1000" (authentication guide).

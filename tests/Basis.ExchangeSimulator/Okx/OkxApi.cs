@@ -68,7 +68,7 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         }
 
         object result;
-        if (body.Length > 0 && !TryReadJson(body, parameters))
+        if (body.Length > 0 && !JsonBodyParameters.TryRead(body, parameters))
         {
             result = new Failure(400, "50002", "Json data format error");
         }
@@ -91,29 +91,6 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         context.Response.StatusCode = result is Failure f ? f.Status : 200;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(envelope, Json), context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static bool TryReadJson(string body, Dictionary<string, string> parameters)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                parameters[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     private Failure? Authenticate(HttpContext context, string body)
