@@ -264,19 +264,7 @@ public sealed class BybitExchangeClient : IPerpExchange
             foreach (var header in BybitSigner.Headers(_options.Credentials, _clock.Now().ToUnixTimeMilliseconds(), _options.RecvWindowMs, payload))
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {path}: connection failed", innerException: e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {path}: timed out", innerException: e);
-        }
+        var response = await ExchangeHttp.SendAsync(_http, message, Venue, $"{method} {path}", cancellationToken).ConfigureAwait(false);
 
         using (response)
         {

@@ -264,19 +264,7 @@ public sealed class OkxExchangeClient : IPerpExchange
         else if (_options.Endpoints.IsTestnet)
             message.Headers.TryAddWithoutValidation("x-simulated-trading", "1");
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {pathAndQuery}: connection failed", innerException: e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ExchangeException(Venue, ExchangeErrorKind.ExchangeUnavailable, null, $"{method} {pathAndQuery}: timed out", innerException: e);
-        }
+        var response = await ExchangeHttp.SendAsync(_http, message, Venue, $"{method} {pathAndQuery}", cancellationToken).ConfigureAwait(false);
 
         using (response)
         {
