@@ -2,16 +2,17 @@ using Basis.Core.Accounting;
 using Basis.Core.Events;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Simulation;
 
 /// <summary>
-/// Fills a strategy's actions at the hour's prices, as they would be filled live: every action pays its venue
-/// fee, its slippage from the execution-cost table and its gas, and each cost is booked to its attribution source
-/// as it is paid. Apart from those costs an action moves value between positions without creating or destroying
-/// any, which is what keeps attribution reconciled with equity.
+/// The simulated execution desk: fills a strategy's intents at the hour's prices, as they would be filled live:
+/// every action pays its venue fee, its slippage from the execution-cost table and its gas, and each cost is booked
+/// to its attribution source as it is paid. Apart from those costs an action moves value between positions without
+/// creating or destroying any, which is what keeps attribution reconciled with equity.
 /// </summary>
-public sealed class SimulatedExecution
+public sealed class SimulatedExecution : IExecutionDesk
 {
     private readonly Portfolio _portfolio;
     private readonly ValuationModel _valuation;
@@ -21,7 +22,8 @@ public sealed class SimulatedExecution
     private readonly Instrument _walletEth = InstrumentRegistry.Balance(Venue.Wallet, Asset.Eth);
     private readonly Instrument _walletUsdt = InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt);
     private readonly Portfolio _rollback = new();
-    private bool _inGroup;
+    private bool _inPlan;
+    private double _flashOutstanding;
 
     internal SimulatedExecution(Portfolio portfolio, ValuationModel valuation, VenueSettings venues, List<SimulationEvent> events, double[] hourSources)
     {
@@ -58,10 +60,10 @@ public sealed class SimulatedExecution
     private DateTime Time => _valuation.Grid.TimeOf(Hour);
 
     /// <summary>ETH that <paramref name="operation"/> costs in gas at this hour.</summary>
-    public double GasCostEth(GasOperation operation) =>
+    private double GasCostEth(GasOperation operation) =>
         GasAccounting.CostEth(_valuation.GasPriceGwei[Hour], _venues.Gas.UnitsOf(operation));
 
-    /// <summary>Records a decision to act (entry, rebalance, exit, dust sale) and why.</summary>
+    /// <inheritdoc />
     public void Decide(string action, string reason)
     {
         if (action != "entry_full")
@@ -72,8 +74,49 @@ public sealed class SimulatedExecution
         _events.Add(new RebalanceEvent(Time, action, reason, _valuation.EquitySc(_portfolio, Hour)));
     }
 
+    /// <inheritdoc />
+    public bool Execute(TradeIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        if (intent is AtomicPlan plan)
+        {
+            return Atomic(plan);
+        }
+
+        if (intent is FlashBorrow or FlashRepay)
+        {
+            throw new ArgumentException($"A {intent.GetType().Name} is a step of an atomic plan, not an intent on its own.", nameof(intent));
+        }
+
+        Apply(intent);
+        return true;
+    }
+
+    private void Apply(TradeIntent intent)
+    {
+        switch (intent)
+        {
+            case AaveSupply supply: Supply(supply.AToken, supply.Amount, supply.Reason); break;
+            case AaveWithdraw withdraw: Withdraw(withdraw.AToken, withdraw.Amount, withdraw.Reason); break;
+            case AaveBorrow borrow: Borrow(borrow.DebtToken, borrow.Amount, borrow.Reason); break;
+            case AaveRepay repay: Repay(repay.DebtToken, repay.Amount, repay.Reason); break;
+            case LstStake stake: Stake(stake.Lst, stake.Eth, stake.Reason); break;
+            case LstSale sale: SellLst(sale.Lst, sale.Units, sale.Reason); break;
+            case EthSwap swap: SwapEth(swap.EthDelta, swap.Reason); break;
+            case DexSale sale: SellOnDex(sale.Token, sale.Amount, sale.Reason); break;
+            case RewardUnwrap: PayGas(GasOperation.UnwrapKingToken); break;
+            case SpotOrder order: SpotTrade(order.Venue, order.Asset, order.BaseDelta, order.Reason); break;
+            case PerpOrder order: PerpTrade(order.Perp, order.SizeDelta, order.Reason); break;
+            case TokenTransfer transfer: Transfer(transfer.From, transfer.To, transfer.Amount, transfer.Reason); break;
+            case FlashBorrow flash: FlashLoan(flash.Eth); break;
+            case FlashRepay: RepayFlashLoan(); break;
+            case AtomicPlan: throw new ArgumentException("Atomic plans do not nest.", nameof(intent));
+            default: throw new NotSupportedException($"The simulated desk cannot carry out a {intent.GetType().Name}.");
+        }
+    }
+
     /// <summary>Supplies <paramref name="amount"/> of the reserve's underlying from the wallet to AAVE.</summary>
-    public void Supply(Instrument aToken, double amount, string reason)
+    private void Supply(Instrument aToken, double amount, string reason)
     {
         RequireType(aToken, PositionType.AToken);
         RequirePositive(amount, nameof(amount));
@@ -87,7 +130,7 @@ public sealed class SimulatedExecution
     }
 
     /// <summary>Withdraws <paramref name="amount"/> of underlying from AAVE to the wallet.</summary>
-    public void Withdraw(Instrument aToken, double amount, string reason)
+    private void Withdraw(Instrument aToken, double amount, string reason)
     {
         RequireType(aToken, PositionType.AToken);
         RequirePositive(amount, nameof(amount));
@@ -101,7 +144,7 @@ public sealed class SimulatedExecution
     }
 
     /// <summary>Borrows <paramref name="amount"/> of the debt token's reserve at the variable rate into the wallet.</summary>
-    public void Borrow(Instrument debtToken, double amount, string reason)
+    private void Borrow(Instrument debtToken, double amount, string reason)
     {
         RequireType(debtToken, PositionType.DebtToken);
         RequirePositive(amount, nameof(amount));
@@ -114,7 +157,7 @@ public sealed class SimulatedExecution
     }
 
     /// <summary>Repays <paramref name="amount"/> of debt from the wallet.</summary>
-    public void Repay(Instrument debtToken, double amount, string reason)
+    private void Repay(Instrument debtToken, double amount, string reason)
     {
         RequireType(debtToken, PositionType.DebtToken);
         RequirePositive(amount, nameof(amount));
@@ -130,9 +173,9 @@ public sealed class SimulatedExecution
     /// <summary>
     /// Sells <paramref name="units"/> of an LST from the wallet for ETH on a DEX at the market rate (the oracle rate
     /// with the data's peg premium and any stressed depeg), paying the pool fee and slippage: the exit that pays the
-    /// peg discount. Returns the ETH received.
+    /// peg discount.
     /// </summary>
-    public double SellLst(LstToken lst, double units, string reason)
+    private void SellLst(LstToken lst, double units, string reason)
     {
         RequirePositive(units, nameof(units));
         var token = InstrumentRegistry.Lst(lst);
@@ -158,14 +201,13 @@ public sealed class SimulatedExecution
         Trades++;
         var ethUsd = _valuation.UsdPrice(Asset.Eth)[Hour];
         _events.Add(new SwapEvent(Time, token.Key.ToString(), _walletEth.Key.ToString(), units, received, feeEth * ethUsd, slippageEth * ethUsd, gas, reason));
-        return received;
     }
 
     /// <summary>
     /// Swaps between wallet USDT and ETH on a DEX at the hour's ETH price, paying the pool fee and slippage
     /// (<paramref name="ethDelta"/> &gt; 0 buys ETH, &lt; 0 sells it).
     /// </summary>
-    public void SwapEth(double ethDelta, string reason)
+    private void SwapEth(double ethDelta, string reason)
     {
         if (ethDelta == 0)
         {
@@ -189,32 +231,28 @@ public sealed class SimulatedExecution
     }
 
     /// <summary>
-    /// Runs <paramref name="steps"/> as one all-or-nothing on-chain transaction. The group pays the gas of
-    /// <paramref name="gas"/> once (the steps pay none). It is rolled back and logged as rejected when a step cannot
-    /// be done (not enough collateral, an unpaid flash loan), or when it would leave the AAVE health factor below
-    /// <paramref name="healthFactorFloor"/> without raising it: groups that reduce risk always go through, since the
-    /// risk layer may only reduce exposure. Returns whether it executed.
+    /// Runs an atomic plan's steps as one all-or-nothing transaction that pays the plan's gas once (the steps pay
+    /// none). It is rolled back and logged as rejected when a step cannot be done (not enough collateral, an unpaid
+    /// flash loan), or when it would leave the AAVE health factor below the plan's floor without raising it: plans
+    /// that reduce risk always go through, since the risk layer may only reduce exposure.
     /// </summary>
-    public bool Atomic(string name, string reason, double healthFactorFloor, IReadOnlyList<GasOperation> gas, Action<AtomicGroup> steps)
+    private bool Atomic(AtomicPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(gas);
-        ArgumentNullException.ThrowIfNull(steps);
-        if (_inGroup)
-        {
-            throw new InvalidOperationException("Atomic groups do not nest.");
-        }
-
         var (healthBefore, _) = RiskMeter.Aave(_portfolio, _valuation, _venues.Aave, Hour);
         _portfolio.CopyTo(_rollback);
         var sourcesBefore = (double[])_hourSources.Clone();
         var (eventsBefore, tradesBefore) = (_events.Count, Trades);
-        var group = new AtomicGroup(this, _venues.Aave.FlashLoanFeeBps);
         string? rejection = null;
-        _inGroup = true;
+        _inPlan = true;
+        _flashOutstanding = 0;
         try
         {
-            steps(group);
-            rejection = group.Outstanding > 1e-9 ? $"the flash loan of {group.Outstanding} ETH is not repaid" : null;
+            foreach (var step in plan.Steps)
+            {
+                Apply(step);
+            }
+
+            rejection = _flashOutstanding > 1e-9 ? $"the flash loan of {_flashOutstanding} ETH is not repaid" : null;
         }
         catch (InsufficientBalanceException exception)
         {
@@ -222,13 +260,13 @@ public sealed class SimulatedExecution
         }
         finally
         {
-            _inGroup = false;
+            _inPlan = false;
         }
 
         var (healthAfter, ltvAfter) = RiskMeter.Aave(_portfolio, _valuation, _venues.Aave, Hour);
-        if (rejection is null && healthAfter < healthFactorFloor && !(healthAfter > healthBefore))
+        if (rejection is null && healthAfter < plan.HealthFactorFloor && !(healthAfter > healthBefore))
         {
-            rejection = $"it would leave the health factor at {healthAfter:F4}, below the floor {healthFactorFloor:F4}";
+            rejection = $"it would leave the health factor at {healthAfter:F4}, below the floor {plan.HealthFactorFloor:F4}";
         }
 
         double? Finite(double value) => double.IsFinite(value) ? value : null;
@@ -238,17 +276,17 @@ public sealed class SimulatedExecution
             sourcesBefore.CopyTo(_hourSources, 0);
             _events.RemoveRange(eventsBefore, _events.Count - eventsBefore);
             Trades = tradesBefore;
-            _events.Add(new AtomicGroupEvent(Time, name, "rejected", $"{reason}; rejected: {rejection}", Finite(healthBefore), Finite(healthAfter), ltvAfter, 0));
+            _events.Add(new AtomicGroupEvent(Time, plan.Name, "rejected", $"{plan.Reason}; rejected: {rejection}", Finite(healthBefore), Finite(healthAfter), ltvAfter, 0));
             return false;
         }
 
-        var gasEth = gas.Sum(PayGas);
-        _events.Add(new AtomicGroupEvent(Time, name, "executed", reason, Finite(healthBefore), Finite(RiskMeter.Aave(_portfolio, _valuation, _venues.Aave, Hour).HealthFactor), ltvAfter, gasEth));
+        var gasEth = plan.Gas.Sum(PayGas);
+        _events.Add(new AtomicGroupEvent(Time, plan.Name, "executed", plan.Reason, Finite(healthBefore), Finite(RiskMeter.Aave(_portfolio, _valuation, _venues.Aave, Hour).HealthFactor), ltvAfter, gasEth));
         return true;
     }
 
     /// <summary>Stakes <paramref name="eth"/> from the wallet into <paramref name="lst"/> at the protocol (oracle) rate.</summary>
-    public void Stake(LstToken lst, double eth, string reason)
+    private void Stake(LstToken lst, double eth, string reason)
     {
         RequirePositive(eth, nameof(eth));
         var token = InstrumentRegistry.Lst(lst);
@@ -267,7 +305,7 @@ public sealed class SimulatedExecution
     /// Moves <paramref name="amount"/> of a token between own balances. From the wallet it is an on-chain send
     /// (gas); from an exchange it is a withdrawal that pays the exchange's flat fee on top of the amount.
     /// </summary>
-    public void Transfer(Instrument from, Instrument to, double amount, string reason)
+    private void Transfer(Instrument from, Instrument to, double amount, string reason)
     {
         RequireType(from, PositionType.BaseToken);
         RequireType(to, PositionType.BaseToken);
@@ -303,7 +341,7 @@ public sealed class SimulatedExecution
     /// Buys (positive) or sells (negative) <paramref name="baseDelta"/> units of <paramref name="asset"/> for USDT on
     /// <paramref name="venue"/>'s spot market at the hour's reference price, paying the taker fee and slippage in USDT.
     /// </summary>
-    public void SpotTrade(Venue venue, Asset asset, double baseDelta, string reason)
+    private void SpotTrade(Venue venue, Asset asset, double baseDelta, string reason)
     {
         if (baseDelta == 0)
         {
@@ -326,7 +364,7 @@ public sealed class SimulatedExecution
     /// Changes a perp position by <paramref name="sizeDelta"/> at the hour's mark, paying the taker fee and
     /// slippage from the venue's USDT; reducing realises P&amp;L into that balance.
     /// </summary>
-    public void PerpTrade(Instrument perp, double sizeDelta, string reason)
+    private void PerpTrade(Instrument perp, double sizeDelta, string reason)
     {
         RequireType(perp, PositionType.Perp);
         if (sizeDelta == 0)
@@ -348,7 +386,7 @@ public sealed class SimulatedExecution
     }
 
     /// <summary>Sells <paramref name="amount"/> of a wallet token for ETH on a DEX, paying the pool fee, slippage and gas.</summary>
-    public void SellOnDex(Asset token, double amount, string reason)
+    private void SellOnDex(Asset token, double amount, string reason)
     {
         RequirePositive(amount, nameof(amount));
         var pair = $"{token.Symbol()}_ETH";
@@ -368,20 +406,28 @@ public sealed class SimulatedExecution
         _events.Add(new SwapEvent(Time, wallet.Key.ToString(), _walletEth.Key.ToString(), amount, grossEth - feeEth - slippageEth, feeEth * ethUsd, slippageEth * ethUsd, gas, reason));
     }
 
-    /// <summary>Flash-loan steps, applied by <see cref="AtomicGroup"/>.</summary>
-    internal void FlashLoan(double amountEth, double feeEth, bool borrow)
+    /// <summary>Borrows WETH by flash loan into the wallet (a step of an atomic plan).</summary>
+    private void FlashLoan(double amountEth)
     {
-        Change(_walletEth, borrow ? amountEth : -(amountEth + feeEth));
-        if (!borrow)
-        {
-            Book(AttributionSource.TradingFees, -feeEth * _valuation.ScPrice(Asset.Eth)[Hour]);
-        }
+        RequirePositive(amountEth, nameof(amountEth));
+        _flashOutstanding += amountEth;
+        Change(_walletEth, amountEth);
+        _events.Add(new FlashLoanEvent(Time, "borrow", amountEth, 0));
+    }
 
-        _events.Add(new FlashLoanEvent(Time, borrow ? "borrow" : "repay", borrow ? amountEth : amountEth + feeEth, borrow ? 0 : feeEth));
+    /// <summary>Repays everything borrowed by flash loan in the plan, with the pool's fee, from the wallet.</summary>
+    private void RepayFlashLoan()
+    {
+        var amountEth = _flashOutstanding;
+        var feeEth = TradingCosts.OfBps(amountEth, _venues.Aave.FlashLoanFeeBps);
+        _flashOutstanding = 0;
+        Change(_walletEth, -(amountEth + feeEth));
+        Book(AttributionSource.TradingFees, -feeEth * _valuation.ScPrice(Asset.Eth)[Hour]);
+        _events.Add(new FlashLoanEvent(Time, "repay", amountEth + feeEth, feeEth));
     }
 
     /// <summary>Pays gas for an operation from the wallet's ETH and books it; returns the ETH paid.</summary>
-    public double PayGas(GasOperation operation)
+    private double PayGas(GasOperation operation)
     {
         var eth = GasCostEth(operation);
         Change(_walletEth, -eth);
@@ -469,8 +515,8 @@ public sealed class SimulatedExecution
 
     internal void Record(SimulationEvent simulationEvent) => _events.Add(simulationEvent);
 
-    /// <summary>Gas for one step: paid now outside a group; inside one the group pays once.</summary>
-    private double StepGas(GasOperation operation) => _inGroup ? 0 : PayGas(operation);
+    /// <summary>Gas for one step: paid now outside a plan; inside one the plan pays once.</summary>
+    private double StepGas(GasOperation operation) => _inPlan ? 0 : PayGas(operation);
 
     private void RequireHeld(Instrument instrument, double quantity, Func<string> describe)
     {

@@ -1,19 +1,26 @@
+using Basis.Core.Accounting;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Simulation;
 
-/// <summary>What a strategy sees at an hour: its positions valued at the hour's prices, and the execution desk.</summary>
+/// <summary>
+/// What a strategy sees at an hour, read-only: its positions valued at the hour's prices, the market and the risk
+/// figures. It acts only by emitting intents (<see cref="Submit"/>), which the execution desk carries out before
+/// <see cref="Submit"/> returns, so the view always shows the positions after what the strategy has done so far.
+/// </summary>
 public sealed class StrategyContext
 {
     private readonly Portfolio _portfolio;
     private readonly ValuationModel _valuation;
+    private readonly IExecutionDesk _desk;
 
-    internal StrategyContext(Portfolio portfolio, ValuationModel valuation, SimulatedExecution execution, VenueSettings venues)
+    internal StrategyContext(Portfolio portfolio, ValuationModel valuation, IExecutionDesk desk, VenueSettings venues)
     {
         _portfolio = portfolio;
         _valuation = valuation;
-        Execution = execution;
+        _desk = desk;
         Venues = venues;
     }
 
@@ -26,11 +33,27 @@ public sealed class StrategyContext
     /// <summary>True at the first hour, when the strategy enters.</summary>
     public bool IsEntry => Hour == 0;
 
-    /// <summary>Where actions are filled.</summary>
-    public SimulatedExecution Execution { get; }
-
     /// <summary>Venue parameters (fees, margins, gas units).</summary>
     public VenueSettings Venues { get; }
+
+    /// <summary>Records a decision to act (entry, rebalance, exit, dust sale) and why, before the intents that carry it out.</summary>
+    public void Decide(string action, string reason) => _desk.Decide(action, reason);
+
+    /// <summary>
+    /// Hands an intent to the execution desk, which carries it out before returning. Returns false when the desk
+    /// refused it (an atomic plan that could not be done or would breach its health-factor floor).
+    /// </summary>
+    public bool Submit(TradeIntent intent) => _desk.Execute(intent);
+
+    /// <summary>ETH that <paramref name="operation"/> costs in gas at this hour.</summary>
+    public double GasCostEth(GasOperation operation) =>
+        GasAccounting.CostEth(_valuation.GasPriceGwei[Hour], Venues.Gas.UnitsOf(operation));
+
+    /// <summary>The fee AAVE charges on a flash loan of <paramref name="eth"/>.</summary>
+    public double FlashLoanFeeEth(double eth) => TradingCosts.OfBps(eth, Venues.Aave.FlashLoanFeeBps);
+
+    /// <summary>LST units minted for <paramref name="eth"/> staked at the hour's protocol rate.</summary>
+    public double LstMintUnits(LstToken lst, double eth) => LstAccounting.MintUnits(eth, _valuation.LstRate(lst)[Hour]);
 
     /// <summary>Equity in the share class at the hour's prices.</summary>
     public double EquitySc => _valuation.EquitySc(_portfolio, Hour);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Strategies;
 
@@ -64,7 +65,7 @@ public sealed class BasisStrategy : IStrategy
         ArgumentNullException.ThrowIfNull(context);
         if (context.IsEntry)
         {
-            context.Execution.Decide(StrategyActions.EntryFull, $"buy {_parameters.Asset.Symbol()} spot on {_parameters.SpotVenue.Name()} and short it on {_hedge.VenueList} with margin fraction {_parameters.MarginFraction}");
+            context.Decide(StrategyActions.EntryFull, $"buy {_parameters.Asset.Symbol()} spot on {_parameters.SpotVenue.Name()} and short it on {_hedge.VenueList} with margin fraction {_parameters.MarginFraction}");
             RebalanceTo(context, "entry");
             return;
         }
@@ -76,7 +77,7 @@ public sealed class BasisStrategy : IStrategy
         }
 
         var targetUnits = TargetSpotUnits(context.EquitySc, context);
-        context.Execution.Decide(targetUnits >= context.Quantity(_spot) ? StrategyActions.EntryPartial : StrategyActions.ExitPartial, reason);
+        context.Decide(targetUnits >= context.Quantity(_spot) ? StrategyActions.EntryPartial : StrategyActions.ExitPartial, reason);
         RebalanceTo(context, reason);
     }
 
@@ -99,7 +100,7 @@ public sealed class BasisStrategy : IStrategy
     {
         ArgumentNullException.ThrowIfNull(context);
         var reason = $"scale both legs down for a capital withdrawal of {amountSc.ToString("0.##", CultureInfo.InvariantCulture)} USDT";
-        context.Execution.Decide(StrategyActions.ExitPartial, reason);
+        context.Decide(StrategyActions.ExitPartial, reason);
         RebalanceTo(context, reason, amountSc);
     }
 
@@ -115,7 +116,7 @@ public sealed class BasisStrategy : IStrategy
     {
         var equity = context.EquitySc - cashToFree;
         var targetUnits = TargetSpotUnits(equity, context);
-        context.Execution.SpotTrade(_parameters.SpotVenue, _parameters.Asset, targetUnits - context.Quantity(_spot), reason);
+        context.Submit(new SpotOrder(_parameters.SpotVenue, _parameters.Asset, targetUnits - context.Quantity(_spot), reason));
         _hedge.ShortTo(context, targetUnits, reason);
         var marginBudget = equity * _parameters.MarginFraction / (1 + _parameters.MarginFraction);
         _hedge.SettleMargin(context, marginBudget, cashToFree, [_parameters.SpotVenue], reason);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Strategies;
 
@@ -63,7 +64,7 @@ public sealed class HedgedStakingStrategy : IStrategy
         if (context.IsEntry)
         {
             var reason = $"stake {_parameters.StakeAllocation:P0} of equity{(_loop is null ? string.Empty : " through the AAVE loop")} and short the net ETH on {_hedge.VenueList}";
-            context.Execution.Decide(StrategyActions.EntryFull, reason);
+            context.Decide(StrategyActions.EntryFull, reason);
             RebalanceTo(context, "entry");
             return;
         }
@@ -77,7 +78,7 @@ public sealed class HedgedStakingStrategy : IStrategy
         if (_hedge.RebalanceReason(context, OnChainNetEth(context), "on-chain ETH") is { } trigger)
         {
             var onChainTarget = _parameters.StakeAllocation * context.EquitySc / context.PriceUsd(Asset.Eth);
-            context.Execution.Decide(onChainTarget >= OnChainNetEth(context) ? StrategyActions.EntryPartial : StrategyActions.ExitPartial, trigger);
+            context.Decide(onChainTarget >= OnChainNetEth(context) ? StrategyActions.EntryPartial : StrategyActions.ExitPartial, trigger);
             RebalanceTo(context, trigger);
         }
     }
@@ -103,7 +104,7 @@ public sealed class HedgedStakingStrategy : IStrategy
     {
         ArgumentNullException.ThrowIfNull(context);
         var reason = $"scale both legs down for a capital withdrawal of {Format(amountSc)} USDT";
-        context.Execution.Decide(StrategyActions.ExitPartial, reason);
+        context.Decide(StrategyActions.ExitPartial, reason);
         RebalanceTo(context, reason, amountSc);
     }
 
@@ -136,10 +137,10 @@ public sealed class HedgedStakingStrategy : IStrategy
     {
         if (changeEth > 0)
         {
-            context.Execution.SwapEth(changeEth, reason);
+            context.Submit(new EthSwap(changeEth, reason));
             if (_loop is null)
             {
-                context.Execution.Stake(_parameters.Lst, changeEth, reason);
+                context.Submit(new LstStake(_parameters.Lst, changeEth, reason));
             }
             else
             {
@@ -153,7 +154,7 @@ public sealed class HedgedStakingStrategy : IStrategy
         var walletBefore = context.Quantity(_walletEth);
         if (_loop is null)
         {
-            context.Execution.SellLst(_parameters.Lst, Math.Min(context.LstUnitsToRaise(_parameters.Lst, freed), context.Quantity(_lst)), reason);
+            context.Submit(new LstSale(_parameters.Lst, Math.Min(context.LstUnitsToRaise(_parameters.Lst, freed), context.Quantity(_lst)), reason));
         }
         else
         {
@@ -163,7 +164,7 @@ public sealed class HedgedStakingStrategy : IStrategy
         var received = context.Quantity(_walletEth) - walletBefore;
         if (received > 0)
         {
-            context.Execution.SwapEth(-received, reason);
+            context.Submit(new EthSwap(-received, reason));
         }
     }
 

@@ -5,7 +5,9 @@ namespace Basis.Core.Strategies;
 
 /// <summary>
 /// A strategy mode's decision logic: each hour, after interest, funding and prices have been applied, it looks
-/// at its positions and the market through the context and acts through <see cref="StrategyContext.Execution"/>.
+/// at its positions and the market through the context and acts by submitting intents to it
+/// (<see cref="StrategyContext.Submit"/>). It never touches a desk or a venue, so the same decisions drive a
+/// backtest, paper trading and real trading.
 /// </summary>
 public interface IStrategy
 {

@@ -3,11 +3,12 @@ using Basis.Core.Accounting;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Strategies;
 
 /// <summary>
-/// An AAVE eMode loop of LST collateral against WETH debt, built and resized only through atomic flash-loan groups
+/// An AAVE eMode loop of LST collateral against WETH debt, built and resized only through atomic flash-loan plans
 /// (DESIGN §4). Sizing, for collateral C and debt D in ETH, target LTV λ and flash fee φ:
 /// <list type="bullet">
 /// <item>lever (entry with new equity E, or re-lever with E = 0): flash F = (λ(C + E) − D) / (1 + φ − λ), stake E + F at
@@ -44,16 +45,16 @@ public sealed class LeverageLoop
     /// <summary>Debt in ETH.</summary>
     public double DebtEth(StrategyContext context) => context.UnderlyingUnits(_debt);
 
-    /// <summary>Gas the next lever group costs: the group, plus the one-time approval and eMode switch before the first.</summary>
+    /// <summary>Gas the next lever plan costs: the plan, plus the one-time approval and eMode switch before the first.</summary>
     public double LeverGasEth(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return LeverGas().Sum(context.Execution.GasCostEth);
+        return LeverGas().Sum(context.GasCostEth);
     }
 
     /// <summary>
     /// Adds <paramref name="equityEth"/> from the wallet's ETH (0 to re-lever) and levers the loop back to the target LTV.
-    /// Returns whether the group executed.
+    /// Returns whether the plan executed.
     /// </summary>
     public bool LeverTo(StrategyContext context, double equityEth, string name, string reason)
     {
@@ -68,31 +69,29 @@ public sealed class LeverageLoop
             return false;
         }
 
-        var gas = LeverGas();
-        var executed = context.Execution.Atomic(name, reason, _parameters.HealthFactorFloor, gas, group =>
+        var stake = equityEth + Math.Max(flash, 0);
+        var steps = new List<TradeIntent>();
+        if (flash > 0)
         {
-            var stake = equityEth + Math.Max(flash, 0);
-            if (flash > 0)
-            {
-                group.FlashBorrow(flash);
-            }
+            steps.Add(new FlashBorrow(flash, name));
+        }
 
-            var unitsBefore = context.Quantity(_walletLst);
-            group.Stake(_parameters.Lst, stake, name);
-            group.Supply(_collateral, context.Quantity(_walletLst) - unitsBefore, name);
-            if (flash > 0)
-            {
-                group.Borrow(_debt, flash + group.FlashFee(flash), name);
-                group.FlashRepay();
-            }
-        });
+        steps.Add(new LstStake(_parameters.Lst, stake, name));
+        steps.Add(new AaveSupply(_collateral, context.LstMintUnits(_parameters.Lst, stake), name));
+        if (flash > 0)
+        {
+            steps.Add(new AaveBorrow(_debt, flash + context.FlashLoanFeeEth(flash), name));
+            steps.Add(new FlashRepay(name));
+        }
+
+        var executed = context.Submit(new AtomicPlan(name, reason, _parameters.HealthFactorFloor, LeverGas(), steps));
         _approved |= executed;
         return executed;
     }
 
     /// <summary>
     /// Reduces the loop back to the target LTV, additionally freeing <paramref name="cashOutEth"/> of ETH into the
-    /// wallet. Frees everything when that needs more than the loop holds. Returns whether the group executed.
+    /// wallet. Frees everything when that needs more than the loop holds. Returns whether the plan executed.
     /// </summary>
     public bool Deleverage(StrategyContext context, double cashOutEth, string name, string reason)
     {
@@ -131,22 +130,21 @@ public sealed class LeverageLoop
             return false;
         }
 
-        var gas = new[] { GasOperation.AtomicDeleverageOneSwap };
-        return context.Execution.Atomic(name, reason, _parameters.HealthFactorFloor, gas, group =>
+        var steps = new List<TradeIntent>();
+        if (flash > 0)
         {
-            if (flash > 0)
-            {
-                group.FlashBorrow(flash);
-                group.Repay(_debt, flash, name);
-            }
+            steps.Add(new FlashBorrow(flash, name));
+            steps.Add(new AaveRepay(_debt, flash, name));
+        }
 
-            group.Withdraw(_collateral, units, name);
-            group.SellLst(_parameters.Lst, units, name);
-            if (flash > 0)
-            {
-                group.FlashRepay();
-            }
-        });
+        steps.Add(new AaveWithdraw(_collateral, units, name));
+        steps.Add(new LstSale(_parameters.Lst, units, name));
+        if (flash > 0)
+        {
+            steps.Add(new FlashRepay(name));
+        }
+
+        return context.Submit(new AtomicPlan(name, reason, _parameters.HealthFactorFloor, [GasOperation.AtomicDeleverageOneSwap], steps));
     }
 
     /// <summary>
@@ -171,14 +169,14 @@ public sealed class LeverageLoop
             var reason = healthFactor < _parameters.HealthFactorFloor
                 ? $"health factor {Format(healthFactor)} is below the floor {Format(_parameters.HealthFactorFloor)}"
                 : $"LTV {Format(ltv)} is above the band's top {Format(target + _parameters.LtvBand)}";
-            context.Execution.Decide(StrategyActions.ExitPartial, reason);
+            context.Decide(StrategyActions.ExitPartial, reason);
             return Deleverage(context, 0, "deleverage", reason);
         }
 
         if (ltv < target - _parameters.LtvBand)
         {
             var reason = $"LTV {Format(ltv)} is below the band's bottom {Format(target - _parameters.LtvBand)}";
-            context.Execution.Decide(StrategyActions.EntryPartial, reason);
+            context.Decide(StrategyActions.EntryPartial, reason);
             return LeverTo(context, 0, "relever", reason);
         }
 

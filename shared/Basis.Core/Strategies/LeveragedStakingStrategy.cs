@@ -55,7 +55,7 @@ public sealed class LeveragedStakingStrategy : IStrategy
         {
             var equity = context.Quantity(_walletEth) - _loop.LeverGasEth(context);
             var reason = $"lever {Format(equity)} ETH to LTV {Format(_parameters.Leverage.TargetLtv)} with a flash loan";
-            context.Execution.Decide(StrategyActions.EntryFull, reason);
+            context.Decide(StrategyActions.EntryFull, reason);
             _loop.LeverTo(context, equity, "leverage_entry", reason);
             return;
         }
@@ -76,7 +76,7 @@ public sealed class LeveragedStakingStrategy : IStrategy
         if (share > _parameters.PositionDeviationThreshold)
         {
             var reason = $"idle ETH is {share:P2} of equity, above the {_parameters.PositionDeviationThreshold:P2} threshold";
-            context.Execution.Decide(StrategyActions.EntryPartial, reason);
+            context.Decide(StrategyActions.EntryPartial, reason);
             _loop.LeverTo(context, idle, "relever", reason);
         }
     }
@@ -99,9 +99,9 @@ public sealed class LeveragedStakingStrategy : IStrategy
     public void RaiseCash(StrategyContext context, double amountSc)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var cash = amountSc - context.Quantity(_walletEth) + context.Execution.GasCostEth(GasOperation.AtomicDeleverageOneSwap);
+        var cash = amountSc - context.Quantity(_walletEth) + context.GasCostEth(GasOperation.AtomicDeleverageOneSwap);
         var reason = $"unwind the loop pro rata to free {Format(amountSc)} ETH for a capital withdrawal";
-        context.Execution.Decide(StrategyActions.ExitPartial, reason);
+        context.Decide(StrategyActions.ExitPartial, reason);
         _loop.Deleverage(context, cash, "unwind", reason);
     }
 

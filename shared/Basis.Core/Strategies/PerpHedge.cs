@@ -1,6 +1,7 @@
 using System.Globalization;
 using Basis.Core.Instruments;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Strategies;
 
@@ -84,7 +85,7 @@ internal sealed class PerpHedge
     {
         foreach (var perp in Perps)
         {
-            context.Execution.PerpTrade(perp, (-units * _allocation.Of(perp.Key.Venue)) - context.Quantity(perp), reason);
+            context.Submit(new PerpOrder(perp, (-units * _allocation.Of(perp.Key.Venue)) - context.Quantity(perp), reason));
         }
     }
 

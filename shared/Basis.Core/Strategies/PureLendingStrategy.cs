@@ -2,6 +2,7 @@ using System.Globalization;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Strategies;
 
@@ -54,7 +55,7 @@ public sealed class PureLendingStrategy : IStrategy
         if (_asset == Asset.Eth)
         {
             // The wallet's ETH also pays the supply's gas.
-            idle -= context.Execution.GasCostEth(GasOperation.CollateralSupplied);
+            idle -= context.GasCostEth(GasOperation.CollateralSupplied);
         }
 
         if (idle <= 0)
@@ -64,7 +65,7 @@ public sealed class PureLendingStrategy : IStrategy
 
         if (context.IsEntry)
         {
-            context.Execution.Decide(StrategyActions.EntryFull, $"supply the capital ({Format(idle)} {_asset.Symbol()}) to AAVE");
+            context.Decide(StrategyActions.EntryFull, $"supply the capital ({Format(idle)} {_asset.Symbol()}) to AAVE");
         }
         else
         {
@@ -74,10 +75,10 @@ public sealed class PureLendingStrategy : IStrategy
                 return;
             }
 
-            context.Execution.Decide(StrategyActions.EntryPartial, $"idle {_asset.Symbol()} is {share:P2} of equity, above the {_threshold:P2} threshold");
+            context.Decide(StrategyActions.EntryPartial, $"idle {_asset.Symbol()} is {share:P2} of equity, above the {_threshold:P2} threshold");
         }
 
-        context.Execution.Supply(_aToken, idle, "lend idle funds");
+        context.Submit(new AaveSupply(_aToken, idle, "lend idle funds"));
     }
 
     /// <inheritdoc />
@@ -87,12 +88,12 @@ public sealed class PureLendingStrategy : IStrategy
         var amount = (amountSc / context.PriceSc(_asset)) - context.Quantity(_wallet);
         if (_asset == Asset.Eth)
         {
-            amount += context.Execution.GasCostEth(GasOperation.CollateralWithdrawn);
+            amount += context.GasCostEth(GasOperation.CollateralWithdrawn);
         }
 
         amount = Math.Min(amount, context.UnderlyingUnits(_aToken));
-        context.Execution.Decide(StrategyActions.ExitPartial, $"withdraw {Format(amount)} {_asset.Symbol()} from AAVE for a capital withdrawal");
-        context.Execution.Withdraw(_aToken, amount, "capital withdrawal");
+        context.Decide(StrategyActions.ExitPartial, $"withdraw {Format(amount)} {_asset.Symbol()} from AAVE for a capital withdrawal");
+        context.Submit(new AaveWithdraw(_aToken, amount, "capital withdrawal"));
     }
 
     /// <inheritdoc />

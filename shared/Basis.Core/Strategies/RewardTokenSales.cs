@@ -2,6 +2,7 @@ using Basis.Core.Instruments;
 using Basis.Core.Market;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Strategies;
 
@@ -51,9 +52,9 @@ internal sealed class RewardTokenSales
                 continue;
             }
 
-            context.Execution.Decide(StrategyActions.SellDust, $"{program.Token.Symbol()} rewards are {share:P3} of equity, above the {_parameters.DustThreshold:P3} dust threshold");
-            context.Execution.PayGas(GasOperation.UnwrapKingToken);
-            context.Execution.SellOnDex(program.Token, amount, "sell reward tokens for ETH");
+            context.Decide(StrategyActions.SellDust, $"{program.Token.Symbol()} rewards are {share:P3} of equity, above the {_parameters.DustThreshold:P3} dust threshold");
+            context.Submit(new RewardUnwrap("unwrap the King token's rewards"));
+            context.Submit(new DexSale(program.Token, amount, "sell reward tokens for ETH"));
         }
     }
 }

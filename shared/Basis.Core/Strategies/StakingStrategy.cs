@@ -2,6 +2,7 @@ using System.Globalization;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Strategies;
 
@@ -50,7 +51,7 @@ public sealed class StakingStrategy : IStrategy
         ArgumentNullException.ThrowIfNull(context);
         _rewards.SellDust(context);
 
-        var idle = context.Quantity(_walletEth) - context.Execution.GasCostEth(GasOperation.StakeDeposit);
+        var idle = context.Quantity(_walletEth) - context.GasCostEth(GasOperation.StakeDeposit);
         if (idle <= 0)
         {
             return;
@@ -58,7 +59,7 @@ public sealed class StakingStrategy : IStrategy
 
         if (context.IsEntry)
         {
-            context.Execution.Decide(StrategyActions.EntryFull, $"stake the capital ({idle.ToString("0.######", CultureInfo.InvariantCulture)} ETH) into {_parameters.Lst.Symbol()}");
+            context.Decide(StrategyActions.EntryFull, $"stake the capital ({idle.ToString("0.######", CultureInfo.InvariantCulture)} ETH) into {_parameters.Lst.Symbol()}");
         }
         else
         {
@@ -68,10 +69,10 @@ public sealed class StakingStrategy : IStrategy
                 return;
             }
 
-            context.Execution.Decide(StrategyActions.EntryPartial, $"idle ETH is {share:P2} of equity, above the {_parameters.PositionDeviationThreshold:P2} threshold");
+            context.Decide(StrategyActions.EntryPartial, $"idle ETH is {share:P2} of equity, above the {_parameters.PositionDeviationThreshold:P2} threshold");
         }
 
-        context.Execution.Stake(_parameters.Lst, idle, "stake idle ETH");
+        context.Submit(new LstStake(_parameters.Lst, idle, "stake idle ETH"));
     }
 
     /// <inheritdoc />
@@ -79,10 +80,10 @@ public sealed class StakingStrategy : IStrategy
     {
         ArgumentNullException.ThrowIfNull(context);
         var lst = InstrumentRegistry.Lst(_parameters.Lst);
-        var needed = amountSc - context.Quantity(_walletEth) + context.Execution.GasCostEth(GasOperation.TokenSwap);
+        var needed = amountSc - context.Quantity(_walletEth) + context.GasCostEth(GasOperation.TokenSwap);
         var units = Math.Min(context.LstUnitsToRaise(_parameters.Lst, needed), context.Quantity(lst));
-        context.Execution.Decide(StrategyActions.ExitPartial, $"sell {units.ToString("0.######", CultureInfo.InvariantCulture)} {_parameters.Lst.Symbol()} on a DEX for a capital withdrawal");
-        context.Execution.SellLst(_parameters.Lst, units, "capital withdrawal");
+        context.Decide(StrategyActions.ExitPartial, $"sell {units.ToString("0.######", CultureInfo.InvariantCulture)} {_parameters.Lst.Symbol()} on a DEX for a capital withdrawal");
+        context.Submit(new LstSale(_parameters.Lst, units, "capital withdrawal"));
     }
 
     /// <inheritdoc />

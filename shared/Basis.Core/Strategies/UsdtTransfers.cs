@@ -1,5 +1,6 @@
 using Basis.Core.Instruments;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Strategies;
 
@@ -44,7 +45,7 @@ internal static class UsdtTransfers
                     continue;
                 }
 
-                context.Execution.Transfer(source.Account, account, amount, reason);
+                context.Submit(new TokenTransfer(source.Account, account, amount, reason));
                 source.Available -= amount + fee;
                 need -= amount;
             }

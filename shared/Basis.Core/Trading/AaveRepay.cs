@@ -1,0 +1,6 @@
+using Basis.Core.Instruments;
+
+namespace Basis.Core.Trading;
+
+/// <summary>Repays <paramref name="Amount"/> of debt from the wallet.</summary>
+public sealed record AaveRepay(Instrument DebtToken, double Amount, string Reason) : TradeIntent(Reason);

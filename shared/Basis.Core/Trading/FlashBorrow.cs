@@ -1,0 +1,4 @@
+namespace Basis.Core.Trading;
+
+/// <summary>A step of an <see cref="AtomicPlan"/>: borrows <paramref name="Eth"/> of WETH by flash loan into the wallet.</summary>
+public sealed record FlashBorrow(double Eth, string Reason) : TradeIntent(Reason);
