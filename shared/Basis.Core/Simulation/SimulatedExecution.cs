@@ -303,7 +303,8 @@ public sealed class SimulatedExecution : IExecutionDesk
 
     /// <summary>
     /// Moves <paramref name="amount"/> of a token between own balances. From the wallet it is an on-chain send
-    /// (gas); from an exchange it is a withdrawal that pays the exchange's flat fee on top of the amount.
+    /// (gas); from an exchange it is a withdrawal that pays the exchange's flat fee on top of the amount, out of the
+    /// exchange's free balance.
     /// </summary>
     private void Transfer(Instrument from, Instrument to, double amount, string reason)
     {
@@ -327,7 +328,9 @@ public sealed class SimulatedExecution : IExecutionDesk
                 throw new NotSupportedException($"Withdrawals of {from.PricedIn.Symbol()} from exchanges are not modelled yet; only USDT.");
             }
 
+            // An exchange pays out only its free USDT: unrealised perp profit must be realised first.
             fee = _venues.Exchange(from.Key.Venue).UsdtWithdrawalFee;
+            RequireHeld(from, amount + fee, () => $"withdraw {amount} USDT (and the {fee} USDT fee) from {from.Key.Venue.Name()}: only {_portfolio.Quantity(from)} USDT is free there");
             Change(from, -fee);
             Book(AttributionSource.TradingFees, -fee * _valuation.ScPrice(Asset.Usdt)[Hour]);
         }

@@ -13,6 +13,9 @@ internal sealed class PerpHedge
 {
     private const double MinimumTransferUsdt = 10;
 
+    /// <summary>Below a cent, a venue's missing USDT is rounding, not worth two fills.</summary>
+    private const double NegligibleUsdt = 0.01;
+
     private readonly HedgeAllocation _allocation;
     private readonly double _topUp;
     private readonly double _excess;
@@ -93,11 +96,31 @@ internal sealed class PerpHedge
     /// Moves USDT so each venue's collateral (USDT + unrealised P&amp;L; plain USDT for a venue without a perp) is its
     /// share of <paramref name="marginBudget"/> and the wallet holds <paramref name="cashToFree"/>. When the costs of the
     /// rebalance, and the withdrawal fees settling will pay, leave less than the budget, every venue gets the same
-    /// share of its target rather than the last one short.
+    /// share of its target rather than the last one short. A venue pays out and spends only its USDT: unrealised
+    /// profit it would need for that is realised first.
     /// </summary>
     public void SettleMargin(StrategyContext context, double marginBudget, double cashToFree, IEnumerable<Venue> extraVenues, string reason)
     {
         var venues = Perps.Select(p => p.Key.Venue).Concat(extraVenues).Distinct().ToList();
+        var surpluses = Surpluses(context, venues, marginBudget, cashToFree);
+        var realised = false;
+        foreach (var perp in Perps)
+        {
+            realised |= RealiseProfit(context, perp, surpluses[InstrumentRegistry.MarginAccount(perp)], reason);
+        }
+
+        if (realised)
+        {
+            surpluses = Surpluses(context, venues, marginBudget, cashToFree);
+        }
+
+        UsdtTransfers.Settle(context, [.. surpluses.Select(s => (s.Key, s.Value))], MinimumTransferUsdt, reason);
+        LastRebalanceEquity = context.EquitySc - cashToFree;
+    }
+
+    /// <summary>Each account's surplus over its target (the wallet first), with the targets scaled to what is available.</summary>
+    private Dictionary<Instrument, double> Surpluses(StrategyContext context, IReadOnlyList<Venue> venues, double marginBudget, double cashToFree)
+    {
         var held = venues.ToDictionary(v => v, v => Perps.FirstOrDefault(p => p.Key.Venue == v) is { } perp
             ? context.MarginCollateralUsd(perp)
             : context.Quantity(InstrumentRegistry.Balance(v, Asset.Usdt)));
@@ -105,10 +128,37 @@ internal sealed class PerpHedge
         var available = wallet + held.Values.Sum() - UsdtTransfers.FeeAllowance(context, venues.Select(v => InstrumentRegistry.Balance(v, Asset.Usdt)));
         var scale = Math.Min(1, available / marginBudget);
 
-        var accounts = new List<(Instrument Usdt, double Surplus)> { (_walletUsdt, wallet) };
-        accounts.AddRange(venues.Select(v => (InstrumentRegistry.Balance(v, Asset.Usdt), held[v] - (marginBudget * scale * _allocation.Of(v)))));
-        UsdtTransfers.Settle(context, accounts, MinimumTransferUsdt, reason);
-        LastRebalanceEquity = context.EquitySc - cashToFree;
+        var surpluses = new Dictionary<Instrument, double> { [_walletUsdt] = wallet };
+        foreach (var venue in venues)
+        {
+            surpluses[InstrumentRegistry.Balance(venue, Asset.Usdt)] = held[venue] - (marginBudget * scale * _allocation.Of(venue));
+        }
+
+        return surpluses;
+    }
+
+    /// <summary>
+    /// Realises the part of a perp's unrealised profit that its venue's USDT cannot do without once the venue holds
+    /// its target: what a surplus venue pays out (with the withdrawal fee), or what a deficit venue has already spent
+    /// (a spot purchase). Closes that fraction of the position and reopens it at the mark, paying fees and slippage
+    /// on both fills, as on the real venues. Returns whether it traded.
+    /// </summary>
+    private static bool RealiseProfit(StrategyContext context, Instrument perp, double surplus, string reason)
+    {
+        var usdt = context.Quantity(InstrumentRegistry.MarginAccount(perp));
+        var profit = context.MarginCollateralUsd(perp) - usdt;
+        var fee = surplus > MinimumTransferUsdt ? context.Venues.Exchange(perp.Key.Venue).UsdtWithdrawalFee : 0;
+        var shortfall = surplus + fee - usdt;
+        if (profit <= 0 || shortfall <= NegligibleUsdt)
+        {
+            return false;
+        }
+
+        var size = context.Quantity(perp) * Math.Min(1, shortfall / profit);
+        var why = $"{reason}; realise {Format(Math.Min(shortfall, profit))} USDT of unrealised profit on {perp.Key.Venue.Name()}, which its USDT cannot pay";
+        context.Submit(new PerpOrder(perp, -size, why));
+        context.Submit(new PerpOrder(perp, size, why));
+        return true;
     }
 
     /// <summary>Writes the equity at the last rebalance.</summary>

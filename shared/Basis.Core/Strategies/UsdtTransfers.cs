@@ -7,7 +7,8 @@ namespace Basis.Core.Strategies;
 /// <summary>
 /// Moves USDT between the wallet and exchange accounts so that every account ends at its target: each deficit is
 /// covered from surpluses, the wallet first (an on-chain send costs gas; an exchange withdrawal costs its flat fee).
-/// Amounts below the minimum are left alone rather than paid for.
+/// No account sends more than it can withdraw (an exchange's free USDT, fee included: unrealised profit is not
+/// withdrawable). Amounts below the minimum are left alone rather than paid for.
 /// </summary>
 internal static class UsdtTransfers
 {
@@ -18,14 +19,17 @@ internal static class UsdtTransfers
     public static double FeeAllowance(StrategyContext context, IEnumerable<Instrument> exchangeAccounts) =>
         exchangeAccounts.Sum(a => context.Venues.Exchange(a.Key.Venue).UsdtWithdrawalFee);
 
-    /// <summary>Settles <paramref name="accounts"/>, each given with its surplus over its target (negative: a deficit).</summary>
+    /// <summary>
+    /// Settles <paramref name="accounts"/>, each given with its surplus over its target (negative: a deficit); an
+    /// account sends at most its USDT balance.
+    /// </summary>
     public static void Settle(StrategyContext context, IReadOnlyList<(Instrument Usdt, double Surplus)> accounts, double minimumTransfer, string reason)
     {
         var deficits = accounts.Where(a => a.Surplus < -minimumTransfer).OrderBy(a => a.Surplus).ToList();
         var sources = accounts.Where(a => a.Surplus > minimumTransfer)
             .OrderBy(a => a.Usdt.Key.Venue == Venue.Wallet ? 0 : 1)
             .ThenByDescending(a => a.Surplus)
-            .Select(a => new Source(a.Usdt, a.Surplus))
+            .Select(a => new Source(a.Usdt, Math.Min(a.Surplus, context.Quantity(a.Usdt))))
             .ToList();
 
         foreach (var (account, surplus) in deficits)

@@ -130,4 +130,33 @@ public sealed class BasisWorkedExampleTests
         Assert.True(result.FinalPositions["binance:Perp:ETHUSDT"] < 0);
         Assert.True(Math.Abs(result.Summary.AttributionResidual) < 1e-6);
     }
+
+    [Fact]
+    public void A_venue_pays_out_only_its_free_usdt_so_unrealised_profit_is_realised_by_closing_and_reopening_first()
+    {
+        // m = 0.1: Binance holds 40 % of the 9,090.91 margin, U = 3,636.36 USDT, behind a 12.1212 ETH short at 3,000.
+        // ETH falls to 2,400 (margin ratio 0.375 > excess 0.3). Equity is E = 100,000 − 0.003 ETH of entry gas × 2,400;
+        // the rebalance grows Binance's short to S = 0.4 E / 1.1 / 2,400 = 15.1504 ETH (added at the mark, so its
+        // unrealised profit stays P = 12.1212 × 600 = 7,272.73) with a margin target T = 0.4 × 0.1 E / 1.1 = 3,636.10.
+        // The surplus U + P − T exceeds the venue's USDT by P − T = 3,636.63, so a fraction (P − T) / P of the short is
+        // bought back and sold again at the mark, realising exactly that. Binance then sends all its USDT and keeps
+        // its target as unrealised profit: USDT 0, margin ratio T / (S × 2,400) = 0.1. Bybit, which paid for more spot
+        // than its USDT, realises profit the same way, so no venue ends owing USDT.
+        var result = Backtest.Run(Market(3, h => h == 0 ? 3_000 : 2_400, h => h == 0 ? 3_000 : 2_400), EthBasis(marginFraction: 0.1, topUp: 0.05, excess: 0.3), 100_000, NoTradingCosts);
+
+        var equity = 100_000 - (0.003 * 2_400);
+        var binanceShort = 0.4 * equity / 1.1 / 2_400;
+        var profit = 0.4 * 100_000 / 1.1 / 3_000 * 600;
+        var target = 0.4 * 0.1 * equity / 1.1;
+        var realising = result.Events.OfType<TradeEvent>().Where(t => t.Reason.Contains("unrealised profit on binance", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["buy", "sell"], realising.Select(t => t.Side));
+        Assert.All(realising, t => Assert.Equal(binanceShort * (profit - target) / profit, t.Quantity, 9));
+        Assert.Equal(profit - target, realising[0].RealisedPnlUsd, 6);
+        Assert.Equal(0, result.FinalPositions.GetValueOrDefault("binance:BaseToken:USDT"), 6);
+        Assert.Equal(-binanceShort, result.FinalPositions["binance:Perp:ETHUSDT"], 9);
+        var last = result.Timeseries.Grid.Hours - 1;
+        Assert.Equal(0.1, result.Timeseries[last, result.Timeseries.IndexOf("margin_ratio_binance_ETHUSDT")], 9);
+        Assert.All(result.FinalPositions.Where(p => p.Key.EndsWith(":BaseToken:USDT", StringComparison.Ordinal)), p => Assert.True(p.Value >= -1e-9, $"{p.Key} = {p.Value}"));
+        Assert.True(Math.Abs(result.Summary.AttributionResidual) < 1e-6);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class GoldenRunTests : IDisposable
         { "pure_lending_eth", 100.444033, 0, 0 },
         { "eth_staking_only", 100.711781, 0, 0 },
         { "btc_basis", 101_722.790622, 4, 20 },
-        { "eth_basis", 101_660.983495, 11, 48 },
+        { "eth_basis", 101_644.131769, 11, 54 },
         { "eth_leveraged", 101.833117, 0, 0 },
         { "usdt_eth_staking_hedged_simple", 101_380.477609, 0, 4 },
         { "usdt_eth_staking_hedged_leveraged", 101_821.916475, 0, 4 },
