@@ -55,6 +55,34 @@ public sealed class StrategyContext
     /// <summary>LST units minted for <paramref name="eth"/> staked at the hour's protocol rate.</summary>
     public double LstMintUnits(LstToken lst, double eth) => LstAccounting.MintUnits(eth, _valuation.LstRate(lst)[Hour]);
 
+    /// <summary>
+    /// What an intent moves, in USD at the hour's prices: the order's notional, the amount supplied, borrowed, staked,
+    /// sold or transferred; for an atomic plan its largest step. Calls without a size (flash repayment, unwrapping) are 0.
+    /// </summary>
+    public double NotionalUsd(TradeIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var ethUsd = PriceUsd(Asset.Eth);
+        return Math.Abs(intent switch
+        {
+            AaveSupply supply => ReserveUsd(supply.AToken, supply.Amount),
+            AaveWithdraw withdraw => ReserveUsd(withdraw.AToken, withdraw.Amount),
+            AaveBorrow borrow => ReserveUsd(borrow.DebtToken, borrow.Amount),
+            AaveRepay repay => ReserveUsd(repay.DebtToken, repay.Amount),
+            LstStake stake => stake.Eth * ethUsd,
+            LstSale sale => sale.Units * _valuation.UnderlyingPerUnit(InstrumentRegistry.Lst(sale.Lst), Hour) * ethUsd,
+            EthSwap swap => swap.EthDelta * ethUsd,
+            DexSale sale => sale.Amount * PriceUsd(sale.Token),
+            SpotOrder order => order.BaseDelta * PriceUsd(order.Asset),
+            PerpOrder order => order.SizeDelta * Mark(order.Perp),
+            TokenTransfer transfer => transfer.Amount * PriceUsd(transfer.From.PricedIn),
+            FlashBorrow flash => flash.Eth * ethUsd,
+            AtomicPlan plan => plan.Steps.Select(NotionalUsd).DefaultIfEmpty(0).Max(),
+            RewardUnwrap or FlashRepay => 0,
+            _ => throw new NotSupportedException($"No notional is defined for a {intent.GetType().Name}."),
+        });
+    }
+
     /// <summary>Equity in the share class at the hour's prices.</summary>
     public double EquitySc => _valuation.EquitySc(_portfolio, Hour);
 
@@ -97,6 +125,10 @@ public sealed class StrategyContext
         var units = eth / LstSaleEthPerUnit(lst, 0);
         return eth / LstSaleEthPerUnit(lst, units);
     }
+
+    /// <summary>USD value of <paramref name="amount"/> units of an AAVE reserve's token (an LST reserve at its rate).</summary>
+    private double ReserveUsd(Instrument reserveToken, double amount) =>
+        amount * _valuation.UnderlyingPerUnit(reserveToken, Hour) / (_valuation.IndexOrNull(reserveToken)?[Hour] ?? 1.0) * PriceUsd(reserveToken.PricedIn);
 
     /// <summary>A perp's mark price.</summary>
     public double Mark(Instrument perp) => _valuation.Mark(perp)[Hour];

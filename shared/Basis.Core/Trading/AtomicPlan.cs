@@ -14,4 +14,9 @@ namespace Basis.Core.Trading;
 /// <param name="Gas">The operations whose gas the plan pays.</param>
 /// <param name="Steps">The steps in order; a plan does not contain plans.</param>
 public sealed record AtomicPlan(string Name, string Reason, double HealthFactorFloor, IReadOnlyList<GasOperation> Gas, IReadOnlyList<TradeIntent> Steps)
-    : TradeIntent(Reason);
+    : TradeIntent(Reason)
+{
+    /// <inheritdoc />
+    /// <remarks>Every step scales, so a scaled loop plan reaches the same LTV with a fraction of the amounts.</remarks>
+    public override TradeIntent ScaledBy(double factor) => this with { Steps = [.. Steps.Select(s => s.ScaledBy(factor))] };
+}

@@ -6,4 +6,11 @@ namespace Basis.Core.Trading;
 /// backtest and in paper trading, sent to the venues in real trading), so the same decisions drive every mode.
 /// </summary>
 /// <param name="Reason">Why the strategy wants it, for the events and the ledger.</param>
-public abstract record TradeIntent(string Reason);
+public abstract record TradeIntent(string Reason)
+{
+    /// <summary>
+    /// The same intent with every amount multiplied by <paramref name="factor"/>, to carry out a large intent in
+    /// parts (a plan's steps all scale, so each part is a complete plan).
+    /// </summary>
+    public abstract TradeIntent ScaledBy(double factor);
+}

@@ -104,6 +104,24 @@ public sealed class SimulatedDeskTests
         Assert.Contains("do not nest", outer.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_view_prices_intents_in_usd_at_the_hours_prices()
+    {
+        // ETH 3,000, weETH at 1.04 ETH, AAVE indices 1: staking 2 ETH is 6,000 USD; selling 2 weETH or supplying 2
+        // weETH is 2 × 1.04 × 3,000 = 6,240 USD; a plan counts its largest step (a 10 ETH flash loan, 30,000 USD).
+        var notionals = new List<double>();
+        Run(context => notionals.AddRange(
+        [
+            context.NotionalUsd(new LstStake(LstToken.WeEth, 2, "test")),
+            context.NotionalUsd(new LstSale(LstToken.WeEth, 2, "test")),
+            context.NotionalUsd(new AaveSupply(Collateral, 2, "test")),
+            context.NotionalUsd(new AtomicPlan("lever", "test", 1, [], [new FlashBorrow(10, "test"), new LstStake(LstToken.WeEth, 2, "test"), new FlashRepay("test")])),
+            context.NotionalUsd(new FlashRepay("test")),
+        ]));
+
+        Assert.Equal([6_000, 6_240, 6_240, 30_000, 0], notionals.Select(n => Math.Round(n, 9)));
+    }
+
     private static double TestFlashFee(double eth) => eth * TestSettings.Venues().Aave.FlashLoanFeeBps / 10_000;
 
     private static double SingleGas(BacktestResult result) => result.Events.OfType<StakeEvent>().Single().GasEth;
