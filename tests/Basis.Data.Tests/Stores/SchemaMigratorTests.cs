@@ -41,6 +41,21 @@ public sealed class SchemaMigratorTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Another_library_migrates_into_the_same_table_but_never_under_a_taken_version()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
+        await SchemaMigrator.MigrateAsync(dataSource, TestContext.Current.CancellationToken);
+
+        var own = await SchemaMigrator.MigrateAsync(dataSource, [new SchemaMigration(1001, "other_library", "CREATE TABLE other_library (id integer)")], TestContext.Current.CancellationToken);
+        var clash = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            SchemaMigrator.MigrateAsync(dataSource, [new SchemaMigration(2, "not_market_data", "SELECT 1")], TestContext.Current.CancellationToken));
+
+        Assert.Equal([1001], own);
+        Assert.Equal(SchemaMigrator.Migrations.Count + 1, await CountAsync(dataSource));
+        Assert.Equal("Migration 0002_not_market_data.sql has the version of the applied migration 'market_data'.", clash.Message);
+    }
+
+    [Fact]
     public void Migrations_are_embedded_in_version_order()
     {
         Assert.Equal([1, 2, 3], SchemaMigrator.Migrations.Select(m => m.Version));
