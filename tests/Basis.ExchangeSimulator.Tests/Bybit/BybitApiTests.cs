@@ -83,6 +83,34 @@ public sealed class BybitApiTests(BybitApiRun run) : IClassFixture<BybitApiRun>
     }
 
     [Fact]
+    public void A_transfer_moves_usdt_between_the_unified_account_and_the_funding_wallet()
+    {
+        var transfer = Result("transferOut");
+        Assert.Equal(run.Output.GetProperty("transferOutId").GetString(), transfer.GetProperty("transferId").GetString());
+        Assert.Equal("SUCCESS", transfer.GetProperty("status").GetString());
+        var before = Dec(Result("after").GetProperty("list")[0], "totalWalletBalance");
+        Assert.Equal(before - 100m, Dec(Result("midway").GetProperty("list")[0], "totalWalletBalance"));
+        Assert.Equal("SUCCESS", Result("transferIn").GetProperty("status").GetString());
+        Assert.Equal(131212, RetCode("transferShort"));
+        lock (run.Simulator.Bybit.Sync)
+        {
+            Assert.Equal(0m, run.Simulator.Bybit.Accounts[Simulators.Key].FundingOf("USDT"));
+        }
+    }
+
+    [Fact]
+    public void The_deposit_address_is_the_accounts_for_the_chain()
+    {
+        var chain = Result("depositAddress").GetProperty("chains").EnumerateArray().Single();
+        Assert.Equal("ETH", chain.GetProperty("chain").GetString());
+        lock (run.Simulator.Bybit.Sync)
+        {
+            var account = run.Simulator.Bybit.Accounts[Simulators.Key];
+            Assert.Equal(ExchangeState.DepositAddress(account, "USDT", "ETH"), chain.GetProperty("addressDeposit").GetString());
+        }
+    }
+
+    [Fact]
     public void Errors_carry_bybits_return_codes()
     {
         Assert.Equal(110007, RetCode("insufficient"));

@@ -71,6 +71,36 @@ public sealed class OkxApiTests(OkxApiRun run) : IClassFixture<OkxApiRun>
     }
 
     [Fact]
+    public void A_transfer_moves_usdt_between_the_trading_and_the_funding_account()
+    {
+        var transfer = First("transferOut");
+        Assert.Equal(("USDT", "100", "18", "6"), (
+            transfer.GetProperty("ccy").GetString(), transfer.GetProperty("amt").GetString(),
+            transfer.GetProperty("from").GetString(), transfer.GetProperty("to").GetString()));
+        Assert.False(string.IsNullOrEmpty(transfer.GetProperty("transId").GetString()));
+        var before = Dec(First("after").GetProperty("details")[0], "cashBal");
+        Assert.Equal(before - 100m, Dec(First("midway").GetProperty("details")[0], "cashBal"));
+        Assert.Equal("6", First("transferIn").GetProperty("from").GetString());
+        Assert.Equal("58350", run.Output.GetProperty("transferShort").GetProperty("code").GetString());
+        lock (run.Simulator.Okx.Sync)
+        {
+            Assert.Equal(0m, run.Simulator.Okx.Accounts[Simulators.Key].FundingOf("USDT"));
+        }
+    }
+
+    [Fact]
+    public void Deposit_addresses_are_listed_per_chain()
+    {
+        var addresses = run.Output.GetProperty("depositAddress").EnumerateArray().ToList();
+        Assert.Equal(["USDT-ERC20", "USDT-TRC20", "USDT-Arbitrum One"], addresses.Select(a => a.GetProperty("chain").GetString()!).ToArray());
+        lock (run.Simulator.Okx.Sync)
+        {
+            var account = run.Simulator.Okx.Accounts[Simulators.Key];
+            Assert.Equal(ExchangeState.DepositAddress(account, "USDT", "USDT-TRC20"), addresses[1].GetProperty("addr").GetString());
+        }
+    }
+
+    [Fact]
     public void Errors_carry_okx_codes()
     {
         var output = run.Output;

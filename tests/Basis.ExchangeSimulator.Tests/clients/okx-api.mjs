@@ -33,6 +33,12 @@ out.mark = await client.getMarkPrice({ instType: 'SWAP', instId });
 out.funding = await client.getFundingRate({ instId });
 out.fundingHistory = await client.getFundingRateHistory({ instId, limit: '10' });
 out.after = await client.getBalance();
+// 100 USDT to the funding account and back (the book ends as it was), then a transfer the funding account cannot cover.
+out.transferOut = await client.fundsTransfer({ ccy: 'USDT', amt: '100', from: '18', to: '6' });
+out.midway = await client.getBalance();
+out.transferIn = await client.fundsTransfer({ ccy: 'USDT', amt: '100', from: '6', to: '18' });
+out.transferShort = await failure(() => client.fundsTransfer({ ccy: 'USDT', amt: '1000000', from: '6', to: '18' }));
+out.depositAddress = await client.getDepositAddress({ ccy: 'USDT' });
 out.insufficient = await failure(() => client.submitOrder({ instId, tdMode: 'cross', side: 'buy', ordType: 'market', sz: '10000' }));
 out.duplicate = await failure(() => client.submitOrder({ instId, tdMode: 'cross', side: 'buy', ordType: 'market', sz: '1', clOrdId: 'basisLimit1' }));
 out.unknownOrder = await failure(() => client.getOrderDetails({ instId, clOrdId: 'nothingHere' }));

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Basis.ExchangeSimulator.Market;
 
 namespace Basis.ExchangeSimulator.Accounting;
@@ -12,6 +14,7 @@ public sealed class ExchangeState
     private const long HourSeconds = 3600;
     private readonly Dictionary<string, SimAccount> _accounts = new(StringComparer.Ordinal);
     private long _nextOrderId = 8_389_765_000;
+    private long _nextWalletId = 1_000_000;
 
     public ExchangeState(MarketTape tape, IReadOnlyList<Instrument> instruments, TradingTerms terms, DateTime startUtc)
     {
@@ -204,6 +207,55 @@ public sealed class ExchangeState
 
     public static SimOrder? FindOrder(SimAccount account, string symbol, long? orderId, string? clientOrderId) =>
         account.Orders.FirstOrDefault(o => o.Symbol == symbol && (orderId is { } id ? o.OrderId == id : o.ClientOrderId == clientOrderId));
+
+    /// <summary>
+    /// Moves <paramref name="amount"/> between the funding balance and the trading wallet. Leaving the trading wallet it
+    /// may take what new orders could use (<see cref="AvailableBalance"/>), no more. Returns the transfer's id.
+    /// </summary>
+    public (long Id, Rejection Rejection) Transfer(SimAccount account, string asset, decimal amount, bool toTrading)
+    {
+        if (amount <= 0)
+        {
+            return (0, Rejection.InvalidQuantity);
+        }
+
+        var (from, to) = toTrading ? (account.Funding, account.Wallet) : (account.Wallet, account.Funding);
+        var spare = toTrading ? account.FundingOf(asset) : AvailableBalance(account, asset);
+        if (amount > spare)
+        {
+            return (0, Rejection.InsufficientBalance);
+        }
+
+        from[asset] = from.GetValueOrDefault(asset) - amount;
+        to[asset] = to.GetValueOrDefault(asset) + amount;
+        account.UpdateTimeMs = NowMs;
+        return (_nextWalletId++, Rejection.None);
+    }
+
+    /// <summary>Records a withdrawal and debits the funding balance (no fee is charged).</summary>
+    public (SimWithdrawal? Withdrawal, Rejection Rejection) Withdraw(
+        SimAccount account, string asset, string chain, string address, string? tag, decimal amount, string? clientId)
+    {
+        if (amount <= 0)
+        {
+            return (null, Rejection.InvalidQuantity);
+        }
+
+        if (amount > account.FundingOf(asset))
+        {
+            return (null, Rejection.InsufficientBalance);
+        }
+
+        account.Funding[asset] = account.FundingOf(asset) - amount;
+        var withdrawal = new SimWithdrawal(_nextWalletId++, asset, chain, address, tag, amount, clientId, NowMs);
+        account.Withdrawals.Add(withdrawal);
+        account.UpdateTimeMs = NowMs;
+        return (withdrawal, Rejection.None);
+    }
+
+    /// <summary>The account's deposit address for an asset on a chain: the same every time, different per account, asset and chain.</summary>
+    public static string DepositAddress(SimAccount account, string asset, string chain) =>
+        "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{account.ApiKey}/{asset}/{chain}")))[..40];
 
     /// <summary>
     /// Moves the clock hour by hour: at each hour the mark moves to the data's, resting limit orders the mark

@@ -15,4 +15,6 @@ public enum Rejection
     MarginModeUnchanged,
     InvalidLeverage,
     ReduceOnlyRejected,
+    /// <summary>A transfer or withdrawal larger than what the account it leaves can spare.</summary>
+    InsufficientBalance,
 }

@@ -1,6 +1,6 @@
 namespace Basis.ExchangeSimulator.Accounting;
 
-/// <summary>One API key's account: wallet balances per asset, positions, per-symbol leverage and margin mode, orders.</summary>
+/// <summary>One API key's account: wallet (trading) and funding balances per asset, withdrawals, positions, per-symbol leverage and margin mode, orders.</summary>
 public sealed class SimAccount(string apiKey, string secret, string passphrase)
 {
     // Binance's default initial leverage for a symbol never set.
@@ -15,6 +15,11 @@ public sealed class SimAccount(string apiKey, string secret, string passphrase)
 
     /// <summary>Wallet balance per asset: deposits + realised PnL − fees ± funding.</summary>
     public Dictionary<string, decimal> Wallet { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Funding-account balance per asset (Bybit FUND, OKX funding): outside margin, where withdrawals leave from.</summary>
+    public Dictionary<string, decimal> Funding { get; } = new(StringComparer.Ordinal);
+
+    public List<SimWithdrawal> Withdrawals { get; } = [];
 
     public Dictionary<string, Position> Positions { get; } = new(StringComparer.Ordinal);
 
@@ -45,4 +50,6 @@ public sealed class SimAccount(string apiKey, string secret, string passphrase)
     public MarginMode MarginModeOf(string symbol) => MarginModes.TryGetValue(symbol, out var mode) ? mode : MarginMode.Cross;
 
     public decimal WalletOf(string asset) => Wallet.TryGetValue(asset, out var balance) ? balance : 0m;
+
+    public decimal FundingOf(string asset) => Funding.TryGetValue(asset, out var balance) ? balance : 0m;
 }

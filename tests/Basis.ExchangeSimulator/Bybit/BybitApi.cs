@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Basis.ExchangeSimulator.Bybit;
 
 /// <summary>
-/// The Bybit v5 linear subset (https://bybit-exchange.github.io/docs/v5/intro): every answer is the envelope
+/// The Bybit v5 linear subset and the asset endpoints (transfer, deposit address, withdrawal)
+/// (https://bybit-exchange.github.io/docs/v5/intro): every answer is the envelope
 /// <c>{"retCode","retMsg","result","retExtInfo","time"}</c> with HTTP 200, numbers as strings. Signed requests carry
 /// X-BAPI-API-KEY / -TIMESTAMP / -RECV-WINDOW / -SIGN, the hex HMAC of timestamp + key + recvWindow + (query | raw JSON body)
 /// (https://bybit-exchange.github.io/docs/v5/guide#authentication). Error codes: https://bybit-exchange.github.io/docs/v5/error
@@ -31,6 +32,9 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         app.MapPost("/v5/order/create", c => RunAsync(c, true, CreateOrder));
         app.MapGet("/v5/order/realtime", c => RunAsync(c, true, OpenOrders));
         app.MapPost("/v5/order/cancel", c => RunAsync(c, true, CancelOrder));
+        app.MapPost("/v5/asset/transfer/inter-transfer", c => RunAsync(c, true, InterTransfer));
+        app.MapGet("/v5/asset/deposit/query-address", c => RunAsync(c, true, DepositAddress));
+        app.MapPost("/v5/asset/withdraw/create", c => RunAsync(c, true, Withdraw));
     }
 
     private sealed record Request(IReadOnlyDictionary<string, string> Parameters, SimAccount? SignedAccount)
@@ -421,6 +425,87 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         return rejection is Rejection.None
             ? new { orderId = OrderId(order!), orderLinkId = order!.ClientOrderId }
             : new Failure(110001, "order not exists or too late to cancel");
+    }
+
+    // FUND is the funding balance, UNIFIED the trading wallet; the other account types are not modelled.
+    // https://bybit-exchange.github.io/docs/v5/asset/transfer/create-inter-transfer
+    private object InterTransfer(Request request)
+    {
+        var (from, to) = (request.Text("fromAccountType"), request.Text("toAccountType"));
+        if (request.Text("transferId") is not { } transferId || request.Text("coin") is not { } coin
+            || !decimal.TryParse(request.Text("amount"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return new Failure(10001, "params error: transferId, coin and amount are required");
+        }
+
+        if (from == to)
+        {
+            return new Failure(131211, "fromAccountType can't be the same as toAccountType");
+        }
+
+        if (from is not ("FUND" or "UNIFIED") || to is not ("FUND" or "UNIFIED"))
+        {
+            return new Failure(10001, "params error: only FUND and UNIFIED transfers are simulated");
+        }
+
+        return state.Transfer(request.Account, coin, amount, toTrading: to == "UNIFIED").Rejection switch
+        {
+            Rejection.None => new { transferId, status = "SUCCESS" },
+            Rejection.InsufficientBalance => new Failure(131212, "Insufficient balance"),
+            _ => new Failure(131215, "Amount error"),
+        };
+    }
+
+    // One chain per request: the one asked for (chainType), else ETH. https://bybit-exchange.github.io/docs/v5/asset/deposit/master-deposit-addr
+    private object DepositAddress(Request request)
+    {
+        if (request.Text("coin") is not { } coin)
+        {
+            return new Failure(10001, "params error: coin is required");
+        }
+
+        var chain = request.Text("chainType") ?? "ETH";
+        return new
+        {
+            coin,
+            chains = new[]
+            {
+                new
+                {
+                    chainType = chain,
+                    addressDeposit = ExchangeState.DepositAddress(request.Account, coin, chain),
+                    tagDeposit = string.Empty,
+                    chain,
+                    batchReleaseLimit = "-1",
+                    contractAddress = string.Empty,
+                },
+            },
+        };
+    }
+
+    // From the funding balance only (accountType FUND). https://bybit-exchange.github.io/docs/v5/asset/withdraw
+    private object Withdraw(Request request)
+    {
+        if (request.Text("coin") is not { } coin || request.Text("chain") is not { } chain || request.Text("address") is not { } address
+            || request.Text("timestamp") is null
+            || !decimal.TryParse(request.Text("amount"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return new Failure(10001, "params error: coin, chain, address, amount and timestamp are required");
+        }
+
+        if (request.Text("accountType") != "FUND")
+        {
+            return new Failure(10001, "params error: only accountType FUND is simulated");
+        }
+
+        var (withdrawal, rejection) = state.Withdraw(request.Account, coin, chain, address, request.Text("tag"), amount, request.Text("requestId"));
+        return rejection switch
+        {
+            Rejection.None => new { id = withdrawal!.Id.ToString(CultureInfo.InvariantCulture) },
+            // As Bybit answers a funding balance short of amount and fee.
+            Rejection.InsufficientBalance => new Failure(131001, "the available balance is not sufficient to cover the handling fee"),
+            _ => new Failure(131096, "Withdraw amount does not satify the lower limit or upper limit"),
+        };
     }
 
     private object OrderView(SimOrder o) => new

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Basis.ExchangeSimulator.Okx;
 
 /// <summary>
-/// The OKX v5 SWAP subset (https://www.okx.com/docs-v5/en/): answers are <c>{"code":"0","msg":"","data":[...]}</c>,
+/// The OKX v5 SWAP subset and the funding account's transfer, deposit address and withdrawal
+/// (https://www.okx.com/docs-v5/en/): answers are <c>{"code":"0","msg":"","data":[...]}</c>,
 /// numbers as strings, sizes in contracts (ctVal base units each). Signed requests carry OK-ACCESS-KEY / -SIGN /
 /// -TIMESTAMP / -PASSPHRASE; the sign is base64 HMAC-SHA256 of ISO timestamp + METHOD + path?query + body, and a
 /// request older than 30 s has expired (REST authentication). Error codes: https://www.okx.com/docs-v5/en/#error-code
@@ -35,6 +36,9 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         app.MapPost("/api/v5/trade/order", c => RunAsync(c, true, PlaceOrder));
         app.MapGet("/api/v5/trade/order", c => RunAsync(c, true, GetOrder));
         app.MapPost("/api/v5/trade/cancel-order", c => RunAsync(c, true, CancelOrder));
+        app.MapPost("/api/v5/asset/transfer", c => RunAsync(c, true, Transfer));
+        app.MapGet("/api/v5/asset/deposit-address", c => RunAsync(c, true, DepositAddress));
+        app.MapPost("/api/v5/asset/withdrawal", c => RunAsync(c, true, Withdraw));
     }
 
     private sealed record Request(IReadOnlyDictionary<string, string> Parameters, SimAccount? SignedAccount)
@@ -418,6 +422,76 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         return new[] { new { clOrdId = order.ClientOrderId, ordId = Ms(order.OrderId), sCode = "0", sMsg = string.Empty } };
     }
 
+    // Within the account (type 0) between funding (6) and trading (18). https://www.okx.com/docs-v5/en/#funding-account-rest-api-funds-transfer
+    private object Transfer(Request request)
+    {
+        var (from, to) = (request.Text("from"), request.Text("to"));
+        if (request.Text("ccy") is not { } ccy
+            || !decimal.TryParse(request.Text("amt"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return new Failure(400, "51000", "Parameter ccy or amt error");
+        }
+
+        if (request.Text("type") is not (null or "0") || from is not ("6" or "18") || to is not ("6" or "18") || from == to)
+        {
+            return new Failure(400, "51000", "Parameter from or to error");
+        }
+
+        var (id, rejection) = state.Transfer(request.Account, ccy, amount, toTrading: to == "18");
+        return rejection switch
+        {
+            Rejection.None => new[] { new { transId = Ms(id), ccy, clientId = request.Text("clientId") ?? string.Empty, from, amt = request.Text("amt"), to } },
+            Rejection.InsufficientBalance => new Failure(200, "58350", "Insufficient balance"),
+            _ => new Failure(400, "51000", "Parameter amt error"),
+        };
+    }
+
+    // One address per simulated chain, all crediting the funding account. https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-deposit-address
+    private object DepositAddress(Request request)
+    {
+        if (request.Text("ccy") is not { } ccy)
+        {
+            return new Failure(400, "51000", "Parameter ccy error");
+        }
+
+        return DepositNetworks.Select((network, i) => new
+        {
+            chain = $"{ccy}-{network}",
+            ctAddr = string.Empty,
+            ccy,
+            to = "6",
+            addr = ExchangeState.DepositAddress(request.Account, ccy, $"{ccy}-{network}"),
+            verifiedName = string.Empty,
+            selected = i == 0,
+        }).ToArray();
+    }
+
+    // On-chain (dest 4) from the funding account. https://www.okx.com/docs-v5/en/#funding-account-rest-api-withdrawal
+    private object Withdraw(Request request)
+    {
+        if (request.Text("ccy") is not { } ccy || request.Text("toAddr") is not { } toAddr || request.Text("chain") is not { } chain
+            || !decimal.TryParse(request.Text("amt"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return new Failure(400, "51000", "Parameter ccy, amt, toAddr or chain error");
+        }
+
+        if (request.Text("dest") != "4")
+        {
+            return new Failure(400, "51000", "Parameter dest error");
+        }
+
+        // A tagged address arrives as "address:tag".
+        var parts = toAddr.Split(':', 2);
+        var (withdrawal, rejection) = state.Withdraw(
+            request.Account, ccy, chain, parts[0], parts.Length == 2 ? parts[1] : null, amount, request.Text("clientId"));
+        return rejection switch
+        {
+            Rejection.None => new[] { new { ccy, chain, amt = request.Text("amt"), wdId = Ms(withdrawal!.Id), clientId = withdrawal.ClientId ?? string.Empty } },
+            Rejection.InsufficientBalance => new Failure(200, "58350", "Insufficient balance"),
+            _ => new Failure(400, "51000", "Parameter amt error"),
+        };
+    }
+
     private static SimOrder? Find(Request request, string symbol)
     {
         long? id = long.TryParse(request.Text("ordId"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
@@ -427,6 +501,9 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
     // Trade endpoints answer code "1" with the per-order reason in data (HTTP 200).
     private static Failure OrderFailure(string clOrdId, string sCode, string sMsg) =>
         new(200, "1", "Operation failed.", [new { clOrdId, ordId = string.Empty, tag = string.Empty, sCode, sMsg }]);
+
+    // The networks a currency's deposit addresses are listed for (chain "{ccy}-{network}").
+    private static readonly string[] DepositNetworks = ["ERC20", "TRC20", "Arbitrum One"];
 
     private static readonly Failure InstrumentMissing = new(200, "51001", "Instrument ID does not exist");
 
