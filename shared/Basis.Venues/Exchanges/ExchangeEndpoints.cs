@@ -6,7 +6,8 @@ namespace Basis.Venues.Exchanges;
 /// <para>
 /// RestBaseUrl: Derivatives API (Binance fapi; the single API of Bybit and OKX).
 /// SpotRestBaseUrl: Binance's spot and wallet (sapi) API; the same as RestBaseUrl elsewhere.
-/// IsTestnet: Testnet or demo trading: wallet operations are refused and OKX gets its demo header.
+/// IsTestnet: Testnet or demo trading: Binance refuses wallet operations (its testnets have no /sapi), OKX refuses
+/// deposit addresses and withdrawals and gets its demo header; Bybit's testnet has the asset API.
 /// </para>
 /// </summary>
 public sealed record ExchangeEndpoints(Uri RestBaseUrl, Uri SpotRestBaseUrl, bool IsTestnet)

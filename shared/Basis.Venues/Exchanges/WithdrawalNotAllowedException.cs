@@ -6,4 +6,12 @@ public sealed class WithdrawalNotAllowedException(ExchangeVenue venue, string ad
 {
     public ExchangeVenue Venue { get; } = venue;
     public string Address { get; } = address;
+
+    /// <summary>Throws unless <paramref name="address"/> is in <paramref name="allowList"/> (exact, case-sensitive match).</summary>
+    public static void ThrowIfNotAllowed(ExchangeVenue venue, IReadOnlySet<string> allowList, string address)
+    {
+        ArgumentNullException.ThrowIfNull(allowList);
+        if (!allowList.Contains(address))
+            throw new WithdrawalNotAllowedException(venue, address);
+    }
 }

@@ -1,5 +1,6 @@
-// Sends three fixed requests with okx-api (set leverage, market order with a clOrdId, query it by that id) so that the
-// simulator's request journal can be compared with what our client sends for the same.
+// Sends four fixed requests with okx-api (set leverage, market order with a clOrdId, query it by that id, a 100 USDT
+// transfer from the trading to the funding account) so that the simulator's request journal can be compared with what
+// our client sends for the same.
 // Usage: node okx-api-requests.mjs <node_modules dir> <base url> <key> <secret> <passphrase> <client order id>
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,4 +14,5 @@ const instId = 'BTC-USDT-SWAP';
 await client.setLeverage({ instId, lever: '5', mgnMode: 'cross' });
 await client.submitOrder({ instId, tdMode: 'cross', side: 'buy', ordType: 'market', sz: '1', clOrdId });
 await client.getOrderDetails({ instId, clOrdId });
+await client.fundsTransfer({ ccy: 'USDT', amt: '100', from: '18', to: '6' });
 console.log(JSON.stringify({ done: true }));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Basis.ExchangeSimulator.Control;
 using Basis.Testing;
 using Basis.Venues.Exchanges;
@@ -8,8 +9,9 @@ using Basis.Venues.Exchanges;
 namespace Basis.Venues.Tests.Simulator;
 
 /// <summary>
-/// The same three logical requests (set leverage 5 on BTC, market buy 0.01 BTC with client order id basisCmp1, query that
-/// order by its id) sent by an independent npm client (ccxt, bybit-api, okx-api) and by ours, compared as the simulator's
+/// The same logical requests (set leverage 5 on BTC, market buy 0.01 BTC with client order id basisCmp1, query that
+/// order by its id; on Bybit and OKX also a 100 USDT transfer from futures to spot, which the simulator's Binance lacks)
+/// sent by an independent npm client (ccxt, bybit-api, okx-api) and by ours, compared as the simulator's
 /// journal received them: method, path, parameter names, values and order, signing header names, and each signature
 /// checked here with the account's secret. Timestamps and signatures differ by nature and are left out of the parameter
 /// comparison; differences each venue accepts are listed per venue with the reason.
@@ -39,14 +41,17 @@ public sealed class RequestComparisonTests
     {
         var (theirs, ours) = await CaptureAsync(
             ExchangeVenue.Bybit, "bybit-api-requests.mjs", "bybit-api", "X-BAPI-API-KEY",
-            ["POST /v5/position/set-leverage", "POST /v5/order/create", "GET /v5/order/realtime"]);
+            ["POST /v5/position/set-leverage", "POST /v5/order/create", "GET /v5/order/realtime", "POST /v5/asset/transfer/inter-transfer"]);
 
         foreach (var request in theirs.Concat(ours))
             Assert.True(BybitSignatureVerifies(request), $"signature of {request.Method} {request.Path}");
-        // Bodies and queries are byte-identical. bybit-api also sends X-BAPI-SIGN-TYPE: 2 (HMAC), which is what Bybit
-        // assumes without it.
-        Compare(theirs, ours, JsonOrQueryParameters, acceptedParameters: [], acceptedHeaders: ["-X-BAPI-SIGN-TYPE"], sameOrder: true);
-        Assert.Equal(theirs.Select(r => r.BodyText + r.Query), ours.Select(r => r.BodyText + r.Query));
+        // Bodies and queries are byte-identical but for the transfer's transferId, a fresh UUID from each client.
+        // bybit-api also sends X-BAPI-SIGN-TYPE: 2 (HMAC), which is what Bybit assumes without it.
+        Compare(theirs, ours, JsonOrQueryParameters, acceptedParameters: ["~transferId"], acceptedHeaders: ["-X-BAPI-SIGN-TYPE"], sameOrder: true);
+        Assert.Equal(theirs.Select(WithoutTransferId), ours.Select(WithoutTransferId));
+
+        static string WithoutTransferId(JournaledRequest r) =>
+            Regex.Replace(r.BodyText, "\"transferId\":\"[0-9a-f-]{36}\"", "\"transferId\":\"uuid\"") + r.Query;
     }
 
     [Fact]
@@ -54,7 +59,7 @@ public sealed class RequestComparisonTests
     {
         var (theirs, ours) = await CaptureAsync(
             ExchangeVenue.Okx, "okx-api-requests.mjs", "okx-api", "OK-ACCESS-KEY",
-            ["POST /api/v5/account/set-leverage", "POST /api/v5/trade/order", "GET /api/v5/trade/order"]);
+            ["POST /api/v5/account/set-leverage", "POST /api/v5/trade/order", "GET /api/v5/trade/order", "POST /api/v5/asset/transfer"]);
 
         foreach (var request in theirs.Concat(ours))
             Assert.True(OkxSignatureVerifies(request), $"signature of {request.Method} {request.Path}");
@@ -87,6 +92,8 @@ public sealed class RequestComparisonTests
         await rig.Client.SetLeverageAsync(rig.Symbol, 5, Token);
         await rig.Client.PlaceOrderAsync(OrderRequest.Market(TradingAccount.Futures, rig.Symbol, OrderSide.Buy, 0.01m, ClientOrderId), Token);
         await rig.Client.GetOrderAsync(TradingAccount.Futures, rig.Symbol, ClientOrderId, Token);
+        if (venue != ExchangeVenue.Binance)
+            await rig.Client.TransferAsync("USDT", 100m, TransferDirection.FuturesToSpot, Token);
 
         var entries = rig.Journal.Entries;
         foreach (var e in entries)

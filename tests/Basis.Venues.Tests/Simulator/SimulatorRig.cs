@@ -23,6 +23,9 @@ internal sealed class SimulatorRig : IAsyncDisposable
 
     public const string Passphrase = "sim-passphrase";
 
+    /// <summary>The one address in our clients' withdrawal allow-list.</summary>
+    public const string AllowedAddress = "0x1111111111111111111111111111111111111111";
+
     public static readonly DateTime StartUtc = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly HttpClient _http;
@@ -37,14 +40,22 @@ internal sealed class SimulatorRig : IAsyncDisposable
         var credentials = new ExchangeCredentials(Key, Secret, venue == ExchangeVenue.Okx ? Passphrase : null);
         // Short back-off keeps the fault tests quick; waits the venue asks for (Retry-After, reset times) are kept.
         var delay = TimeSpan.FromMilliseconds(200);
+        var allowList = new HashSet<string> { AllowedAddress };
         Client = venue switch
         {
             ExchangeVenue.Binance => new BinanceExchangeClient(_http, new BinanceClientOptions
             {
                 Endpoints = endpoints, FuturesCredentials = credentials, SpotCredentials = credentials, RetryBaseDelay = delay,
+                WithdrawalAllowList = allowList,
             }, time),
-            ExchangeVenue.Bybit => new BybitExchangeClient(_http, new BybitClientOptions { Endpoints = endpoints, Credentials = credentials, RetryBaseDelay = delay }, time),
-            _ => new OkxExchangeClient(_http, new OkxClientOptions { Endpoints = endpoints, Credentials = credentials, RetryBaseDelay = delay }, time),
+            ExchangeVenue.Bybit => new BybitExchangeClient(_http, new BybitClientOptions
+            {
+                Endpoints = endpoints, Credentials = credentials, RetryBaseDelay = delay, WithdrawalAllowList = allowList,
+            }, time),
+            _ => new OkxExchangeClient(_http, new OkxClientOptions
+            {
+                Endpoints = endpoints, Credentials = credentials, RetryBaseDelay = delay, WithdrawalAllowList = allowList,
+            }, time),
         };
     }
 

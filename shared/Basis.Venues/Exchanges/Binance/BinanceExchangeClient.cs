@@ -206,8 +206,7 @@ public sealed class BinanceExchangeClient : IPerpExchange
     public async Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_options.WithdrawalAllowList.Contains(request.Address))
-            throw new WithdrawalNotAllowedException(Venue, request.Address);
+        WithdrawalNotAllowedException.ThrowIfNotAllowed(Venue, _options.WithdrawalAllowList, request.Address);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Amount);
         EnsureWalletApi("withdrawals");
         // https://developers.binance.com/docs/wallet/capital/withdraw

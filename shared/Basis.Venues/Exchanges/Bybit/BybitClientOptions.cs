@@ -8,6 +8,9 @@ public sealed class BybitClientOptions
     /// <summary>How long after its timestamp Bybit still accepts a signed request.</summary>
     public int RecvWindowMs { get; init; } = 5000;
 
+    /// <summary>The only addresses <see cref="IPerpExchange.WithdrawAsync"/> sends to (exact, case-sensitive match).</summary>
+    public IReadOnlySet<string> WithdrawalAllowList { get; init; } = new HashSet<string>();
+
     /// <summary>Retries of requests that are safe to repeat; 3 with 1 s, 2 s, 4 s as the original system did.</summary>
     public int MaxRetryAttempts { get; init; } = 3;
 
@@ -16,7 +19,7 @@ public sealed class BybitClientOptions
     /// <summary>Requests pause until the limit window resets once this share of it is used (X-Bapi-Limit-Status).</summary>
     public double SlowDownAtShareOfLimit { get; init; } = 0.9;
 
-    public static BybitClientOptions FromEnvironment(Func<string, string?> getVariable)
+    public static BybitClientOptions FromEnvironment(Func<string, string?> getVariable, IReadOnlySet<string> withdrawalAllowList)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         var environment = BasisEnvironments.Parse(getVariable(BasisEnvironments.VariableName));
@@ -24,6 +27,7 @@ public sealed class BybitClientOptions
         {
             Endpoints = ExchangeEndpoints.For(ExchangeVenue.Bybit, environment),
             Credentials = ExchangeCredentials.FromEnvironment(ExchangeAccountKeys.Bybit, getVariable),
+            WithdrawalAllowList = withdrawalAllowList,
         };
     }
 }

@@ -19,9 +19,13 @@ internal static class BybitErrors
         10016 => ExchangeErrorKind.ExchangeUnavailable,
         110001 => ExchangeErrorKind.UnknownOrder,
         110004 or 110007 or 110012 or 110044 or 110045 => ExchangeErrorKind.InsufficientBalanceOrMargin,
+        // Asset: 131212 a transfer's, 131001 / 131085 a withdrawal's balance short of amount and fee.
+        131212 or 131001 or 131085 => ExchangeErrorKind.InsufficientBalanceOrMargin,
+        131093 => ExchangeErrorKind.Permission, // the address is not in Bybit's withdrawal whitelist
         110072 => ExchangeErrorKind.DuplicateClientOrderId,
         10001 => ExchangeErrorKind.InvalidRequest,
         >= 110000 and < 120000 => ExchangeErrorKind.InvalidRequest,
+        131002 or 131203 or 131210 or 131211 or 131214 or 131215 => ExchangeErrorKind.InvalidRequest,
         _ => ExchangeErrorKind.Unknown,
     };
 

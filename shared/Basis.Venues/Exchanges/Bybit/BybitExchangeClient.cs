@@ -13,8 +13,9 @@ namespace Basis.Venues.Exchanges.Bybit;
 /// Bybit v5 USDT perpetuals (category "linear") on a unified trading account. Same guarantees as the Binance
 /// client: server-clock timestamps with one resync-and-resend on retCode 10002, pauses from X-Bapi-Limit-* headers,
 /// reads and cancels retried on transient failures, an order with unknown outcome looked up by orderLinkId before
-/// any re-send with the same id. Spot trading, transfers, deposit addresses, withdrawals and per-symbol margin
-/// mode are not implemented for Bybit (the strategies hedge only perpetuals there) and throw NotSupportedException.
+/// any re-send with the same id; transfers and withdrawals are never retried. "Spot" in a transfer is the funding
+/// wallet (FUND), "futures" the unified trading account (UNIFIED). Spot trading and per-symbol margin mode are not
+/// implemented for Bybit (the strategies hedge only perpetuals there) and throw NotSupportedException.
 /// </summary>
 public sealed class BybitExchangeClient : IPerpExchange
 {
@@ -178,14 +179,83 @@ public sealed class BybitExchangeClient : IPerpExchange
         throw new NotSupportedException(
             "Bybit unified accounts set the margin mode for the whole account (POST /v5/account/set-margin-mode), not per symbol; not implemented.");
 
-    public Task<string> TransferAsync(string asset, decimal amount, TransferDirection direction, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Bybit's unified account needs no spot↔futures transfer; transfers are not implemented for Bybit.");
+    /// <summary>
+    /// Moves <paramref name="asset"/> between the funding wallet (FUND: deposits arrive and withdrawals leave there) and
+    /// the unified trading account (UNIFIED: margin for the perpetuals). Returns the transferId, a UUID made here.
+    /// </summary>
+    public async Task<string> TransferAsync(string asset, decimal amount, TransferDirection direction, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        // https://bybit-exchange.github.io/docs/v5/asset/transfer/create-inter-transfer
+        var (from, to) = direction == TransferDirection.SpotToFutures ? ("FUND", "UNIFIED") : ("UNIFIED", "FUND");
+        var body = new JsonObject
+        {
+            ["transferId"] = Guid.NewGuid().ToString(),
+            ["coin"] = asset,
+            ["amount"] = Format(amount),
+            ["fromAccountType"] = from,
+            ["toAccountType"] = to,
+        }.ToJsonString();
+        var transfer = await PostAsync<BybitTransfer>("/v5/asset/transfer/inter-transfer", body, _onlyIfRejected, cancellationToken)
+            .ConfigureAwait(false);
+        if (transfer.Status == "FAILED")
+            throw Logged(
+                new ExchangeException(Venue, ExchangeErrorKind.Unknown, null, $"Transfer {transfer.TransferId} of {amount} {asset} failed."),
+                HttpMethod.Post, "/v5/asset/transfer/inter-transfer");
+        return transfer.TransferId;
+    }
 
-    public Task<DepositAddress> GetDepositAddressAsync(string asset, string network, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Deposit addresses are not implemented for Bybit.");
+    /// <param name="asset">The coin.</param>
+    /// <param name="network">Bybit's chain name as its coin info lists it (e.g. ETH, TRX, ARBI), sent as chainType.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<DepositAddress> GetDepositAddressAsync(string asset, string network, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentException.ThrowIfNullOrWhiteSpace(network);
+        // https://bybit-exchange.github.io/docs/v5/asset/deposit/master-deposit-addr
+        var addresses = await GetAsync<BybitDepositAddresses>(
+            "/v5/asset/deposit/query-address", [new("coin", asset), new("chainType", network)], signed: true, cancellationToken)
+            .ConfigureAwait(false);
+        var chain = addresses.Chains.FirstOrDefault(c => c.Chain == network)
+            ?? throw new ExchangeException(Venue, ExchangeErrorKind.InvalidRequest, null, $"Bybit lists no {asset} deposit address on chain {network}.");
+        return new DepositAddress(asset, network, chain.AddressDeposit, string.IsNullOrEmpty(chain.TagDeposit) ? null : chain.TagDeposit);
+    }
 
-    public Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Withdrawals are not implemented for Bybit.");
+    /// <summary>
+    /// Withdraws from the funding wallet (accountType FUND: move the coins there first with <see cref="TransferAsync"/>),
+    /// on the requested chain even to a Bybit address (forceChain 1), with the request's id as Bybit's idempotent requestId.
+    /// </summary>
+    public async Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        WithdrawalNotAllowedException.ThrowIfNotAllowed(Venue, _options.WithdrawalAllowList, request.Address);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Amount);
+        // The body carries its own timestamp against replays: at server time, like the signature's.
+        if (!_clock.IsMeasured)
+            await SyncServerTimeAsync(cancellationToken).ConfigureAwait(false);
+        // https://bybit-exchange.github.io/docs/v5/asset/withdraw
+        var body = new JsonObject
+        {
+            ["coin"] = request.Asset,
+            ["chain"] = request.Network,
+            ["address"] = request.Address,
+        };
+        if (request.Tag is not null)
+            body["tag"] = request.Tag;
+        body["amount"] = Format(request.Amount);
+        body["timestamp"] = _clock.Now().ToUnixTimeMilliseconds();
+        body["forceChain"] = 1;
+        body["accountType"] = "FUND";
+        body["requestId"] = request.ClientWithdrawalId;
+        var withdrawal = await PostAsync<BybitWithdrawal>("/v5/asset/withdraw/create", body.ToJsonString(), _onlyIfRejected, cancellationToken)
+            .ConfigureAwait(false);
+        if (_logger.IsEnabled(LogLevel.Information))
+            _logger.LogInformation(
+                "Bybit withdrawal {ClientWithdrawalId} of {Amount} {Asset} accepted as {WithdrawalId}",
+                request.ClientWithdrawalId, request.Amount, request.Asset, withdrawal.Id);
+        return withdrawal.Id;
+    }
 
     /// <summary>Measures the server clock (GET /v5/market/time) for the timestamps of signed requests.</summary>
     public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
@@ -232,8 +302,14 @@ public sealed class BybitExchangeClient : IPerpExchange
         return Result<T>(envelope);
     }
 
-    private async Task PostAsync(string path, string jsonBody, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Post, path, jsonBody, signed: true, pipeline, cancellationToken).ConfigureAwait(false)).Dispose();
+    private Task PostAsync(string path, string jsonBody, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>
+        PostAsync<JsonElement>(path, jsonBody, pipeline, cancellationToken);
+
+    private async Task<T> PostAsync<T>(string path, string jsonBody, ResiliencePipeline pipeline, CancellationToken cancellationToken)
+    {
+        using var envelope = await SendAsync(HttpMethod.Post, path, jsonBody, signed: true, pipeline, cancellationToken).ConfigureAwait(false);
+        return Result<T>(envelope);
+    }
 
     private async Task<JsonDocument> SendAsync(
         HttpMethod method, string path, string payload, bool signed, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>

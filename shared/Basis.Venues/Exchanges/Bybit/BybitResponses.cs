@@ -26,3 +26,15 @@ internal sealed record BybitFundingRate(string Symbol, decimal FundingRate, long
 internal sealed record BybitOrder(
     string OrderId, string OrderLinkId, string Symbol, string Side, string OrderType, string OrderStatus, decimal Qty,
     decimal CumExecQty, decimal Price, decimal AvgPrice);
+
+/// <summary>POST /v5/asset/transfer/inter-transfer (https://bybit-exchange.github.io/docs/v5/asset/transfer/create-inter-transfer).</summary>
+internal sealed record BybitTransfer(string TransferId, string? Status);
+
+/// <summary>GET /v5/asset/deposit/query-address (https://bybit-exchange.github.io/docs/v5/asset/deposit/master-deposit-addr).</summary>
+internal sealed record BybitDepositAddresses(string Coin, IReadOnlyList<BybitDepositChain> Chains);
+
+/// <summary>chain: the chain name as sent in chainType; chainType: its display name, e.g. "Ethereum (ERC20)".</summary>
+internal sealed record BybitDepositChain(string Chain, string AddressDeposit, string? TagDeposit);
+
+/// <summary>POST /v5/asset/withdraw/create (https://bybit-exchange.github.io/docs/v5/asset/withdraw).</summary>
+internal sealed record BybitWithdrawal(string Id);

@@ -11,13 +11,16 @@ public sealed class OkxClientOptions
     /// <summary>OKX picks the margin mode per order (tdMode) and per leverage setting (mgnMode); this is the one used.</summary>
     public MarginMode MarginMode { get; init; } = MarginMode.Cross;
 
+    /// <summary>The only addresses <see cref="IPerpExchange.WithdrawAsync"/> sends to (exact, case-sensitive match).</summary>
+    public IReadOnlySet<string> WithdrawalAllowList { get; init; } = new HashSet<string>();
+
     /// <summary>Retries of requests that are safe to repeat; 3 with 1 s, 2 s, 4 s as the original system did.</summary>
     public int MaxRetryAttempts { get; init; } = 3;
 
     /// <summary>Also how long requests pause after OKX's rate-limit error (OKX sends no usage headers).</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    public static OkxClientOptions FromEnvironment(Func<string, string?> getVariable)
+    public static OkxClientOptions FromEnvironment(Func<string, string?> getVariable, IReadOnlySet<string> withdrawalAllowList)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         var environment = BasisEnvironments.Parse(getVariable(BasisEnvironments.VariableName));
@@ -25,6 +28,7 @@ public sealed class OkxClientOptions
         {
             Endpoints = ExchangeEndpoints.For(ExchangeVenue.Okx, environment),
             Credentials = ExchangeCredentials.FromEnvironment(ExchangeAccountKeys.Okx, getVariable),
+            WithdrawalAllowList = withdrawalAllowList,
         };
     }
 }

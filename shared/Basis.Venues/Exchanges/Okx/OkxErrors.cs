@@ -14,9 +14,13 @@ internal static class OkxErrors
         "50011" or "50061" => ExchangeErrorKind.RateLimited,
         "50001" or "50013" => ExchangeErrorKind.ExchangeUnavailable,
         "51603" => ExchangeErrorKind.UnknownOrder,
-        "51008" => ExchangeErrorKind.InsufficientBalanceOrMargin,
+        // 58350: the funding account short for a transfer or withdrawal; 58229: for a withdrawal's fee.
+        "51008" or "58350" or "58229" => ExchangeErrorKind.InsufficientBalanceOrMargin,
         "51016" => ExchangeErrorKind.DuplicateClientOrderId,
-        _ when code.StartsWith("51", StringComparison.Ordinal) || code.StartsWith("50", StringComparison.Ordinal) => ExchangeErrorKind.InvalidRequest,
+        "58102" => ExchangeErrorKind.RateLimited, // transfers too frequent
+        "58207" => ExchangeErrorKind.Permission, // the address is not on OKX's verified withdrawal list
+        _ when code.StartsWith("51", StringComparison.Ordinal) || code.StartsWith("50", StringComparison.Ordinal)
+            || code.StartsWith("58", StringComparison.Ordinal) => ExchangeErrorKind.InvalidRequest,
         _ => ExchangeErrorKind.Unknown,
     };
 

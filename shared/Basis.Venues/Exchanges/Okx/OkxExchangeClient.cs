@@ -15,12 +15,17 @@ namespace Basis.Venues.Exchanges.Okx;
 /// swaps in contracts; this client speaks base-asset quantities like the others and converts with the instrument's
 /// contract value (ctVal). Same guarantees as the other clients: server-clock timestamps with one resync on 50102,
 /// reads and cancels retried on transient failures, an order with unknown outcome looked up by clOrdId before any
-/// re-send with the same id. Spot, transfers, deposit addresses, withdrawals and a per-symbol margin mode are not
-/// implemented for OKX (the margin mode is <see cref="OkxClientOptions.MarginMode"/>, sent with every order).
+/// re-send with the same id; transfers and withdrawals are never retried. "Spot" in a transfer is the funding account
+/// (6), "futures" the trading account (18). Spot orders and a per-symbol margin mode are not implemented for OKX (the
+/// margin mode is <see cref="OkxClientOptions.MarginMode"/>, sent with every order).
 /// </summary>
 public sealed class OkxExchangeClient : IPerpExchange
 {
     private const int FundingHistoryPageSize = 100;
+
+    // OKX's account ids in /api/v5/asset/transfer.
+    private const string FundingAccountId = "6";
+    private const string TradingAccountId = "18";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new StringDecimalConverter() } };
 
@@ -179,14 +184,70 @@ public sealed class OkxExchangeClient : IPerpExchange
     public Task SetMarginModeAsync(string symbol, MarginMode marginMode, CancellationToken cancellationToken) =>
         throw new NotSupportedException("OKX takes the margin mode with every order (tdMode): set OkxClientOptions.MarginMode instead.");
 
-    public Task<string> TransferAsync(string asset, decimal amount, TransferDirection direction, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Transfers are not implemented for OKX.");
+    /// <summary>
+    /// Moves <paramref name="asset"/> between the funding account (6: deposits arrive and withdrawals leave there) and
+    /// the trading account (18: margin for the swaps). Returns OKX's transId.
+    /// </summary>
+    public async Task<string> TransferAsync(string asset, decimal amount, TransferDirection direction, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        // https://www.okx.com/docs-v5/en/#funding-account-rest-api-funds-transfer
+        var (from, to) = direction == TransferDirection.SpotToFutures ? (FundingAccountId, TradingAccountId) : (TradingAccountId, FundingAccountId);
+        var body = new JsonObject { ["ccy"] = asset, ["amt"] = Format(amount), ["from"] = from, ["to"] = to }.ToJsonString();
+        var transfer = (await PostAsync<OkxTransfer>("/api/v5/asset/transfer", body, _onlyIfRejected, cancellationToken).ConfigureAwait(false))
+            .Single();
+        return transfer.TransId;
+    }
 
-    public Task<DepositAddress> GetDepositAddressAsync(string asset, string network, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Deposit addresses are not implemented for OKX.");
+    /// <param name="asset">The currency, e.g. USDT.</param>
+    /// <param name="network">The chain without the currency: OKX names chains "{ccy}-{network}", e.g. ERC20 for USDT-ERC20.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<DepositAddress> GetDepositAddressAsync(string asset, string network, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentException.ThrowIfNullOrWhiteSpace(network);
+        EnsureOnChainWallet("deposit addresses");
+        // https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-deposit-address: one entry per chain (and account it credits).
+        var chain = Chain(asset, network);
+        var addresses = await GetAsync<OkxDepositAddress>("/api/v5/asset/deposit-address", [new("ccy", asset)], signed: true, cancellationToken)
+            .ConfigureAwait(false);
+        var address = addresses.FirstOrDefault(a => a.Chain == chain)
+            ?? throw new ExchangeException(Venue, ExchangeErrorKind.InvalidRequest, null, $"OKX lists no {asset} deposit address on chain {chain}.");
+        // Memo-style networks carry the second part as tag, memo or payment id, whichever the currency uses.
+        var tag = new[] { address.Tag, address.Memo, address.PmtId }.FirstOrDefault(t => !string.IsNullOrEmpty(t));
+        return new DepositAddress(asset, network, address.Addr, tag);
+    }
 
-    public Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Withdrawals are not implemented for OKX.");
+    /// <summary>
+    /// An on-chain withdrawal (dest 4) from the funding account (move the coins there first with <see cref="TransferAsync"/>)
+    /// on chain "{asset}-{network}", with the request's id as OKX's clientId. OKX no longer takes a fee parameter; it
+    /// deducts the chain's fee from the funding balance.
+    /// </summary>
+    public async Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        WithdrawalNotAllowedException.ThrowIfNotAllowed(Venue, _options.WithdrawalAllowList, request.Address);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Amount);
+        EnsureOnChainWallet("withdrawals");
+        // https://www.okx.com/docs-v5/en/#funding-account-rest-api-withdrawal: a tagged address is sent as "address:tag".
+        var body = new JsonObject
+        {
+            ["ccy"] = request.Asset,
+            ["amt"] = Format(request.Amount),
+            ["dest"] = "4",
+            ["toAddr"] = request.Tag is null ? request.Address : request.Address + ":" + request.Tag,
+            ["chain"] = Chain(request.Asset, request.Network),
+            ["clientId"] = request.ClientWithdrawalId,
+        }.ToJsonString();
+        var withdrawal = (await PostAsync<OkxWithdrawal>("/api/v5/asset/withdrawal", body, _onlyIfRejected, cancellationToken)
+            .ConfigureAwait(false)).Single();
+        if (_logger.IsEnabled(LogLevel.Information))
+            _logger.LogInformation(
+                "OKX withdrawal {ClientWithdrawalId} of {Amount} {Asset} accepted as {WithdrawalId}",
+                request.ClientWithdrawalId, request.Amount, request.Asset, withdrawal.WdId);
+        return withdrawal.WdId;
+    }
 
     /// <summary>Measures the server clock (GET /api/v5/public/time) for the timestamps of signed requests.</summary>
     public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
@@ -238,9 +299,15 @@ public sealed class OkxExchangeClient : IPerpExchange
     }
 
     private Task PostAsync(string path, string jsonBody, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>
-        pipeline.ExecuteAsync(
+        PostAsync<JsonElement>(path, jsonBody, pipeline, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> PostAsync<T>(string path, string jsonBody, ResiliencePipeline pipeline, CancellationToken cancellationToken)
+    {
+        var envelope = await pipeline.ExecuteAsync(
             async token => await SendResyncingClockAsync(HttpMethod.Post, path, jsonBody, signed: true, token).ConfigureAwait(false),
-            cancellationToken).AsTask();
+            cancellationToken).ConfigureAwait(false);
+        return Data<T>(envelope);
+    }
 
     private async Task<JsonElement> SendResyncingClockAsync(
         HttpMethod method, string pathAndQuery, string body, bool signed, CancellationToken cancellationToken)
@@ -354,6 +421,15 @@ public sealed class OkxExchangeClient : IPerpExchange
         if (account != TradingAccount.Futures)
             throw new NotSupportedException("Only USDT swaps are implemented for OKX; spot orders are not.");
     }
+
+    // Demo trading has no chain behind it: no deposit addresses, no withdrawals (transfers between its accounts work).
+    private void EnsureOnChainWallet(string operation)
+    {
+        if (_options.Endpoints.IsTestnet)
+            throw new NotSupportedException($"OKX demo trading has no on-chain wallet: {operation} work on the live site only.");
+    }
+
+    private static string Chain(string asset, string network) => asset + "-" + network;
 
     private static string Underlying(string swapInstId) =>
         swapInstId.EndsWith("-SWAP", StringComparison.Ordinal) ? swapInstId[..^"-SWAP".Length] : swapInstId;

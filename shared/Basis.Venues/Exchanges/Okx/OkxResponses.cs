@@ -29,3 +29,15 @@ internal sealed record OkxOrder(
     string OrdId, string ClOrdId, string InstId, string Side, string OrdType, string State, decimal Sz, decimal AccFillSz, decimal Px, decimal AvgPx);
 
 internal sealed record OkxServerTime(long Ts);
+
+/// <summary>POST /api/v5/asset/transfer (https://www.okx.com/docs-v5/en/#funding-account-rest-api-funds-transfer).</summary>
+internal sealed record OkxTransfer(string TransId);
+
+/// <summary>
+/// GET /api/v5/asset/deposit-address (https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-deposit-address):
+/// chain is "{ccy}-{network}"; tag, memo or pmtId only for currencies that need one.
+/// </summary>
+internal sealed record OkxDepositAddress(string Addr, string Chain, string? Tag, string? Memo, string? PmtId);
+
+/// <summary>POST /api/v5/asset/withdrawal (https://www.okx.com/docs-v5/en/#funding-account-rest-api-withdrawal).</summary>
+internal sealed record OkxWithdrawal(string WdId);

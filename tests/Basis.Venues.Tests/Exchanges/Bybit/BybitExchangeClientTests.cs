@@ -237,9 +237,6 @@ public sealed class BybitExchangeClientTests
         using var rig = new BybitTestRig();
         var ct = TestContext.Current.CancellationToken;
 
-        await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.WithdrawAsync(
-            new WithdrawalRequest("USDT", "ETH", "0x1111111111111111111111111111111111111111", 1m, "w1"), ct));
-        await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.TransferAsync("USDT", 1m, TransferDirection.SpotToFutures, ct));
         await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.SetMarginModeAsync("BTCUSDT", MarginMode.Isolated, ct));
         await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.PlaceOrderAsync(
             OrderRequest.Market(TradingAccount.Spot, "ETHUSDT", OrderSide.Buy, 1m, "abc"), ct));
@@ -259,6 +256,11 @@ public sealed class BybitExchangeClientTests
     [InlineData(110007, ExchangeErrorKind.InsufficientBalanceOrMargin)]
     [InlineData(110072, ExchangeErrorKind.DuplicateClientOrderId)]
     [InlineData(110043, ExchangeErrorKind.InvalidRequest)]
+    [InlineData(131212, ExchangeErrorKind.InsufficientBalanceOrMargin)]
+    [InlineData(131001, ExchangeErrorKind.InsufficientBalanceOrMargin)]
+    [InlineData(131085, ExchangeErrorKind.InsufficientBalanceOrMargin)]
+    [InlineData(131093, ExchangeErrorKind.Permission)]
+    [InlineData(131211, ExchangeErrorKind.InvalidRequest)]
     public void Ret_codes_map_to_kinds(int retCode, ExchangeErrorKind expected) =>
         Assert.Equal(expected, BybitErrors.KindOf(retCode));
 

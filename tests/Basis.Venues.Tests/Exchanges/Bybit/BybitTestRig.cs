@@ -7,6 +7,7 @@ internal sealed class BybitTestRig : IDisposable
 {
     public const string ApiKey = "XXXXXXXXXX";
     public const string Secret = "test-secret-not-real";
+    public const string AllowedAddress = "0x1111111111111111111111111111111111111111";
 
     // The timestamp of Bybit's signing example.
     public static readonly DateTimeOffset LocalStart = DateTimeOffset.FromUnixTimeMilliseconds(1658384314791);
@@ -31,6 +32,7 @@ internal sealed class BybitTestRig : IDisposable
             {
                 Endpoints = ExchangeEndpoints.OneBaseUrl(new Uri("https://bybit.test"), isTestnet: false),
                 Credentials = new ExchangeCredentials(ApiKey, Secret),
+                WithdrawalAllowList = new HashSet<string> { AllowedAddress },
             },
             Clock,
             Logger);

@@ -205,9 +205,6 @@ public sealed class OkxExchangeClientTests
         using var rig = new OkxTestRig();
         var ct = TestContext.Current.CancellationToken;
 
-        await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.WithdrawAsync(
-            new WithdrawalRequest("USDT", "ETH", "0x1111111111111111111111111111111111111111", 1m, "w1"), ct));
-        await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.GetDepositAddressAsync("USDT", "ETH", ct));
         await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.SetMarginModeAsync("BTC-USDT-SWAP", MarginMode.Isolated, ct));
         await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.GetBalancesAsync(TradingAccount.Spot, ct));
         Assert.Empty(rig.Server.Requests);
@@ -225,6 +222,11 @@ public sealed class OkxExchangeClientTests
     [InlineData("51008", ExchangeErrorKind.InsufficientBalanceOrMargin)]
     [InlineData("51016", ExchangeErrorKind.DuplicateClientOrderId)]
     [InlineData("51000", ExchangeErrorKind.InvalidRequest)]
+    [InlineData("58350", ExchangeErrorKind.InsufficientBalanceOrMargin)]
+    [InlineData("58229", ExchangeErrorKind.InsufficientBalanceOrMargin)]
+    [InlineData("58102", ExchangeErrorKind.RateLimited)]
+    [InlineData("58207", ExchangeErrorKind.Permission)]
+    [InlineData("58203", ExchangeErrorKind.InvalidRequest)]
     public void Codes_map_to_kinds(string code, ExchangeErrorKind expected) =>
         Assert.Equal(expected, OkxErrors.KindOf(code));
 }

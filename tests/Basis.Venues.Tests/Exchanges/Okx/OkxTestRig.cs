@@ -8,6 +8,7 @@ internal sealed class OkxTestRig : IDisposable
     public const string ApiKey = "okx-api-key";
     public const string Secret = "22582BD0CFF14C41EDBF1AB98506286D";
     public const string Passphrase = "okx-passphrase";
+    public const string AllowedAddress = "0x1111111111111111111111111111111111111111";
 
     // The timestamp of OKX's signing example, 2020-12-08T09:08:57.715Z.
     public static readonly DateTimeOffset LocalStart = new(2020, 12, 8, 9, 8, 57, 715, TimeSpan.Zero);
@@ -30,6 +31,7 @@ internal sealed class OkxTestRig : IDisposable
                 Endpoints = ExchangeEndpoints.OneBaseUrl(new Uri("https://okx.test"), demoTrading),
                 Credentials = new ExchangeCredentials(ApiKey, Secret, Passphrase),
                 MarginMode = marginMode,
+                WithdrawalAllowList = new HashSet<string> { AllowedAddress },
             },
             Clock,
             new RecordingLogger<OkxExchangeClient>());
