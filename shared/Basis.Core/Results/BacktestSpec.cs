@@ -19,6 +19,10 @@ namespace Basis.Core.Results;
 /// order; already merged into <paramref name="Mode"/> and <paramref name="ConfigHash"/>, kept to be shown with the
 /// results (null or empty for none).
 /// </param>
+/// <param name="OpenEnded">
+/// A live instance's run: its grid grows by an hour each cycle and capital flows arrive as they are made, so its
+/// output columns are fixed from the start rather than by the flows known so far.
+/// </param>
 public sealed record BacktestSpec(
     string RunId,
     ModeSettings Mode,
@@ -30,4 +34,5 @@ public sealed record BacktestSpec(
     string DataSource,
     IReadOnlyList<CapitalFlow>? Flows = null,
     IReadOnlyList<string>? Scenario = null,
-    IReadOnlyList<string>? Overrides = null);
+    IReadOnlyList<string>? Overrides = null,
+    bool OpenEnded = false);

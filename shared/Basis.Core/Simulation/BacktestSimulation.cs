@@ -5,6 +5,7 @@ using Basis.Core.Metrics;
 using Basis.Core.Results;
 using Basis.Core.Settings;
 using Basis.Core.Strategies;
+using Basis.Core.Trading;
 
 namespace Basis.Core.Simulation;
 
@@ -45,7 +46,7 @@ public sealed class BacktestSimulation
     private double _cumulativeFlows;
     private Exception? _failure;
 
-    private BacktestSimulation(BacktestSpec spec, IStrategy strategy, MarketData market)
+    private BacktestSimulation(BacktestSpec spec, IStrategy strategy, MarketData market, DeskFactory? desk = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(strategy);
@@ -60,18 +61,26 @@ public sealed class BacktestSimulation
             throw new ArgumentOutOfRangeException(nameof(spec), spec.InitialCapital, "Initial capital must be positive.");
         }
 
+        if (spec.OpenEnded && strategy.Rewards.Count > 0)
+        {
+            // A payout weighs holdings over an earning period that can start before the hours a checkpoint keeps.
+            throw new NotSupportedException($"Mode {spec.Mode.Mode}: seasonal rewards are not supported in an open-ended (live) run yet; turn seasonal_rewards off.");
+        }
+
         _spec = spec;
         _strategy = strategy;
         _market = market;
         _run = RunIdentity.Of(spec, strategy, market.Grid);
         _valuation = new ValuationModel(market, spec.Mode, strategy);
         _execution = new SimulatedExecution(_portfolio, _valuation, spec.Venues, _events, _hourSources);
-        _context = new StrategyContext(_portfolio, _valuation, _execution, spec.Venues);
+        StrategyContext? context = null;
+        var strategyDesk = desk is null ? _execution : desk(_execution, intent => context!.NotionalUsd(intent));
+        _context = context = new StrategyContext(_portfolio, _valuation, strategyDesk, spec.Venues);
         _rewards = new RewardSettlement(strategy, market, _valuation);
         _perps = strategy.Instruments.Where(i => i.Key.Type == PositionType.Perp).ToArray();
         _hasAave = strategy.Instruments.Any(i => i.AaveReserve is not null);
         _flows = FlowsByHour(spec, market.Grid);
-        _hasFlows = _flows.Any(f => f != 0);
+        _hasFlows = spec.OpenEnded || _flows.Any(f => f != 0);
         _shareClassWallet = InstrumentRegistry.Balance(Venue.Wallet, spec.Mode.ShareClass.Asset());
         _columns = Columns();
     }
@@ -83,9 +92,10 @@ public sealed class BacktestSimulation
     /// <param name="spec">What to run.</param>
     /// <param name="strategy">A fresh strategy for the spec's mode.</param>
     /// <param name="market">Data already loaded (and stressed) for the spec's period.</param>
-    public static BacktestSimulation Start(BacktestSpec spec, IStrategy strategy, MarketData market)
+    /// <param name="desk">What stands between the strategy and the simulated desk (a safety gate); none in a backtest.</param>
+    public static BacktestSimulation Start(BacktestSpec spec, IStrategy strategy, MarketData market, DeskFactory? desk = null)
     {
-        var simulation = new BacktestSimulation(spec, strategy, market);
+        var simulation = new BacktestSimulation(spec, strategy, market, desk);
         simulation._portfolio.Add(simulation._shareClassWallet, spec.InitialCapital);
         simulation._previousEquity = spec.InitialCapital;
         return simulation;
@@ -104,6 +114,25 @@ public sealed class BacktestSimulation
         ArgumentNullException.ThrowIfNull(checkpoint);
         var simulation = new BacktestSimulation(spec, strategy, market);
         simulation._run.Require(checkpoint.Run, "checkpoint", nameof(checkpoint));
+        simulation.Restore(checkpoint);
+        return simulation;
+    }
+
+    /// <summary>
+    /// A run continued from <paramref name="checkpoint"/> on a longer grid from the same start: what a live instance
+    /// does each cycle, with the hours observed since appended to its market data. The hours before the checkpoint
+    /// are not simulated again, so they must be the ones it was made on.
+    /// </summary>
+    /// <param name="spec">The run's spec, ending with the longer grid.</param>
+    /// <param name="strategy">A fresh strategy for the spec's mode; its state is restored from the checkpoint.</param>
+    /// <param name="market">Data from the run's start to the spec's new end.</param>
+    /// <param name="checkpoint">The state after the last simulated hour.</param>
+    /// <param name="desk">What stands between the strategy and the simulated desk (a safety gate).</param>
+    public static BacktestSimulation Extend(BacktestSpec spec, IStrategy strategy, MarketData market, SimulationCheckpoint checkpoint, DeskFactory? desk = null)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var simulation = new BacktestSimulation(spec, strategy, market, desk);
+        simulation._run.RequireExtensionOf(checkpoint.Run, "checkpoint", nameof(checkpoint));
         simulation.Restore(checkpoint);
         return simulation;
     }
@@ -169,7 +198,7 @@ public sealed class BacktestSimulation
         var next = 0;
         foreach (var segment in segments)
         {
-            simulation._run.Require(segment.Run, "segment", nameof(segments));
+            simulation._run.RequireExtensionOf(segment.Run, "segment", nameof(segments));
             if (segment.FromHour != next || segment.Columns != simulation._columns.Count)
             {
                 throw new ArgumentException($"The segments must cover the run's hours in order: expected one from hour {next} with {simulation._columns.Count} columns, got [{segment.FromHour}, {segment.ToHour}) with {segment.Columns}.", nameof(segments));

@@ -35,6 +35,18 @@ internal sealed record RunIdentity(string RunId, string Mode, string ConfigHash,
         }
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="madeFor"/> is this run on a grid that this one extends: the same run from the same
+    /// start, at least as long (a live instance's grid grows by an hour each cycle).
+    /// </summary>
+    public void RequireExtensionOf(RunIdentity madeFor, string what, string parameter)
+    {
+        if (madeFor with { Hours = Hours } != this || madeFor.Hours > Hours)
+        {
+            throw new ArgumentException($"The {what} was made for {madeFor}, which this run ({this}) does not extend.", parameter);
+        }
+    }
+
     public override string ToString() =>
         $"run '{RunId}' of mode {Mode}: {Hours} hours from {UnixTime.Format(StartUtc)}, config {ConfigHash}, {Instruments} instruments";
 }

@@ -11,7 +11,8 @@ namespace Basis.Core.Tests.Simulation;
 
 /// <summary>
 /// A run cut into segments, each resumed from the previous one's checkpoint bytes with a fresh strategy and market,
-/// gives bit for bit the result of one uninterrupted run.
+/// gives bit for bit the result of one uninterrupted run; so does a run extended an hour at a time on a growing grid,
+/// as a live instance runs.
 /// </summary>
 public sealed class SegmentedRunTests
 {
@@ -37,6 +38,9 @@ public sealed class SegmentedRunTests
 
         Assert.Contains(whole.Events, e => e is Events.RewardEvent);
         SameResult.Assert(whole, segmented);
+        var strategy = StrategyCatalog.Create(mode);
+        var live = Assert.Throws<NotSupportedException>(() => BacktestSimulation.Start(Backtest.Spec(market, mode, 100) with { OpenEnded = true }, strategy, Backtest.Data(market, mode, strategy)));
+        Assert.Contains("seasonal rewards are not supported in an open-ended (live) run yet", live.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -63,6 +67,7 @@ public sealed class SegmentedRunTests
         Assert.True(whole.Summary.Rebalances + whole.Summary.Liquidations > 0);
         Assert.True(depeg || whole.Events.Any(e => e is Events.AtomicGroupEvent { Name: "relever", Status: "executed" }), "no relever");
         SameResult.Assert(whole, segmented);
+        SameResult.Assert(whole, Backtest.Extended(market, mode, 100, shocks: shocks));
     }
 
     [Fact]
@@ -86,6 +91,7 @@ public sealed class SegmentedRunTests
 
         Assert.True(whole.Summary.Rebalances > 2, $"{whole.Summary.Rebalances} rebalances");
         SameResult.Assert(whole, segmented);
+        SameResult.Assert(whole, Backtest.Extended(market, mode, 100_000, venues, flows));
     }
 
     [Fact]
@@ -104,6 +110,24 @@ public sealed class SegmentedRunTests
         Assert.StartsWith("The checkpoint was made for run 'first' of mode pure_lending_usdt: 48 hours from 2025-01-01T00:00:00Z", error.Message, StringComparison.Ordinal);
         Assert.Contains("not for this run (run 'second'", error.Message, StringComparison.Ordinal);
         Assert.Equal(24, checkpoint.NextHour);
+    }
+
+    [Fact]
+    public void A_checkpoint_extends_only_a_grid_from_the_same_start_at_least_as_long()
+    {
+        var mode = TestSettings.Mode("pure_lending_usdt", ShareClass.Usdt, new LendingParameters(Asset.Usdt, 0.02));
+        var market = LendingMarket(48);
+        var strategy = StrategyCatalog.Create(mode);
+        var first = BacktestSimulation.Start(Backtest.Spec(market, mode, 1_000), strategy, Backtest.Data(market, mode, strategy));
+        first.RunUntil(24);
+        var checkpoint = SimulationCheckpoint.FromBytes(first.Checkpoint().ToBytes());
+
+        var shorter = new HourGrid(Start, Start.AddHours(30));
+        var other = StrategyCatalog.Create(mode);
+        var error = Assert.Throws<ArgumentException>(() => BacktestSimulation.Extend(
+            Backtest.Spec(market, mode, 1_000) with { EndUtc = shorter.End }, other, market.Build(DataPlan.Requests(mode, other), shorter), checkpoint));
+
+        Assert.Contains("which this run (run 'test' of mode pure_lending_usdt: 30 hours", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,9 +75,9 @@ internal sealed class SyntheticMarket
 
     public IMarketDataSource AsSource() => new InMemorySource(_series);
 
-    /// <summary>Aligns the requested series onto the grid, as a run would.</summary>
-    public MarketData Build(IReadOnlyList<SeriesRequest> requests) =>
-        MarketDataBuilder.BuildAsync(Grid, requests, AsSource()).GetAwaiter().GetResult();
+    /// <summary>Aligns the requested series onto the grid (or the first hours of it), as a run would.</summary>
+    public MarketData Build(IReadOnlyList<SeriesRequest> requests, HourGrid? grid = null) =>
+        MarketDataBuilder.BuildAsync(grid ?? Grid, requests, AsSource()).GetAwaiter().GetResult();
 
     private sealed class InMemorySource(Dictionary<SeriesId, SeriesData> series) : IMarketDataSource
     {
