@@ -82,11 +82,14 @@ public sealed class BacktestSimulation
         _flows = FlowsByHour(spec, market.Grid);
         _hasFlows = spec.OpenEnded || _flows.Any(f => f != 0);
         _shareClassWallet = InstrumentRegistry.Balance(Venue.Wallet, spec.Mode.ShareClass.Asset());
-        _columns = Columns();
+        _columns = ColumnNames();
     }
 
     /// <summary>The first hour not yet simulated.</summary>
     public int NextHour { get; private set; }
+
+    /// <summary>The run's timeseries columns, in the order of a segment's rows.</summary>
+    public IReadOnlyList<string> Columns => _columns;
 
     /// <summary>A run at its first hour, with the initial capital in the wallet.</summary>
     /// <param name="spec">What to run.</param>
@@ -545,7 +548,7 @@ public sealed class BacktestSimulation
         return flows;
     }
 
-    private List<string> Columns()
+    private List<string> ColumnNames()
     {
         var columns = new List<string> { "equity", "drawdown" };
         if (_hasFlows)

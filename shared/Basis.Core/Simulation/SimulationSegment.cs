@@ -35,7 +35,19 @@ public sealed class SimulationSegment
     /// <summary>The rows of the hours, one after another (the drawdown column is filled on assembly).</summary>
     internal double[] Rows { get; }
 
-    internal IReadOnlyList<SimulationEvent> Events { get; }
+    /// <summary>The events of the hours, in order.</summary>
+    public IReadOnlyList<SimulationEvent> Events { get; }
+
+    /// <summary>
+    /// The timeseries row of an hour of the segment, in the order of <see cref="BacktestSimulation.Columns"/> (its
+    /// drawdown cell is 0: drawdown is filled on assembly).
+    /// </summary>
+    public ReadOnlySpan<double> Row(int hour)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hour, FromHour);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(hour, ToHour);
+        return Rows.AsSpan((hour - FromHour) * Columns, Columns);
+    }
 
     /// <summary>The segment as bytes, for <see cref="FromBytes"/>.</summary>
     public byte[] ToBytes() => StateBytes.Write(writer =>

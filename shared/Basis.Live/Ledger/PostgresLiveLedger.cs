@@ -12,7 +12,7 @@ namespace Basis.Live.Ledger;
 /// fills, funding and transfers by the venue's own id and never change once written, so replaying a cycle after a
 /// crash records nothing twice.
 /// </summary>
-public sealed class PostgresLiveLedger
+public sealed partial class PostgresLiveLedger
 {
     /// <summary>The ledger's schema migrations, applied by Basis.Data's <see cref="SchemaMigrator"/>.</summary>
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =

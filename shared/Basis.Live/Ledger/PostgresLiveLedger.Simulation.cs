@@ -1,0 +1,72 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Basis.Live.Ledger;
+
+/// <summary>The engine's side of the ledger: its checkpoint and its activity, hour by hour.</summary>
+public sealed partial class PostgresLiveLedger
+{
+    /// <summary>Replaces the instance's checkpoint.</summary>
+    public async Task SaveCheckpointAsync(LedgerCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        await using var command = _dataSource.CreateCommand(
+            """
+            INSERT INTO live_checkpoints (instance_id, next_hour_utc, state, updated_utc) VALUES (@instance_id, @next_hour_utc, @state, @updated_utc)
+            ON CONFLICT (instance_id) DO UPDATE SET next_hour_utc = excluded.next_hour_utc, state = excluded.state, updated_utc = excluded.updated_utc
+            """);
+        command.Parameters.AddWithValue("instance_id", checkpoint.InstanceId);
+        command.Parameters.AddWithValue("next_hour_utc", checkpoint.NextHourUtc.UtcDateTime);
+        command.Parameters.AddWithValue("state", checkpoint.State);
+        command.Parameters.AddWithValue("updated_utc", checkpoint.UpdatedUtc.UtcDateTime);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The instance's checkpoint, or null before its first cycle.</summary>
+    public async Task<LedgerCheckpoint?> GetCheckpointAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT instance_id, next_hour_utc, state, updated_utc FROM live_checkpoints WHERE instance_id = @instance_id");
+        command.Parameters.AddWithValue("instance_id", instanceId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new LedgerCheckpoint(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<DateTimeOffset>(3))
+            : null;
+    }
+
+    /// <summary>Appends an hour's activity in one batch; rows already recorded (a cycle run again) are left as they are.</summary>
+    public async Task AppendActivityAsync(IReadOnlyList<LedgerActivity> activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var row in activity)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText =
+                """
+                INSERT INTO live_activity (instance_id, hour_utc, ordinal, kind, body) VALUES (@instance_id, @hour_utc, @ordinal, @kind, @body)
+                ON CONFLICT (instance_id, hour_utc, ordinal) DO NOTHING
+                """;
+            command.Parameters.AddWithValue("instance_id", row.InstanceId);
+            command.Parameters.AddWithValue("hour_utc", row.HourUtc.UtcDateTime);
+            command.Parameters.AddWithValue("ordinal", row.Ordinal);
+            command.Parameters.AddWithValue("kind", row.Kind);
+            command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, row.BodyJson);
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The instance's activity in the order it happened.</summary>
+    public Task<LedgerPage<LedgerActivity>> ListActivityAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
+        ReadPageAsync("SELECT seq, instance_id, hour_utc, ordinal, kind, body::text FROM live_activity", instanceId, page, ReadActivity, cancellationToken);
+
+    private static LedgerActivity ReadActivity(NpgsqlDataReader reader) =>
+        new(reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5));
+}
