@@ -21,6 +21,7 @@ namespace Basis.Core.Events;
 [JsonDerivedType(typeof(FundingEvent), "funding")]
 [JsonDerivedType(typeof(RewardEvent), "reward")]
 [JsonDerivedType(typeof(LiquidationEvent), "liquidation")]
+[JsonDerivedType(typeof(BadDebtEvent), "bad_debt")]
 [JsonDerivedType(typeof(RebalanceEvent), "rebalance")]
 [JsonDerivedType(typeof(FlowEvent), "flow")]
 public abstract record SimulationEvent([property: JsonPropertyOrder(-1)] DateTime Time);

@@ -237,6 +237,7 @@ public sealed class BacktestSimulation
             Rebalances = _execution.Rebalances,
             Trades = _execution.Trades,
             Liquidations = _execution.Liquidations,
+            BadDebt = _execution.BadDebt,
             MinHealthFactor = double.IsFinite(_minHealthFactor) ? _minHealthFactor : null,
             MaxLtv = _maxLtv,
             MinMarginRatio = double.IsFinite(_minMarginRatio) ? _minMarginRatio : null,
