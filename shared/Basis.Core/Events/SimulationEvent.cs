@@ -24,4 +24,5 @@ namespace Basis.Core.Events;
 [JsonDerivedType(typeof(BadDebtEvent), "bad_debt")]
 [JsonDerivedType(typeof(RebalanceEvent), "rebalance")]
 [JsonDerivedType(typeof(FlowEvent), "flow")]
+[JsonDerivedType(typeof(FlowRefusedEvent), "flow_refused")]
 public abstract record SimulationEvent([property: JsonPropertyOrder(-1)] DateTime Time);
