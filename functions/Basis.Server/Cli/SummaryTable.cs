@@ -31,6 +31,10 @@ internal static class SummaryTable
         figures.AddRow("Sharpe / Sortino / Calmar", $"{Ratio(summary.Sharpe)} / {Ratio(summary.Sortino)} / {Ratio(summary.Calmar)}");
         figures.AddRow("Max drawdown", $"{Percent(summary.MaxDrawdown)} ({summary.MaxDrawdownDurationHours:N0} h under water)");
         figures.AddRow("Rebalances / trades / liquidations", $"{summary.Rebalances} / {summary.Trades} / {summary.Liquidations}");
+        if (summary.BadDebt != 0)
+        {
+            figures.AddRow("Bad debt written off", Amount(summary.BadDebt));
+        }
         if (summary.MinMarginRatio is { } margin)
         {
             figures.AddRow("Min margin ratio", Percent(margin));

@@ -98,7 +98,7 @@ public sealed class BacktestWorkspace
         }
 
         var shocks = (request.Stress ?? []).Select(ParseShock).ToList();
-        var flows = CheckFlows(resolved, request);
+        var flows = CheckFlows(resolved, request, capital);
         IStrategy strategy;
         try
         {
@@ -339,7 +339,7 @@ public sealed class BacktestWorkspace
         }
     }
 
-    private static List<CapitalFlow> CheckFlows(ResolvedMode resolved, BacktestRequest request)
+    private static List<CapitalFlow> CheckFlows(ResolvedMode resolved, BacktestRequest request, double capital)
     {
         var flows = (resolved.Settings.CapitalFlows ?? []).Concat(request.Flows ?? []).OrderBy(f => f.TimeUtc).ToList();
         foreach (var flow in flows)
@@ -353,6 +353,12 @@ public sealed class BacktestWorkspace
             {
                 throw new BacktestRequestException("capital_flows", $"the flow at {UnixTime.Format(flow.TimeUtc)} must be a non-zero amount from -{MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} to {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} (got {flow.Amount.ToString(CultureInfo.InvariantCulture)})");
             }
+        }
+
+        // Known before the run: more withdrawn than was ever paid in (the equity made by then is checked as it runs).
+        if (CapitalFlow.Overdraft(capital, flows, resolved.Settings.ShareClass.Name()) is { } overdraft)
+        {
+            throw new BacktestRequestException("capital_flows", overdraft);
         }
 
         return flows;

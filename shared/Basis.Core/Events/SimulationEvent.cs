@@ -21,6 +21,8 @@ namespace Basis.Core.Events;
 [JsonDerivedType(typeof(FundingEvent), "funding")]
 [JsonDerivedType(typeof(RewardEvent), "reward")]
 [JsonDerivedType(typeof(LiquidationEvent), "liquidation")]
+[JsonDerivedType(typeof(BadDebtEvent), "bad_debt")]
 [JsonDerivedType(typeof(RebalanceEvent), "rebalance")]
 [JsonDerivedType(typeof(FlowEvent), "flow")]
+[JsonDerivedType(typeof(FlowRefusedEvent), "flow_refused")]
 public abstract record SimulationEvent([property: JsonPropertyOrder(-1)] DateTime Time);

@@ -4,8 +4,8 @@ namespace Basis.Core.Market;
 
 /// <summary>
 /// Loads the series a run requests from a source and lays them onto the run's hour grid, enforcing each kind's
-/// staleness limit and substituting configured fallbacks hour by hour. Hours nothing covers are collected and
-/// reported together in a <see cref="MarketDataCoverageException"/>.
+/// staleness limit and substituting configured fallbacks hour by hour, for hours their series is stale. Hours
+/// nothing covers are collected and reported together in a <see cref="MarketDataCoverageException"/>.
 /// </summary>
 public static class MarketDataBuilder
 {
@@ -57,10 +57,11 @@ public static class MarketDataBuilder
         {
             var primary = rows[request.Id];
             var fallbackHours = new Dictionary<string, int>(StringComparer.Ordinal);
+            var fallbackSpans = new List<FallbackSpan>();
             switch (request.Use)
             {
                 case SeriesUse.Level:
-                    aligned[request.Id] = AlignLevels(grid, request, rows, fallbackHours, gaps);
+                    aligned[request.Id] = AlignLevels(grid, request, rows, fallbackHours, fallbackSpans, gaps);
                     break;
                 case SeriesUse.Events:
                     aligned[request.Id] = AlignEvents(grid, request, primary, gaps);
@@ -78,7 +79,8 @@ public static class MarketDataBuilder
                 primary.Count,
                 primary.Count > 0 ? UnixTime.FromSeconds(primary.Times[0]) : null,
                 primary.Count > 0 ? UnixTime.FromSeconds(primary.Times[^1]) : null,
-                fallbackHours));
+                fallbackHours,
+                fallbackSpans));
         }
 
         if (gaps.Count > 0)
@@ -89,7 +91,7 @@ public static class MarketDataBuilder
         return new MarketData(grid, aligned, distributions, report);
     }
 
-    private static AlignedSeries AlignLevels(HourGrid grid, SeriesRequest request, IReadOnlyDictionary<SeriesId, SeriesData> rows, Dictionary<string, int> fallbackHours, List<CoverageGap> gaps)
+    private static AlignedSeries AlignLevels(HourGrid grid, SeriesRequest request, IReadOnlyDictionary<SeriesId, SeriesData> rows, Dictionary<string, int> fallbackHours, List<FallbackSpan> fallbackSpans, List<CoverageGap> gaps)
     {
         var spec = SeriesCatalog.Spec(request.Id);
         var columns = new double[spec.Columns.Count][];
@@ -98,19 +100,17 @@ public static class MarketDataBuilder
             columns[c] = new double[grid.Hours];
         }
 
-        var covered = new bool[grid.Hours];
-        var isFallback = false;
-        foreach (var sourceId in request.Sources)
+        var sources = request.Sources.ToList();
+        var servedBy = new int[grid.Hours];
+        Array.Fill(servedBy, -1);
+        var fresh = new bool[grid.Hours];
+        for (var s = 0; s < sources.Count; s++)
         {
-            var served = FillAsOf(grid, rows[sourceId], spec.StalenessHours * SecondsPerHour, columns, covered);
-            if (isFallback && served > 0)
-            {
-                fallbackHours[sourceId.Value] = served;
-            }
-
-            isFallback = true;
+            FillAsOf(grid, rows[sources[s]], spec.StalenessHours * SecondsPerHour, columns, servedBy, fresh, s);
         }
 
+        ReportFallbacks(grid, sources, servedBy, fallbackHours, fallbackSpans);
+        var covered = Array.ConvertAll(servedBy, s => s >= 0);
         if (request.OnlyWhileHeld)
         {
             MarkUncovered(columns, covered);
@@ -121,6 +121,28 @@ public static class MarketDataBuilder
         }
 
         return new AlignedSeries(request.Id, columns);
+    }
+
+    /// <summary>Counts the hours each fallback served and lists them as runs of consecutive hours.</summary>
+    private static void ReportFallbacks(HourGrid grid, List<SeriesId> sources, int[] servedBy, Dictionary<string, int> fallbackHours, List<FallbackSpan> fallbackSpans)
+    {
+        var h = 0;
+        while (h < servedBy.Length)
+        {
+            var source = servedBy[h];
+            var from = h;
+            while (h < servedBy.Length && servedBy[h] == source)
+            {
+                h++;
+            }
+
+            if (source > 0)
+            {
+                var id = sources[source].Value;
+                fallbackHours[id] = fallbackHours.GetValueOrDefault(id) + (h - from);
+                fallbackSpans.Add(new FallbackSpan(id, grid.TimeOf(from), grid.TimeOf(h)));
+            }
+        }
     }
 
     private static void MarkUncovered(double[][] columns, bool[] covered)
@@ -138,17 +160,18 @@ public static class MarketDataBuilder
     }
 
     /// <summary>
-    /// Fills every hour not yet covered from <paramref name="data"/>, as of that hour. A bar row at <c>t</c> is
-    /// the bar itself at <c>t</c>; at later hours it stands as a flat bar at its close, which is an observation
-    /// from <c>t + 1 h</c>. Returns the number of hours this source filled.
+    /// Serves hours from <paramref name="data"/> (source number <paramref name="source"/>), as of each hour: the hours
+    /// no earlier source covers, and the hours an earlier source only covers with a stale value while this one has a
+    /// fresh observation (a price forward-filled through a venue's outage is not the market's price, another venue's
+    /// of the same hour is). A bar row at <c>t</c> is the bar itself at <c>t</c>; at later hours it stands as a flat bar
+    /// at its close, which is an observation from <c>t + 1 h</c>. Fresh means observed at the hour itself.
     /// </summary>
-    private static int FillAsOf(HourGrid grid, SeriesData data, long stalenessSeconds, double[][] columns, bool[] covered)
+    private static void FillAsOf(HourGrid grid, SeriesData data, long stalenessSeconds, double[][] columns, int[] servedBy, bool[] fresh, int source)
     {
         var isBar = data.Spec.Kind is SeriesKind.Spot or SeriesKind.Perp;
         var closeIndex = isBar ? data.Spec.ColumnIndex("close") : -1;
         var volumeIndex = isBar ? data.Spec.ColumnIndex("volume") : -1;
         var times = data.Times;
-        var served = 0;
         var next = 0;
         for (var h = 0; h < grid.Hours; h++)
         {
@@ -158,7 +181,7 @@ public static class MarketDataBuilder
                 next++;
             }
 
-            if (covered[h] || next == 0)
+            if ((servedBy[h] >= 0 && fresh[h]) || next == 0)
             {
                 continue;
             }
@@ -171,7 +194,8 @@ public static class MarketDataBuilder
                 observed = Math.Min(t, observed + SecondsPerHour);
             }
 
-            if (t - observed > stalenessSeconds)
+            var age = t - observed;
+            if (age > stalenessSeconds || (servedBy[h] >= 0 && age > 0))
             {
                 continue;
             }
@@ -183,11 +207,9 @@ public static class MarketDataBuilder
                     : c == volumeIndex ? 0 : data.Column(closeIndex)[row];
             }
 
-            covered[h] = true;
-            served++;
+            servedBy[h] = source;
+            fresh[h] = age == 0;
         }
-
-        return served;
     }
 
     private static AlignedSeries AlignEvents(HourGrid grid, SeriesRequest request, SeriesData data, List<CoverageGap> gaps)

@@ -7,10 +7,15 @@ namespace Basis.Core.Market;
 /// <param name="FirstUtc">First row read, if any.</param>
 /// <param name="LastUtc">Last row read, if any.</param>
 /// <param name="FallbackHours">Hours served by each fallback, by fallback id; empty when none was needed.</param>
+/// <param name="FallbackSpans">
+/// Which hours each fallback served, as runs of consecutive hours in time order (null when reading a summary written
+/// before they were reported).
+/// </param>
 public sealed record SeriesReport(
     SeriesId Series,
     SeriesUse Use,
     int Rows,
     DateTime? FirstUtc,
     DateTime? LastUtc,
-    IReadOnlyDictionary<string, int> FallbackHours);
+    IReadOnlyDictionary<string, int> FallbackHours,
+    IReadOnlyList<FallbackSpan>? FallbackSpans = null);

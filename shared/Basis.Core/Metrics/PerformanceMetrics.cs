@@ -56,7 +56,12 @@ public static class PerformanceMetrics
         var previous = initialCapital;
         for (var h = 0; h < equity.Length; h++)
         {
-            level *= (equity[h] - flows[h]) / previous;
+            // Nothing invested earns nothing: after a wipe-out (equity 0, bad debt written off) the index stays at 0.
+            if (previous > 0)
+            {
+                level *= (equity[h] - flows[h]) / previous;
+            }
+
             index[h] = level;
             previous = equity[h];
         }
@@ -95,7 +100,7 @@ public static class PerformanceMetrics
             var isLast = h == equity.Length - 1;
             if (grid.TimeOf(h).TimeOfDay == TimeSpan.Zero || isLast)
             {
-                returns.Add((equity[h] / previous) - 1);
+                returns.Add(previous > 0 ? (equity[h] / previous) - 1 : 0);
                 previous = equity[h];
             }
         }

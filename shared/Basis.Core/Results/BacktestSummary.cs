@@ -84,6 +84,12 @@ public sealed record BacktestSummary
     /// <summary>Liquidations suffered.</summary>
     public required int Liquidations { get; init; }
 
+    /// <summary>
+    /// AAVE debt written off because no collateral was left to repay it (the loan is non-recourse): already counted in
+    /// the <c>liquidation</c> attribution as a gain; 0 for none (and for a summary written before it was reported).
+    /// </summary>
+    public double BadDebt { get; init; }
+
     /// <summary>Lowest AAVE health factor; null without debt.</summary>
     public required double? MinHealthFactor { get; init; }
 

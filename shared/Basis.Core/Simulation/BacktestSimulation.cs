@@ -1,3 +1,4 @@
+using System.Globalization;
 using Basis.Core.Events;
 using Basis.Core.Instruments;
 using Basis.Core.Market;
@@ -36,6 +37,7 @@ public sealed class BacktestSimulation
     private readonly bool _hasFlows;
     private readonly List<string> _columns;
     private readonly double[] _flows;
+    private readonly List<int> _refusedFlowHours = [];
     private readonly Instrument _shareClassWallet;
     private double _previousEquity;
     private double _cumulativeResidual;
@@ -269,6 +271,7 @@ public sealed class BacktestSimulation
             Rebalances = _execution.Rebalances,
             Trades = _execution.Trades,
             Liquidations = _execution.Liquidations,
+            BadDebt = _execution.BadDebt,
             MinHealthFactor = double.IsFinite(_minHealthFactor) ? _minHealthFactor : null,
             MaxLtv = _maxLtv,
             MinMarginRatio = double.IsFinite(_minMarginRatio) ? _minMarginRatio : null,
@@ -346,6 +349,12 @@ public sealed class BacktestSimulation
         writer.Write(_minMarginRatio);
         writer.Write(_maxAbsDelta);
         writer.Write(_cumulativeFlows);
+        writer.Write(_refusedFlowHours.Count);
+        foreach (var hour in _refusedFlowHours)
+        {
+            writer.Write(hour);
+        }
+
         _execution.WriteState(writer);
         _portfolio.WriteState(writer);
         _rewards.WriteState(writer, NextHour);
@@ -384,6 +393,12 @@ public sealed class BacktestSimulation
         _minMarginRatio = reader.ReadDouble();
         _maxAbsDelta = reader.ReadDouble();
         _cumulativeFlows = reader.ReadDouble();
+        var refused = reader.ReadInt32();
+        for (var i = 0; i < refused; i++)
+        {
+            RefuseFlow(reader.ReadInt32());
+        }
+
         _execution.ReadState(reader);
         _portfolio.ReadState(reader);
         _rewards.ReadState(reader, NextHour);
@@ -482,7 +497,8 @@ public sealed class BacktestSimulation
 
     /// <summary>
     /// Deposits land in the wallet for the strategy to deploy; withdrawals are paid from idle funds first (fast)
-    /// and the rest by asking the strategy to unwind (slow). Flows are kept out of attribution.
+    /// and the rest by asking the strategy to unwind (slow). A withdrawal of more than the equity at its hour is
+    /// refused (an event; the account cannot pay out what it does not have). Flows are kept out of attribution.
     /// </summary>
     private void ApplyFlow(int h)
     {
@@ -499,6 +515,16 @@ public sealed class BacktestSimulation
         }
 
         var needed = -amount;
+        var unit = _spec.Mode.ShareClass.Name();
+        var time = _market.Grid.TimeOf(h);
+        var equity = _valuation.EquitySc(_portfolio, h);
+        if (needed > equity)
+        {
+            RefuseFlow(h);
+            _execution.Record(new FlowRefusedEvent(time, amount, equity, string.Create(CultureInfo.InvariantCulture, $"the withdrawal of {needed:N2} {unit} at {time:yyyy-MM-ddTHH:mm:ssZ} is more than the equity at that hour ({equity:N2} {unit}); refused, nothing paid out")));
+            return;
+        }
+
         var freeCash = Math.Clamp(_portfolio.Quantity(_shareClassWallet), 0, needed);
         if (freeCash < needed)
         {
@@ -506,11 +532,18 @@ public sealed class BacktestSimulation
             var raised = _portfolio.Quantity(_shareClassWallet);
             if (raised < needed * (1 - 1e-9))
             {
-                throw new WithdrawalFailedException($"The withdrawal of {needed} {_spec.Mode.ShareClass.Name()} at {_market.Grid.TimeOf(h):yyyy-MM-ddTHH:mm:ssZ} could not be raised: unwinding freed {raised}.");
+                throw new WithdrawalFailedException($"The withdrawal of {needed} {unit} at {time:yyyy-MM-ddTHH:mm:ssZ} could not be raised: unwinding freed {raised}.");
             }
         }
 
         _execution.Flow(_shareClassWallet, amount, freeCash);
+    }
+
+    /// <summary>Drops a refused hour's flow, so returns, net flows and the reconciliation see none.</summary>
+    private void RefuseFlow(int h)
+    {
+        _flows[h] = 0;
+        _refusedFlowHours.Add(h);
     }
 
     private void LiquidatePerps(int h)
@@ -543,6 +576,11 @@ public sealed class BacktestSimulation
             }
 
             flows[hour] += flow.Amount;
+        }
+
+        if (CapitalFlow.Overdraft(spec.InitialCapital, spec.Flows ?? [], spec.Mode.ShareClass.Name()) is { } overdraft)
+        {
+            throw new ArgumentException($"The capital flows cannot be paid: {overdraft}.", nameof(spec));
         }
 
         return flows;

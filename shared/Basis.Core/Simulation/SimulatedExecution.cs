@@ -43,19 +43,23 @@ public sealed class SimulatedExecution : IExecutionDesk
     /// <summary>Liquidations so far.</summary>
     public int Liquidations { get; private set; }
 
+    /// <summary>Debt left once no collateral backs it, written off by the protocol (<see cref="LiquidateAave"/>), in the share class.</summary>
+    internal double BadDebt { get; private set; }
+
     internal int Hour { get; set; }
 
-    /// <summary>Writes the counters, for a run continued elsewhere.</summary>
+    /// <summary>Writes the counters and the bad debt written off, for a run continued elsewhere.</summary>
     internal void WriteState(BinaryWriter writer)
     {
         writer.Write(Trades);
         writer.Write(Rebalances);
         writer.Write(Liquidations);
+        writer.Write(BadDebt);
     }
 
     /// <summary>Restores the counters <see cref="WriteState"/> wrote.</summary>
     internal void ReadState(BinaryReader reader) =>
-        (Trades, Rebalances, Liquidations) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        (Trades, Rebalances, Liquidations, BadDebt) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble());
 
     private DateTime Time => _valuation.Grid.TimeOf(Hour);
 
@@ -459,7 +463,9 @@ public sealed class SimulatedExecution : IExecutionDesk
     /// AAVE liquidation once the health factor is below 1: a liquidator repays the close factor of the debt (all of
     /// it below the full-close health factor) and seizes collateral worth the repayment plus the liquidation bonus;
     /// the bonus is the loss, booked to <see cref="AttributionSource.Liquidation"/>. Borrowing is eMode only, so one
-    /// debt is liquidated against the largest collateral.
+    /// debt is liquidated against the largest collateral. When the seizure takes the last collateral and debt is left,
+    /// that debt is bad debt: the loan is non-recourse, so the protocol writes it off (a gain to the account, also
+    /// booked to <see cref="AttributionSource.Liquidation"/>) and the loop's equity ends at zero, not below.
     /// </summary>
     internal void LiquidateAave(double healthFactor)
     {
@@ -488,18 +494,47 @@ public sealed class SimulatedExecution : IExecutionDesk
         }
 
         var closeFactor = healthFactor < aave.FullCloseHealthFactor ? 1.0 : aave.CloseFactor;
+        var bonus = aave.EMode.LiquidationBonus;
         var debtSc = -_valuation.ValueSc(_portfolio, debt, Hour);
         var collateralSc = _valuation.ValueSc(_portfolio, collateral, Hour);
-        var repaidSc = Math.Min(closeFactor * debtSc, collateralSc / (1 + aave.EMode.LiquidationBonus));
-        var seizedSc = repaidSc * (1 + aave.EMode.LiquidationBonus);
+        var seizesAll = closeFactor * debtSc * (1 + bonus) >= collateralSc;
+        var repaidSc = seizesAll ? collateralSc / (1 + bonus) : closeFactor * debtSc;
+        var seizedSc = repaidSc * (1 + bonus);
         var seizedUnits = _portfolio.Quantity(collateral) * (seizedSc / collateralSc) * _valuation.Index(collateral)[Hour];
         _portfolio.Add(debt, -_portfolio.Quantity(debt) * (repaidSc / debtSc));
-        _portfolio.Add(collateral, -_portfolio.Quantity(collateral) * (seizedSc / collateralSc));
-        var penaltySc = repaidSc * aave.EMode.LiquidationBonus;
+        _portfolio.Add(collateral, seizesAll ? -_portfolio.Quantity(collateral) : -_portfolio.Quantity(collateral) * (seizedSc / collateralSc));
+        var penaltySc = repaidSc * bonus;
         Book(AttributionSource.Liquidation, -penaltySc);
         Liquidations++;
         var scPerUsd = _valuation.ScPrice(Asset.Usdt)[Hour];
         _events.Add(new LiquidationEvent(Time, collateral.Key.ToString(), -seizedUnits, _valuation.UnderlyingPerUnit(collateral, Hour) / _valuation.Index(collateral)[Hour], healthFactor, penaltySc / scPerUsd));
+        if (seizesAll && repaidSc < debtSc && !HoldsCollateral())
+        {
+            WriteOffBadDebt(debt);
+        }
+    }
+
+    private bool HoldsCollateral()
+    {
+        foreach (var instrument in _valuation.Instruments)
+        {
+            if (instrument.Key.Type == PositionType.AToken && _portfolio.Quantity(instrument) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void WriteOffBadDebt(Instrument debt)
+    {
+        var badDebtSc = -_valuation.ValueSc(_portfolio, debt, Hour);
+        var underlying = AaveAccounting.Underlying(_portfolio.Quantity(debt), _valuation.Index(debt)[Hour]);
+        _portfolio.Add(debt, -_portfolio.Quantity(debt));
+        Book(AttributionSource.Liquidation, badDebtSc);
+        BadDebt += badDebtSc;
+        _events.Add(new BadDebtEvent(Time, debt.Key.ToString(), underlying, badDebtSc / _valuation.ScPrice(Asset.Usdt)[Hour]));
     }
 
     /// <summary>Applies a deposit or withdrawal to the wallet's share-class balance (flows are not P&amp;L).</summary>

@@ -74,20 +74,38 @@ public sealed class MarketDataBuilderTests
     [Fact]
     public void A_configured_fallback_covers_a_gap_and_the_report_counts_its_hours()
     {
-        // Binance has bars at hours 0–4 and 11. The hour-4 bar closes at 5, so as-of it covers hours 5–8 (≤ 3 h old);
-        // hours 9 and 10 are stale and Bybit, which has every hour, stands in for them.
+        // Binance has bars at hours 0–4 and 11. The hour-4 bar closes at 5, so hour 5 is fresh; hours 6–8 would only
+        // be Binance forward-filled (1–3 h old) and 9–10 are beyond the limit: Bybit, fresh every hour, serves 6–10.
         var grid = new HourGrid(Start, Start.AddHours(12));
         var binance = Rows(BinanceSpot, [.. Enumerable.Range(0, 5).Select(h => (h, 100.0)), (11, 100.0)]);
         var bybit = Rows(BybitSpot, [.. Enumerable.Range(0, 12).Select(h => (h, 200.0))]);
 
         var data = Build(grid, [new SeriesRequest(BinanceSpot, SeriesUse.Level, [BybitSpot])], binance, bybit);
 
-        var prices = data.Series(BinanceSpot).Column("open");
-        Assert.Equal(100, prices[8]);
-        Assert.Equal(200, prices[9]);
-        Assert.Equal(200, prices[10]);
-        Assert.Equal(100, prices[11]);
-        Assert.Equal(2, data.Report.Single().FallbackHours["spot/bybit/BTCUSDT"]);
+        Assert.Equal([100, 100, 100, 100, 100, 100, 200, 200, 200, 200, 200, 100], data.Series(BinanceSpot).Column("open"));
+        var report = data.Report.Single();
+        Assert.Equal(5, report.FallbackHours["spot/bybit/BTCUSDT"]);
+        Assert.Equal([new FallbackSpan("spot/bybit/BTCUSDT", Start.AddHours(6), Start.AddHours(11))], report.FallbackSpans);
+    }
+
+    [Fact]
+    public void A_fresh_fallback_replaces_a_stale_primary_at_once_and_a_stale_one_does_not()
+    {
+        // Binance bars at hours 0, 1, 6, 7 (100); Bybit bars at 0, 1, 2, 5, 6, 7 (200). Hour 2: Binance's hour-1 bar
+        // closes then (fresh), 100. Hour 3: Binance is 1 h stale, Bybit's hour-2 bar closes then (fresh), 200. Hour 4:
+        // both are stale, the primary stays, 100. Hour 5: Bybit has the bar, 200. Hours 6 and 7: Binance again.
+        var grid = new HourGrid(Start, Start.AddHours(8));
+        var binance = Rows(BinanceSpot, (0, 100), (1, 100), (6, 100), (7, 100));
+        var bybit = Rows(BybitSpot, (0, 200), (1, 200), (2, 200), (5, 200), (6, 200), (7, 200));
+
+        var data = Build(grid, [new SeriesRequest(BinanceSpot, SeriesUse.Level, [BybitSpot])], binance, bybit);
+
+        Assert.Equal([100, 100, 100, 200, 100, 200, 100, 100], data.Series(BinanceSpot).Column("open"));
+        var report = data.Report.Single();
+        Assert.Equal(2, report.FallbackHours["spot/bybit/BTCUSDT"]);
+        Assert.Equal(
+            [new FallbackSpan("spot/bybit/BTCUSDT", Start.AddHours(3), Start.AddHours(4)), new FallbackSpan("spot/bybit/BTCUSDT", Start.AddHours(5), Start.AddHours(6))],
+            report.FallbackSpans);
     }
 
     [Fact]

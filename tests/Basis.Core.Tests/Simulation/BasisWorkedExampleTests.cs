@@ -1,5 +1,6 @@
 using Basis.Core.Events;
 using Basis.Core.Instruments;
+using Basis.Core.Market;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
@@ -73,6 +74,43 @@ public sealed class BasisWorkedExampleTests
 
         Assert.Equal(-0.3, result.Source(AttributionSource.Price), 6);
         Assert.Equal(-800, result.Source(AttributionSource.Basis), 6);
+        Assert.True(Math.Abs(result.Summary.AttributionResidual) < 1e-6);
+    }
+
+    [Fact]
+    public void A_perp_venue_outage_takes_the_fallback_mark_at_once_and_the_equity_curve_does_not_jump()
+    {
+        // Binance's perp has no bars at hours 2–7 (Bybit stands in); ETH jumps from 3,000 to 3,300 at hour 4. Hour 2
+        // still has Binance's hour-1 bar close; from hour 3 its forward-filled 3,000 is stale while Bybit's mark is
+        // fresh, so Binance's short is marked at Bybit's 3,300 from hour 4 as the spot is. Marked at the stale 3,000
+        // instead (as before), the 10.6667 ETH short would hide 3,200 USDT of loss at hours 4 and 5 and give it back at
+        // hour 6. Now the only move is the 0.003 ETH of gas fronted at entry: −0.003 × 300 = −0.90 USDT at hour 4.
+        var market = new SyntheticMarket(SyntheticMarket.Jan1, 12).Gas(10).Bars("spot/bybit/ETHUSDT", h => h < 4 ? 3_000 : 3_300);
+        foreach (var venue in new[] { "binance", "bybit", "okx" })
+        {
+            market.Funding($"funding/{venue}/ETHUSDT", 0);
+        }
+
+        market.Bars("perp/bybit/ETHUSDT", h => h < 4 ? 3_000 : 3_300).Bars("perp/okx/ETHUSDT", h => h < 4 ? 3_000 : 3_300);
+        market.Bars("perp/binance/ETHUSDT", h => h < 4 ? 3_000 : 3_300, missing: h => h is >= 2 and <= 7);
+        var mode = EthBasis(excess: 10, topUp: 0.01, deviation: 1) with
+        {
+            DataFallbacks = new Dictionary<SeriesId, IReadOnlyList<SeriesId>> { [SeriesId.Parse("perp/binance/ETHUSDT")] = [SeriesId.Parse("perp/bybit/ETHUSDT")] },
+        };
+
+        var result = Backtest.Run(market, mode, 100_000, NoTradingCosts);
+
+        var equity = result.Timeseries.Column("equity");
+        Assert.Equal(-0.9, equity[4] - equity[3], 6);
+        for (var h = 1; h < equity.Length; h++)
+        {
+            Assert.True(h == 4 || Math.Abs(equity[h] - equity[h - 1]) < 1e-6, $"equity moved {equity[h] - equity[h - 1]} at hour {h}");
+        }
+
+        // The drawdown is the entry's 0.003 ETH of gas (9 USDT) and those 0.90 USDT, not 3,200 USDT (3.2%).
+        Assert.Equal(9.9 / 100_000, result.Summary.MaxDrawdown, 12);
+        var binance = result.Summary.DataReport.Series.Single(s => s.Series == SeriesId.Parse("perp/binance/ETHUSDT"));
+        Assert.Equal(5, binance.FallbackHours["perp/bybit/ETHUSDT"]);
         Assert.True(Math.Abs(result.Summary.AttributionResidual) < 1e-6);
     }
 

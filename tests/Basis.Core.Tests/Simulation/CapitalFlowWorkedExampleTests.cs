@@ -55,12 +55,67 @@ public sealed class CapitalFlowWorkedExampleTests
     }
 
     [Fact]
-    public void A_withdrawal_larger_than_the_equity_fails_the_run()
+    public void A_withdrawal_of_more_than_was_paid_in_is_refused_before_the_run()
     {
-        var flows = new[] { new CapitalFlow(SyntheticMarket.Jan1.AddHours(5), -150_000) };
+        // 100,000 of capital and a 20,000 deposit at hour 3 pay in 120,000; withdrawing 150,000 at hour 5 cannot be paid
+        // whatever the strategy earns in five hours.
+        var flows = new[] { new CapitalFlow(SyntheticMarket.Jan1.AddHours(3), 20_000), new CapitalFlow(SyntheticMarket.Jan1.AddHours(5), -150_000) };
 
-        var error = Assert.Throws<WithdrawalFailedException>(() => Backtest.Run(LendingMarket(10), UsdtLending, 100_000, flows: flows));
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Run(LendingMarket(10), UsdtLending, 100_000, flows: flows));
 
-        Assert.Contains("could not be raised", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The capital flows cannot be paid: the withdrawal of 150,000.00 USDT at 2025-01-01T05:00:00Z takes withdrawals to 150,000.00 USDT, more than the capital and the deposits before it (120,000.00 USDT).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Withdrawals_are_checked_against_what_was_paid_in_by_their_hour()
+    {
+        var at = (int hour) => SyntheticMarket.Jan1.AddHours(hour);
+
+        // A deposit in the same hour counts first; one after the withdrawal does not.
+        Assert.Null(CapitalFlow.Overdraft(100, [new CapitalFlow(at(2), -120), new CapitalFlow(at(2), 30)], "ETH"));
+        Assert.Equal(
+            "the withdrawal of 30.00 ETH at 2025-01-01T03:00:00Z takes withdrawals to 130.00 ETH, more than the capital and the deposits before it (100.00 ETH)",
+            CapitalFlow.Overdraft(100, [new CapitalFlow(at(2), -100), new CapitalFlow(at(3), -30), new CapitalFlow(at(4), 500)], "ETH"));
+    }
+
+    [Fact]
+    public void A_withdrawal_larger_than_the_equity_at_its_hour_is_refused_as_an_event_and_nothing_is_paid()
+    {
+        // The USDT supply's liquidity index halves at hour 3: 100,000 supplied is worth 50,000. A 60,000 withdrawal at
+        // hour 4 is less than the 100,000 paid in, so it passes the check before the run, but more than the equity then:
+        // it is refused, and the run goes on with 50,000 (not −10,000), no flow and a 50,000 loss.
+        var market = new SyntheticMarket(SyntheticMarket.Jan1, 6)
+            .Gas(0)
+            .Oracle("oracle/aave/ETH-USD", _ => 3_000)
+            .Aave("USDT", h => h < 3 ? 1.0 : 0.5, _ => 1.0);
+
+        var result = Backtest.Run(market, UsdtLending, 100_000, flows: [new CapitalFlow(SyntheticMarket.Jan1.AddHours(4), -60_000)]);
+
+        var refused = result.Events.OfType<FlowRefusedEvent>().Single();
+        Assert.Equal((SyntheticMarket.Jan1.AddHours(4), -60_000.0, 50_000.0), (refused.Time, refused.Amount, refused.EquitySc));
+        Assert.Equal("the withdrawal of 60,000.00 USDT at 2025-01-01T04:00:00Z is more than the equity at that hour (50,000.00 USDT); refused, nothing paid out", refused.Reason);
+        Assert.DoesNotContain(result.Events, e => e is FlowEvent);
+        Assert.Equal(50_000, result.Summary.FinalEquity, 9);
+        Assert.Equal(0, result.Summary.NetFlows);
+        Assert.Equal(-50_000, result.Summary.Pnl, 9);
+        Assert.Equal(-0.5, result.Summary.TotalReturn, 12);
+        Assert.Equal(0, result.Timeseries[5, result.Timeseries.IndexOf("net_flows")]);
+        Assert.True(Math.Abs(result.Summary.AttributionResidual) < 1e-9);
+    }
+
+    [Fact]
+    public void A_refused_withdrawal_survives_a_run_cut_into_segments()
+    {
+        var market = new SyntheticMarket(SyntheticMarket.Jan1, 6)
+            .Gas(0)
+            .Oracle("oracle/aave/ETH-USD", _ => 3_000)
+            .Aave("USDT", h => h < 3 ? 1.0 : 0.5, _ => 1.0);
+        CapitalFlow[] flows = [new CapitalFlow(SyntheticMarket.Jan1.AddHours(4), -60_000)];
+
+        var whole = Backtest.Run(market, UsdtLending, 100_000, flows: flows);
+        var segmented = Backtest.Segmented(market, UsdtLending, 100_000, [5, 6], flows: flows);
+
+        Assert.Equal(whole.Summary.NetFlows, segmented.Summary.NetFlows);
+        Assert.Equal(whole.Summary.TotalReturn, segmented.Summary.TotalReturn);
     }
 }

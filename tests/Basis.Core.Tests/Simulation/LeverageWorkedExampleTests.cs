@@ -80,19 +80,57 @@ public sealed class LeverageWorkedExampleTests
     }
 
     [Fact]
-    public void Below_hf_095_the_whole_debt_is_closeable_and_an_underwater_loop_loses_all_its_collateral()
+    public void Below_hf_095_the_whole_debt_is_closeable_and_an_underwater_loop_loses_all_its_collateral_and_no_more()
     {
         // A 12% drop: HF = 1.05556 × 0.88 = 0.92889 < 0.95, so the close factor is 100%. In eMode that means the
         // collateral (999.97 × 0.88 = 879.9736 ETH) is worth less than the debt plus bonus, so the liquidator takes
-        // all of it for R = 879.9736 / 1.01 = 871.2610 WETH of debt; the bonus lost is 8.712610 ETH and
-        // 899.973 − 871.2610 = 28.7120 WETH of debt is left with no collateral behind it.
+        // all of it for R = 879.9736 / 1.01 = 871.2610 WETH of debt; the bonus lost is 8.712610 ETH. The
+        // 899.973 − 871.2610 = 28.7120 WETH of debt left has no collateral behind it: bad debt, written off, so the
+        // equity ends at 0 (the 99.997 ETH loop lost 0.12 × 999.97 = 119.9964 ETH of value; 119.9964 − 8.712610 −
+        // 28.7120 = 99.997 ETH is what the account lost).
         var result = Backtest.Run(Market(4, h => h < 2 ? 1.0 : 0.88), EthLeveraged(TestSettings.Leverage(), riskManagement: false), 100);
 
         var repaid = 999.97 * 0.88 / 1.01;
-        Assert.Equal(-repaid * 0.01, result.Source(AttributionSource.Liquidation), 9);
-        Assert.Equal(0, result.FinalPositions.GetValueOrDefault("aave_v3:aToken:aweETH"), 9);
-        Assert.Equal(899.973 - repaid, result.FinalPositions["aave_v3:debtToken:debtWETH"], 9);
-        Assert.True(result.Summary.FinalEquity < 0);
+        var badDebt = 899.973 - repaid;
+        Assert.Equal((-repaid * 0.01) + badDebt, result.Source(AttributionSource.Liquidation), 9);
+        Assert.Equal(0, result.FinalPositions.GetValueOrDefault("aave_v3:aToken:aweETH"));
+        Assert.Equal(0, result.FinalPositions.GetValueOrDefault("aave_v3:debtToken:debtWETH"));
+        Assert.Equal(badDebt, result.Summary.BadDebt, 9);
+        Assert.Equal(0, result.Summary.FinalEquity, 9);
+        Assert.True(Math.Abs(result.Summary.AttributionResidual) < 1e-9);
+    }
+
+    [Fact]
+    public void A_shock_that_wipes_out_the_loop_floors_its_equity_at_zero_and_reports_the_bad_debt()
+    {
+        // No gas, λ = 0.93: 0.7 ETH becomes 10 weETH supplied at rate 1.0 against 9.3 WETH of debt (HF = 9.5/9.3 = 1.0215).
+        // At hour 2 the rate halves: collateral 5 ETH, HF = 5 × 0.95 / 9.3 = 0.5108 < 0.95, so the whole debt may be
+        // repaid, but the liquidator can only repay 5 / 1.01 = 4.950495 WETH for all 5 ETH of collateral (0.049505 ETH
+        // bonus). The 9.3 − 4.950495 = 4.349505 WETH left is bad debt: written off. Equity goes 0.7 → 0, not to
+        // 5 − 9.3 − 0.049505 = −4.349505 ETH (−621% of the capital): staking_yield −5, liquidation −0.049505 + 4.349505 = +4.3.
+        var market = new SyntheticMarket(SyntheticMarket.Jan1, 4)
+            .Gas(0)
+            .Oracle("oracle/aave/ETH-USD", _ => 3_000)
+            .Lst("weETH", h => h < 2 ? 1.0 : 0.5)
+            .Aave("weETH", _ => 1.0, _ => 1.0)
+            .Aave("WETH", _ => 1.0, _ => 1.0);
+
+        var result = Backtest.Run(market, EthLeveraged(TestSettings.Leverage(targetLtv: 0.93, floor: 1.02), riskManagement: false), 0.7);
+
+        Assert.Equal(10, result.Timeseries[1, result.Timeseries.IndexOf("aave_v3:aToken:aweETH")], 9);
+        Assert.Equal(9.3, result.Timeseries[1, result.Timeseries.IndexOf("aave_v3:debtToken:debtWETH")], 9);
+        Assert.Equal(5 * 0.95 / 9.3, result.Summary.MinHealthFactor!.Value, 9);
+        Assert.Equal(-5, result.Source(AttributionSource.StakingYield), 9);
+        Assert.Equal(4.3, result.Source(AttributionSource.Liquidation), 9);
+        Assert.Equal(9.3 - (5 / 1.01), result.Summary.BadDebt, 9);
+        var writeOff = result.Events.OfType<BadDebtEvent>().Single();
+        Assert.Equal("aave_v3:debtToken:debtWETH", writeOff.Instrument);
+        Assert.Equal(9.3 - (5 / 1.01), writeOff.Amount, 9);
+        Assert.Equal((9.3 - (5 / 1.01)) * 3_000, writeOff.ValueUsd, 6);
+        Assert.Equal([0.7, 0.7, 0, 0], result.Timeseries.Column("equity").Select(e => Math.Round(e, 12)));
+        Assert.Equal(1, result.Summary.MaxDrawdown, 12);
+        Assert.Equal(-1, result.Summary.TotalReturn, 12);
+        Assert.True(Math.Abs(result.Summary.AttributionResidual) < 1e-12);
     }
 
     [Fact]

@@ -40,6 +40,14 @@ internal sealed class SyntheticMarket
     public SyntheticMarket Bars(string id, Func<int, double> price) =>
         Level(id, price, price, price, h => price(h + 1), _ => 1);
 
+    /// <summary>Bars as <see cref="Bars(string, Func{int, double})"/>, without those of the hours <paramref name="missing"/> names (a venue's outage).</summary>
+    public SyntheticMarket Bars(string id, Func<int, double> price, Func<int, bool> missing)
+    {
+        var full = Bars(id, price)._series[SeriesId.Parse(id)];
+        var kept = Enumerable.Range(0, full.Count).Where(i => !missing(i)).ToArray();
+        return Rows(new SeriesData(full.Id, [.. kept.Select(i => full.Times[i])], [.. Enumerable.Range(0, full.Spec.Columns.Count).Select(c => kept.Select(i => full.Column(c)[i]).ToArray())]));
+    }
+
     /// <summary>An oracle price series.</summary>
     public SyntheticMarket Oracle(string id, Func<int, double> price) => Level(id, price);
 

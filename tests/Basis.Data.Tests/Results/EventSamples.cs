@@ -21,6 +21,8 @@ internal static class EventSamples
         new FundingEvent(time, "binance:Perp:ETHUSDT", -1.2e-5, -10.630_890_177_589_02, 3_764.35, -0.0),
         new RewardEvent(time, "etherfi:Reward:EIGEN", 0.2, 9.6, 0.000_02, time.AddDays(-7), time, true),
         new LiquidationEvent(time, "okx:Perp:ETHUSDT", -3, 4_100, 0.004_9, 61.5),
+        new BadDebtEvent(time, "aave_v3:debtToken:debtWETH", 4.349_504_950_495_05, 13_048.514_851_485_15),
         new FlowEvent(time, -30_000, -12_345.678),
+        new FlowRefusedEvent(time, -60_000, 49_999.5, "the withdrawal of 60,000.00 USDT at 2025-01-01T04:00:00Z is more than the equity <at> that hour (49,999.50 USDT)"),
     ];
 }

@@ -87,4 +87,17 @@ public sealed class StressAndFlowsTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("flows.csv:3: 2025-06-01T00:00:00Z must be a whole hour after --start and before --end", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_withdrawal_of_more_than_was_paid_in_is_bad_input_naming_its_time_and_amount()
+    {
+        // 100,000 of default capital and a 50,000 deposit: withdrawing 160,000 cannot be paid whatever the run earns.
+        var flows = _temp.Combine("flows.csv");
+        await File.WriteAllTextAsync(flows, "time,amount\n2025-02-01,50000\n2025-03-01,-160000\n", TestContext.Current.CancellationToken);
+
+        var run = await BasisCli.BacktestAsync("pure_lending_usdt", _temp.Path, "--flows", flows);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the withdrawal of 160,000.00 USDT at 2025-03-01T00:00:00Z takes withdrawals to 160,000.00 USDT, more than the capital and the deposits before it (150,000.00 USDT)", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Basis.Core.Market;
 using Basis.Core.Results;
 
 namespace Basis.Data.Results.Report;
@@ -35,11 +36,18 @@ internal static class DataReportSection
             HtmlTable.Cell(html, series.LastUtc is { } last ? ReportFormat.Time(last) : "none");
             var served = fallbacks.Count == 0
                 ? "—"
-                : string.Join("; ", fallbacks.Select(f => string.Create(CultureInfo.InvariantCulture, $"{HtmlText.Escape(f.Key)}: {f.Value:N0} h")));
+                : string.Join("; ", fallbacks.Select(f => string.Create(CultureInfo.InvariantCulture, $"{HtmlText.Escape(f.Key)}: {f.Value:N0} h{Spans(series.FallbackSpans, f.Key)}")));
             HtmlTable.Cell(html, served);
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n<p class=\"note\">Rows include the look-back read before the first hour. A fallback stands in, in order, for hours its series is stale (docs/accounting.md, Prices and market data).</p>\n</section>\n");
+        html.Append("</tbody>\n</table>\n<p class=\"note\">Rows include the look-back read before the first hour. A fallback stands in, in order, for hours its series is stale: beyond its limit, or forward-filled while the fallback has a fresh value (docs/accounting.md, Prices and market data).</p>\n</section>\n");
+    }
+
+    /// <summary>The hours a fallback served, as UTC ranges (end exclusive).</summary>
+    private static string Spans(IReadOnlyList<FallbackSpan>? spans, string fallback)
+    {
+        var ranges = (spans ?? []).Where(s => s.Fallback == fallback).Select(s => ReportFormat.Time(s.FromUtc) + " → " + ReportFormat.Time(s.ToUtc)).ToList();
+        return ranges.Count == 0 ? string.Empty : " (" + HtmlText.Escape(string.Join(", ", ranges)) + ")";
     }
 }

@@ -47,6 +47,10 @@ internal static class SummarySection
             rows.Add(("Rebalances", ReportFormat.Count(summary.Rebalances), false));
             rows.Add(("Trades", ReportFormat.Count(summary.Trades), false));
             rows.Add(("Liquidations", ReportFormat.Count(summary.Liquidations), summary.Liquidations > 0));
+            if (summary.BadDebt != 0)
+            {
+                rows.Add(("Bad debt written off", Amount(summary.BadDebt), true));
+            }
         });
 
         Card(html, "Risk", rows =>
