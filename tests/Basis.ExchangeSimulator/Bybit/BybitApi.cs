@@ -564,7 +564,7 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
     // Bybit order ids are UUIDs; the book's numeric id is kept inside one so both map back.
     private const string OrderIdPrefix = "00000000-0000-4000-8000-";
 
-    private static string OrderId(SimOrder order) => OrderIdPrefix + order.OrderId.ToString("D12", CultureInfo.InvariantCulture);
+    internal static string OrderId(SimOrder order) => OrderIdPrefix + order.OrderId.ToString("D12", CultureInfo.InvariantCulture);
 
     private string[]? SymbolsOrAll(Request request) =>
         request.Text("symbol") is { } symbol ? (state.Instruments.ContainsKey(symbol) ? [symbol] : null) : state.Instruments.Keys.ToArray();

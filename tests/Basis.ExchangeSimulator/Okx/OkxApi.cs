@@ -21,7 +21,7 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
     private static readonly JsonSerializerOptions Json = new();
 
     // Contract value in base units per instrument (BTC-USDT-SWAP 0.01 BTC, ETH-USDT-SWAP 0.1 ETH).
-    private static readonly Dictionary<string, decimal> ContractValue = new(StringComparer.Ordinal) { ["BTCUSDT"] = 0.01m, ["ETHUSDT"] = 0.1m };
+    internal static readonly Dictionary<string, decimal> ContractValue = new(StringComparer.Ordinal) { ["BTCUSDT"] = 0.01m, ["ETHUSDT"] = 0.1m };
 
     public void Map(WebApplication app)
     {

@@ -60,14 +60,24 @@ internal sealed partial class SimulatorStreams
         return Results.Json(new { listenKey });
     }
 
-    // First call: the orders that exist are the baseline; later calls push what changed since.
-    private IEnumerable<string> BinanceUserData(StreamConnection connection, string key, long unixSeconds, bool first)
+    private IEnumerable<string> BinanceUserData(StreamConnection connection, string key, long unixSeconds, bool first) =>
+        OrderChanges(connection, key, _binance.Accounts[key["user:".Length..]], first).Select(OrderTradeUpdate);
+
+    /// <summary>
+    /// One change to an order since the subscription last looked, in Binance's terms (the model for every venue's
+    /// push): <paramref name="Execution"/> NEW, TRADE or CANCELED, the status and totals after it, and the fill it
+    /// brought (zero when none).
+    /// </summary>
+    private sealed record OrderChange(SimOrder Order, string Execution, OrderStatus Status, decimal Executed, decimal Quote, decimal LastQuantity, decimal LastPrice);
+
+    // First call: the orders that exist are the baseline; later calls return what changed since: NEW for an order not
+    // seen before, TRADE for new fills, CANCELED. Remembered per subscription key, so each subscription sees every change.
+    private static List<OrderChange> OrderChanges(StreamConnection connection, string key, SimAccount account, bool first)
     {
-        var account = _binance.Accounts[key["user:".Length..]];
-        var events = new List<string>();
+        var changes = new List<OrderChange>();
         foreach (var order in account.Orders)
         {
-            var id = "order:" + order.OrderId.ToString(CultureInfo.InvariantCulture);
+            var id = key + "#" + order.OrderId.ToString(CultureInfo.InvariantCulture);
             var now = (order.Status, order.ExecutedQuantity, order.CumulativeQuote);
             var seen = connection.LastSent.TryGetValue(id, out var text) ? Parse(text) : ((OrderStatus, decimal, decimal)?)null;
             connection.LastSent[id] = string.Create(CultureInfo.InvariantCulture, $"{(int)order.Status}|{order.ExecutedQuantity}|{order.CumulativeQuote}");
@@ -79,23 +89,23 @@ internal sealed partial class SimulatorStreams
             var (executed, quote) = seen is { } s ? (s.Item2, s.Item3) : (0m, 0m);
             if (seen is null)
             {
-                events.Add(OrderTradeUpdate(order, "NEW", OrderStatus.New, 0m, 0m, 0m, 0m));
+                changes.Add(new(order, "NEW", OrderStatus.New, 0m, 0m, 0m, 0m));
             }
 
             if (order.ExecutedQuantity > executed)
             {
                 var fill = order.ExecutedQuantity - executed;
                 var status = order.Status is OrderStatus.Canceled ? OrderStatus.PartiallyFilled : order.Status;
-                events.Add(OrderTradeUpdate(order, "TRADE", status, order.ExecutedQuantity, order.CumulativeQuote, fill, (order.CumulativeQuote - quote) / fill));
+                changes.Add(new(order, "TRADE", status, order.ExecutedQuantity, order.CumulativeQuote, fill, (order.CumulativeQuote - quote) / fill));
             }
 
             if (order.Status is OrderStatus.Canceled && seen?.Item1 is not OrderStatus.Canceled)
             {
-                events.Add(OrderTradeUpdate(order, "CANCELED", OrderStatus.Canceled, order.ExecutedQuantity, order.CumulativeQuote, 0m, 0m));
+                changes.Add(new(order, "CANCELED", OrderStatus.Canceled, order.ExecutedQuantity, order.CumulativeQuote, 0m, 0m));
             }
         }
 
-        return events;
+        return changes;
 
         static (OrderStatus, decimal, decimal) Parse(string text)
         {
@@ -105,8 +115,9 @@ internal sealed partial class SimulatorStreams
     }
 
     // ORDER_TRADE_UPDATE as Binance's USDⓈ-M user data stream sends it (event "Order Update").
-    private string OrderTradeUpdate(SimOrder order, string execution, OrderStatus status, decimal executed, decimal quote, decimal lastQuantity, decimal lastPrice)
+    private string OrderTradeUpdate(OrderChange change)
     {
+        var (order, execution, status, executed, quote, lastQuantity, lastPrice) = change;
         var instrument = _binance.Instruments[order.Symbol];
         var type = BinanceFormat.Type(order.Type);
         var average = executed == 0 ? "0" : BinanceFormat.AveragePrice(quote / executed);

@@ -111,8 +111,8 @@ internal sealed partial class SimulatorStreams
         {
             var channel = arg.TryGetProperty("channel", out var c) ? c.GetString() : null;
             var instId = arg.TryGetProperty("instId", out var i) ? i.GetString() ?? string.Empty : string.Empty;
-            var symbol = instId.EndsWith("-USDT-SWAP", StringComparison.Ordinal) ? instId[..^"-USDT-SWAP".Length] + "USDT" : null;
-            if (channel is not ("mark-price" or "funding-rate") || symbol is null || !SimulatedSymbols.Contains(symbol))
+            var symbol = OkxSymbol(instId);
+            if (channel is not ("mark-price" or "funding-rate") || symbol is null)
             {
                 connection.Replies.Enqueue($$"""{"event":"error","code":"60018","msg":"Wrong URL or channel:{{channel}},instId:{{instId}} doesn't exist.","connId":"{{connection.ConnId}}"}""");
                 continue;
@@ -126,6 +126,12 @@ internal sealed partial class SimulatorStreams
     private static readonly HashSet<string> SimulatedSymbols = new(["BTCUSDT", "ETHUSDT"], StringComparer.Ordinal);
 
     private static string InstId(string symbol) => symbol[..^"USDT".Length] + "-USDT-SWAP";
+
+    // BTC-USDT-SWAP → BTCUSDT; null for an instrument the simulator does not list.
+    private static string? OkxSymbol(string instId) =>
+        instId.EndsWith("-USDT-SWAP", StringComparison.Ordinal) && instId[..^"-USDT-SWAP".Length] + "USDT" is var symbol && SimulatedSymbols.Contains(symbol)
+            ? symbol
+            : null;
 
     // The mark at the hour, and the rate and time of the next settlement (the predicted rate the venues publish).
     private static (decimal Mark, decimal Rate, long? Next) Market(Accounting.ExchangeState state, string symbol, long unixSeconds)

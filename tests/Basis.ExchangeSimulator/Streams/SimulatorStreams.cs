@@ -18,9 +18,11 @@ namespace Basis.ExchangeSimulator.Streams;
 /// snapshot and deltas (funding fields only when they change); <c>{"op":"ping"}</c> is answered.</item>
 /// <item>OKX <c>/ws/v5/public</c>: <c>mark-price</c> and <c>funding-rate</c> of <c>BTC-USDT-SWAP</c> /
 /// <c>ETH-USDT-SWAP</c> (funding pushed when it changes); the text <c>ping</c> is answered with <c>pong</c>.</item>
+/// <item>Private order streams: Binance's user data (listen key), Bybit <c>/v5/private</c> and OKX
+/// <c>/ws/v5/private</c> (log in, then subscribe), pushing every change to the account's orders.</item>
 /// </list>
-/// Control: <c>GET/POST /_sim/streams</c> (settings; open and accepted connections) and <c>POST /_sim/streams/drop</c>
-/// (aborts every open connection, as a network drop).
+/// Control: <c>GET/POST /_sim/streams</c> (settings; open, accepted and subscribed connections) and
+/// <c>POST /_sim/streams/drop</c> (aborts every open connection, as a network drop).
 /// </summary>
 internal sealed partial class SimulatorStreams
 {
@@ -29,7 +31,7 @@ internal sealed partial class SimulatorStreams
     private readonly ExchangeState _bybit;
     private readonly ExchangeState _okx;
     private readonly CancellationToken _stopping;
-    private readonly ConcurrentDictionary<int, (WebSocket Socket, HttpContext Context)> _open = new();
+    private readonly ConcurrentDictionary<int, (WebSocket Socket, HttpContext Context, StreamConnection Connection)> _open = new();
     private StreamSettings _settings = new();
     private int _accepted;
     private long _sequence;
@@ -50,6 +52,8 @@ internal sealed partial class SimulatorStreams
         var hub = new SimulatorStreams(binance, bybit, okx, app.Lifetime.ApplicationStopping);
         app.Map("/ws/v5/public", c => hub.ServeAsync(c, hub._okx, [], OkxReply, hub.Okx));
         app.Map("/v5/public/linear", c => hub.ServeAsync(c, hub._bybit, [], BybitReply, hub.Bybit));
+        app.Map("/ws/v5/private", c => hub.ServeAsync(c, hub._okx, [], hub.OkxPrivateReply, hub.OkxOrders));
+        app.Map("/v5/private", c => hub.ServeAsync(c, hub._bybit, [], hub.BybitPrivateReply, hub.BybitOrders));
         app.Map("/ws/{**streams}", (HttpContext c, string streams) => hub.BinanceAsync(c, streams));
         hub.MapListenKeys(app);
         app.MapGet("/_sim/streams", hub.Status);
@@ -66,7 +70,7 @@ internal sealed partial class SimulatorStreams
         app.MapPost("/_sim/streams/drop", () =>
         {
             var dropped = 0;
-            foreach (var (id, (socket, context)) in hub._open)
+            foreach (var (id, (socket, context, _)) in hub._open)
             {
                 if (hub._open.TryRemove(id, out _))
                 {
@@ -95,6 +99,7 @@ internal sealed partial class SimulatorStreams
         silent = Volatile.Read(ref _settings).Silent,
         open = _open.Count,
         accepted = Volatile.Read(ref _accepted),
+        subscribed = _open.Values.Count(o => o.Connection.Subscriptions.Values.Any(started => started)),
     });
 
     [GeneratedRegex("^([a-z0-9]+)@markPrice(@1s)?$")]
@@ -153,7 +158,7 @@ internal sealed partial class SimulatorStreams
             connection.Subscriptions[key] = true;
         }
 
-        _open[connection.Id] = (socket, context);
+        _open[connection.Id] = (socket, context, connection);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
         var reading = ReadAsync(socket, connection, onMessage, done);
         try

@@ -9,7 +9,13 @@ internal sealed class StreamConnection(int id)
 
     public string ConnId => "sim-" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Subscription keys (Binance and Bybit: the symbol; OKX: <c>channel:SYMBOL</c>) → whether the first push was sent.</summary>
+    /// <summary>The account a private stream logged in as (Bybit <c>auth</c>, OKX <c>login</c>); null until then.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Subscription keys (Binance and Bybit: the symbol; OKX: <c>channel:SYMBOL</c>; private streams: <c>user:KEY</c>,
+    /// <c>TOPIC|KEY</c>) → whether the first push was sent (for private streams: whether the baseline was taken).
+    /// </summary>
     public ConcurrentDictionary<string, bool> Subscriptions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Replies to the client's ops (acknowledgements, pongs), sent before the next pushes.</summary>
