@@ -64,6 +64,13 @@ internal sealed class StreamRig : IAsyncDisposable
         return (body.RootElement.GetProperty("open").GetInt32(), body.RootElement.GetProperty("accepted").GetInt32());
     }
 
+    /// <summary>Open connections with a live subscription (an order stream's baseline is taken: changes from now on are pushed).</summary>
+    public async Task<int> SubscribedAsync()
+    {
+        using var body = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/_sim/streams", UriKind.Relative), TestContext.Current.CancellationToken));
+        return body.RootElement.GetProperty("subscribed").GetInt32();
+    }
+
     /// <summary>Polls <paramref name="condition"/> until true or the generous timeout.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {

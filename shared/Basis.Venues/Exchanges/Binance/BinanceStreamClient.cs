@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Basis.Venues.Exchanges.Streams;
@@ -53,16 +52,10 @@ public sealed class BinanceStreamClient : IMarkPriceFeed
         var nextFunding = root.TryGetProperty("T", out var t) ? t.GetInt64() : 0;
         return new MarkPriceUpdate(
             root.GetProperty("s").GetString()!,
-            Decimal(root, "p") ?? throw new JsonException("markPriceUpdate without a mark price (p)"),
-            Decimal(root, "i"),
-            Decimal(root, "r"),
+            StreamJson.Decimal(root, "p") ?? throw new JsonException("markPriceUpdate without a mark price (p)"),
+            StreamJson.Decimal(root, "i"),
+            StreamJson.Decimal(root, "r"), // empty for a delivery contract
             nextFunding > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(nextFunding) : null,
             DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("E").GetInt64()));
     }
-
-    // Binance sends numbers as strings; an empty string (a delivery contract's funding rate) is no value.
-    private static decimal? Decimal(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text
-            ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
-            : null;
 }

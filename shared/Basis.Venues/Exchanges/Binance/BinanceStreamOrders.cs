@@ -140,8 +140,5 @@ public sealed class BinanceOrderUpdateFeed : IOrderUpdateFeed
             DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("E").GetInt64()));
     }
 
-    private static decimal Decimal(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text
-            ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
-            : 0m;
+    private static decimal Decimal(JsonElement o, string name) => StreamJson.Decimal(o, name) ?? 0m;
 }

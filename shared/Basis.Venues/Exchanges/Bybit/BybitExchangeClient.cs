@@ -426,15 +426,7 @@ public sealed class BybitExchangeClient : IPerpExchange
         TradingAccount.Futures, order.Symbol, order.OrderLinkId, order.OrderId,
         order.Side == "Buy" ? OrderSide.Buy : OrderSide.Sell,
         order.OrderType == "Limit" ? OrderType.Limit : OrderType.Market,
-        order.OrderStatus switch
-        {
-            "New" or "Created" or "Untriggered" or "Triggered" => OrderStatus.New,
-            "PartiallyFilled" => OrderStatus.PartiallyFilled,
-            "Filled" => OrderStatus.Filled,
-            "Cancelled" or "PartiallyFilledCanceled" or "Deactivated" => OrderStatus.Canceled,
-            "Rejected" => OrderStatus.Rejected,
-            _ => throw new ExchangeException(ExchangeVenue.Bybit, ExchangeErrorKind.Unknown, null, $"Unrecognised order status '{order.OrderStatus}'."),
-        },
+        BybitOrderStatuses.Parse(order.OrderStatus),
         order.Qty, order.CumExecQty,
         order.OrderType == "Limit" && order.Price != 0 ? order.Price : null,
         order.AvgPrice == 0 ? null : order.AvgPrice);

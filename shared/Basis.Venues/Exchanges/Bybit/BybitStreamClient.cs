@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Basis.Venues.Exchanges.Streams;
@@ -32,14 +31,7 @@ public sealed class BybitStreamClient : IMarkPriceFeed
     public async IAsyncEnumerable<MarkPriceUpdate> MarkPricesAsync(string symbol, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
-        var protocol = new StreamProtocol
-        {
-            SubscribeMessages = [$$"""{"op":"subscribe","args":["tickers.{{symbol}}"]}"""],
-            KeepAliveMessage = """{"op":"ping"}""",
-            KeepAliveInterval = PingInterval,
-            IsControlMessage = static m => m.Contains("\"op\"", StringComparison.Ordinal) && !m.Contains("\"topic\"", StringComparison.Ordinal),
-        };
-        var socket = new ReconnectingWebSocket(_url, protocol, _options, _logger);
+        var socket = new ReconnectingWebSocket(_url, Protocol("tickers." + symbol, PingInterval), _options, _logger);
         var ticker = new Ticker();
         await foreach (var message in socket.MessagesAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -49,6 +41,18 @@ public sealed class BybitStreamClient : IMarkPriceFeed
             }
         }
     }
+
+    /// <summary>
+    /// Bybit v5's rules on a public or private connection: subscribe to <paramref name="topic"/>, ping with
+    /// <c>{"op":"ping"}</c>; replies to ops (acknowledgements, pongs) carry <c>op</c> and no <c>topic</c>.
+    /// </summary>
+    internal static StreamProtocol Protocol(string topic, TimeSpan pingInterval) => new()
+    {
+        SubscribeMessages = [$$"""{"op":"subscribe","args":["{{topic}}"]}"""],
+        KeepAliveMessage = """{"op":"ping"}""",
+        KeepAliveInterval = pingInterval,
+        IsControlMessage = static m => m.Contains("\"op\"", StringComparison.Ordinal) && !m.Contains("\"topic\"", StringComparison.Ordinal),
+    };
 
     /// <summary>The merged state of one symbol's <c>tickers</c> topic.</summary>
     internal sealed class Ticker
@@ -76,10 +80,10 @@ public sealed class BybitStreamClient : IMarkPriceFeed
             }
 
             _symbol = data.TryGetProperty("symbol", out var s) ? s.GetString() : _symbol;
-            _mark = Decimal(data, "markPrice") ?? _mark;
-            _index = Decimal(data, "indexPrice") ?? _index;
-            _rate = Decimal(data, "fundingRate") ?? _rate;
-            _nextFunding = Decimal(data, "nextFundingTime") is { } next ? (long)next : _nextFunding;
+            _mark = StreamJson.Decimal(data, "markPrice") ?? _mark;
+            _index = StreamJson.Decimal(data, "indexPrice") ?? _index;
+            _rate = StreamJson.Decimal(data, "fundingRate") ?? _rate;
+            _nextFunding = StreamJson.Decimal(data, "nextFundingTime") is { } next ? (long)next : _nextFunding;
             return _mark is { } mark && _symbol is { } symbol
                 ? new MarkPriceUpdate(
                     symbol,
@@ -90,10 +94,5 @@ public sealed class BybitStreamClient : IMarkPriceFeed
                     DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("ts").GetInt64()))
                 : null;
         }
-
-        private static decimal? Decimal(JsonElement data, string name) =>
-            data.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text
-                ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
-                : null;
     }
 }

@@ -259,7 +259,8 @@ public sealed class OkxExchangeClient : IPerpExchange
         _clock.Record(sentAt, _clock.LocalNow(), time.Single().Ts);
     }
 
-    private async Task<decimal> ContractValueAsync(string instId, CancellationToken cancellationToken)
+    // Also converts the private stream's sizes (OkxOrderUpdateFeed).
+    internal async Task<decimal> ContractValueAsync(string instId, CancellationToken cancellationToken)
     {
         if (_contractValues.TryGetValue(instId, out var known))
             return known;
@@ -404,14 +405,7 @@ public sealed class OkxExchangeClient : IPerpExchange
         TradingAccount.Futures, order.InstId, order.ClOrdId, order.OrdId,
         order.Side == "buy" ? OrderSide.Buy : OrderSide.Sell,
         order.OrdType == "limit" ? OrderType.Limit : OrderType.Market,
-        order.State switch
-        {
-            "live" => OrderStatus.New,
-            "partially_filled" => OrderStatus.PartiallyFilled,
-            "filled" => OrderStatus.Filled,
-            "canceled" or "mmp_canceled" => OrderStatus.Canceled,
-            _ => throw new ExchangeException(ExchangeVenue.Okx, ExchangeErrorKind.Unknown, null, $"Unrecognised order state '{order.State}'."),
-        },
+        OkxOrderStates.Parse(order.State),
         order.Sz * contractValue, order.AccFillSz * contractValue,
         order.Px == 0 ? null : order.Px,
         order.AvgPx == 0 ? null : order.AvgPx);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Basis.Venues.Exchanges.Streams;
@@ -34,13 +33,7 @@ public sealed class OkxStreamClient : IMarkPriceFeed
     public async IAsyncEnumerable<MarkPriceUpdate> MarkPricesAsync(string symbol, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
-        var protocol = new StreamProtocol
-        {
-            SubscribeMessages = [$$"""{"op":"subscribe","args":[{"channel":"mark-price","instId":"{{symbol}}"},{"channel":"funding-rate","instId":"{{symbol}}"}]}"""],
-            KeepAliveMessage = "ping",
-            KeepAliveInterval = PingInterval,
-            IsControlMessage = static m => m == "pong" || m.StartsWith("{\"event\"", StringComparison.Ordinal),
-        };
+        var protocol = Protocol($$"""{"channel":"mark-price","instId":"{{symbol}}"},{"channel":"funding-rate","instId":"{{symbol}}"}""", PingInterval);
         var socket = new ReconnectingWebSocket(_url, protocol, _options, _logger);
         var state = new Channels(symbol);
         await foreach (var message in socket.MessagesAsync(cancellationToken).ConfigureAwait(false))
@@ -51,6 +44,18 @@ public sealed class OkxStreamClient : IMarkPriceFeed
             }
         }
     }
+
+    /// <summary>
+    /// OKX v5's rules on a public or private connection: subscribe to the channels <paramref name="args"/> (JSON
+    /// objects, comma-separated), ping with the text <c>ping</c>; <c>pong</c> and <c>event</c> replies are chatter.
+    /// </summary>
+    internal static StreamProtocol Protocol(string args, TimeSpan pingInterval) => new()
+    {
+        SubscribeMessages = ["{\"op\":\"subscribe\",\"args\":[" + args + "]}"],
+        KeepAliveMessage = "ping",
+        KeepAliveInterval = pingInterval,
+        IsControlMessage = static m => m == "pong" || m.StartsWith("{\"event\"", StringComparison.Ordinal),
+    };
 
     /// <summary>The latest funding push of one instrument, and updates from its mark-price pushes.</summary>
     internal sealed class Channels(string instId)
@@ -77,25 +82,20 @@ public sealed class OkxStreamClient : IMarkPriceFeed
             switch (arg.GetProperty("channel").GetString())
             {
                 case "funding-rate":
-                    _rate = Decimal(row, "fundingRate") ?? _rate;
-                    _fundingTime = Decimal(row, "fundingTime") is { } t ? (long)t : _fundingTime;
+                    _rate = StreamJson.Decimal(row, "fundingRate") ?? _rate;
+                    _fundingTime = StreamJson.Decimal(row, "fundingTime") is { } t ? (long)t : _fundingTime;
                     return null;
-                case "mark-price" when Decimal(row, "markPx") is { } mark:
+                case "mark-price" when StreamJson.Decimal(row, "markPx") is { } mark:
                     return new MarkPriceUpdate(
                         instId,
                         mark,
                         null,
                         _rate,
                         _fundingTime is > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_fundingTime.Value) : null,
-                        DateTimeOffset.FromUnixTimeMilliseconds((long)(Decimal(row, "ts") ?? 0)));
+                        DateTimeOffset.FromUnixTimeMilliseconds((long)(StreamJson.Decimal(row, "ts") ?? 0)));
                 default:
                     return null;
             }
         }
-
-        private static decimal? Decimal(JsonElement row, string name) =>
-            row.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text
-                ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
-                : null;
     }
 }

@@ -16,6 +16,13 @@ public static class BybitSigner
         return Convert.ToHexStringLower(HmacSha256.Compute(secret, signed));
     }
 
+    /// <summary>
+    /// The private WebSocket's <c>auth</c> signature: lower-case hex HMAC-SHA256 of <c>GET/realtime</c> + the expiry
+    /// (Unix milliseconds) sent with it.
+    /// </summary>
+    public static string SignWebSocketAuth(string secret, long expiresMs) =>
+        Convert.ToHexStringLower(HmacSha256.Compute(secret, "GET/realtime" + expiresMs.ToString(CultureInfo.InvariantCulture)));
+
     public static IReadOnlyList<KeyValuePair<string, string>> Headers(
         ExchangeCredentials credentials, long timestampMs, int recvWindowMs, string payload)
     {

@@ -10,8 +10,8 @@ namespace Basis.Venues.Exchanges.Streams;
 /// <summary>
 /// A <see cref="ClientWebSocket"/> that stays connected for as long as its messages are enumerated: a connection
 /// that fails, closes or stays silent past <see cref="StreamConnectionOptions.SilenceTimeout"/> is replaced after a
-/// capped, jittered exponential back-off, the venue's subscribe messages are sent again, and the enumeration carries
-/// on with the new connection's messages. Protocol-level pings are answered by <see cref="ClientWebSocket"/>;
+/// capped, jittered exponential back-off, the venue's login (private streams) and subscribe messages are sent again,
+/// and the enumeration carries on with the new connection's messages. Protocol-level pings are answered by <see cref="ClientWebSocket"/>;
 /// application-level keep-alives follow <see cref="StreamProtocol"/>. Cancellation closes the connection and ends the
 /// enumeration without an exception.
 /// </summary>
@@ -121,14 +121,21 @@ public sealed class ReconnectingWebSocket
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var uri = await _address(linked.Token).ConfigureAwait(false);
             await socket.ConnectAsync(uri, linked.Token).ConfigureAwait(false);
+            if (_protocol.Login is { } login)
+            {
+                await SendAsync(socket, login(), linked.Token).ConfigureAwait(false);
+                await AwaitLoginAsync(socket, linked.Token).ConfigureAwait(false);
+            }
+
             foreach (var subscribe in _protocol.SubscribeMessages)
             {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(subscribe), WebSocketMessageType.Text, true, linked.Token).ConfigureAwait(false);
+                await SendAsync(socket, subscribe, linked.Token).ConfigureAwait(false);
             }
 
             return socket;
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or HttpRequestException or IOException or ExchangeException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or HttpRequestException or IOException
+            or ExchangeException { Kind: not ExchangeErrorKind.Authentication })
         {
             socket.Dispose();
             if (!cancellationToken.IsCancellationRequested)
@@ -138,6 +145,32 @@ public sealed class ReconnectingWebSocket
             }
 
             return null;
+        }
+        catch
+        {
+            socket.Dispose(); // a refused login (or a venue answering nonsense) ends the enumeration
+            throw;
+        }
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, string text, CancellationToken cancellationToken) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken);
+
+    // Reads until the venue answers the login (within the connect timeout); a connection that ends first is retried.
+    private async Task AwaitLoginAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (message, ended) = await ReceiveAsync(socket, cancellationToken).ConfigureAwait(false);
+            if (message is null)
+            {
+                throw new WebSocketException("the connection ended before the login was answered: " + ended);
+            }
+
+            if (_protocol.LoginAccepted(message))
+            {
+                return;
+            }
         }
     }
 
