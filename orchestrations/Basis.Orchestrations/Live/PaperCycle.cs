@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Basis.Core.Events;
+using Basis.Core.Simulation;
+using Basis.Core.Trading;
+using Basis.Data.Results;
+using Basis.Live.Ledger;
+using Basis.Orchestrations.Backtests;
+
+namespace Basis.Orchestrations.Live;
+
+/// <summary>
+/// One cycle of a paper instance: the strategy decides on every hour since the last cycle, with the backtest's
+/// engine and cost model (DESIGN §11: paper = market data as it comes, simulated fills), behind the safety gate,
+/// and everything it did goes to the ledger. The run is the instance's open-ended backtest from its first hour,
+/// extended by the hours seen since the last cycle and continued from the ledger's checkpoint, so paper and backtest
+/// agree by construction on the same market path.
+/// </summary>
+/// <remarks>
+/// Each hour's activity, decisions and equity are written before the checkpoint moves past it, and every write is
+/// idempotent: a cycle cut short (a crash, a redeployment) is run again from the old checkpoint and records nothing
+/// twice.
+/// </remarks>
+public sealed class PaperCycle
+{
+    private readonly BacktestWorkspace _workspace;
+    private readonly PostgresLiveLedger _ledger;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the cycle runner over the backtests' workspace (configuration and market data) and the ledger.</summary>
+    public PaperCycle(BacktestWorkspace workspace, PostgresLiveLedger ledger, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(time);
+        _workspace = workspace;
+        _ledger = ledger;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Runs the instance up to and including the hour of <paramref name="cycleUtc"/>; nothing when the ledger's
+    /// checkpoint is already past it.
+    /// </summary>
+    /// <param name="instance">The instance, as the ledger has it.</param>
+    /// <param name="limits">What the safety gate holds the strategy's intents to (paper sends nothing, so not read-only).</param>
+    /// <param name="cycleUtc">When the cycle runs: its hour is the last one simulated.</param>
+    /// <param name="cancellationToken">Stops between hours.</param>
+    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(limits);
+        var start = WholeHour(instance.CreatedUtc);
+        var end = WholeHour(cycleUtc).AddHours(1);
+        var checkpoint = await _ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+        if (end <= start || (checkpoint is not null && checkpoint.NextHourUtc.UtcDateTime >= end))
+        {
+            return new PaperCycleOutcome(instance.Id, end, 0, null, 0);
+        }
+
+        var prepared = _workspace.Prepare(instance.Id, new BacktestRequest(instance.Mode, start, end, (double)instance.Capital));
+        var spec = prepared.Spec with { OpenEnded = true };
+        var market = await _workspace.MarketAsync(prepared, cancellationToken).ConfigureAwait(false);
+        SafetyGate? gate = null;
+        DeskFactory desk = (simulated, notionalUsd) => gate = new SafetyGate(simulated, limits, notionalUsd);
+        var simulation = checkpoint is null
+            ? BacktestSimulation.Start(spec, prepared.Strategy, market, desk)
+            : BacktestSimulation.Extend(spec, prepared.Strategy, market, SimulationCheckpoint.FromBytes(checkpoint.State), desk);
+
+        var columns = new ColumnIndex(simulation.Columns);
+        var (hours, interventions, verdictsSeen) = (0, 0, 0);
+        double equity = double.NaN;
+        while (simulation.NextHour < market.Grid.Hours)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var hour = simulation.NextHour;
+            var hourUtc = new DateTimeOffset(market.Grid.TimeOf(hour));
+            var segment = simulation.RunUntil(hour + 1);
+            var verdicts = gate!.Decisions.Skip(verdictsSeen).ToList();
+            verdictsSeen += verdicts.Count;
+            interventions += verdicts.Count(v => v.Verdict != GateVerdict.Passed);
+            var row = segment.Row(hour);
+            equity = row[columns.Equity];
+            var ledgerEquity = new LedgerEquity(instance.Id, hourUtc, (decimal)equity, columns.AttributionJson(row));
+            await RecordHourAsync(instance.Id, hourUtc, segment.Events, verdicts, ledgerEquity, cancellationToken).ConfigureAwait(false);
+            hours++;
+        }
+
+        await _ledger.SaveCheckpointAsync(new LedgerCheckpoint(instance.Id, end, simulation.Checkpoint().ToBytes(), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return new PaperCycleOutcome(instance.Id, end, hours, equity, interventions);
+    }
+
+    private async Task RecordHourAsync(string instanceId, DateTimeOffset hourUtc, IReadOnlyList<SimulationEvent> events, IReadOnlyList<GateDecision> verdicts, LedgerEquity equity, CancellationToken cancellationToken)
+    {
+        var activity = new List<LedgerActivity>(events.Count + verdicts.Count);
+        foreach (var simulationEvent in events)
+        {
+            var json = JsonSerializer.Serialize(simulationEvent, ResultJson.Compact);
+            activity.Add(new LedgerActivity(instanceId, hourUtc, activity.Count, KindOf(json), json));
+        }
+
+        foreach (var verdict in verdicts)
+        {
+            activity.Add(new LedgerActivity(instanceId, hourUtc, activity.Count, "gate", JsonSerializer.Serialize(new
+            {
+                intent = verdict.Intent.GetType().Name,
+                reason = verdict.Intent.Reason,
+                notional_usd = verdict.NotionalUsd,
+                verdict = verdict.Verdict.ToString().ToLowerInvariant(),
+                parts = verdict.Parts,
+                executed = verdict.Executed,
+                detail = verdict.Detail,
+            })));
+        }
+
+        await _ledger.AppendActivityAsync(activity, cancellationToken).ConfigureAwait(false);
+        foreach (var decision in events.OfType<RebalanceEvent>())
+        {
+            await _ledger.RecordDecisionAsync(new LedgerDecision(instanceId, hourUtc, decision.Action, decision.Reason), cancellationToken).ConfigureAwait(false);
+        }
+
+        await _ledger.SaveEquityAsync(equity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The event's type as events.jsonl names it (<c>trade</c>, <c>rebalance</c>, ...).</summary>
+    private static string KindOf(string eventJson)
+    {
+        using var document = JsonDocument.Parse(eventJson);
+        return document.RootElement.GetProperty("type").GetString() ?? "event";
+    }
+
+    private static DateTime WholeHour(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerHour), DateTimeKind.Utc);
+
+    /// <summary>Where the ledger's figures sit in a segment's rows.</summary>
+    private sealed class ColumnIndex
+    {
+        public ColumnIndex(IReadOnlyList<string> columns)
+        {
+            Equity = Find(columns, "equity");
+            Attribution = [.. AttributionSources.All.Select(s => (s.Name(), Find(columns, s.Name())))];
+        }
+
+        public int Equity { get; }
+
+        private IReadOnlyList<(string Name, int Column)> Attribution { get; }
+
+        /// <summary>P&amp;L by source since the instance's start, as the ledger keeps it.</summary>
+        public string AttributionJson(ReadOnlySpan<double> row)
+        {
+            var attribution = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, column) in Attribution)
+            {
+                attribution[name] = row[column];
+            }
+
+            return JsonSerializer.Serialize(attribution);
+        }
+
+        private static int Find(IReadOnlyList<string> columns, string name)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (columns[c] == name)
+                {
+                    return c;
+                }
+            }
+
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The engine's rows have no '{name}' column."));
+        }
+    }
+}

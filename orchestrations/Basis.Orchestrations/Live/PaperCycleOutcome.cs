@@ -1,0 +1,9 @@
+namespace Basis.Orchestrations.Live;
+
+/// <summary>What a paper cycle did.</summary>
+/// <param name="InstanceId">The instance.</param>
+/// <param name="NextHourUtc">The first hour not yet simulated after the cycle.</param>
+/// <param name="Hours">Hours simulated by this cycle (0 when the instance was already up to date).</param>
+/// <param name="EquitySc">Equity in the share class at the last hour simulated, or null when none was.</param>
+/// <param name="GateInterventions">Intents the safety gate split, refused or withheld.</param>
+public sealed record PaperCycleOutcome(string InstanceId, DateTime NextHourUtc, int Hours, double? EquitySc, int GateInterventions);
