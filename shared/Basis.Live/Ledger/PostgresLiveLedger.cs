@@ -1,5 +1,4 @@
 using Basis.Data.Stores;
-using Basis.Live.Safety;
 using Basis.Venues.Exchanges;
 using Npgsql;
 using NpgsqlTypes;
@@ -69,23 +68,7 @@ public sealed partial class PostgresLiveLedger
         await using var command = _dataSource.CreateCommand($"SELECT {InstanceColumns} FROM live_instances WHERE instance_id = @instance_id");
         command.Parameters.AddWithValue("instance_id", instanceId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        return new LiveInstance(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.GetString(3),
-            reader.GetDecimal(4),
-            reader.GetFieldValue<string[]>(5),
-            reader.GetString(6),
-            Enum.Parse<ExecutionKind>(reader.GetString(7)),
-            Enum.Parse<LiveInstanceStatus>(reader.GetString(8)),
-            reader.GetFieldValue<DateTimeOffset>(9),
-            reader.GetFieldValue<DateTimeOffset>(10));
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadInstance(reader) : null;
     }
 
     /// <summary>
