@@ -1,13 +1,16 @@
 using Basis.Api.Http;
+using Basis.Api.Live;
 using Basis.Data.Stores;
+using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Basis.Api.Hosting;
 
 /// <summary>
 /// The services both hosts (the self-hosted server and the Azure Functions app) register: the configuration, the
-/// workspace the activities and the application layer share, API access, the HTTP handlers, and the health components
-/// that do not depend on the host (each host adds its orchestration back end's).
+/// workspace the activities and the application layer share, API access, the HTTP handlers, the live side, and the
+/// health components that do not depend on the host (each host adds its orchestration back end's).
 /// </summary>
 public static class BasisApiServices
 {
@@ -42,6 +45,13 @@ public static class BasisApiServices
         }));
         services.AddSingleton(HealthComponent.Reachable("data_source", components.Host.MarketData.Mode.ToString().ToLowerInvariant(), components.Data.CheckHealthAsync));
         services.AddSingleton(HealthComponent.Reachable("result_store", components.Results is PostgresResultStore ? "postgresql" : "folder", components.Results.CheckHealthAsync));
+
+        // Live trading keeps its ledger in the result store's database; its settings are read now so bad ones stop the host.
+        var trading = LiveTradingSettings.From(components.Settings.Layers);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new LiveBackend(components.Host.MarketData.DatabaseConnection, trading, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => provider.GetRequiredService<LiveBackend>().Health());
+        services.AddSingleton<LiveHandlers>();
         return services;
     }
 

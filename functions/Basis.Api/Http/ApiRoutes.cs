@@ -25,6 +25,20 @@ public static class ApiRoutes
     public const string Strategies = "v1/strategies";
     public const string Strategy = Strategies + "/{name}";
     public const string StrategyConfig = Strategy + "/config";
+    public const string Live = "v1/live";
+    public const string LiveInstance = Live + "/{id}";
+    public const string LiveStart = LiveInstance + "/start";
+    public const string LiveStop = LiveInstance + "/stop";
+    public const string LiveEmergencyStop = LiveInstance + "/emergency-stop";
+    public const string LivePositions = LiveInstance + "/positions";
+    public const string LivePerformance = LiveInstance + "/performance";
+    public const string LiveOrders = LiveInstance + "/orders";
+    public const string LiveFills = LiveInstance + "/fills";
+    public const string LiveEvents = LiveInstance + "/events";
+    public const string LiveActivity = LiveInstance + "/activity";
+    public const string LiveRebalance = LiveInstance + "/rebalance";
+    public const string LiveDeposit = LiveInstance + "/deposit";
+    public const string LiveWithdraw = LiveInstance + "/withdraw";
     public const string Health = "health";
     public const string HealthDetailed = "health/detailed";
 
@@ -67,7 +81,60 @@ public static class ApiRoutes
             .WithTags("strategies").WithSummary("One strategy mode (by name or alias)").ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
         api.MapGet(StrategyConfig, (string name, HttpRequest http, StrategyHandlers strategies) => strategies.Config(name, http))
             .WithTags("strategies").WithSummary("A mode's merged, validated configuration").ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+
+        MapLive(api, readsNeedKey);
     }
+
+    /// <summary>The live routes; each answers 503 when the host has no database (the ledger's).</summary>
+    private static void MapLive(RouteGroupBuilder api, bool readsNeedKey)
+    {
+        Tagged(api.MapPost(Live, (HttpRequest http, LiveHandlers live) => live.CreateAsync(http)), "Create a live instance, paused (paper unless real is asked for and granted)")
+            .Accepts<LiveCreateRequestBody>("application/json").Produces<LiveInstanceResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).RequiresApiKey();
+        Tagged(api.MapGet(Live, (HttpRequest http, LiveHandlers live) => live.ListAsync(http)), "Every live instance with its status and health")
+            .Produces<LiveInstanceResponse[]>().RequiresApiKey(readsNeedKey);
+        Tagged(api.MapGet(LiveInstance, (string id, HttpRequest http, LiveHandlers live) => live.StatusAsync(id, http)), "An instance: execution, status, health, last heartbeat and cycle, latest breaches")
+            .Produces<LiveInstanceResponse>().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+        Tagged(api.MapDelete(LiveInstance, (string id, HttpRequest http, LiveHandlers live) => live.RetireAsync(id, http)), "Retire an instance for good (status stopped; its ledger stays)")
+            .Produces<LiveInstanceResponse>().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey();
+        Tagged(api.MapPost(LiveStart, (string id, HttpRequest http, LiveHandlers live) => live.StartAsync(id, http)), "Start (paused → active; a halted instance needs acknowledge_halt)")
+            .Accepts<LiveStartRequestBody>("application/json").Produces<LiveInstanceResponse>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequiresApiKey();
+        Tagged(api.MapPost(LiveStop, (string id, HttpRequest http, LiveHandlers live) => live.StopAsync(id, http)), "Stop: active → paused (resumes on start)")
+            .Produces<LiveInstanceResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequiresApiKey();
+        Tagged(api.MapPost(LiveEmergencyStop, (string id, HttpRequest http, LiveHandlers live) => live.EmergencyStopAsync(id, http)), "Halt now, recording a breach; positions are left as they are")
+            .Produces<LiveEmergencyStopResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequiresApiKey();
+        Tagged(api.MapGet(LivePositions, (string id, HttpRequest http, LiveHandlers live) => live.PositionsAsync(id, http)), "Positions rebuilt from the ledger")
+            .Produces<LivePositionsResponse>().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+        Tagged(api.MapGet(LivePerformance, (string id, HttpRequest http, LiveHandlers live) => live.PerformanceAsync(id, http)), "Equity series, drawdowns and P&L by source")
+            .Produces<LivePerformanceResponse>().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+        MapPage<LiveOrderResponse>(api, LiveOrders, "orders", (id, http, live) => live.OrdersAsync(id, http), readsNeedKey);
+        MapPage<LiveFillResponse>(api, LiveFills, "fills", (id, http, live) => live.FillsAsync(id, http), readsNeedKey);
+        MapPage<LiveEventResponse>(api, LiveEvents, "heartbeats, breaches and alerts", (id, http, live) => live.EventsAsync(id, http), readsNeedKey);
+        MapPage<LiveActivityResponse>(api, LiveActivity, "engine activity, hour by hour", (id, http, live) => live.ActivityAsync(id, http), readsNeedKey);
+        MapRuntime(api, LiveRebalance, "Rebalance now", null, (id, http, live) => live.RebalanceAsync(id, http));
+        MapRuntime(api, LiveDeposit, "Deposit", typeof(LiveAmountRequestBody), (id, http, live) => live.DepositAsync(id, http));
+        MapRuntime(api, LiveWithdraw, "Withdraw, from idle cash or by unwinding", typeof(LiveAmountRequestBody), (id, http, live) => live.WithdrawAsync(id, http));
+    }
+
+    private static void MapRuntime(RouteGroupBuilder api, string route, string what, Type? body, Func<string, HttpRequest, LiveHandlers, Task<IResult>> handle)
+    {
+        var endpoint = Tagged(api.MapPost(route, (string id, HttpRequest http, LiveHandlers live) => handle(id, http, live)), $"{what} (needs the live runtime: 501 until the host runs one)")
+            .Produces<LiveRuntimeResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status501NotImplemented).RequiresApiKey();
+        if (body is not null)
+        {
+            endpoint.Accepts(body, "application/json");
+        }
+    }
+
+    private static void MapPage<T>(RouteGroupBuilder api, string route, string what, Func<string, HttpRequest, LiveHandlers, Task<IResult>> handle, bool readsNeedKey) =>
+        Tagged(api.MapGet(route, (string id, HttpRequest http, LiveHandlers live) => handle(id, http, live)), $"An instance's {what}, a page at a time (?limit=1..1000, default 100; ?cursor=next_cursor)")
+            .Produces<LivePageResponse<T>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+
+    /// <summary>What every live route shares in the document: its tag, summary, and the 503 of a host without a database.</summary>
+    private static RouteHandlerBuilder Tagged(RouteHandlerBuilder endpoint, string summary) =>
+        endpoint.WithTags("live").WithSummary(summary).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static void MapRuns(RouteGroupBuilder api, RunKind kind, Type body, bool readsNeedKey, string collection, string one, string result, string terminate)
     {

@@ -10,6 +10,13 @@ namespace Basis.Api.Http;
 /// </summary>
 public sealed record HealthComponent(string Name, IReadOnlyList<string> Readiness, Func<HealthReadiness, CancellationToken, Task<string>> CheckAsync)
 {
+    /// <summary>False for a part the host runs without (reported as <see cref="HealthState.NotConfigured"/>, which fails nothing).</summary>
+    public bool IsConfigured { get; init; } = true;
+
+    /// <summary>A part this host is not set up for, with <paramref name="description"/> saying which setting would enable it.</summary>
+    public static HealthComponent NotConfigured(string name, string description) =>
+        new(name, [], (_, _) => Task.FromResult(description)) { IsConfigured = false };
+
     /// <summary>
     /// A part opened at start that is healthy when <paramref name="pingAsync"/> succeeds: readiness
     /// <c>initialized</c> and <c>reachable</c>, described as <paramref name="description"/> (no path, host or secret).
@@ -25,6 +32,15 @@ public sealed record HealthComponent(string Name, IReadOnlyList<string> Readines
             return description;
         });
     }
+}
+
+/// <summary>
+/// A component that answered and found itself unhealthy, saying why in words safe to show without auth (ids and
+/// counts; never a path, host or secret): the message is the description, <paramref name="code"/> the error code.
+/// </summary>
+public sealed class HealthCheckException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
 }
 
 /// <summary>A component's readiness checks during one health check: all false until the check passes them.</summary>
@@ -88,10 +104,11 @@ public sealed partial class HealthHandlers(IEnumerable<HealthComponent> componen
             byName[checks[i].Name] = results[i];
         }
 
-        var failed = results.Count(r => r.Status != HealthState.Healthy);
+        var failed = results.Count(r => r.Status == HealthState.Unhealthy);
         var live = vitals.Report();
         var status = failed > 0 ? HealthState.Unhealthy : live.Status;
-        var body = new DetailedHealthReport(status, live.Timestamp, live.Service, live.ExecutionMode, live.UptimeSeconds, live.System, byName, new HealthSummary(results.Length, results.Length - failed, failed));
+        var summary = new HealthSummary(results.Length, results.Count(r => r.Status == HealthState.Healthy), failed);
+        var body = new DetailedHealthReport(status, live.Timestamp, live.Service, live.ExecutionMode, live.UptimeSeconds, live.System, byName, summary);
         return status == HealthState.Unhealthy ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(body);
     }
 
@@ -104,7 +121,8 @@ public sealed partial class HealthHandlers(IEnumerable<HealthComponent> componen
         try
         {
             var description = await component.CheckAsync(readiness, timeout.Token).WaitAsync(timeout.Token);
-            return new ComponentHealth(HealthState.Healthy, null, readiness.Snapshot(answeredInTime: true), description, Elapsed(started));
+            var status = component.IsConfigured ? HealthState.Healthy : HealthState.NotConfigured;
+            return new ComponentHealth(status, null, readiness.Snapshot(answeredInTime: true), description, Elapsed(started));
         }
 #pragma warning disable CA1031 // A failing component is reported, not thrown: that is what the endpoint is for.
         catch (Exception e)
@@ -112,8 +130,12 @@ public sealed partial class HealthHandlers(IEnumerable<HealthComponent> componen
         {
             ComponentFailed(logger, component.Name, e);
             var timedOut = e is OperationCanceledException;
-            var code = timedOut ? "timeout" : Innermost(e).GetType().Name;
-            var description = timedOut ? $"no answer within {CheckTimeout.TotalSeconds:0} s" : $"{code} (the server log has the details)";
+            var (code, description) = e switch
+            {
+                HealthCheckException described => (described.Code, described.Message),
+                OperationCanceledException => ("timeout", $"no answer within {CheckTimeout.TotalSeconds:0} s"),
+                _ => (Innermost(e).GetType().Name, $"{Innermost(e).GetType().Name} (the server log has the details)"),
+            };
             return new ComponentHealth(HealthState.Unhealthy, code, readiness.Snapshot(answeredInTime: !timedOut), description, Elapsed(started));
         }
     }

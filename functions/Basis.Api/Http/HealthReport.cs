@@ -13,6 +13,9 @@ public static class HealthState
 
     /// <summary>HTTP 503: memory or the results disk is above <see cref="HostVitals.UnhealthyAbovePercent"/>, or (detailed) a component failed.</summary>
     public const string Unhealthy = "unhealthy";
+
+    /// <summary>(A component) the host runs without this part; it fails nothing and says which setting would enable it.</summary>
+    public const string NotConfigured = "not_configured";
 }
 
 /// <summary>The names of the readiness checks a component reports, each true once it passed.</summary>
@@ -62,7 +65,7 @@ public sealed record ComponentHealth(
     [property: JsonPropertyName("description")] string Description,
     [property: JsonPropertyName("elapsed_ms")] double ElapsedMs);
 
-/// <summary>How many components were checked, and how many passed and failed.</summary>
+/// <summary>How many components were checked, and how many passed and failed (one not configured is neither).</summary>
 public sealed record HealthSummary(
     [property: JsonPropertyName("total_components")] int TotalComponents,
     [property: JsonPropertyName("healthy_components")] int HealthyComponents,

@@ -93,6 +93,9 @@ internal sealed class RequestBody
 
     public double? Number(string field) => Read<double?>(field, false, "a number", e => e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var d) ? d : null);
 
+    /// <summary>A number read exactly (money); one too large for a decimal is an error, not an overflow.</summary>
+    public decimal? Decimal(string field) => Read<decimal?>(field, false, "a number", e => e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out var d) ? d : null);
+
     public bool? Boolean(string field) => Read<bool?>(field, false, "true or false", e => e.ValueKind switch
     {
         JsonValueKind.True => true,
@@ -150,6 +153,69 @@ internal sealed class RequestBody
         }
 
         return items;
+    }
+
+    /// <summary>An object read by <paramref name="read"/>, with its name in error names (<c>field.amount</c>); null when absent.</summary>
+    public T? Object<T>(string field, Func<RequestBody, T?> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        _read.Add(field);
+        if (!IsObject || !_root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return default;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            AddError(field, "must be an object");
+            return default;
+        }
+
+        var child = new RequestBody(value, Errors, _prefix + field + ".");
+        var parsed = read(child);
+        child.RejectUnknown();
+        return parsed;
+    }
+
+    /// <summary>
+    /// The path of every property, at any depth and inside arrays, whose name <paramref name="matches"/>
+    /// (<c>venues[0].api_key</c>): names only, never a value.
+    /// </summary>
+    public IReadOnlyList<string> FieldsNamed(Func<string, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var found = new List<string>();
+        void Visit(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (matches(property.Name))
+                    {
+                        found.Add(name);
+                    }
+
+                    Visit(property.Value, name);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Visit(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]"));
+                }
+            }
+        }
+
+        if (IsObject)
+        {
+            Visit(_root, string.Empty);
+        }
+
+        return found;
     }
 
     /// <summary>

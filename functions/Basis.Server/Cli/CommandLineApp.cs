@@ -28,6 +28,7 @@ internal sealed class CommandLineApp(CliOutput output)
             ServeCommand.Create(output),
             ApiKeyCommand.Create(output),
             HealthCommand.Create(output),
+            LiveCommand.Create(output),
         };
 
         // Like a Functions host, the executable serves HTTP when started without a verb.

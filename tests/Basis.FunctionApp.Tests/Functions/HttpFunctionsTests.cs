@@ -54,7 +54,8 @@ public sealed class HttpFunctionsTests(AppServices app) : IClassFixture<AppServi
 
         Assert.Equal(StatusCodes.Status200OK, Assert.IsAssignableFrom<IStatusCodeHttpResult>(up).StatusCode);
         var components = JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(up).Value).GetProperty("components").EnumerateObject().ToList();
-        Assert.Equal(["configuration", "data_source", "result_store", "orchestration"], components.Select(c => c.Name));
+        Assert.Equal(["configuration", "data_source", "result_store", "live", "orchestration"], components.Select(c => c.Name));
+        Assert.Equal("not_configured", components[3].Value.GetProperty("status").GetString());
         Assert.Equal("durable functions, task hub basis", components[^1].Value.GetProperty("description").GetString());
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, Assert.IsAssignableFrom<IStatusCodeHttpResult>(down).StatusCode);
         var failed = JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(down).Value);

@@ -22,7 +22,7 @@ internal static class ServerRoutes
     {
         var builder = WebApplication.CreateSlimBuilder();
         // Registered so the endpoints' parameters are known as services; nothing is called.
-        foreach (var service in new[] { typeof(RunHandlers), typeof(StrategyHandlers), typeof(HealthHandlers), typeof(DurableTaskClient) })
+        foreach (var service in new[] { typeof(RunHandlers), typeof(StrategyHandlers), typeof(LiveHandlers), typeof(HealthHandlers), typeof(DurableTaskClient) })
         {
             builder.Services.AddSingleton(service, _ => throw new NotSupportedException("Only the routes are read."));
         }

@@ -20,7 +20,7 @@ public sealed class ConfigCommandTests : IDisposable
     [Fact]
     public async Task Every_error_of_a_broken_configuration_is_listed_with_file_line_and_key()
     {
-        CopyDirectory(Repository.Configs, _temp.Path);
+        Repository.CopyConfigs(_temp.Path);
         var binance = _temp.Combine("venues", "binance.yaml");
         var text = await File.ReadAllTextAsync(binance, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(binance, text.Replace("taker_fee_bps: 5\n", "taker_fee_bps: -3\n", StringComparison.Ordinal).Replace("maintenance_margin: 0.005", "maintenance_margn: 0.005", StringComparison.Ordinal), TestContext.Current.CancellationToken);
@@ -65,15 +65,5 @@ public sealed class ConfigCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -147,8 +147,11 @@ public sealed class HttpEndToEndTests : HostedTest
         var components = health.GetProperty("components").EnumerateObject().ToList();
 
         Assert.Equal("healthy", health.GetProperty("status").GetString());
-        Assert.Equal(["configuration", "data_source", "result_store", "orchestration"], components.Select(c => c.Name));
-        foreach (var component in components.Select(c => c.Value))
+        Assert.Equal(["configuration", "data_source", "result_store", "live", "orchestration"], components.Select(c => c.Name));
+
+        // Without a database the host has no live side, which fails nothing (LiveWithoutDatabaseTests).
+        Assert.Equal("not_configured", components[3].Value.GetProperty("status").GetString());
+        foreach (var component in components.Where(c => c.Name != "live").Select(c => c.Value))
         {
             Assert.Equal("healthy", component.GetProperty("status").GetString());
             Assert.Equal(JsonValueKind.Null, component.GetProperty("error_code").ValueKind);
@@ -159,7 +162,7 @@ public sealed class HttpEndToEndTests : HostedTest
         Assert.Equal(["initialized", "modes_valid", "answered_in_time"], components[0].Value.GetProperty("readiness_checks").EnumerateObject().Select(c => c.Name));
         Assert.Equal(["initialized", "reachable", "answered_in_time"], components[^1].Value.GetProperty("readiness_checks").EnumerateObject().Select(c => c.Name));
         var summary = health.GetProperty("summary");
-        Assert.Equal((4, 4, 0), (summary.GetProperty("total_components").GetInt32(), summary.GetProperty("healthy_components").GetInt32(), summary.GetProperty("unhealthy_components").GetInt32()));
+        Assert.Equal((5, 4, 0), (summary.GetProperty("total_components").GetInt32(), summary.GetProperty("healthy_components").GetInt32(), summary.GetProperty("unhealthy_components").GetInt32()));
         Assert.Equal("basis", health.GetProperty("service").GetString());
         Assert.True(health.TryGetProperty("system", out _));
         using var openApi = await Host.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);

@@ -1,0 +1,75 @@
+using Basis.Api.Http;
+using Basis.Live.Ledger;
+using Basis.Live.Safety;
+using Npgsql;
+
+namespace Basis.Api.Live;
+
+/// <summary>
+/// A host's live side: the ledger in the PostgreSQL database the result store uses (<c>BASIS_DATABASE_CONNECTION</c>)
+/// and the <c>BASIS_LIVE_TRADING__*</c> settings. The ledger is opened, and its tables migrated, on first use, so a
+/// host whose database is down still starts and says so in <c>/health/detailed</c>. Without a connection the host has
+/// no live side (<see cref="IsConfigured"/> is false). Credentials are read from the process environment, as
+/// <see cref="ExecutionGate"/> expects of a host.
+/// </summary>
+public sealed class LiveBackend(string? connectionString, LiveTradingSettings trading, TimeProvider time) : IAsyncDisposable
+{
+    /// <summary>The setting that names the database.</summary>
+    public const string Setting = "BASIS_DATABASE_CONNECTION";
+
+    private readonly NpgsqlDataSource? _dataSource = connectionString is { Length: > 0 } ? NpgsqlDataSource.Create(connectionString) : null;
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private PostgresLiveLedger? _ledger;
+
+    /// <summary>True when a database is configured.</summary>
+    public bool IsConfigured => _dataSource is not null;
+
+    /// <summary>The live operations over the ledger; a failed open (the database down) is tried again on the next call.</summary>
+    public async Task<LiveService> OpenAsync(CancellationToken cancellationToken) =>
+        new(await LedgerAsync(cancellationToken).ConfigureAwait(false), trading, Environment.GetEnvironmentVariable, time);
+
+    /// <summary>
+    /// The <c>live</c> component of <c>/health/detailed</c>: healthy when the ledger answers and no Active instance has
+    /// missed its heartbeat; unhealthy, naming those instances, when one has; not configured without a database.
+    /// </summary>
+    public HealthComponent Health() => !IsConfigured
+        ? HealthComponent.NotConfigured("live", $"not configured: live trading keeps its ledger in PostgreSQL; set {Setting}")
+        : new HealthComponent("live", [ReadinessChecks.Initialized, ReadinessChecks.Reachable], async (readiness, cancellationToken) =>
+        {
+            readiness.Pass(ReadinessChecks.Initialized);
+            var live = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var (instances, active, silent) = await live.HeartbeatsAsync(cancellationToken).ConfigureAwait(false);
+            readiness.Pass(ReadinessChecks.Reachable);
+            return silent.Count == 0
+                ? $"postgresql: {instances} instances, {active} active"
+                : throw new HealthCheckException("heartbeat_missed", $"{silent.Count} of {active} active instances missed their heartbeat: {string.Join(", ", silent)}");
+        });
+
+    private async Task<PostgresLiveLedger> LedgerAsync(CancellationToken cancellationToken)
+    {
+        if (_ledger is { } ledger)
+        {
+            return ledger;
+        }
+
+        var dataSource = _dataSource ?? throw new InvalidOperationException($"No live ledger: {Setting} is not set.");
+        await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _ledger ??= await PostgresLiveLedger.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _opening.Dispose();
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Basis.Api.Http;
+using Basis.Configuration.Binding;
+using Basis.Core.Settings;
+using Basis.Core.Strategies;
+using Basis.Live.Ledger;
+using Basis.Live.Safety;
+using Basis.Orchestrations.Backtests;
+using Basis.Venues.Exchanges;
+
+namespace Basis.Api.Live;
+
+/// <summary>What a new live instance is asked to be; null means the default (capital: the share class', limits: the host's).</summary>
+public sealed record LiveCreateRequest(
+    string Name,
+    string Mode,
+    IReadOnlyList<string> Venues,
+    double? Capital = null,
+    string? ShareClass = null,
+    ExecutionKind Execution = ExecutionKind.Paper,
+    decimal? MaxTradeSizeUsd = null,
+    decimal? EmergencyStopLossPct = null);
+
+/// <summary>
+/// The operator's side of live trading over the ledger (DESIGN §11), shared by the HTTP API and <c>basis live</c>:
+/// create instances (paper unless <see cref="ExecutionGate"/> grants real), read their status, health, positions and
+/// performance, and move them through their statuses. Trading itself is the live runtime's.
+/// <para>
+/// Statuses: created Paused; <b>start</b> Paused → Active, and Halted → Active only with the halt acknowledged;
+/// <b>pause</b> (the API's stop) Active → Paused; <b>emergency stop</b> any but Stopped → Halted, with a breach event;
+/// <b>retire</b> (the API's DELETE) anything → Stopped, for good. Asking for the status an instance already has changes
+/// nothing and succeeds; a change its status does not allow is a <see cref="LiveConflictException"/>.
+/// </para>
+/// </summary>
+public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings trading, Func<string, string?> getVariable, TimeProvider time)
+{
+    /// <summary>The venues an instance may use: the exchanges, and the chain.</summary>
+    public static readonly IReadOnlyList<string> KnownVenues = ["binance", "bybit", "okx", EthereumVenue];
+
+    /// <summary>What an emergency stop does to positions: nothing, and the answer says so.</summary>
+    public const string Unwind =
+        "not done: positions are left as they are. The instance is halted, so it places no new orders, but nothing in this release unwinds a book: "
+        + "close the positions on the venues, or with the live runtime once it can.";
+
+    /// <summary>Breaches a status shows.</summary>
+    public const int BreachesShown = 5;
+
+    private const string EthereumVenue = "ethereum";
+
+    /// <summary>
+    /// Checks the request (the mode as backtests resolve it, venues, capital, limits no looser than the host's), asks
+    /// the gate when real execution is wanted, and stores the instance Paused. Throws
+    /// <see cref="LiveRequestException"/> naming every bad field, or <see cref="LiveExecutionRefusedException"/> with
+    /// every reason real execution is refused; either way nothing is stored.
+    /// </summary>
+    public async Task<LiveInstanceState> CreateAsync(LiveCreateRequest request, BasisConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Error(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var messages))
+            {
+                errors[field] = messages = [];
+            }
+
+            messages.Add(message);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            Error("name", "is required: 1–100 characters");
+        }
+
+        ResolvedMode? resolved = null;
+        if (string.IsNullOrWhiteSpace(request.Mode))
+        {
+            Error("mode", "is required: a strategy mode or alias (GET /api/v1/strategies)");
+        }
+        else
+        {
+            try
+            {
+                resolved = configuration.ResolveMode(request.Mode);
+            }
+            catch (UnknownModeException e)
+            {
+                Error("mode", e.Message);
+            }
+        }
+
+        var venues = request.Venues.Select(v => v.ToLowerInvariant()).ToList();
+        if (venues.Count == 0)
+        {
+            Error("venues", $"is required: one or more of {string.Join(", ", KnownVenues)}");
+        }
+
+        foreach (var venue in venues.Where(v => !KnownVenues.Contains(v)).Distinct())
+        {
+            Error("venues", $"'{ApiProblems.Shown(venue)}' is not a venue: use {string.Join(", ", KnownVenues)}");
+        }
+
+        foreach (var venue in venues.GroupBy(v => v).Where(g => g.Count() > 1))
+        {
+            Error("venues", $"'{ApiProblems.Shown(venue.Key)}' is given twice");
+        }
+
+        var capital = 0d;
+        var shareClass = resolved?.Settings.ShareClass;
+        if (shareClass is { } unit)
+        {
+            if (request.ShareClass is { } expected && !string.Equals(expected, unit.Name(), StringComparison.OrdinalIgnoreCase))
+            {
+                Error("share_class", $"{resolved!.Mode.Name} reports in {unit.Name()}, not {ApiProblems.Shown(expected)}");
+            }
+
+            capital = request.Capital ?? BacktestWorkspace.DefaultCapital(unit);
+            if (!(capital >= BacktestWorkspace.MinCapital && capital <= BacktestWorkspace.MaxAmount))
+            {
+                Error("capital", $"must be from {BacktestWorkspace.MinCapital.ToString(CultureInfo.InvariantCulture)} to {BacktestWorkspace.MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} {unit.Name()} (got {capital.ToString(CultureInfo.InvariantCulture)})");
+            }
+        }
+
+        // An instance may tighten the host's limits, never loosen them: the variables are the operator's ceiling.
+        if (request.MaxTradeSizeUsd is { } tradeSize && !(tradeSize > 0 && tradeSize <= trading.MaxTradeSizeUsd))
+        {
+            Error("limits.max_trade_size_usd", $"must be more than 0 and at most {trading.MaxTradeSizeUsd.ToString(CultureInfo.InvariantCulture)} USD ({LiveTradingSettings.MaxTradeSizeUsdVariable})");
+        }
+
+        if (request.EmergencyStopLossPct is { } stopLoss && !(stopLoss > 0 && stopLoss <= trading.EmergencyStopLossPct))
+        {
+            Error("limits.emergency_stop_loss_pct", $"must be more than 0 and at most {trading.EmergencyStopLossPct.ToString(CultureInfo.InvariantCulture)} % ({LiveTradingSettings.EmergencyStopLossPctVariable})");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new LiveRequestException(errors);
+        }
+
+        var decision = ExecutionGate.Decide(request.Execution, trading, UseOf(venues), getVariable);
+        if (decision.Kind != request.Execution)
+        {
+            throw new LiveExecutionRefusedException(decision.Refusals);
+        }
+
+        var limits = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (request.MaxTradeSizeUsd is { } maxTrade)
+        {
+            limits["max_trade_size_usd"] = maxTrade;
+        }
+
+        if (request.EmergencyStopLossPct is { } maxLoss)
+        {
+            limits["emergency_stop_loss_pct"] = maxLoss;
+        }
+
+        // Whole microseconds, as PostgreSQL keeps them: the instance answered is the instance stored.
+        var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10));
+        var instance = new LiveInstance(
+            NewId(),
+            request.Name.Trim(),
+            resolved!.Mode.Name,
+            shareClass!.Value.Name().ToLowerInvariant(),
+            (decimal)capital,
+            venues,
+            JsonSerializer.Serialize(limits),
+            decision.Kind,
+            LiveInstanceStatus.Paused,
+            now,
+            now);
+        await ledger.SaveInstanceAsync(instance, cancellationToken).ConfigureAwait(false);
+        return await StateOfAsync(instance, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every instance with its status, oldest first.</summary>
+    public async Task<IReadOnlyList<LiveInstanceState>> ListAsync(CancellationToken cancellationToken)
+    {
+        var states = new List<LiveInstanceState>();
+        foreach (var instance in await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            states.Add(await StateOfAsync(instance, cancellationToken).ConfigureAwait(false));
+        }
+
+        return states;
+    }
+
+    /// <summary>The instance's status, or null when there is none.</summary>
+    public async Task<LiveInstanceState?> StatusAsync(string instanceId, CancellationToken cancellationToken) =>
+        await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is { } instance
+            ? await StateOfAsync(instance, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>Paused → Active; Halted → Active only when <paramref name="acknowledgeHalt"/>; a retired instance never starts again.</summary>
+    public async Task<LiveInstanceState?> StartAsync(string instanceId, bool acknowledgeHalt, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is not { } instance)
+        {
+            return null;
+        }
+
+        switch (instance.Status)
+        {
+            case LiveInstanceStatus.Stopped:
+                throw new LiveConflictException($"'{instanceId}' is stopped (retired) and never runs again; create a new instance.");
+            case LiveInstanceStatus.Halted when !acknowledgeHalt:
+                throw new LiveConflictException(
+                    $"'{instanceId}' is halted. Starting it clears the halt, so it must be deliberate: look at its breaches, then start it with the halt acknowledged (\"acknowledge_halt\": true; basis live start --acknowledge-halt).");
+        }
+
+        var changed = await ChangeAsync(instance, LiveInstanceStatus.Active, cancellationToken).ConfigureAwait(false);
+        if (instance.Status == LiveInstanceStatus.Halted)
+        {
+            await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Alert, "halt cleared by the operator", null, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await StateOfAsync(changed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Active → Paused. A halted instance stays halted (pausing would clear the halt without anyone acknowledging it),
+    /// and a retired one stays retired.
+    /// </summary>
+    public async Task<LiveInstanceState?> PauseAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is not { } instance)
+        {
+            return null;
+        }
+
+        if (instance.Status is LiveInstanceStatus.Halted or LiveInstanceStatus.Stopped)
+        {
+            throw new LiveConflictException($"'{instanceId}' is {Name(instance.Status)}, which already stops it; {(instance.Status == LiveInstanceStatus.Halted ? "start it with the halt acknowledged, or retire it" : "create a new instance to trade again")}.");
+        }
+
+        return await StateOfAsync(await ChangeAsync(instance, LiveInstanceStatus.Paused, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Any status but Stopped → Halted, recording a breach "emergency stop by the operator". Positions are left as they are.</summary>
+    public async Task<LiveInstanceState?> EmergencyStopAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is not { } instance)
+        {
+            return null;
+        }
+
+        if (instance.Status == LiveInstanceStatus.Stopped)
+        {
+            throw new LiveConflictException($"'{instanceId}' is stopped (retired): there is nothing to stop.");
+        }
+
+        var halted = await ChangeAsync(instance, LiveInstanceStatus.Halted, cancellationToken).ConfigureAwait(false);
+        await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Breach, "emergency stop by the operator", null, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return await StateOfAsync(halted, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Anything → Stopped: retired for good (its ledger stays). Positions are left as they are.</summary>
+    public async Task<LiveInstanceState?> RetireAsync(string instanceId, CancellationToken cancellationToken) =>
+        await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is { } instance
+            ? await StateOfAsync(await ChangeAsync(instance, LiveInstanceStatus.Stopped, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>The instance's positions rebuilt from its ledger, or null when there is no such instance.</summary>
+    public async Task<LedgerPositions?> PositionsAsync(string instanceId, CancellationToken cancellationToken) =>
+        await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is null
+            ? null
+            : await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The instance's performance from its recorded equity, or null when there is no such instance.</summary>
+    public async Task<LivePerformance?> PerformanceAsync(string instanceId, CancellationToken cancellationToken) =>
+        await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is { } instance
+            ? LivePerformance.From(instance.ShareClass, await ledger.ListEquityAsync(instanceId, cancellationToken).ConfigureAwait(false))
+            : null;
+
+    /// <summary>A page of the instance's rows (<paramref name="read"/>: orders, fills, events, activity), or null when there is no such instance.</summary>
+    public async Task<LedgerPage<T>?> PageAsync<T>(string instanceId, Func<PostgresLiveLedger, LedgerPageRequest, CancellationToken, Task<LedgerPage<T>>> read, LedgerPageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is null
+            ? null
+            : await read(ledger, page, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The Active instances past their heartbeat timeout, for <c>/health/detailed</c>.</summary>
+    public async Task<(int Instances, int Active, IReadOnlyList<string> Silent)> HeartbeatsAsync(CancellationToken cancellationToken)
+    {
+        var instances = await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false);
+        var active = instances.Where(i => i.Status == LiveInstanceStatus.Active).ToList();
+        var silent = new List<string>();
+        foreach (var instance in active)
+        {
+            var (health, _) = LiveInstanceState.Judge(instance, await LastHeartbeatAsync(instance.Id, cancellationToken).ConfigureAwait(false), trading.HeartbeatTimeout, time.GetUtcNow());
+            if (health == LiveHealth.Unhealthy)
+            {
+                silent.Add(instance.Id);
+            }
+        }
+
+        return (instances.Count, active.Count, silent);
+    }
+
+    /// <summary>How statuses read in messages and responses: <c>active</c>, <c>paused</c>, <c>halted</c>, <c>stopped</c>.</summary>
+    public static string Name(LiveInstanceStatus status) => status.ToString().ToLowerInvariant();
+
+    private async Task<LiveInstance> ChangeAsync(LiveInstance instance, LiveInstanceStatus to, CancellationToken cancellationToken)
+    {
+        if (instance.Status == to)
+        {
+            return instance;
+        }
+
+        // Only from the status just read: if the runtime halted it meanwhile, the operator must see that first.
+        var changed = await ledger.ChangeStatusAsync(instance.Id, [instance.Status], to, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+            ?? throw new LiveConflictException($"'{instance.Id}' was deleted meanwhile.");
+        return changed.Status == to
+            ? changed
+            : throw new LiveConflictException($"'{instance.Id}' became {Name(changed.Status)} meanwhile; look at its status and try again.");
+    }
+
+    private async Task<LiveInstanceState> StateOfAsync(LiveInstance instance, CancellationToken cancellationToken)
+    {
+        var heartbeat = await LastHeartbeatAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+        var breaches = await ledger.LatestEventsAsync(instance.Id, LedgerEventKind.Breach, BreachesShown, cancellationToken).ConfigureAwait(false);
+        var checkpoint = await ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+        var (health, reason) = LiveInstanceState.Judge(instance, heartbeat, trading.HeartbeatTimeout, time.GetUtcNow());
+
+        // The checkpoint names the first hour not yet simulated, so the last cycle is the hour before it.
+        return new LiveInstanceState(instance, health, reason, heartbeat, checkpoint?.NextHourUtc.AddHours(-1), breaches);
+    }
+
+    private async Task<DateTimeOffset?> LastHeartbeatAsync(string instanceId, CancellationToken cancellationToken) =>
+        (await ledger.LatestEventsAsync(instanceId, LedgerEventKind.Heartbeat, 1, cancellationToken).ConfigureAwait(false)) is [var beat] ? beat.OccurredUtc : null;
+
+    private static LiveVenueUse UseOf(IReadOnlyList<string> venues) => new(
+        venues.Where(v => v != EthereumVenue).Select(v => Enum.Parse<ExchangeVenue>(v, ignoreCase: true)).ToHashSet(),
+        venues.Contains(EthereumVenue));
+
+    private static string NewId() => "lv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+}

@@ -1,0 +1,75 @@
+using Basis.Api.Http;
+
+namespace Basis.FunctionApp.Functions;
+
+/// <summary>
+/// <c>/api/v1/live</c>, over <see cref="LiveHandlers"/>, the code the self-hosted server maps. Anonymous for the reason
+/// given on <see cref="BacktestFunctions"/>: the handlers check Basis API keys. No Durable client: these routes read and
+/// write the ledger in PostgreSQL.
+/// </summary>
+public sealed class LiveHttpFunctions(LiveHandlers live)
+{
+    [Function("CreateLiveInstance")]
+    public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Live)] HttpRequest req) =>
+        live.CreateAsync(req);
+
+    [Function("ListLiveInstances")]
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Live)] HttpRequest req) =>
+        live.ListAsync(req);
+
+    [Function("GetLiveInstance")]
+    public Task<IResult> Status([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LiveInstance)] HttpRequest req, string id) =>
+        live.StatusAsync(id, req);
+
+    [Function("RetireLiveInstance")]
+    public Task<IResult> Retire([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.LiveInstance)] HttpRequest req, string id) =>
+        live.RetireAsync(id, req);
+
+    [Function("StartLiveInstance")]
+    public Task<IResult> Start([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveStart)] HttpRequest req, string id) =>
+        live.StartAsync(id, req);
+
+    [Function("StopLiveInstance")]
+    public Task<IResult> Stop([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveStop)] HttpRequest req, string id) =>
+        live.StopAsync(id, req);
+
+    [Function("EmergencyStopLiveInstance")]
+    public Task<IResult> EmergencyStop([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveEmergencyStop)] HttpRequest req, string id) =>
+        live.EmergencyStopAsync(id, req);
+
+    [Function("GetLivePositions")]
+    public Task<IResult> Positions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LivePositions)] HttpRequest req, string id) =>
+        live.PositionsAsync(id, req);
+
+    [Function("GetLivePerformance")]
+    public Task<IResult> Performance([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LivePerformance)] HttpRequest req, string id) =>
+        live.PerformanceAsync(id, req);
+
+    [Function("ListLiveOrders")]
+    public Task<IResult> Orders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LiveOrders)] HttpRequest req, string id) =>
+        live.OrdersAsync(id, req);
+
+    [Function("ListLiveFills")]
+    public Task<IResult> Fills([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LiveFills)] HttpRequest req, string id) =>
+        live.FillsAsync(id, req);
+
+    [Function("ListLiveEvents")]
+    public Task<IResult> Events([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LiveEvents)] HttpRequest req, string id) =>
+        live.EventsAsync(id, req);
+
+    [Function("ListLiveActivity")]
+    public Task<IResult> Activity([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LiveActivity)] HttpRequest req, string id) =>
+        live.ActivityAsync(id, req);
+
+    [Function("RebalanceLiveInstance")]
+    public Task<IResult> Rebalance([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveRebalance)] HttpRequest req, string id) =>
+        live.RebalanceAsync(id, req);
+
+    [Function("DepositToLiveInstance")]
+    public Task<IResult> Deposit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveDeposit)] HttpRequest req, string id) =>
+        live.DepositAsync(id, req);
+
+    [Function("WithdrawFromLiveInstance")]
+    public Task<IResult> Withdraw([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveWithdraw)] HttpRequest req, string id) =>
+        live.WithdrawAsync(id, req);
+}
