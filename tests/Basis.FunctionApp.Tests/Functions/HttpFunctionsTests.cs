@@ -20,6 +20,16 @@ public sealed class HttpFunctionsTests(AppServices app) : IClassFixture<AppServi
     }
 
     [Fact]
+    public async Task A_live_route_without_a_database_is_a_503_naming_the_setting()
+    {
+        var result = await app.Create<LiveHttpFunctions>().List(Request("GET", "/api/v1/live"));
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+        var problem = Assert.IsAssignableFrom<IValueHttpResult>(result).Value;
+        Assert.Contains("BASIS_DATABASE_CONNECTION", JsonSerializer.Serialize(problem), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_strategy_is_found_by_name_and_an_unknown_one_is_a_404()
     {
         var strategies = app.Create<StrategyFunctions>();
