@@ -38,11 +38,11 @@ public sealed record LiveInstanceState(
         switch (instance.Status)
         {
             case LiveInstanceStatus.Halted:
-                return (LiveHealth.Unhealthy, "halted: a safety limit or an operator stopped it; it resumes only when started with the halt acknowledged");
+                return (LiveHealth.Unhealthy, "halted by a safety limit or an operator; it resumes only when started with the halt acknowledged");
             case LiveInstanceStatus.Paused:
-                return (LiveHealth.Idle, "paused: not running until started");
+                return (LiveHealth.Idle, "not running until started");
             case LiveInstanceStatus.Stopped:
-                return (LiveHealth.Idle, "stopped: retired for good");
+                return (LiveHealth.Idle, "retired for good");
         }
 
         var alive = lastHeartbeatUtc is { } beat && beat > instance.UpdatedUtc ? beat : instance.UpdatedUtc;

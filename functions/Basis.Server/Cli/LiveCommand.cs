@@ -83,7 +83,13 @@ internal static class LiveCommand
         var venues = new Option<string[]>("--venue") { Description = $"A venue it trades on: {string.Join(", ", LiveService.KnownVenues)} (repeatable, or comma-separated).", Required = true };
         var capital = new Option<double?>("--capital") { Description = "Capital in share-class units (default 100000 USDT or 100 ETH)." };
         var execution = new Option<string>("--execution") { Description = "paper (live data, simulated fills) or real (needs the BASIS_LIVE_TRADING__* switches and credentials).", DefaultValueFactory = _ => "paper" };
-        execution.AcceptOnlyFromAmong("paper", "real");
+        execution.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is not ("paper" or "real") and var other)
+            {
+                result.AddError($"--execution: must be paper or real (got '{other}')");
+            }
+        });
         var maxTrade = new Option<decimal?>("--max-trade-size-usd") { Description = "This instance's cap on one trade, at most BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD." };
         var stopLoss = new Option<decimal?>("--stop-loss-pct") { Description = "This instance's emergency stop loss, at most BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT." };
         var configs = Configs();

@@ -22,6 +22,7 @@ public sealed class LiveCommandTests(LiveServer live) : IClassFixture<LiveServer
         var badVenue = await Live("create", "--name", "x", "--mode", "eth_basis", "--venue", "ftx");
         var badMode = await Live("create", "--name", "x", "--mode", "nope", "--venue", "okx");
         var unknown = await Live("status", "lv_000000000000");
+        var badExecution = await Live("create", "--name", "x", "--mode", "eth_basis", "--venue", "okx", "--execution", "maybe");
 
         Assert.True(created.ExitCode == 0, created.ToString());
         Assert.Contains("PAPER", created.Output, StringComparison.Ordinal);
@@ -34,6 +35,8 @@ public sealed class LiveCommandTests(LiveServer live) : IClassFixture<LiveServer
         Assert.Equal(2, badMode.ExitCode);
         Assert.StartsWith("error: --mode: ", badMode.Error, StringComparison.Ordinal);
         Assert.Equal((2, "error: no live instance 'lv_000000000000' (see 'basis live list')\n"), (unknown.ExitCode, unknown.Error.Replace("\r", string.Empty, StringComparison.Ordinal)));
+        Assert.Equal(2, badExecution.ExitCode);
+        Assert.StartsWith("error: --execution: must be paper or real (got 'maybe')", badExecution.Error, StringComparison.Ordinal);
     }
 
     [Fact]
