@@ -1,4 +1,5 @@
 using Basis.Orchestrations.Backtests;
+using Basis.Orchestrations.Live;
 using Basis.Orchestrations.Sweeps;
 
 namespace Basis.Orchestrations;
@@ -9,7 +10,7 @@ namespace Basis.Orchestrations;
 /// </summary>
 public static class BasisTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(BacktestOrchestrator), typeof(SweepOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(BacktestOrchestrator), typeof(SweepOrchestrator), typeof(LiveCycleOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(RunBacktest), typeof(SimulateSegment), typeof(AssembleBacktest), typeof(RankSweep)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(RunBacktest), typeof(SimulateSegment), typeof(AssembleBacktest), typeof(RankSweep), typeof(RunLiveCycle)];
 }

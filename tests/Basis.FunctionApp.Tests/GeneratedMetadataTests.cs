@@ -4,9 +4,11 @@ using Basis.Api.Hosting;
 using Basis.FunctionApp.Functions;
 using Basis.FunctionApp.Hosting;
 using Basis.FunctionApp.Tests.Support;
+using Basis.Live.Schedules;
 using Basis.Orchestrations;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using NCrontab;
 
 namespace Basis.FunctionApp.Tests;
 
@@ -82,10 +84,26 @@ public sealed class GeneratedMetadataTests
         EntryPoint(function);
     }
 
-    [Fact]
-    public async Task Every_function_is_an_orchestrator_activity_route_or_the_timer_and_runs_a_method_of_the_app()
+    [Theory]
+    [InlineData("LiveRebalance", LiveTimer.Rebalance, LiveFunctions.RebalanceSchedule)]
+    [InlineData("LiveHeartbeat", LiveTimer.Heartbeat, LiveFunctions.HeartbeatSchedule)]
+    public void The_live_timers_fire_on_the_schedules_of_configs_schedules_live_yaml(string name, LiveTimer timer, string schedule)
     {
-        var expected = BasisTasks.Orchestrators.Count + BasisTasks.Activities.Count + (await ServerRoutes.ReadAsync()).Count + 1;
+        var function = Single(name, "timerTrigger");
+        var configured = LiveSchedules.Load(Repository.Configs)[timer];
+        var fromTrigger = CrontabSchedule.Parse(function.Trigger.Schedule!, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+
+        Assert.Equal(schedule, function.Trigger.Schedule);
+        var (from, to) = (new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(configured.GetNextOccurrences(from, to), fromTrigger.GetNextOccurrences(from, to));
+        EntryPoint(function);
+    }
+
+    [Fact]
+    public async Task Every_function_is_an_orchestrator_activity_route_or_a_timer_and_runs_a_method_of_the_app()
+    {
+        // The timers: run records, live rebalance, live heartbeat.
+        var expected = BasisTasks.Orchestrators.Count + BasisTasks.Activities.Count + (await ServerRoutes.ReadAsync()).Count + 3;
 
         Assert.Equal(expected, Functions.Count);
         Assert.Equal(Functions.Count, Functions.Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());

@@ -3,6 +3,7 @@ using Basis.Api.Live;
 using Basis.Data.Stores;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
+using Basis.Orchestrations.Live;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Basis.Api.Hosting;
@@ -49,7 +50,10 @@ public static class BasisApiServices
         // Live trading keeps its ledger in the result store's database; its settings are read now so bad ones stop the host.
         var trading = LiveTradingSettings.From(components.Settings.Layers);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => new LiveBackend(components.Host.MarketData.DatabaseConnection, trading, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(trading);
+        services.AddSingleton(new LiveLedgerSource(components.Host.MarketData.DatabaseConnection));
+        services.AddSingleton<LiveBackend>();
+        services.AddSingleton<LiveRuntime>();
         services.AddSingleton(provider => provider.GetRequiredService<LiveBackend>().Health());
         services.AddSingleton<LiveHandlers>();
         return services;

@@ -1,5 +1,7 @@
+using Basis.Api.Live;
 using Basis.Api.Runs;
 using Basis.Data.Results;
+using Basis.Orchestrations.Live;
 using Microsoft.DurableTask.Client;
 
 namespace Basis.Api.Http;
@@ -112,16 +114,19 @@ public static class ApiRoutes
         MapPage<LiveFillResponse>(api, LiveFills, "fills", (id, http, live) => live.FillsAsync(id, http), readsNeedKey);
         MapPage<LiveEventResponse>(api, LiveEvents, "heartbeats, breaches and alerts", (id, http, live) => live.EventsAsync(id, http), readsNeedKey);
         MapPage<LiveActivityResponse>(api, LiveActivity, "engine activity, hour by hour", (id, http, live) => live.ActivityAsync(id, http), readsNeedKey);
-        MapRuntime(api, LiveRebalance, "Rebalance now", null, (id, http, live) => live.RebalanceAsync(id, http));
-        MapRuntime(api, LiveDeposit, "Deposit", typeof(LiveAmountRequestBody), (id, http, live) => live.DepositAsync(id, http));
-        MapRuntime(api, LiveWithdraw, "Withdraw, from idle cash or by unwinding", typeof(LiveAmountRequestBody), (id, http, live) => live.WithdrawAsync(id, http));
+        MapRuntime(api, LiveRebalance, "Rebalance now: a cycle over every hour up to now", null, (id, http, live, runtime) => live.RebalanceAsync(id, http, runtime));
+        MapRuntime(api, LiveDeposit, "Deposit, applied at the next whole hour", typeof(LiveAmountRequestBody), (id, http, live, runtime) => live.DepositAsync(id, http, runtime));
+        MapRuntime(api, LiveWithdraw, "Withdraw at the next whole hour, from idle cash or by unwinding", typeof(LiveAmountRequestBody), (id, http, live, runtime) => live.WithdrawAsync(id, http, runtime));
     }
 
-    private static void MapRuntime(RouteGroupBuilder api, string route, string what, Type? body, Func<string, HttpRequest, LiveHandlers, Task<IResult>> handle)
+    private static void MapRuntime(RouteGroupBuilder api, string route, string what, Type? body, Func<string, HttpRequest, LiveHandlers, ILiveRuntime, Task<IResult>> handle)
     {
-        var endpoint = Tagged(api.MapPost(route, (string id, HttpRequest http, LiveHandlers live) => handle(id, http, live)), $"{what} (needs the live runtime: 501 until the host runs one)")
+        var endpoint = Tagged(
+                api.MapPost(route, (string id, HttpRequest http, LiveHandlers live, LiveRuntime runtime, DurableTaskClient engine, TimeProvider time) =>
+                    handle(id, http, live, new DurableLiveRuntime(runtime, engine, time))),
+                what)
             .Produces<LiveRuntimeResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status501NotImplemented).RequiresApiKey();
+            .RequiresApiKey();
         if (body is not null)
         {
             endpoint.Accepts(body, "application/json");

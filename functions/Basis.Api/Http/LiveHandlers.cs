@@ -14,7 +14,7 @@ namespace Basis.Api.Http;
 /// route is a 503 naming the setting; bad input is a 400 naming the field; a body carrying a credential is refused
 /// before any field is read, and no body is ever logged or echoed.
 /// </summary>
-public sealed class LiveHandlers(LiveBackend live, BasisConfiguration configuration, ApiAccess access, ApiLimits limits, ILiveRuntime? runtime = null)
+public sealed class LiveHandlers(LiveBackend live, BasisConfiguration configuration, ApiAccess access, ApiLimits limits)
 {
     /// <summary>Rows a page holds when the request gives no limit.</summary>
     public const int DefaultPageLimit = 100;
@@ -80,11 +80,11 @@ public sealed class LiveHandlers(LiveBackend live, BasisConfiguration configurat
 
     public Task<IResult> ActivityAsync(string id, HttpRequest http) => PageAsync(id, http, (l, p, c) => l.ListActivityAsync(id, p, c), LiveActivityResponse.From);
 
-    public Task<IResult> RebalanceAsync(string id, HttpRequest http) => RuntimeAsync(id, http, amount: false, (r, _, c) => r.RebalanceAsync(id, c));
+    public Task<IResult> RebalanceAsync(string id, HttpRequest http, ILiveRuntime runtime) => RuntimeAsync(id, http, amount: false, (_, c) => runtime.RebalanceAsync(id, c));
 
-    public Task<IResult> DepositAsync(string id, HttpRequest http) => RuntimeAsync(id, http, amount: true, (r, amount, c) => r.DepositAsync(id, amount, c));
+    public Task<IResult> DepositAsync(string id, HttpRequest http, ILiveRuntime runtime) => RuntimeAsync(id, http, amount: true, (amount, c) => runtime.DepositAsync(id, amount, c));
 
-    public Task<IResult> WithdrawAsync(string id, HttpRequest http) => RuntimeAsync(id, http, amount: true, (r, amount, c) => r.WithdrawAsync(id, amount, c));
+    public Task<IResult> WithdrawAsync(string id, HttpRequest http, ILiveRuntime runtime) => RuntimeAsync(id, http, amount: true, (amount, c) => runtime.WithdrawAsync(id, amount, c));
 
     /// <summary>The checks every route shares: the key, a configured ledger; then the work, its refusals as problems.</summary>
     private async Task<IResult> RunAsync(HttpRequest http, bool changes, Func<LiveService, CancellationToken, Task<IResult>> work)
@@ -137,14 +137,9 @@ public sealed class LiveHandlers(LiveBackend live, BasisConfiguration configurat
                 : LiveProblems.NotFound(id);
         });
 
-    private Task<IResult> RuntimeAsync(string id, HttpRequest http, bool amount, Func<ILiveRuntime, decimal, CancellationToken, Task<LiveRuntimeReceipt>> act) =>
+    private Task<IResult> RuntimeAsync(string id, HttpRequest http, bool amount, Func<decimal, CancellationToken, Task<LiveRuntimeReceipt>> act) =>
         RunAsync(http, changes: true, async (service, cancellationToken) =>
         {
-            if (runtime is null)
-            {
-                return LiveProblems.NoRuntime();
-            }
-
             var (body, refused) = await ReadAsync(http, cancellationToken);
             if (refused is not null)
             {
@@ -171,7 +166,7 @@ public sealed class LiveHandlers(LiveBackend live, BasisConfiguration configurat
                 return LiveProblems.NotFound(id);
             }
 
-            var receipt = await act(runtime, value, cancellationToken);
+            var receipt = await act(value, cancellationToken);
             return TypedResults.Accepted((string?)null, new LiveRuntimeResponse(id, receipt.Status, receipt.Message));
         });
 

@@ -33,10 +33,4 @@ public static class LiveProblems
         fields.ToDictionary(f => f, _ => CredentialField, StringComparer.Ordinal),
         detail: LiveRequests.CredentialsDetail,
         title: LiveRequests.CredentialsTitle);
-
-    /// <summary>501 for what needs the live runtime when the host has none: a documented "not yet".</summary>
-    public static IResult NoRuntime() => TypedResults.Problem(
-        statusCode: StatusCodes.Status501NotImplemented,
-        title: "Not yet: rebalancing, deposits and withdrawals need the live runtime, which this host does not run yet.",
-        detail: "The live runtime arrives with the live engine that runs instances on their schedules (DESIGN §11). Until then instances can be created, started, stopped and read, but nothing here trades or moves funds.");
 }

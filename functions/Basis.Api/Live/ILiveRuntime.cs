@@ -2,8 +2,8 @@ namespace Basis.Api.Live;
 
 /// <summary>
 /// What only the live runtime can do for an instance, because each trades or moves funds: rebalance now, take a
-/// deposit, pay out a withdrawal (from idle cash when there is enough, else by unwinding). The HTTP API calls it when a
-/// host registers one; without one those endpoints answer 501.
+/// deposit, pay out a withdrawal (from idle cash when there is enough, else by unwinding). The hosts give the HTTP API
+/// a <see cref="DurableLiveRuntime"/> over their Durable client.
 /// </summary>
 public interface ILiveRuntime
 {

@@ -1,7 +1,6 @@
 using Basis.Api.Http;
-using Basis.Live.Ledger;
 using Basis.Live.Safety;
-using Npgsql;
+using Basis.Orchestrations.Live;
 
 namespace Basis.Api.Live;
 
@@ -12,21 +11,17 @@ namespace Basis.Api.Live;
 /// no live side (<see cref="IsConfigured"/> is false). Credentials are read from the process environment, as
 /// <see cref="ExecutionGate"/> expects of a host.
 /// </summary>
-public sealed class LiveBackend(string? connectionString, LiveTradingSettings trading, TimeProvider time) : IAsyncDisposable
+public sealed class LiveBackend(LiveLedgerSource ledger, LiveTradingSettings trading, TimeProvider time)
 {
     /// <summary>The setting that names the database.</summary>
-    public const string Setting = "BASIS_DATABASE_CONNECTION";
-
-    private readonly NpgsqlDataSource? _dataSource = connectionString is { Length: > 0 } ? NpgsqlDataSource.Create(connectionString) : null;
-    private readonly SemaphoreSlim _opening = new(1, 1);
-    private PostgresLiveLedger? _ledger;
+    public const string Setting = LiveLedgerSource.Setting;
 
     /// <summary>True when a database is configured.</summary>
-    public bool IsConfigured => _dataSource is not null;
+    public bool IsConfigured => ledger.IsConfigured;
 
     /// <summary>The live operations over the ledger; a failed open (the database down) is tried again on the next call.</summary>
     public async Task<LiveService> OpenAsync(CancellationToken cancellationToken) =>
-        new(await LedgerAsync(cancellationToken).ConfigureAwait(false), trading, Environment.GetEnvironmentVariable, time);
+        new(await ledger.OpenAsync(cancellationToken).ConfigureAwait(false), trading, Environment.GetEnvironmentVariable, time);
 
     /// <summary>
     /// The <c>live</c> component of <c>/health/detailed</c>: healthy when the ledger answers and no Active instance has
@@ -44,32 +39,4 @@ public sealed class LiveBackend(string? connectionString, LiveTradingSettings tr
                 ? $"postgresql: {instances} instances, {active} active"
                 : throw new HealthCheckException("heartbeat_missed", $"{silent.Count} of {active} active instances missed their heartbeat: {string.Join(", ", silent)}");
         });
-
-    private async Task<PostgresLiveLedger> LedgerAsync(CancellationToken cancellationToken)
-    {
-        if (_ledger is { } ledger)
-        {
-            return ledger;
-        }
-
-        var dataSource = _dataSource ?? throw new InvalidOperationException($"No live ledger: {Setting} is not set.");
-        await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return _ledger ??= await PostgresLiveLedger.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _opening.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _opening.Dispose();
-        if (_dataSource is not null)
-        {
-            await _dataSource.DisposeAsync().ConfigureAwait(false);
-        }
-    }
 }

@@ -1,13 +1,15 @@
 using Basis.Api.Http;
+using Basis.Api.Live;
+using Basis.Orchestrations.Live;
 
 namespace Basis.FunctionApp.Functions;
 
 /// <summary>
 /// <c>/api/v1/live</c>, over <see cref="LiveHandlers"/>, the code the self-hosted server maps. Anonymous for the reason
-/// given on <see cref="BacktestFunctions"/>: the handlers check Basis API keys. No Durable client: these routes read and
-/// write the ledger in PostgreSQL.
+/// given on <see cref="BacktestFunctions"/>: the handlers check Basis API keys. The routes read and write the ledger in
+/// PostgreSQL; rebalance, deposit and withdraw also reach the live runtime, rebalance through a Durable client.
 /// </summary>
-public sealed class LiveHttpFunctions(LiveHandlers live)
+public sealed class LiveHttpFunctions(LiveHandlers live, LiveRuntime runtime, TimeProvider time)
 {
     [Function("CreateLiveInstance")]
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Live)] HttpRequest req) =>
@@ -62,14 +64,17 @@ public sealed class LiveHttpFunctions(LiveHandlers live)
         live.ActivityAsync(id, req);
 
     [Function("RebalanceLiveInstance")]
-    public Task<IResult> Rebalance([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveRebalance)] HttpRequest req, string id) =>
-        live.RebalanceAsync(id, req);
+    public Task<IResult> Rebalance([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveRebalance)] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        live.RebalanceAsync(id, req, Runtime(client));
 
     [Function("DepositToLiveInstance")]
-    public Task<IResult> Deposit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveDeposit)] HttpRequest req, string id) =>
-        live.DepositAsync(id, req);
+    public Task<IResult> Deposit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveDeposit)] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        live.DepositAsync(id, req, Runtime(client));
 
     [Function("WithdrawFromLiveInstance")]
-    public Task<IResult> Withdraw([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveWithdraw)] HttpRequest req, string id) =>
-        live.WithdrawAsync(id, req);
+    public Task<IResult> Withdraw([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.LiveWithdraw)] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        live.WithdrawAsync(id, req, Runtime(client));
+
+    /// <summary>The runtime over this invocation's Durable client (Functions binds one per call).</summary>
+    private DurableLiveRuntime Runtime(DurableTaskClient client) => new(runtime, client, time);
 }

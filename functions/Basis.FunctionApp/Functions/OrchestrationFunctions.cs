@@ -1,4 +1,5 @@
 using Basis.Orchestrations.Backtests;
+using Basis.Orchestrations.Live;
 using Basis.Orchestrations.Sweeps;
 
 namespace Basis.FunctionApp.Functions;
@@ -16,4 +17,8 @@ public static class OrchestrationFunctions
     [Function(SweepOrchestrator.Name)]
     public static Task<SweepOutcome?> Sweep([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new SweepOrchestrator().RunAsync(context, context.GetInput<SweepInput>()!);
+
+    [Function(LiveCycleOrchestrator.Name)]
+    public static Task<LiveCycleResult> LiveCycle([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new LiveCycleOrchestrator().RunAsync(context, context.GetInput<LiveCycleInput>()!);
 }

@@ -6,6 +6,7 @@ using Basis.Api.Live;
 using Basis.Configuration.Binding;
 using Basis.Live.Ledger;
 using Basis.Live.Safety;
+using Basis.Orchestrations.Live;
 using Spectre.Console;
 
 namespace Basis.Server.Cli;
@@ -190,8 +191,8 @@ internal static class LiveCommand
         var settings = PipelineSettings.Load(configs);
         var connection = HostSettings.From(settings).MarketData.DatabaseConnection
             ?? throw new BadInputException($"live instances are kept in PostgreSQL: set {LiveBackend.Setting} (as for 'basis serve')");
-        await using var backend = new LiveBackend(connection, LiveTradingSettings.From(settings.Layers), TimeProvider.System);
-        var live = await backend.OpenAsync(cancellationToken);
+        await using var ledger = new LiveLedgerSource(connection);
+        var live = await new LiveBackend(ledger, LiveTradingSettings.From(settings.Layers), TimeProvider.System).OpenAsync(cancellationToken);
         try
         {
             return await work(live, configs);

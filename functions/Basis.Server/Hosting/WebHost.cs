@@ -1,5 +1,6 @@
 using Basis.Api.Hosting;
 using Basis.Api.Http;
+using Basis.Live.Schedules;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -45,6 +46,8 @@ internal static class WebHost
         builder.Services.AddBasisOpenApi();
         builder.Services.AddBasisEngine(components, ServerEngine.Options(components.Host, hostJson));
         builder.Services.AddHostedService<RunReconciler>();
+        builder.Services.AddSingleton(LiveSchedules.Load(components.Settings.ConfigsDirectory));
+        builder.Services.AddHostedService<LiveScheduler>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -58,7 +58,12 @@ public sealed class PaperCycle
             return new PaperCycleOutcome(instance.Id, end, 0, null, 0);
         }
 
-        var prepared = _workspace.Prepare(instance.Id, new BacktestRequest(instance.Mode, start, end, (double)instance.Capital));
+        // Deposits and withdrawals the operator made are capital flows of the run, from the hour they were made.
+        var flows = (await _ledger.ListCapitalFlowsAsync(instance.Id, cancellationToken).ConfigureAwait(false))
+            .Where(f => f.TimeUtc.UtcDateTime < end)
+            .Select(f => new CapitalFlow(f.TimeUtc.UtcDateTime, (double)f.Amount))
+            .ToList();
+        var prepared = _workspace.Prepare(instance.Id, new BacktestRequest(instance.Mode, start, end, (double)instance.Capital, Flows: flows));
         var spec = prepared.Spec with { OpenEnded = true };
         var market = await _workspace.MarketAsync(prepared, cancellationToken).ConfigureAwait(false);
         SafetyGate? gate = null;

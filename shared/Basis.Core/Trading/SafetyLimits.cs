@@ -7,7 +7,7 @@ namespace Basis.Core.Trading;
 /// The most parts one intent is split into; an intent larger than that many times the limit is refused, since it
 /// is more likely a mistake than a trade.
 /// </param>
-public sealed record SafetyLimits(bool ReadOnly, double MaxTradeSizeUsd, int MaxParts = 10)
+public sealed record SafetyLimits(bool ReadOnly, double MaxTradeSizeUsd, int MaxParts = 100)
 {
     /// <summary>Throws when a limit is not usable.</summary>
     public SafetyLimits Validate()

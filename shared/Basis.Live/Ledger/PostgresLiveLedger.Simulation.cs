@@ -63,6 +63,28 @@ public sealed partial class PostgresLiveLedger
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The instance's deposits (transfers from outside it, positive) and withdrawals (out of it, negative), in time
+    /// order: the capital flows its engine applies.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateTimeOffset TimeUtc, decimal Amount)>> ListCapitalFlowsAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT transferred_utc, CASE WHEN from_location IS NULL THEN amount ELSE -amount END FROM live_transfers
+            WHERE instance_id = @instance_id AND (from_location IS NULL OR to_location IS NULL) ORDER BY transferred_utc, seq
+            """);
+        command.Parameters.AddWithValue("instance_id", instanceId);
+        var flows = new List<(DateTimeOffset, decimal)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            flows.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.GetDecimal(1)));
+        }
+
+        return flows;
+    }
+
     /// <summary>The instance's activity in the order it happened.</summary>
     public Task<LedgerPage<LedgerActivity>> ListActivityAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
         ReadPageAsync("SELECT seq, instance_id, hour_utc, ordinal, kind, body::text FROM live_activity", instanceId, page, ReadActivity, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Basis.Api.Http;
 using Microsoft.AspNetCore.Builder;
+using Basis.Orchestrations.Live;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ internal static class ServerRoutes
     {
         var builder = WebApplication.CreateSlimBuilder();
         // Registered so the endpoints' parameters are known as services; nothing is called.
-        foreach (var service in new[] { typeof(RunHandlers), typeof(StrategyHandlers), typeof(LiveHandlers), typeof(HealthHandlers), typeof(DurableTaskClient) })
+        foreach (var service in new[] { typeof(RunHandlers), typeof(StrategyHandlers), typeof(LiveHandlers), typeof(HealthHandlers), typeof(DurableTaskClient), typeof(LiveRuntime) })
         {
             builder.Services.AddSingleton(service, _ => throw new NotSupportedException("Only the routes are read."));
         }

@@ -31,13 +31,17 @@ internal sealed class Pipeline : IAsyncDisposable
 
     public BacktestWorkspace Workspace { get; }
 
-    /// <summary>Starts a pipeline on <paramref name="options"/> (embedded by default) reading <paramref name="dataFolder"/> (the sample by default).</summary>
-    public static async Task<Pipeline> StartAsync(IResultStore results, DurableTaskEngineOptions? options = null, string? dataFolder = null, IResultStore? scratch = null)
+    /// <summary>
+    /// Starts a pipeline on <paramref name="options"/> (embedded by default) reading <paramref name="dataFolder"/> (the
+    /// sample by default), with the host's other <paramref name="services"/> (the live runtime) when given.
+    /// </summary>
+    public static async Task<Pipeline> StartAsync(IResultStore results, DurableTaskEngineOptions? options = null, string? dataFolder = null, IResultStore? scratch = null, Action<IServiceCollection>? services = null)
     {
         var workspace = new BacktestWorkspace(BasisConfiguration.Load(Repository.Path("configs")), new LocalMarketDataSource(dataFolder ?? Repository.Path("data")), results, scratch ?? new MemoryResultStore());
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Services.AddSingleton(workspace);
+        services?.Invoke(builder.Services);
         builder.Services.AddDurableTaskEngine(options ?? new DurableTaskEngineOptions(), new DurableTaskTypes().AddOrchestrators(BasisTasks.Orchestrators).AddActivities(BasisTasks.Activities));
         var host = builder.Build();
         await host.StartAsync();

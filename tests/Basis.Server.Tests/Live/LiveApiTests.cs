@@ -239,15 +239,18 @@ public sealed class LiveApiTests(LiveServer live) : IClassFixture<LiveServer>
     }
 
     [Fact]
-    public async Task Rebalance_deposit_and_withdraw_are_a_501_until_a_live_runtime_is_registered()
+    public async Task Rebalance_starts_a_cycle_and_deposits_and_withdrawals_are_recorded_for_the_next_hour()
     {
         var id = await live.CreateAsync(Token);
 
-        foreach (var (action, body) in ((string, object?)[])[("rebalance", null), ("deposit", new { amount = 100 }), ("withdraw", new { amount = 100 })])
-        {
-            var problem = await Post($"/api/v1/live/{id}/{action}", body, HttpStatusCode.NotImplemented);
-            Assert.StartsWith("Not yet: ", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
-        }
+        var rebalance = await Post($"/api/v1/live/{id}/rebalance", null, HttpStatusCode.Accepted);
+        var deposit = await Post($"/api/v1/live/{id}/deposit", new { amount = 100 }, HttpStatusCode.Accepted);
+        var refused = await Post($"/api/v1/live/{id}/withdraw", new { amount = 1_000_000_000 }, HttpStatusCode.BadRequest);
+
+        Assert.Contains(rebalance.GetProperty("status").GetString(), new[] { "accepted", "running" });
+        Assert.StartsWith("the deposit is applied at ", deposit.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("The withdrawal of 1000000000 USDT is larger than the instance's equity", refused.GetProperty("errors").GetProperty("amount")[0].GetString(), StringComparison.Ordinal);
+        await Post($"/api/v1/live/no-such-instance/rebalance", null, HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using Basis.Core.Trading;
+using Basis.Live.Ledger;
+using Basis.Live.Safety;
+using Basis.Orchestrations.Backtests;
+
+namespace Basis.Orchestrations.Live;
+
+/// <summary>
+/// The live side of a host: what a cycle and a heartbeat do for an instance, behind every limit of
+/// <c>BASIS_LIVE_TRADING__*</c> (DESIGN §11). Only paper instances trade: a real one is refused until real execution
+/// exists, and paper sends nothing anywhere, so read-only does not hold it back. An instance's own limits (its
+/// <c>max_trade_size_usd</c> and <c>emergency_stop_loss_pct</c>) can only tighten the host's.
+/// </summary>
+public sealed class LiveRuntime
+{
+    private readonly LiveLedgerSource _ledger;
+    private readonly PaperCycleFactory _paper;
+    private readonly LiveTradingSettings _settings;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the runtime over the host's ledger, backtest workspace and live-trading settings.</summary>
+    public LiveRuntime(LiveLedgerSource ledger, BacktestWorkspace workspace, LiveTradingSettings settings, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(time);
+        _ledger = ledger;
+        _paper = new PaperCycleFactory(workspace, time);
+        _settings = settings;
+        _time = time;
+    }
+
+    /// <summary>True when the host has a ledger database, without which it has no live side.</summary>
+    public bool IsConfigured => _ledger.IsConfigured;
+
+    /// <summary>
+    /// A cycle of the instance at <paramref name="cycleUtc"/>: nothing unless it is active, paper and its heartbeat is
+    /// fresh; then the paper cycle, then the emergency stop loss on the equity it recorded.
+    /// </summary>
+    public async Task<LiveCycleResult> RunCycleAsync(string instanceId, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default)
+    {
+        var ledger = await _ledger.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var instance = await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            return new LiveCycleResult(instanceId, false, "there is no such instance");
+        }
+
+        if (instance.Status != LiveInstanceStatus.Active)
+        {
+            return new LiveCycleResult(instanceId, false, $"the instance is {instance.Status.ToString().ToLowerInvariant()}: only an active instance trades");
+        }
+
+        var now = _time.GetUtcNow();
+        if (instance.ExecutionKind == ExecutionKind.Real)
+        {
+            const string NotYet = "real execution is not built yet: a real instance is held until the venue desks exist (paper instances trade)";
+            await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Alert, NotYet, null, now), cancellationToken).ConfigureAwait(false);
+            return new LiveCycleResult(instanceId, false, NotYet);
+        }
+
+        var beats = await ledger.LatestEventsAsync(instanceId, LedgerEventKind.Heartbeat, 1, cancellationToken).ConfigureAwait(false);
+        var heartbeat = beats.Count > 0 ? beats[0] : null;
+        if (heartbeat is null || now - heartbeat.OccurredUtc > _settings.HeartbeatTimeout)
+        {
+            var missed = heartbeat is null
+                ? "no heartbeat yet"
+                : string.Create(CultureInfo.InvariantCulture, $"the last heartbeat was at {heartbeat.OccurredUtc:u}, more than {_settings.HeartbeatTimeout.TotalSeconds:0} s ago");
+            var breach = $"heartbeat missed: {missed}; no new orders until it beats again";
+            await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Breach, breach, null, now), cancellationToken).ConfigureAwait(false);
+            return new LiveCycleResult(instanceId, false, breach);
+        }
+
+        var limits = InstanceLimits.Of(instance, _settings);
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), cycleUtc, cancellationToken).ConfigureAwait(false);
+        var stopped = await StopLossAsync(ledger, instance, limits.EmergencyStopLossPct, cancellationToken).ConfigureAwait(false);
+        var detail = stopped ?? string.Create(CultureInfo.InvariantCulture, $"{outcome.Hours} hour(s) run, {outcome.GateInterventions} intent(s) split or refused by the safety gate");
+        return new LiveCycleResult(instanceId, true, detail, outcome.Hours, outcome.EquitySc);
+    }
+
+    /// <summary>
+    /// Records a deposit (positive) or withdrawal (negative) of <paramref name="amount"/> share-class units into or out
+    /// of the instance, applied by its engine at the next whole hour: a withdrawal is paid from idle cash first and the
+    /// rest by unwinding pro rata. Returns the hour it applies at. Throws <see cref="LiveFlowRefusedException"/> for a
+    /// zero amount or a withdrawal larger than the instance's last recorded equity, and
+    /// <see cref="KeyNotFoundException"/> for an unknown instance.
+    /// </summary>
+    public async Task<DateTimeOffset> RecordFlowAsync(string instanceId, decimal amount, CancellationToken cancellationToken = default)
+    {
+        if (amount == 0)
+        {
+            throw new LiveFlowRefusedException("A deposit or withdrawal needs a non-zero amount.");
+        }
+
+        var ledger = await _ledger.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var instance = await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"There is no live instance '{instanceId}'.");
+        var equity = await ledger.ListEquityAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var available = equity.Count > 0 ? equity[^1].Equity : instance.Capital;
+        if (-amount > available)
+        {
+            throw new LiveFlowRefusedException(string.Create(CultureInfo.InvariantCulture, $"The withdrawal of {-amount} {instance.ShareClass.ToUpperInvariant()} is larger than the instance's equity ({available:0.##})."));
+        }
+
+        var now = _time.GetUtcNow();
+        var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero).AddHours(1);
+        var (from, to) = amount > 0 ? ((string?)null, (string?)"wallet") : ("wallet", null);
+        await ledger.AppendTransferAsync(new LedgerTransfer(instanceId, $"flow-{Guid.NewGuid():N}", instance.ShareClass.ToUpperInvariant(), Math.Abs(amount), 0m, from, to, at), cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>Records that every active instance is alive now; returns how many beat.</summary>
+    public async Task<int> BeatAsync(CancellationToken cancellationToken = default)
+    {
+        var ledger = await _ledger.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var beats = 0;
+        foreach (var instance in await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (instance.Status == LiveInstanceStatus.Active)
+            {
+                await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Heartbeat, "alive", null, now), cancellationToken).ConfigureAwait(false);
+                beats++;
+            }
+        }
+
+        return beats;
+    }
+
+    /// <summary>The active instances, which a rebalance timer asks for a cycle.</summary>
+    public async Task<IReadOnlyList<string>> ActiveInstancesAsync(CancellationToken cancellationToken = default)
+    {
+        var ledger = await _ledger.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false)).Where(i => i.Status == LiveInstanceStatus.Active).Select(i => i.Id)];
+    }
+
+    /// <summary>
+    /// Halts the instance when its equity has fallen from its high-water mark by more than the stop loss; returns
+    /// what it did, or null when within the limit.
+    /// </summary>
+    private async Task<string?> StopLossAsync(PostgresLiveLedger ledger, LiveInstance instance, double stopLossPct, CancellationToken cancellationToken)
+    {
+        var equity = await ledger.ListEquityAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+        if (equity.Count == 0)
+        {
+            return null;
+        }
+
+        var peak = equity.Max(e => e.Equity);
+        var drawdownPct = peak > 0 ? (double)((peak - equity[^1].Equity) / peak * 100) : 0;
+        if (drawdownPct <= stopLossPct)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        var breach = string.Create(CultureInfo.InvariantCulture,
+            $"emergency stop loss: equity {equity[^1].Equity:0.##} is {drawdownPct:0.##} % below its high-water mark {peak:0.##}, past the {stopLossPct:0.##} % limit; the instance is halted and its positions are left as they are until an operator unwinds them and clears the halt");
+        await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false);
+        var details = JsonSerializer.Serialize(new { limit = "emergency_stop_loss_pct", drawdown_pct = drawdownPct, limit_pct = stopLossPct, equity = equity[^1].Equity, peak });
+        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, details, now), cancellationToken).ConfigureAwait(false);
+        return breach;
+    }
+
+    /// <summary>Builds the paper cycle on the ledger once it is open.</summary>
+    private sealed class PaperCycleFactory(BacktestWorkspace workspace, TimeProvider time)
+    {
+        private PaperCycle? _cycle;
+
+        public PaperCycle For(PostgresLiveLedger ledger) => _cycle ??= new PaperCycle(workspace, ledger, time);
+    }
+}

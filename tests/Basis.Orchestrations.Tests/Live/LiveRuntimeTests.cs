@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Basis.Configuration.Binding;
+using Basis.Data.Canonical;
+using Basis.Core.Simulation;
+using Basis.Data.Stores;
+using Basis.Live.Ledger;
+using Basis.Live.Safety;
+using Basis.Orchestrations.Backtests;
+using Basis.Orchestrations.Live;
+using Basis.Orchestrations.Tests.Support;
+using Basis.Testing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Basis.Orchestrations.Tests.Live;
+
+/// <summary>The live runtime's limits on a paper instance over the bundled sample, against a real PostgreSQL ledger.</summary>
+public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<PostgresServer>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly LiveTradingSettings Paper = LiveTradingSettings.Default with { MaxTradeSizeUsd = 1_000_000m };
+    private LiveLedgerSource? _source;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _source = new LiveLedgerSource(await server.CreateDatabaseAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_source is not null)
+        {
+            await _source.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Only_an_active_paper_instance_with_a_fresh_heartbeat_trades()
+    {
+        var runtime = Runtime(Paper);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(Instance("paused") with { Status = LiveInstanceStatus.Paused }, Cancel);
+        await ledger.SaveInstanceAsync(Instance("real") with { ExecutionKind = ExecutionKind.Real }, Cancel);
+        await ledger.SaveInstanceAsync(Instance("silent"), Cancel);
+
+        var paused = await runtime.RunCycleAsync("paused", Created.AddHours(3), Cancel);
+        var real = await runtime.RunCycleAsync("real", Created.AddHours(3), Cancel);
+        var silent = await runtime.RunCycleAsync("silent", Created.AddHours(3), Cancel);
+
+        Assert.Equal((false, "the instance is paused: only an active instance trades"), (paused.Ran, paused.Detail));
+        Assert.False(real.Ran);
+        Assert.StartsWith("real execution is not built yet", real.Detail, StringComparison.Ordinal);
+        Assert.False(silent.Ran);
+        Assert.Equal("heartbeat missed: no heartbeat yet; no new orders until it beats again", silent.Detail);
+        Assert.Null(await ledger.GetCheckpointAsync("silent", Cancel));
+
+        Assert.Equal(2, await runtime.BeatAsync(Cancel));
+        var beating = await runtime.RunCycleAsync("silent", Created.AddHours(3), Cancel);
+        Assert.True(beating.Ran);
+        Assert.Equal(4, beating.Hours);
+        Assert.Null(await ledger.GetCheckpointAsync("real", Cancel));
+    }
+
+    [Fact]
+    public async Task A_drawdown_past_the_stop_loss_halts_the_instance_and_records_the_breach()
+    {
+        // The entry's fees and slippage put equity below its first hour's at once; a limit of 0.001 % trips on the
+        // first move down after it.
+        var runtime = Runtime(Paper);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(Instance("tight", """{"emergency_stop_loss_pct": 0.001}"""), Cancel);
+        await runtime.BeatAsync(Cancel);
+
+        LiveCycleResult? stopped = null;
+        for (var hour = 0; hour < 72 && stopped is null; hour++)
+        {
+            var result = await runtime.RunCycleAsync("tight", Created.AddHours(hour), Cancel);
+            stopped = result.Detail.StartsWith("emergency stop loss", StringComparison.Ordinal) ? result : null;
+        }
+
+        Assert.NotNull(stopped);
+        Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("tight", Cancel))!.Status);
+        var breach = Assert.Single(await ledger.LatestEventsAsync("tight", LedgerEventKind.Breach, 5, Cancel));
+        using var details = JsonDocument.Parse(breach.DetailsJson!);
+        Assert.True(details.RootElement.GetProperty("drawdown_pct").GetDouble() > 0.001);
+        Assert.False((await runtime.RunCycleAsync("tight", Created.AddHours(80), Cancel)).Ran);
+    }
+
+    [Fact]
+    public async Task An_instance_limit_tightens_the_hosts_maximum_trade_size()
+    {
+        var runtime = Runtime(Paper);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(Instance("capped", """{"max_trade_size_usd": 30000}"""), Cancel);
+        await runtime.BeatAsync(Cancel);
+
+        await runtime.RunCycleAsync("capped", Created, Cancel);
+
+        var page = await ledger.ListActivityAsync("capped", new LedgerPageRequest(1000), Cancel);
+        Assert.Contains(page.Items, a => a.Kind == "gate" && a.BodyJson.Contains("split", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_deposit_lands_at_the_next_hour_and_a_withdrawal_beyond_equity_is_refused_up_front()
+    {
+        var clock = new FakeTimeProvider(Created.AddHours(5).AddMinutes(30));
+        var runtime = new LiveRuntime(_source!, Workspace(), Paper, clock);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(Instance("flows"), Cancel);
+        await runtime.BeatAsync(Cancel);
+        await runtime.RunCycleAsync("flows", clock.GetUtcNow(), Cancel);
+
+        var at = await runtime.RecordFlowAsync("flows", 50_000m, Cancel);
+        var refused = await Assert.ThrowsAsync<LiveFlowRefusedException>(() => runtime.RecordFlowAsync("flows", -200_000m, Cancel));
+        clock.Advance(TimeSpan.FromHours(2));
+        await runtime.BeatAsync(Cancel);
+        await runtime.RunCycleAsync("flows", clock.GetUtcNow(), Cancel);
+
+        Assert.Equal(Created.AddHours(6), at);
+        Assert.StartsWith("The withdrawal of 200000 USDT is larger than the instance's equity (", refused.Message, StringComparison.Ordinal);
+        // The backtest with the same deposit: the strategy deploys it at that hour, paying its fees and slippage.
+        var workspace = Workspace();
+        var prepared = workspace.Prepare("flows-backtest", new BacktestRequest("eth_basis", Created.UtcDateTime, Created.UtcDateTime.AddHours(8), 100_000, Flows: [new(at.UtcDateTime, 50_000)]));
+        var backtest = BacktestEngine.Run(prepared.Spec, prepared.Strategy, await workspace.MarketAsync(prepared, Cancel)).Timeseries.Column("equity");
+        var equity = await ledger.ListEquityAsync("flows", Cancel);
+        Assert.Equal(8, equity.Count);
+        Assert.All(Enumerable.Range(0, 8), h => Assert.Equal(backtest[h], (double)equity[h].Equity, 6));
+        Assert.InRange((double)(equity[6].Equity - equity[5].Equity), 49_800, 50_000);
+        var activity = await ledger.ListActivityAsync("flows", new LedgerPageRequest(1000), Cancel);
+        Assert.Single(activity.Items, a => a.Kind == "flow" && a.HourUtc == at);
+    }
+
+    [Fact]
+    public async Task Without_a_database_the_runtime_says_what_to_set()
+    {
+        await using var none = new LiveLedgerSource(null);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new LiveRuntime(none, Workspace(), Paper, TimeProvider.System).BeatAsync(Cancel));
+
+        Assert.False(none.IsConfigured);
+        Assert.Equal("Live trading keeps its ledger in PostgreSQL: set BASIS_DATABASE_CONNECTION.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_cycle_runs_as_the_instances_durable_orchestration()
+    {
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(Instance("durable"), Cancel);
+        await using var pipeline = await Pipeline.StartAsync(new MemoryResultStore(), services: services => services
+            .AddSingleton(_source)
+            .AddSingleton(Paper)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<LiveRuntime>());
+        var runtime = new LiveRuntime(_source, pipeline.Workspace, Paper, TimeProvider.System);
+        await runtime.BeatAsync(Cancel);
+
+        var id = await pipeline.Client.ScheduleNewOrchestrationInstanceAsync(LiveCycleOrchestrator.Name, new LiveCycleInput("durable", Created.AddHours(5)), new StartOrchestrationOptions("live-durable"), Cancel);
+        var done = await pipeline.WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var result = done.ReadOutputAs<LiveCycleResult>()!;
+        Assert.Equal((true, 6), (result.Ran, result.Hours));
+        Assert.Equal(Created.AddHours(6), (await ledger.GetCheckpointAsync("durable", Cancel))!.NextHourUtc);
+    }
+
+    private LiveRuntime Runtime(LiveTradingSettings settings) => new(_source!, Workspace(), settings, TimeProvider.System);
+
+    private static BacktestWorkspace Workspace() =>
+        new(BasisConfiguration.Load(Repository.Path("configs")), new LocalMarketDataSource(Repository.Path("data")), new MemoryResultStore(), new MemoryResultStore());
+
+    private static LiveInstance Instance(string id, string limits = "{}") =>
+        new(id, id, "eth_basis", "usdt", 100_000m, ["binance", "bybit", "okx"], limits, ExecutionKind.Paper, LiveInstanceStatus.Active, Created, Created);
+}
