@@ -1,5 +1,6 @@
 using Basis.Core.Events;
 using Basis.Core.Settings;
+using Basis.Core.Simulation.Fills;
 using Basis.Core.Trading;
 
 namespace Basis.Core.Simulation;

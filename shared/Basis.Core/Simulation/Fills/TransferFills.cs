@@ -2,7 +2,7 @@ using Basis.Core.Events;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 
-namespace Basis.Core.Simulation;
+namespace Basis.Core.Simulation.Fills;
 
 /// <summary>Moves of a token between own balances on different venues, paying what the sending side charges.</summary>
 internal sealed class TransferFills(DeskLedger desk)

@@ -2,7 +2,7 @@ using Basis.Core.Accounting;
 using Basis.Core.Events;
 using Basis.Core.Instruments;
 
-namespace Basis.Core.Simulation;
+namespace Basis.Core.Simulation.Fills;
 
 /// <summary>Centralised-exchange fills at the hour's price: the venue's taker fee and slippage by size, paid in the venue's USDT.</summary>
 internal sealed class ExchangeFills(DeskLedger desk)

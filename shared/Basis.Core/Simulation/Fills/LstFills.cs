@@ -3,7 +3,7 @@ using Basis.Core.Events;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 
-namespace Basis.Core.Simulation;
+namespace Basis.Core.Simulation.Fills;
 
 /// <summary>
 /// Staking into an LST at the protocol (oracle) rate and selling one on a DEX at the market rate: the two exits of

@@ -3,7 +3,7 @@ using Basis.Core.Events;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 
-namespace Basis.Core.Simulation;
+namespace Basis.Core.Simulation.Fills;
 
 /// <summary>
 /// AAVE supply, withdrawal, borrowing and repayment at the hour's index: balances are held scaled (amount / index),

@@ -3,7 +3,7 @@ using Basis.Core.Events;
 using Basis.Core.Instruments;
 using Basis.Core.Settings;
 
-namespace Basis.Core.Simulation;
+namespace Basis.Core.Simulation.Fills;
 
 /// <summary>Swaps of wallet tokens on a DEX at the hour's prices, paying the pool fee, slippage by size and gas.</summary>
 internal sealed class DexFills(DeskLedger desk)

@@ -2,7 +2,7 @@ using Basis.Core.Accounting;
 using Basis.Core.Events;
 using Basis.Core.Instruments;
 
-namespace Basis.Core.Simulation;
+namespace Basis.Core.Simulation.Fills;
 
 /// <summary>AAVE flash loans of WETH inside an atomic plan: what is borrowed must be repaid, with the pool's fee, before the plan ends.</summary>
 internal sealed class FlashLoans(DeskLedger desk)
