@@ -67,6 +67,7 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
         name = mode.Name,
         aliases = mode.Aliases,
         share_class = mode.ShareClass.Name(),
+        family = mode.Family?.Name,
         implemented = mode.IsImplemented,
         description = mode.IsImplemented ? workspace.Configuration.ResolveMode(mode.Name).Settings.Description : $"not yet: arrives with {mode.PlannedWith}",
     };

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Basis.Server.Cli;
 
-/// <summary><c>basis strategies</c>: the modes, their share class, aliases and whether they can run yet.</summary>
+/// <summary><c>basis strategies</c>: the modes, their share class, aliases and whether they can run yet; then the strategy families and their modes.</summary>
 internal static class StrategiesCommand
 {
     public static Command Create(CliOutput output)
@@ -30,6 +30,14 @@ internal static class StrategiesCommand
             }
 
             output.Console.Write(table);
+            var families = new Table().AddColumn("Family").AddColumn("Modes").AddColumn("Description");
+            foreach (var family in StrategyFamilies.All)
+            {
+                var modes = StrategyCatalog.All.Where(m => m.Family == family).Select(m => m.Name);
+                families.AddRow(Markup.Escape(family.Name), Markup.Escape(string.Join("\n", modes)), Markup.Escape(family.Description));
+            }
+
+            output.Console.Write(families);
             return ExitCodes.Ok;
         });
         return command;

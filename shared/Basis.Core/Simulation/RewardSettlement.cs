@@ -70,8 +70,9 @@ internal sealed class RewardSettlement
     /// Pays the distributions due at <paramref name="hour"/>, valued at the hour's price: a reward token may have
     /// no earlier price at all (EIGEN's pool opened on its first payout day).
     /// </summary>
-    public void Settle(int hour, SimulatedExecution execution, ValuationModel valuation)
+    public void Settle(int hour, DeskLedger desk)
     {
+        var valuation = desk.Valuation;
         for (; _next < _payouts.Count && _payouts[_next].Hour == hour; _next++)
         {
             var payout = _payouts[_next];
@@ -97,8 +98,8 @@ internal sealed class RewardSettlement
                 throw new MissingPriceException(payout.Token, _grid.TimeOf(hour));
             }
 
-            execution.Settle(payout.Token, amount, AttributionSource.Rewards, price);
-            execution.Record(new RewardEvent(_grid.TimeOf(hour), payout.Token.Key.ToString(), amount, averageEeth, payout.TokensPerEeth,
+            desk.Settle(payout.Token, amount, AttributionSource.Rewards, price);
+            desk.Record(new RewardEvent(_grid.TimeOf(hour), payout.Token.Key.ToString(), amount, averageEeth, payout.TokensPerEeth,
                 UnixTime.FromSeconds(payout.PeriodStart), UnixTime.FromSeconds(payout.PeriodEnd), payout.Estimated));
         }
     }

@@ -21,4 +21,30 @@ public sealed record BasisParameters(
     double MarginTopUpThreshold,
     double MarginExcessThreshold,
     double MaxDeltaDrift,
-    double PositionDeviationThreshold) : StrategyParameters;
+    double PositionDeviationThreshold) : StrategyParameters
+{
+    internal static BasisParameters Bind(IParameterReader reader, ParameterContext context)
+    {
+        var asset = reader.OneOf("asset", Asset.Btc, Asset.Eth);
+        var spotVenue = reader.OneOf("spot_venue", Venue.Binance, Venue.Bybit, Venue.Okx);
+        var allocation = HedgeAllocation.Bind(reader);
+        var margin = reader.Required<double>("margin_fraction", 0.01, 1);
+        var topUp = reader.Required<double>("margin_topup_threshold", 0, 1);
+        var excess = reader.Required<double>("margin_excess_threshold", 0, 10);
+        if (!reader.HasErrors && !(topUp < margin && margin < excess))
+        {
+            reader.AddError("margin_fraction", $"must lie between margin_topup_threshold ({topUp}) and margin_excess_threshold ({excess}), got {margin}");
+        }
+
+        allocation.RequireTopUpAboveMaintenance(reader, topUp, context.Venues);
+        var expectedPrice = $"spot/{spotVenue.Name()}/{asset.Symbol()}USDT";
+        if (!reader.HasErrors && (!context.Prices.TryGetValue(asset, out var price) || price.Value != expectedPrice))
+        {
+            reader.AddError($"prices.{asset.Symbol()}", $"must be {expectedPrice}: the spot leg is valued where it is held (spot_venue: {spotVenue.Name()})");
+        }
+
+        return new BasisParameters(asset, spotVenue, allocation, margin, topUp, excess,
+            reader.Required<double>("max_delta_drift", 0, 1),
+            reader.Required<double>("position_deviation_threshold", 0, 1));
+    }
+}

@@ -1,4 +1,5 @@
 using Basis.Core.Instruments;
+using Basis.Core.Settings;
 
 namespace Basis.Core.Strategies;
 
@@ -19,4 +20,31 @@ public sealed record HedgeAllocation(double Binance, double Bybit, double Okx)
 
     /// <summary>Venues with a non-zero share, in reporting order.</summary>
     public IReadOnlyList<Venue> ActiveVenues => VenueNames.PerpVenues.Where(v => Of(v) > 0).ToList();
+
+    /// <summary>The optional <c>hedge_allocation</c> mapping; the three weights must sum to 1.</summary>
+    internal static HedgeAllocation Bind(IParameterReader reader)
+    {
+        var allocation = reader.OptionalChild("hedge_allocation") is { } split
+            ? new HedgeAllocation(split.Required<double>("binance", 0, 1), split.Required<double>("bybit", 0, 1), split.Required<double>("okx", 0, 1))
+            : Default;
+        var sum = allocation.Binance + allocation.Bybit + allocation.Okx;
+        if (!reader.HasErrors && Math.Abs(sum - 1) > 1e-9)
+        {
+            reader.AddError("hedge_allocation", $"weights must sum to 1 (got {sum} = binance {allocation.Binance} + bybit {allocation.Bybit} + okx {allocation.Okx}); to skip a venue set all three, e.g. --set \"hedge_allocation={{binance: 0.5, bybit: 0.5, okx: 0}}\"");
+        }
+
+        return allocation;
+    }
+
+    /// <summary>Reports a top-up threshold at or below an active venue's maintenance margin: the venue would liquidate first.</summary>
+    internal void RequireTopUpAboveMaintenance(IParameterReader reader, double topUp, VenueSettings venues)
+    {
+        foreach (var venue in ActiveVenues)
+        {
+            if (venues.Exchanges.TryGetValue(venue, out var exchange) && topUp <= exchange.MaintenanceMargin)
+            {
+                reader.AddError("margin_topup_threshold", $"must be above {venue.Name()}'s maintenance margin ({exchange.MaintenanceMargin}), or the venue liquidates before the strategy tops up (got {topUp})");
+            }
+        }
+    }
 }

@@ -11,14 +11,14 @@ public static class StrategyCatalog
     /// <summary>Every mode, implemented first.</summary>
     public static IReadOnlyList<StrategyMode> All { get; } =
     [
-        new("pure_lending_usdt", ShareClass.Usdt, ["usdt_pure_lending"], StrategyFamily.Lending),
-        new("pure_lending_eth", ShareClass.Eth, [], StrategyFamily.Lending),
-        new("btc_basis", ShareClass.Usdt, [], StrategyFamily.Basis),
-        new("eth_basis", ShareClass.Usdt, [], StrategyFamily.Basis),
-        new("eth_staking_only", ShareClass.Eth, [], StrategyFamily.Staking),
-        new("eth_leveraged", ShareClass.Eth, ["eth_leveraged_staking"], StrategyFamily.LeveragedStaking),
-        new("usdt_eth_staking_hedged_simple", ShareClass.Usdt, ["usdt_market_neutral_no_leverage"], StrategyFamily.HedgedStaking),
-        new("usdt_eth_staking_hedged_leveraged", ShareClass.Usdt, ["usdt_market_neutral"], StrategyFamily.HedgedLeveragedStaking),
+        new("pure_lending_usdt", ShareClass.Usdt, ["usdt_pure_lending"], StrategyFamilies.Lending),
+        new("pure_lending_eth", ShareClass.Eth, [], StrategyFamilies.Lending),
+        new("btc_basis", ShareClass.Usdt, [], StrategyFamilies.Basis),
+        new("eth_basis", ShareClass.Usdt, [], StrategyFamilies.Basis),
+        new("eth_staking_only", ShareClass.Eth, [], StrategyFamilies.Staking),
+        new("eth_leveraged", ShareClass.Eth, ["eth_leveraged_staking"], StrategyFamilies.LeveragedStaking),
+        new("usdt_eth_staking_hedged_simple", ShareClass.Usdt, ["usdt_market_neutral_no_leverage"], StrategyFamilies.HedgedStaking),
+        new("usdt_eth_staking_hedged_leveraged", ShareClass.Usdt, ["usdt_market_neutral"], StrategyFamilies.HedgedLeveragedStaking),
         new("ml_btc_directional_usdt_margin", ShareClass.Usdt, [], null, "the signal-driven ML modes"),
     ];
 
@@ -42,19 +42,22 @@ public static class StrategyCatalog
             : throw new UnknownModeException($"Mode '{mode.Name}' is not implemented yet (it arrives with {mode.PlannedWith}). Valid modes: {ValidNames}.");
     }
 
-    /// <summary>Creates the strategy of a mode from its settings.</summary>
+    /// <summary>
+    /// Creates the strategy of a mode from its settings, by the family whose parameters they hold (the two hedged
+    /// families share their parameters and strategy class, so either makes the same strategy).
+    /// </summary>
     public static IStrategy Create(ModeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Strategy switch
+        foreach (var family in StrategyFamilies.All)
         {
-            LendingParameters lending => new PureLendingStrategy(settings, lending),
-            StakingParameters staking => new StakingStrategy(settings, staking),
-            BasisParameters basis => new BasisStrategy(settings, basis),
-            LeveragedStakingParameters leveraged => new LeveragedStakingStrategy(settings, leveraged),
-            HedgedStakingParameters hedged => new HedgedStakingStrategy(settings, hedged),
-            _ => throw new StrategySetupException($"Mode {settings.Mode} has no strategy for {settings.Strategy.GetType().Name}."),
-        };
+            if (family.TryCreate(settings) is { } strategy)
+            {
+                return strategy;
+            }
+        }
+
+        throw new StrategySetupException($"Mode {settings.Mode} has no strategy for {settings.Strategy.GetType().Name}.");
     }
 
     private static string ValidNames =>

@@ -1,0 +1,29 @@
+using Basis.Configuration.Reading;
+using Basis.Core.Strategies;
+
+namespace Basis.Configuration.Binding;
+
+/// <summary>
+/// A strategy family's view of a mode's keys: Core's <see cref="IParameterReader"/> over a <see cref="ConfigReader"/>,
+/// so every key the family reads is checked, located and counted as known as any other. An adapter rather than
+/// <see cref="ConfigReader"/> itself, which stays generic and knows nothing of Basis' bindings.
+/// </summary>
+internal sealed class ModeParameterReader(ConfigReader reader) : IParameterReader
+{
+    public bool HasErrors => reader.HasErrors;
+
+    public bool Has(string key) => reader.Has(key);
+
+    public T Required<T>(string key, T? min = null, T? max = null)
+        where T : struct, IComparable<T> => reader.Required(key, min, max);
+
+    public T OptionalWithDefault<T>(string key, T defaultValue, T? min = null, T? max = null)
+        where T : struct, IComparable<T> => reader.Optional(key, defaultValue, min, max);
+
+    public T RequiredEnum<T>(string key)
+        where T : struct, Enum => reader.Enum<T>(key);
+
+    public IParameterReader? OptionalChild(string key) => reader.OptionalChild(key) is { } child ? new ModeParameterReader(child) : null;
+
+    public void AddError(string key, string message) => reader.AddError(key, message);
+}
