@@ -75,9 +75,15 @@ public sealed class LiveRuntime
         }
 
         var limits = InstanceLimits.Of(instance, _settings);
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), cycleUtc, cancellationToken).ConfigureAwait(false);
-        var stopped = await StopLossAsync(ledger, instance, limits.EmergencyStopLossPct, cancellationToken).ConfigureAwait(false);
-        var detail = stopped ?? string.Create(CultureInfo.InvariantCulture, $"{outcome.Hours} hour(s) run, {outcome.GateInterventions} intent(s) split or refused by the safety gate");
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, cancellationToken).ConfigureAwait(false);
+        if (outcome.StopLoss is { } stopLoss)
+        {
+            await HaltAsync(ledger, instance, stopLoss, limits.EmergencyStopLossPct, outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        var detail = outcome.StopLoss is { } reason
+            ? $"{reason}: unwound into the wallet at that hour and halted"
+            : string.Create(CultureInfo.InvariantCulture, $"{outcome.Hours} hour(s) run, {outcome.GateInterventions} intent(s) split or refused by the safety gate");
         return new LiveCycleResult(instanceId, true, detail, outcome.Hours, outcome.EquitySc);
     }
 
@@ -137,32 +143,13 @@ public sealed class LiveRuntime
         return [.. (await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false)).Where(i => i.Status == LiveInstanceStatus.Active).Select(i => i.Id)];
     }
 
-    /// <summary>
-    /// Halts the instance when its equity has fallen from its high-water mark by more than the stop loss; returns
-    /// what it did, or null when within the limit.
-    /// </summary>
-    private async Task<string?> StopLossAsync(PostgresLiveLedger ledger, LiveInstance instance, double stopLossPct, CancellationToken cancellationToken)
+    /// <summary>Halts an instance the stop loss unwound, with the breach an operator must acknowledge to start it again.</summary>
+    private async Task HaltAsync(PostgresLiveLedger ledger, LiveInstance instance, string stopLoss, double limitPct, PaperCycleOutcome outcome, CancellationToken cancellationToken)
     {
-        var equity = await ledger.ListEquityAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-        if (equity.Count == 0)
-        {
-            return null;
-        }
-
-        var peak = equity.Max(e => e.Equity);
-        var drawdownPct = peak > 0 ? (double)((peak - equity[^1].Equity) / peak * 100) : 0;
-        if (drawdownPct <= stopLossPct)
-        {
-            return null;
-        }
-
         var now = _time.GetUtcNow();
-        var breach = string.Create(CultureInfo.InvariantCulture,
-            $"emergency stop loss: equity {equity[^1].Equity:0.##} is {drawdownPct:0.##} % below its high-water mark {peak:0.##}, past the {stopLossPct:0.##} % limit; the instance is halted and its positions are left as they are until an operator unwinds them and clears the halt");
         await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false);
-        var details = JsonSerializer.Serialize(new { limit = "emergency_stop_loss_pct", drawdown_pct = drawdownPct, limit_pct = stopLossPct, equity = equity[^1].Equity, peak });
-        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, details, now), cancellationToken).ConfigureAwait(false);
-        return breach;
+        var details = JsonSerializer.Serialize(new { limit = "emergency_stop_loss_pct", limit_pct = limitPct, unwound_at = outcome.NextHourUtc.AddHours(-1), equity = outcome.EquitySc });
+        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, $"{stopLoss}; everything was unwound into the wallet and the instance is halted until an operator acknowledges it", details, now), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the paper cycle on the ledger once it is open.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Basis.Core.Events;
 using Basis.Core.Simulation;
+using Basis.Core.Strategies;
 using Basis.Core.Trading;
 using Basis.Data.Results;
 using Basis.Live.Ledger;
@@ -44,9 +45,13 @@ public sealed class PaperCycle
     /// </summary>
     /// <param name="instance">The instance, as the ledger has it.</param>
     /// <param name="limits">What the safety gate holds the strategy's intents to (paper sends nothing, so not read-only).</param>
+    /// <param name="stopLossPct">
+    /// The emergency stop loss: when an hour leaves equity more than this many percent below its high-water mark, that
+    /// hour is run again as an unwind (everything freed into the wallet at its prices) and the cycle stops there.
+    /// </param>
     /// <param name="cycleUtc">When the cycle runs: its hour is the last one simulated.</param>
     /// <param name="cancellationToken">Stops between hours.</param>
-    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default)
+    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(limits);
@@ -73,26 +78,42 @@ public sealed class PaperCycle
             : BacktestSimulation.Extend(spec, prepared.Strategy, market, SimulationCheckpoint.FromBytes(checkpoint.State), desk);
 
         var columns = new ColumnIndex(simulation.Columns);
+        var peak = (await _ledger.ListEquityAsync(instance.Id, cancellationToken).ConfigureAwait(false)).Select(e => (double)e.Equity).DefaultIfEmpty(0).Max();
         var (hours, interventions, verdictsSeen) = (0, 0, 0);
         double equity = double.NaN;
-        while (simulation.NextHour < market.Grid.Hours)
+        string? stopLoss = null;
+        while (simulation.NextHour < market.Grid.Hours && stopLoss is null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var hour = simulation.NextHour;
             var hourUtc = new DateTimeOffset(market.Grid.TimeOf(hour));
+            var before = simulation.Checkpoint();
             var segment = simulation.RunUntil(hour + 1);
+            equity = segment.Row(hour)[columns.Equity];
+            peak = Math.Max(peak, equity);
+            if ((peak - equity) / peak * 100 > stopLossPct)
+            {
+                // The hour again from before it, the strategy unwinding instead of deciding, at the prices that tripped it.
+                stopLoss = string.Create(CultureInfo.InvariantCulture,
+                    $"emergency stop loss: equity {equity:0.##} is {(peak - equity) / peak * 100:0.###} % below its high-water mark {peak:0.##}, past the {stopLossPct:0.###} % limit");
+                simulation = BacktestSimulation.Extend(spec, StrategyCatalog.Create(spec.Mode), market, before, desk);
+                verdictsSeen = 0;
+                simulation.UnwindNextHour(stopLoss + "; unwind everything and halt");
+                segment = simulation.RunUntil(hour + 1);
+                equity = segment.Row(hour)[columns.Equity];
+            }
+
             var verdicts = gate!.Decisions.Skip(verdictsSeen).ToList();
             verdictsSeen += verdicts.Count;
             interventions += verdicts.Count(v => v.Verdict != GateVerdict.Passed);
-            var row = segment.Row(hour);
-            equity = row[columns.Equity];
-            var ledgerEquity = new LedgerEquity(instance.Id, hourUtc, (decimal)equity, columns.AttributionJson(row));
+            var ledgerEquity = new LedgerEquity(instance.Id, hourUtc, (decimal)equity, columns.AttributionJson(segment.Row(hour)));
             await RecordHourAsync(instance.Id, hourUtc, segment.Events, verdicts, ledgerEquity, cancellationToken).ConfigureAwait(false);
             hours++;
         }
 
-        await _ledger.SaveCheckpointAsync(new LedgerCheckpoint(instance.Id, end, simulation.Checkpoint().ToBytes(), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        return new PaperCycleOutcome(instance.Id, end, hours, equity, interventions);
+        var next = market.Grid.TimeOf(simulation.NextHour);
+        await _ledger.SaveCheckpointAsync(new LedgerCheckpoint(instance.Id, next, simulation.Checkpoint().ToBytes(), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return new PaperCycleOutcome(instance.Id, next, hours, equity, interventions, stopLoss);
     }
 
     private async Task RecordHourAsync(string instanceId, DateTimeOffset hourUtc, IReadOnlyList<SimulationEvent> events, IReadOnlyList<GateDecision> verdicts, LedgerEquity equity, CancellationToken cancellationToken)

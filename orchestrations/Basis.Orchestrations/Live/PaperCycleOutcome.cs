@@ -6,4 +6,5 @@ namespace Basis.Orchestrations.Live;
 /// <param name="Hours">Hours simulated by this cycle (0 when the instance was already up to date).</param>
 /// <param name="EquitySc">Equity in the share class at the last hour simulated, or null when none was.</param>
 /// <param name="GateInterventions">Intents the safety gate split, refused or withheld.</param>
-public sealed record PaperCycleOutcome(string InstanceId, DateTime NextHourUtc, int Hours, double? EquitySc, int GateInterventions);
+/// <param name="StopLoss">Why the emergency stop loss unwound the instance, when it did (the cycle stopped at that hour).</param>
+public sealed record PaperCycleOutcome(string InstanceId, DateTime NextHourUtc, int Hours, double? EquitySc, int GateInterventions, string? StopLoss = null);

@@ -39,6 +39,8 @@ public sealed class BacktestSimulation
     private readonly CapitalFlowHandler _flows;
     private readonly ResultRecorder _recorder;
     private Exception? _failure;
+    private string? _unwindReason;
+
 
     private BacktestSimulation(BacktestSpec spec, IStrategy strategy, MarketData market, DeskFactory? desk = null)
     {
@@ -82,6 +84,18 @@ public sealed class BacktestSimulation
 
     /// <summary>The first hour not yet simulated.</summary>
     public int NextHour { get; private set; }
+
+    /// <summary>
+    /// Makes the next simulated hour an emergency unwind: after the hour's settlement, instead of deciding, the
+    /// strategy frees everything it holds into the wallet at that hour's prices (<see cref="IStrategy.RaiseCash"/> of
+    /// its whole equity), paying what unwinding costs. For the one hour only, and not kept in checkpoints: the live
+    /// runtime that asks for it halts the instance after it.
+    /// </summary>
+    public void UnwindNextHour(string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        _unwindReason = reason;
+    }
 
     /// <summary>The run's timeseries columns, in the order of a segment's rows.</summary>
     public IReadOnlyList<string> Columns => _recorder.Columns;
@@ -233,7 +247,17 @@ public sealed class BacktestSimulation
                 _flows.Apply(h, _strategy, _context);
             }
 
-            _strategy.OnHour(_context);
+            if (_unwindReason is { } reason)
+            {
+                _unwindReason = null;
+                _context.Decide(StrategyActions.ExitFull, reason);
+                _strategy.RaiseCash(_context, _context.EquitySc, "the emergency unwind");
+            }
+            else
+            {
+                _strategy.OnHour(_context);
+            }
+
             _rewards.RecordHolding(_portfolio, _valuation, h);
 
             var equity = _valuation.EquitySc(_portfolio, h);

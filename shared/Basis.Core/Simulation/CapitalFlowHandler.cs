@@ -71,7 +71,7 @@ internal sealed class CapitalFlowHandler
         var freeCash = Math.Clamp(portfolio.Quantity(ShareClassWallet), 0, needed);
         if (freeCash < needed)
         {
-            strategy.RaiseCash(context, needed);
+            strategy.RaiseCash(context, needed, "a capital withdrawal");
             var raised = portfolio.Quantity(ShareClassWallet);
             if (raised < needed * (1 - 1e-9))
             {

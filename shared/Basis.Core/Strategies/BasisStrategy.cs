@@ -96,10 +96,10 @@ public sealed class BasisStrategy : IStrategy
     }
 
     /// <inheritdoc />
-    public void RaiseCash(StrategyContext context, double amountSc)
+    public void RaiseCash(StrategyContext context, double amountSc, string purpose)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var reason = $"scale both legs down for a capital withdrawal of {amountSc.ToString("0.##", CultureInfo.InvariantCulture)} USDT";
+        var reason = $"scale both legs down to free {amountSc.ToString("0.##", CultureInfo.InvariantCulture)} USDT for {purpose}";
         context.Decide(StrategyActions.ExitPartial, reason);
         RebalanceTo(context, reason, amountSc);
     }

@@ -100,10 +100,10 @@ public sealed class HedgedStakingStrategy : IStrategy
     }
 
     /// <inheritdoc />
-    public void RaiseCash(StrategyContext context, double amountSc)
+    public void RaiseCash(StrategyContext context, double amountSc, string purpose)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var reason = $"scale both legs down for a capital withdrawal of {Format(amountSc)} USDT";
+        var reason = $"scale both legs down to free {Format(amountSc)} USDT for {purpose}";
         context.Decide(StrategyActions.ExitPartial, reason);
         RebalanceTo(context, reason, amountSc);
     }

@@ -31,9 +31,10 @@ public interface IStrategy
 
     /// <summary>
     /// Unwinds positions pro rata until the wallet holds at least <paramref name="amountSc"/> of the share class'
-    /// asset, for a withdrawal that idle funds alone (the fast path) cannot pay.
+    /// asset: for a withdrawal that idle funds alone (the fast path) cannot pay, or, with the whole equity, for the
+    /// emergency unwind. <paramref name="purpose"/> says which, for the decisions' text ("a capital withdrawal").
     /// </summary>
-    void RaiseCash(StrategyContext context, double amountSc);
+    void RaiseCash(StrategyContext context, double amountSc, string purpose);
 
     /// <summary>
     /// Writes what the strategy carries from one hour to the next beyond its positions (which the engine keeps), so

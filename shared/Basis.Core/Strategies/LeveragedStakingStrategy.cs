@@ -96,11 +96,11 @@ public sealed class LeveragedStakingStrategy : IStrategy
     }
 
     /// <inheritdoc />
-    public void RaiseCash(StrategyContext context, double amountSc)
+    public void RaiseCash(StrategyContext context, double amountSc, string purpose)
     {
         ArgumentNullException.ThrowIfNull(context);
         var cash = amountSc - context.Quantity(_walletEth) + context.GasCostEth(GasOperation.AtomicDeleverageOneSwap);
-        var reason = $"unwind the loop pro rata to free {Format(amountSc)} ETH for a capital withdrawal";
+        var reason = $"unwind the loop pro rata to free {Format(amountSc)} ETH for {purpose}";
         context.Decide(StrategyActions.ExitPartial, reason);
         _loop.Deleverage(context, cash, "unwind", reason);
     }

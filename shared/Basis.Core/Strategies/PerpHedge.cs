@@ -126,7 +126,8 @@ internal sealed class PerpHedge
             : context.Quantity(InstrumentRegistry.Balance(v, Asset.Usdt)));
         var wallet = context.Quantity(_walletUsdt) - cashToFree;
         var available = wallet + held.Values.Sum() - UsdtTransfers.FeeAllowance(context, venues.Select(v => InstrumentRegistry.Balance(v, Asset.Usdt)));
-        var scale = Math.Min(1, available / marginBudget);
+        // No budget (everything freed, as in the emergency unwind) has no share to scale; 0/0 would be NaN.
+        var scale = marginBudget > 0 ? Math.Min(1, available / marginBudget) : 0;
 
         var surpluses = new Dictionary<Instrument, double> { [_walletUsdt] = wallet };
         foreach (var venue in venues)

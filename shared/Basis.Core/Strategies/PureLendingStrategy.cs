@@ -82,7 +82,7 @@ public sealed class PureLendingStrategy : IStrategy
     }
 
     /// <inheritdoc />
-    public void RaiseCash(StrategyContext context, double amountSc)
+    public void RaiseCash(StrategyContext context, double amountSc, string purpose)
     {
         ArgumentNullException.ThrowIfNull(context);
         var amount = (amountSc / context.PriceSc(_asset)) - context.Quantity(_wallet);
@@ -92,8 +92,8 @@ public sealed class PureLendingStrategy : IStrategy
         }
 
         amount = Math.Min(amount, context.UnderlyingUnits(_aToken));
-        context.Decide(StrategyActions.ExitPartial, $"withdraw {Format(amount)} {_asset.Symbol()} from AAVE for a capital withdrawal");
-        context.Submit(new AaveWithdraw(_aToken, amount, "capital withdrawal"));
+        context.Decide(StrategyActions.ExitPartial, $"withdraw {Format(amount)} {_asset.Symbol()} from AAVE for {purpose}");
+        context.Submit(new AaveWithdraw(_aToken, amount, purpose));
     }
 
     /// <inheritdoc />

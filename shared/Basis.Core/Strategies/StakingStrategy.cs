@@ -76,14 +76,14 @@ public sealed class StakingStrategy : IStrategy
     }
 
     /// <inheritdoc />
-    public void RaiseCash(StrategyContext context, double amountSc)
+    public void RaiseCash(StrategyContext context, double amountSc, string purpose)
     {
         ArgumentNullException.ThrowIfNull(context);
         var lst = InstrumentRegistry.Lst(_parameters.Lst);
         var needed = amountSc - context.Quantity(_walletEth) + context.GasCostEth(GasOperation.TokenSwap);
         var units = Math.Min(context.LstUnitsToRaise(_parameters.Lst, needed), context.Quantity(lst));
-        context.Decide(StrategyActions.ExitPartial, $"sell {units.ToString("0.######", CultureInfo.InvariantCulture)} {_parameters.Lst.Symbol()} on a DEX for a capital withdrawal");
-        context.Submit(new LstSale(_parameters.Lst, units, "capital withdrawal"));
+        context.Decide(StrategyActions.ExitPartial, $"sell {units.ToString("0.######", CultureInfo.InvariantCulture)} {_parameters.Lst.Symbol()} on a DEX for {purpose}");
+        context.Submit(new LstSale(_parameters.Lst, units, purpose));
     }
 
     /// <inheritdoc />

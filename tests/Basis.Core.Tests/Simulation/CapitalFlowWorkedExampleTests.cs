@@ -31,7 +31,7 @@ public sealed class CapitalFlowWorkedExampleTests
         Assert.Equal(result.Source(AttributionSource.LendingYield), result.Summary.Pnl, 6);
         var withdrawal = result.Events.OfType<FlowEvent>().Single(f => f.Amount < 0);
         Assert.Equal(0, withdrawal.FromFreeCash, 9);
-        Assert.Contains(result.Events, e => e is WithdrawEvent { Reason: "capital withdrawal" });
+        Assert.Contains(result.Events, e => e is WithdrawEvent { Reason: "a capital withdrawal" });
         Assert.Equal(20_000, result.Timeseries[47, result.Timeseries.IndexOf("net_flows")]);
         Assert.True(Math.Abs(result.Summary.AttributionResidual) < 1e-9);
     }

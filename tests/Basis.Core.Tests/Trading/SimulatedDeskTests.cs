@@ -145,7 +145,7 @@ public sealed class SimulatedDeskTests
             }
         }
 
-        public void RaiseCash(StrategyContext context, double amountSc) => throw new NotSupportedException();
+        public void RaiseCash(StrategyContext context, double amountSc, string purpose) => throw new NotSupportedException();
 
         public void WriteState(BinaryWriter writer)
         {

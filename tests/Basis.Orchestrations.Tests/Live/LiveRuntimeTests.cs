@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Basis.Configuration.Binding;
 using Basis.Data.Canonical;
@@ -63,10 +64,9 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
-    public async Task A_drawdown_past_the_stop_loss_halts_the_instance_and_records_the_breach()
+    public async Task A_drawdown_past_the_stop_loss_unwinds_everything_at_that_hour_and_halts_the_instance()
     {
-        // The entry's fees and slippage put equity below its first hour's at once; a limit of 0.001 % trips on the
-        // first move down after it.
+        // A limit of 0.001 % trips on the first hour equity falls below its high-water mark after the entry.
         var runtime = Runtime(Paper);
         var ledger = await _source!.OpenAsync(Cancel);
         await ledger.SaveInstanceAsync(Instance("tight", """{"emergency_stop_loss_pct": 0.001}"""), Cancel);
@@ -80,10 +80,18 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
         }
 
         Assert.NotNull(stopped);
+        Assert.EndsWith("unwound into the wallet at that hour and halted", stopped.Detail, StringComparison.Ordinal);
         Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("tight", Cancel))!.Status);
         var breach = Assert.Single(await ledger.LatestEventsAsync("tight", LedgerEventKind.Breach, 5, Cancel));
-        using var details = JsonDocument.Parse(breach.DetailsJson!);
-        Assert.True(details.RootElement.GetProperty("drawdown_pct").GetDouble() > 0.001);
+        Assert.Contains("everything was unwound into the wallet", breach.Message, StringComparison.Ordinal);
+
+        // The fills since the entry net to nothing on every instrument: the spot leg is sold and every short bought back.
+        var activity = (await ledger.ListActivityAsync("tight", new LedgerPageRequest(1000), Cancel)).Items;
+        var exit = Assert.Single(activity, a => a.Kind == "rebalance" && Field(a, "action") == "exit_full");
+        Assert.All(
+            activity.Where(a => a.Kind == "trade").GroupBy(a => Field(a, "instrument")),
+            trades => Assert.Equal(0, trades.Sum(t => (Field(t, "side") == "buy" ? 1 : -1) * double.Parse(Field(t, "quantity")!, CultureInfo.InvariantCulture)), 9));
+        Assert.Equal(exit.HourUtc, activity.Max(a => a.HourUtc));
         Assert.False((await runtime.RunCycleAsync("tight", Created.AddHours(80), Cancel)).Ran);
     }
 
@@ -162,6 +170,12 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
         var result = done.ReadOutputAs<LiveCycleResult>()!;
         Assert.Equal((true, 6), (result.Ran, result.Hours));
         Assert.Equal(Created.AddHours(6), (await ledger.GetCheckpointAsync("durable", Cancel))!.NextHourUtc);
+    }
+
+    private static string? Field(LedgerActivity activity, string name)
+    {
+        using var body = JsonDocument.Parse(activity.BodyJson);
+        return body.RootElement.TryGetProperty(name, out var value) ? value.ToString() : null;
     }
 
     private LiveRuntime Runtime(LiveTradingSettings settings) => new(_source!, Workspace(), settings, TimeProvider.System);
