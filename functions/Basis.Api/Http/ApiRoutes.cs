@@ -104,7 +104,7 @@ public static class ApiRoutes
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequiresApiKey();
         Tagged(api.MapPost(LiveStop, (string id, HttpRequest http, LiveHandlers live) => live.StopAsync(id, http)), "Stop: active → paused (resumes on start)")
             .Produces<LiveInstanceResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequiresApiKey();
-        Tagged(api.MapPost(LiveEmergencyStop, (string id, HttpRequest http, LiveHandlers live) => live.EmergencyStopAsync(id, http)), "Halt now, recording a breach; positions are left as they are")
+        Tagged(api.MapPost(LiveEmergencyStop, (string id, HttpRequest http, LiveHandlers live) => live.EmergencyStopAsync(id, http)), "Halt now, recording a breach; the runtime unwinds the book on its next cycle")
             .Produces<LiveEmergencyStopResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequiresApiKey();
         Tagged(api.MapGet(LivePositions, (string id, HttpRequest http, LiveHandlers live) => live.PositionsAsync(id, http)), "Positions rebuilt from the ledger")
             .Produces<LivePositionsResponse>().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);

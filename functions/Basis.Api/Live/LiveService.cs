@@ -39,10 +39,10 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
     /// <summary>The venues an instance may use: the exchanges, and the chain.</summary>
     public static readonly IReadOnlyList<string> KnownVenues = ["binance", "bybit", "okx", EthereumVenue];
 
-    /// <summary>What an emergency stop does to positions: nothing, and the answer says so.</summary>
+    /// <summary>What an emergency stop does to positions.</summary>
     public const string Unwind =
-        "not done: positions are left as they are. The instance is halted, so it places no new orders, but nothing in this release unwinds a book: "
-        + "close the positions on the venues, or with the live runtime once it can.";
+        "pending: the instance is halted at once, so it places no new orders, and the live runtime unwinds the book on its next cycle "
+        + "(the hourly rebalance timer), freeing everything into cash at that hour's prices.";
 
     /// <summary>Breaches a status shows.</summary>
     public const int BreachesShown = 5;
@@ -253,7 +253,7 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
         }
 
         var halted = await ChangeAsync(instance, LiveInstanceStatus.Halted, cancellationToken).ConfigureAwait(false);
-        await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Breach, "emergency stop by the operator", null, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return await StateOfAsync(halted, cancellationToken).ConfigureAwait(false);
     }
 

@@ -32,7 +32,7 @@ public sealed partial class LiveFunctions(LiveRuntime runtime, ILogger<LiveFunct
             return;
         }
 
-        foreach (var instance in await runtime.ActiveInstancesAsync(cancellationToken))
+        foreach (var instance in await runtime.InstancesDueAsync(cancellationToken))
         {
             await LiveSignals.RequestCycleAsync(client, instance, DateTimeOffset.UtcNow, cancellationToken);
         }

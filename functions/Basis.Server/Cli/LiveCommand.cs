@@ -49,7 +49,7 @@ internal static class LiveCommand
             InstanceVerb(output, "start", "Start an instance (paused → active; a halted one needs --acknowledge-halt).", Shows(output, (live, id, parse, ct) => live.StartAsync(id, parse.GetValue(acknowledge), ct)), acknowledge),
             InstanceVerb(output, "stop", "Pause an instance (active → paused); start resumes it.", Shows(output, (live, id, _, ct) => live.PauseAsync(id, ct))),
             InstanceVerb(output, "retire", "Retire an instance for good (stopped); its ledger stays.", Shows(output, (live, id, _, ct) => live.RetireAsync(id, ct))),
-            InstanceVerb(output, "emergency-stop", "Halt an instance now, recording a breach; positions are left as they are.", async (live, id, _, cancellationToken) =>
+            InstanceVerb(output, "emergency-stop", "Halt an instance now, recording a breach; the runtime unwinds its book on its next cycle.", async (live, id, _, cancellationToken) =>
             {
                 WriteInstance(output, await live.EmergencyStopAsync(id, cancellationToken) ?? throw NotFound(id));
                 output.Line($"Positions: {LiveService.Unwind}");

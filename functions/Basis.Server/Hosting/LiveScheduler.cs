@@ -55,7 +55,7 @@ internal sealed partial class LiveScheduler(LiveRuntime runtime, LiveSchedules s
                 return;
             }
 
-            foreach (var instance in await runtime.ActiveInstancesAsync(stoppingToken))
+            foreach (var instance in await runtime.InstancesDueAsync(stoppingToken))
             {
                 if (!await LiveSignals.RequestCycleAsync(engine, instance, at, stoppingToken))
                 {

@@ -49,6 +49,11 @@ public sealed class LiveRuntime
             return new LiveCycleResult(instanceId, false, "there is no such instance");
         }
 
+        if (instance.Status == LiveInstanceStatus.Halted && await UnwindRequest.IsPendingAsync(ledger, instanceId, cancellationToken).ConfigureAwait(false))
+        {
+            return await UnwindAsync(ledger, instance, cycleUtc, cancellationToken).ConfigureAwait(false);
+        }
+
         if (instance.Status != LiveInstanceStatus.Active)
         {
             return new LiveCycleResult(instanceId, false, $"the instance is {instance.Status.ToString().ToLowerInvariant()}: only an active instance trades");
@@ -75,7 +80,7 @@ public sealed class LiveRuntime
         }
 
         var limits = InstanceLimits.Of(instance, _settings);
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, cancellationToken).ConfigureAwait(false);
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, cancellationToken).ConfigureAwait(false);
         if (outcome.StopLoss is { } stopLoss)
         {
             await HaltAsync(ledger, instance, stopLoss, limits.EmergencyStopLossPct, outcome, cancellationToken).ConfigureAwait(false);
@@ -136,11 +141,39 @@ public sealed class LiveRuntime
         return beats;
     }
 
-    /// <summary>The active instances, which a rebalance timer asks for a cycle.</summary>
-    public async Task<IReadOnlyList<string>> ActiveInstancesAsync(CancellationToken cancellationToken = default)
+    /// <summary>The instances a rebalance timer asks for a cycle: the active ones, and the halted ones an operator asked to unwind.</summary>
+    public async Task<IReadOnlyList<string>> InstancesDueAsync(CancellationToken cancellationToken = default)
     {
         var ledger = await _ledger.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return [.. (await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false)).Where(i => i.Status == LiveInstanceStatus.Active).Select(i => i.Id)];
+        var due = new List<string>();
+        foreach (var instance in await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (instance.Status == LiveInstanceStatus.Active
+                || (instance.Status == LiveInstanceStatus.Halted && await UnwindRequest.IsPendingAsync(ledger, instance.Id, cancellationToken).ConfigureAwait(false)))
+            {
+                due.Add(instance.Id);
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>
+    /// The operator's emergency stop: the instance's next hour is an unwind into cash, then it stays halted. Waits for
+    /// that hour when the instance has already run up to now; nothing to do for one that never ran.
+    /// </summary>
+    private async Task<LiveCycleResult> UnwindAsync(PostgresLiveLedger ledger, LiveInstance instance, DateTimeOffset cycleUtc, CancellationToken cancellationToken)
+    {
+        const string Reason = "emergency stop by the operator: unwind everything";
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, cancellationToken).ConfigureAwait(false);
+        if (outcome.Hours == 0 && await ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return new LiveCycleResult(instance.Id, false, "the emergency unwind waits for the next hour's prices");
+        }
+
+        var done = outcome.Hours == 0 ? "nothing to unwind: the instance never traded" : $"unwound into cash at {outcome.NextHourUtc.AddHours(-1):yyyy-MM-ddTHH:mm}Z";
+        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {done}; the instance stays halted", UnwindRequest.DoneDetails, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return new LiveCycleResult(instance.Id, true, done, outcome.Hours, outcome.EquitySc);
     }
 
     /// <summary>Halts an instance the stop loss unwound, with the breach an operator must acknowledge to start it again.</summary>

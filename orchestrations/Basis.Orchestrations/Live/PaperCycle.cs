@@ -50,8 +50,12 @@ public sealed class PaperCycle
     /// hour is run again as an unwind (everything freed into the wallet at its prices) and the cycle stops there.
     /// </param>
     /// <param name="cycleUtc">When the cycle runs: its hour is the last one simulated.</param>
+    /// <param name="unwind">
+    /// Why to unwind (an operator's emergency stop), or null: the instance's next hour is then an unwind into cash and
+    /// the cycle stops after it.
+    /// </param>
     /// <param name="cancellationToken">Stops between hours.</param>
-    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default)
+    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, string? unwind = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(limits);
@@ -73,16 +77,29 @@ public sealed class PaperCycle
         var market = await _workspace.MarketAsync(prepared, cancellationToken).ConfigureAwait(false);
         SafetyGate? gate = null;
         DeskFactory desk = (simulated, notionalUsd) => gate = new SafetyGate(simulated, limits, notionalUsd);
+
+        // An unwind reduces risk: the gate still splits its trades to the maximum size but never refuses one.
+        DeskFactory unwindDesk = (simulated, notionalUsd) => gate = new SafetyGate(simulated, limits with { MaxParts = int.MaxValue }, notionalUsd);
         var simulation = checkpoint is null
-            ? BacktestSimulation.Start(spec, prepared.Strategy, market, desk)
-            : BacktestSimulation.Extend(spec, prepared.Strategy, market, SimulationCheckpoint.FromBytes(checkpoint.State), desk);
+            ? BacktestSimulation.Start(spec, prepared.Strategy, market, unwind is null ? desk : unwindDesk)
+            : BacktestSimulation.Extend(spec, prepared.Strategy, market, SimulationCheckpoint.FromBytes(checkpoint.State), unwind is null ? desk : unwindDesk);
+        if (unwind is not null)
+        {
+            if (checkpoint is null)
+            {
+                return new PaperCycleOutcome(instance.Id, start, 0, null, 0);
+            }
+
+            simulation.UnwindNextHour(unwind);
+        }
 
         var columns = new ColumnIndex(simulation.Columns);
         var peak = (await _ledger.ListEquityAsync(instance.Id, cancellationToken).ConfigureAwait(false)).Select(e => (double)e.Equity).DefaultIfEmpty(0).Max();
         var (hours, interventions, verdictsSeen) = (0, 0, 0);
         double equity = double.NaN;
         string? stopLoss = null;
-        while (simulation.NextHour < market.Grid.Hours && stopLoss is null)
+        var unwound = false;
+        while (simulation.NextHour < market.Grid.Hours && stopLoss is null && !unwound)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var hour = simulation.NextHour;
@@ -96,7 +113,7 @@ public sealed class PaperCycle
                 // The hour again from before it, the strategy unwinding instead of deciding, at the prices that tripped it.
                 stopLoss = string.Create(CultureInfo.InvariantCulture,
                     $"emergency stop loss: equity {equity:0.##} is {(peak - equity) / peak * 100:0.###} % below its high-water mark {peak:0.##}, past the {stopLossPct:0.###} % limit");
-                simulation = BacktestSimulation.Extend(spec, StrategyCatalog.Create(spec.Mode), market, before, desk);
+                simulation = BacktestSimulation.Extend(spec, StrategyCatalog.Create(spec.Mode), market, before, unwindDesk);
                 verdictsSeen = 0;
                 simulation.UnwindNextHour(stopLoss + "; unwind everything and halt");
                 segment = simulation.RunUntil(hour + 1);
@@ -109,6 +126,7 @@ public sealed class PaperCycle
             var ledgerEquity = new LedgerEquity(instance.Id, hourUtc, (decimal)equity, columns.AttributionJson(segment.Row(hour)));
             await RecordHourAsync(instance.Id, hourUtc, segment.Events, verdicts, ledgerEquity, cancellationToken).ConfigureAwait(false);
             hours++;
+            unwound = unwind is not null;
         }
 
         var next = market.Grid.TimeOf(simulation.NextHour);

@@ -96,6 +96,35 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
+    public async Task An_operators_emergency_stop_unwinds_the_next_hour_into_cash_and_the_instance_stays_halted()
+    {
+        var runtime = Runtime(Paper);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(Instance("stopped-by-hand"), Cancel);
+        await runtime.BeatAsync(Cancel);
+        await runtime.RunCycleAsync("stopped-by-hand", Created.AddHours(5), Cancel);
+
+        // What the operator's emergency stop records (LiveService.EmergencyStopAsync).
+        await ledger.ChangeStatusAsync("stopped-by-hand", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, DateTimeOffset.UtcNow, Cancel);
+        await ledger.AppendEventAsync(new LedgerEvent("stopped-by-hand", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, DateTimeOffset.UtcNow), Cancel);
+
+        Assert.Contains("stopped-by-hand", await runtime.InstancesDueAsync(Cancel));
+        var early = await runtime.RunCycleAsync("stopped-by-hand", Created.AddHours(5), Cancel);
+        var unwind = await runtime.RunCycleAsync("stopped-by-hand", Created.AddHours(9), Cancel);
+        var after = await runtime.RunCycleAsync("stopped-by-hand", Created.AddHours(10), Cancel);
+
+        Assert.Equal((false, "the emergency unwind waits for the next hour's prices"), (early.Ran, early.Detail));
+        Assert.Equal((true, 1, "unwound into cash at 2025-01-01T06:00Z"), (unwind.Ran, unwind.Hours, unwind.Detail));
+        Assert.Equal((false, "the instance is halted: only an active instance trades"), (after.Ran, after.Detail));
+        Assert.DoesNotContain("stopped-by-hand", await runtime.InstancesDueAsync(Cancel));
+        var activity = (await ledger.ListActivityAsync("stopped-by-hand", new LedgerPageRequest(1000), Cancel)).Items;
+        Assert.Contains(activity, a => a.Kind == "rebalance" && Field(a, "action") == "exit_full" && a.HourUtc == Created.AddHours(6));
+        Assert.All(
+            activity.Where(a => a.Kind == "trade").GroupBy(a => Field(a, "instrument")),
+            trades => Assert.Equal(0, trades.Sum(t => (Field(t, "side") == "buy" ? 1 : -1) * double.Parse(Field(t, "quantity")!, CultureInfo.InvariantCulture)), 9));
+    }
+
+    [Fact]
     public async Task An_instance_limit_tightens_the_hosts_maximum_trade_size()
     {
         var runtime = Runtime(Paper);

@@ -52,7 +52,7 @@ public sealed class PaperCycleTests(PostgresServer server) : IClassFixture<Postg
         var outcomes = new List<PaperCycleOutcome>();
         foreach (var time in times)
         {
-            outcomes.Add(await cycle.RunAsync(instance, NoLimit, NoStopLoss, time, Cancel));
+            outcomes.Add(await cycle.RunAsync(instance, NoLimit, NoStopLoss, time, cancellationToken: Cancel));
         }
 
         Assert.All(outcomes.Where(o => o.NextHourUtc <= new DateTime(2025, 1, 3, 0, 0, 0, DateTimeKind.Utc)), o => Assert.Equal(1, o.Hours));
@@ -82,16 +82,16 @@ public sealed class PaperCycleTests(PostgresServer server) : IClassFixture<Postg
     {
         var (cycle, ledger, _) = await OpenAsync();
         var instance = await CreateAsync(ledger, "paper-replayed");
-        await cycle.RunAsync(instance, NoLimit, NoStopLoss, Created.AddHours(2), Cancel);
+        await cycle.RunAsync(instance, NoLimit, NoStopLoss, Created.AddHours(2), cancellationToken: Cancel);
         var checkpoint = await ledger.GetCheckpointAsync(instance.Id, Cancel);
-        await cycle.RunAsync(instance, NoLimit, NoStopLoss, Created.AddHours(5), Cancel);
+        await cycle.RunAsync(instance, NoLimit, NoStopLoss, Created.AddHours(5), cancellationToken: Cancel);
         var before = await ReadAllActivityAsync(ledger, instance.Id);
 
         // The same cycle again does nothing; a crash after the hours were written but before the checkpoint moved
         // is the old checkpoint with the hours already in the ledger: running the cycle again adds nothing.
-        Assert.Equal(0, (await cycle.RunAsync(instance, NoLimit, NoStopLoss, Created.AddHours(5), Cancel)).Hours);
+        Assert.Equal(0, (await cycle.RunAsync(instance, NoLimit, NoStopLoss, Created.AddHours(5), cancellationToken: Cancel)).Hours);
         await ledger.SaveCheckpointAsync(checkpoint!, Cancel);
-        var rerun = await cycle.RunAsync(instance, NoLimit, NoStopLoss, Created.AddHours(5), Cancel);
+        var rerun = await cycle.RunAsync(instance, NoLimit, NoStopLoss, Created.AddHours(5), cancellationToken: Cancel);
 
         Assert.Equal(3, rerun.Hours);
         Assert.Equal(before, await ReadAllActivityAsync(ledger, instance.Id));
@@ -104,7 +104,7 @@ public sealed class PaperCycleTests(PostgresServer server) : IClassFixture<Postg
         var (cycle, ledger, _) = await OpenAsync();
         var instance = await CreateAsync(ledger, "paper-capped");
 
-        var outcome = await cycle.RunAsync(instance, new SafetyLimits(ReadOnly: false, MaxTradeSizeUsd: 30_000), NoStopLoss, Created, Cancel);
+        var outcome = await cycle.RunAsync(instance, new SafetyLimits(ReadOnly: false, MaxTradeSizeUsd: 30_000), NoStopLoss, Created, cancellationToken: Cancel);
 
         // 100,000 USDT of eth_basis buys 80,000 USDT of spot: ⌈80,000 / 30,000⌉ = 3 spot orders instead of one.
         Assert.True(outcome.GateInterventions >= 1);

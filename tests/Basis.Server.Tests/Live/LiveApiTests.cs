@@ -108,7 +108,7 @@ public sealed class LiveApiTests(LiveServer live) : IClassFixture<LiveServer>
         var halted = stopped.GetProperty("instance");
         Assert.Equal(("halted", "unhealthy"), (Status(halted), halted.GetProperty("health").GetString()));
         Assert.Equal("emergency stop by the operator", halted.GetProperty("breaches")[0].GetProperty("message").GetString());
-        Assert.StartsWith("not done: positions are left as they are", stopped.GetProperty("unwind").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("pending: the instance is halted at once", stopped.GetProperty("unwind").GetString(), StringComparison.Ordinal);
 
         var unacknowledged = await Post($"/api/v1/live/{id}/start", null, HttpStatusCode.Conflict);
         Assert.Contains("acknowledge_halt", unacknowledged.GetProperty("title").GetString(), StringComparison.Ordinal);

@@ -54,7 +54,7 @@ public sealed class LiveCommandTests(LiveServer live) : IClassFixture<LiveServer
         Assert.True(stopped.ExitCode == 0, stopped.ToString());
         Assert.Contains("halted", stopped.Output, StringComparison.Ordinal);
         Assert.Contains("emergency stop by the operator", stopped.Output, StringComparison.Ordinal);
-        Assert.Contains("Positions: not done: positions are left as they are", stopped.Output, StringComparison.Ordinal);
+        Assert.Contains("Positions: pending: the instance is halted at once", stopped.Output, StringComparison.Ordinal);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("--acknowledge-halt", refused.Error, StringComparison.Ordinal);
         Assert.True(cleared.ExitCode == 0, cleared.ToString());
