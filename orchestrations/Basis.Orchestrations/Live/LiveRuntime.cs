@@ -80,10 +80,16 @@ public sealed class LiveRuntime
         }
 
         var limits = InstanceLimits.Of(instance, _settings);
+        var firstHour = (await ledger.GetCheckpointAsync(instanceId, cancellationToken).ConfigureAwait(false))?.NextHourUtc ?? instance.CreatedUtc;
         var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, cancellationToken).ConfigureAwait(false);
         if (outcome.StopLoss is { } stopLoss)
         {
             await HaltAsync(ledger, instance, stopLoss, limits.EmergencyStopLossPct, outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        else if (_settings.CircuitBreakerEnabled && await BreakAsync(ledger, instance, firstHour, cancellationToken).ConfigureAwait(false) is { } tripped)
+        {
+            return new LiveCycleResult(instanceId, true, tripped, outcome.Hours, outcome.EquitySc);
         }
 
         var detail = outcome.StopLoss is { } reason
@@ -174,6 +180,28 @@ public sealed class LiveRuntime
         var done = outcome.Hours == 0 ? "nothing to unwind: the instance never traded" : $"unwound into cash at {outcome.NextHourUtc.AddHours(-1):yyyy-MM-ddTHH:mm}Z";
         await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {done}; the instance stays halted", UnwindRequest.DoneDetails, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return new LiveCycleResult(instance.Id, true, done, outcome.Hours, outcome.EquitySc);
+    }
+
+    /// <summary>
+    /// The circuit breaker: a liquidation (a health factor below 1, a margin below maintenance), bad debt, or an intent
+    /// the safety gate refused in the hours just run halts the instance, records the breach and waits for an operator.
+    /// Returns what tripped it, or null.
+    /// </summary>
+    private async Task<string?> BreakAsync(PostgresLiveLedger ledger, LiveInstance instance, DateTimeOffset fromHourUtc, CancellationToken cancellationToken)
+    {
+        var trips = await ledger.ListBreakerActivityAsync(instance.Id, fromHourUtc, cancellationToken).ConfigureAwait(false);
+        if (trips.Count == 0)
+        {
+            return null;
+        }
+
+        var first = trips[0];
+        var what = first.Kind == "gate" ? "the safety gate refused an intent" : first.Kind == "bad_debt" ? "debt was written off as bad debt" : "a position was liquidated";
+        var breach = string.Create(CultureInfo.InvariantCulture, $"circuit breaker: {what} at {first.HourUtc:yyyy-MM-ddTHH:mm}Z ({trips.Count} such event(s) in the cycle); the instance is halted until an operator acknowledges it");
+        var now = _time.GetUtcNow();
+        await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false);
+        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, first.BodyJson, now), cancellationToken).ConfigureAwait(false);
+        return breach;
     }
 
     /// <summary>Halts an instance the stop loss unwound, with the breach an operator must acknowledge to start it again.</summary>

@@ -85,6 +85,31 @@ public sealed partial class PostgresLiveLedger
         return flows;
     }
 
+    /// <summary>
+    /// What tripped the circuit breaker since <paramref name="fromHourUtc"/>, in the order it happened: liquidations, bad
+    /// debt written off, and intents the safety gate refused (which leave a book the strategy did not intend).
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerActivity>> ListBreakerActivityAsync(string instanceId, DateTimeOffset fromHourUtc, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT seq, instance_id, hour_utc, ordinal, kind, body::text FROM live_activity
+            WHERE instance_id = @instance_id AND hour_utc >= @from_hour
+              AND (kind IN ('liquidation', 'bad_debt') OR (kind = 'gate' AND body->>'verdict' = 'refused'))
+            ORDER BY seq
+            """);
+        command.Parameters.AddWithValue("instance_id", instanceId);
+        command.Parameters.AddWithValue("from_hour", fromHourUtc.UtcDateTime);
+        var rows = new List<LedgerActivity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(ReadActivity(reader));
+        }
+
+        return rows;
+    }
+
     /// <summary>The instance's activity in the order it happened.</summary>
     public Task<LedgerPage<LedgerActivity>> ListActivityAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
         ReadPageAsync("SELECT seq, instance_id, hour_utc, ordinal, kind, body::text FROM live_activity", instanceId, page, ReadActivity, cancellationToken);

@@ -124,6 +124,36 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
             trades => Assert.Equal(0, trades.Sum(t => (Field(t, "side") == "buy" ? 1 : -1) * double.Parse(Field(t, "quantity")!, CultureInfo.InvariantCulture)), 9));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_circuit_breaker_halts_an_instance_whose_intent_the_gate_refused(bool enabled)
+    {
+        // 100 USD a trade: the 80,000 USD spot entry would take 800 parts, more than the gate allows, so it is refused
+        // and the book is left half built (shorts without their spot leg).
+        var runtime = Runtime(Paper with { CircuitBreakerEnabled = enabled });
+        var ledger = await _source!.OpenAsync(Cancel);
+        var id = enabled ? "breaker-on" : "breaker-off";
+        await ledger.SaveInstanceAsync(Instance(id, """{"max_trade_size_usd": 100}"""), Cancel);
+        await runtime.BeatAsync(Cancel);
+
+        var result = await runtime.RunCycleAsync(id, Created, Cancel);
+
+        var status = (await ledger.GetInstanceAsync(id, Cancel))!.Status;
+        var breaches = await ledger.LatestEventsAsync(id, LedgerEventKind.Breach, 5, Cancel);
+        if (enabled)
+        {
+            Assert.StartsWith("circuit breaker: the safety gate refused an intent at 2025-01-01T00:00Z", result.Detail, StringComparison.Ordinal);
+            Assert.Equal(LiveInstanceStatus.Halted, status);
+            Assert.Contains("refused", Assert.Single(breaches).DetailsJson, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(LiveInstanceStatus.Active, status);
+            Assert.Empty(breaches);
+        }
+    }
+
     [Fact]
     public async Task An_instance_limit_tightens_the_hosts_maximum_trade_size()
     {
