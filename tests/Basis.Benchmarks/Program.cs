@@ -1,4 +1,5 @@
 using Basis.Benchmarks;
+using Basis.Benchmarks.Live;
 using Basis.Benchmarks.Pipeline;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -9,6 +10,12 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 if (args is ["pipeline", .. var rest])
 {
     return await PipelineBenchmark.RunAsync(rest);
+}
+
+// "live": one paper cycle on an instance N hours old against a real PostgreSQL, split by the cycle's spans.
+if (args is ["live", .. var options])
+{
+    return await PaperCycleBenchmark.RunAsync(options);
 }
 
 // In-process: the benchmarks run against the solution's own build, with no generated projects to restore.

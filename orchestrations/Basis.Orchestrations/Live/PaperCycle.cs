@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Basis.Core.Events;
+using Basis.Core.Market;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
 using Basis.Core.Trading;
@@ -24,6 +26,12 @@ namespace Basis.Orchestrations.Live;
 /// </remarks>
 public sealed class PaperCycle
 {
+    /// <summary>
+    /// Spans of a cycle's phases (<c>read-state</c>, <c>market-data</c>, <c>extend</c>, <c>simulate</c> and
+    /// <c>record</c> per hour, <c>checkpoint</c>), for tracing and the benchmarks; free when nothing listens.
+    /// </summary>
+    public static readonly ActivitySource Tracing = new("Basis.Live.PaperCycle");
+
     private readonly BacktestWorkspace _workspace;
     private readonly PostgresLiveLedger _ledger;
     private readonly TimeProvider _time;
@@ -61,28 +69,47 @@ public sealed class PaperCycle
         ArgumentNullException.ThrowIfNull(limits);
         var start = WholeHour(instance.CreatedUtc);
         var end = WholeHour(cycleUtc).AddHours(1);
-        var checkpoint = await _ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-        if (end <= start || (checkpoint is not null && checkpoint.NextHourUtc.UtcDateTime >= end))
+        LedgerCheckpoint? checkpoint;
+        List<CapitalFlow> flows;
+        double peak;
+        using (Tracing.StartActivity("read-state"))
         {
-            return new PaperCycleOutcome(instance.Id, end, 0, null, 0);
+            checkpoint = await _ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+            if (end <= start || (checkpoint is not null && checkpoint.NextHourUtc.UtcDateTime >= end))
+            {
+                return new PaperCycleOutcome(instance.Id, end, 0, null, 0);
+            }
+
+            // Deposits and withdrawals the operator made are capital flows of the run, from the hour they were made.
+            flows = (await _ledger.ListCapitalFlowsAsync(instance.Id, cancellationToken).ConfigureAwait(false))
+                .Where(f => f.TimeUtc.UtcDateTime < end)
+                .Select(f => new CapitalFlow(f.TimeUtc.UtcDateTime, (double)f.Amount))
+                .ToList();
+            peak = (double)(await _ledger.PeakEquityAsync(instance.Id, cancellationToken).ConfigureAwait(false) ?? 0);
         }
 
-        // Deposits and withdrawals the operator made are capital flows of the run, from the hour they were made.
-        var flows = (await _ledger.ListCapitalFlowsAsync(instance.Id, cancellationToken).ConfigureAwait(false))
-            .Where(f => f.TimeUtc.UtcDateTime < end)
-            .Select(f => new CapitalFlow(f.TimeUtc.UtcDateTime, (double)f.Amount))
-            .ToList();
-        var prepared = _workspace.Prepare(instance.Id, new BacktestRequest(instance.Mode, start, end, (double)instance.Capital, Flows: flows));
+        PreparedBacktest prepared;
+        MarketData market;
+        using (Tracing.StartActivity("market-data"))
+        {
+            prepared = _workspace.Prepare(instance.Id, new BacktestRequest(instance.Mode, start, end, (double)instance.Capital, Flows: flows));
+            market = await _workspace.MarketAsync(prepared, cancellationToken).ConfigureAwait(false);
+        }
+
         var spec = prepared.Spec with { OpenEnded = true };
-        var market = await _workspace.MarketAsync(prepared, cancellationToken).ConfigureAwait(false);
         SafetyGate? gate = null;
         DeskFactory desk = (simulated, notionalUsd) => gate = new SafetyGate(simulated, limits, notionalUsd);
 
         // An unwind reduces risk: the gate still splits its trades to the maximum size but never refuses one.
         DeskFactory unwindDesk = (simulated, notionalUsd) => gate = new SafetyGate(simulated, limits with { MaxParts = int.MaxValue }, notionalUsd);
-        var simulation = checkpoint is null
-            ? BacktestSimulation.Start(spec, prepared.Strategy, market, unwind is null ? desk : unwindDesk)
-            : BacktestSimulation.Extend(spec, prepared.Strategy, market, SimulationCheckpoint.FromBytes(checkpoint.State), unwind is null ? desk : unwindDesk);
+        BacktestSimulation simulation;
+        using (Tracing.StartActivity("extend"))
+        {
+            simulation = checkpoint is null
+                ? BacktestSimulation.Start(spec, prepared.Strategy, market, unwind is null ? desk : unwindDesk)
+                : BacktestSimulation.Extend(spec, prepared.Strategy, market, SimulationCheckpoint.FromBytes(checkpoint.State), unwind is null ? desk : unwindDesk);
+        }
+
         if (unwind is not null)
         {
             if (checkpoint is null)
@@ -94,7 +121,6 @@ public sealed class PaperCycle
         }
 
         var columns = new ColumnIndex(simulation.Columns);
-        var peak = (await _ledger.ListEquityAsync(instance.Id, cancellationToken).ConfigureAwait(false)).Select(e => (double)e.Equity).DefaultIfEmpty(0).Max();
         var (hours, interventions, verdictsSeen) = (0, 0, 0);
         double equity = double.NaN;
         string? stopLoss = null;
@@ -104,32 +130,41 @@ public sealed class PaperCycle
             cancellationToken.ThrowIfCancellationRequested();
             var hour = simulation.NextHour;
             var hourUtc = new DateTimeOffset(market.Grid.TimeOf(hour));
-            var before = simulation.Checkpoint();
-            var segment = simulation.RunUntil(hour + 1);
-            equity = segment.Row(hour)[columns.Equity];
-            peak = Math.Max(peak, equity);
-            if ((peak - equity) / peak * 100 > stopLossPct)
+            SimulationSegment segment;
+            using (Tracing.StartActivity("simulate"))
             {
-                // The hour again from before it, the strategy unwinding instead of deciding, at the prices that tripped it.
-                stopLoss = string.Create(CultureInfo.InvariantCulture,
-                    $"emergency stop loss: equity {equity:0.##} is {(peak - equity) / peak * 100:0.###} % below its high-water mark {peak:0.##}, past the {stopLossPct:0.###} % limit");
-                simulation = BacktestSimulation.Extend(spec, StrategyCatalog.Create(spec.Mode), market, before, unwindDesk);
-                verdictsSeen = 0;
-                simulation.UnwindNextHour(stopLoss + "; unwind everything and halt");
+                var before = simulation.Checkpoint();
                 segment = simulation.RunUntil(hour + 1);
                 equity = segment.Row(hour)[columns.Equity];
+                peak = Math.Max(peak, equity);
+                if ((peak - equity) / peak * 100 > stopLossPct)
+                {
+                    // The hour again from before it, the strategy unwinding instead of deciding, at the prices that tripped it.
+                    stopLoss = string.Create(CultureInfo.InvariantCulture,
+                        $"emergency stop loss: equity {equity:0.##} is {(peak - equity) / peak * 100:0.###} % below its high-water mark {peak:0.##}, past the {stopLossPct:0.###} % limit");
+                    simulation = BacktestSimulation.Extend(spec, StrategyCatalog.Create(spec.Mode), market, before, unwindDesk);
+                    verdictsSeen = 0;
+                    simulation.UnwindNextHour(stopLoss + "; unwind everything and halt");
+                    segment = simulation.RunUntil(hour + 1);
+                    equity = segment.Row(hour)[columns.Equity];
+                }
             }
 
             var verdicts = gate!.Decisions.Skip(verdictsSeen).ToList();
             verdictsSeen += verdicts.Count;
             interventions += verdicts.Count(v => v.Verdict != GateVerdict.Passed);
             var ledgerEquity = new LedgerEquity(instance.Id, hourUtc, (decimal)equity, columns.AttributionJson(segment.Row(hour)));
-            await RecordHourAsync(instance.Id, hourUtc, segment.Events, verdicts, ledgerEquity, cancellationToken).ConfigureAwait(false);
+            using (Tracing.StartActivity("record"))
+            {
+                await RecordHourAsync(instance.Id, hourUtc, segment.Events, verdicts, ledgerEquity, cancellationToken).ConfigureAwait(false);
+            }
+
             hours++;
             unwound = unwind is not null;
         }
 
         var next = market.Grid.TimeOf(simulation.NextHour);
+        using var saving = Tracing.StartActivity("checkpoint");
         await _ledger.SaveCheckpointAsync(new LedgerCheckpoint(instance.Id, next, simulation.Checkpoint().ToBytes(), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return new PaperCycleOutcome(instance.Id, next, hours, equity, interventions, stopLoss);
     }
@@ -157,13 +192,8 @@ public sealed class PaperCycle
             })));
         }
 
-        await _ledger.AppendActivityAsync(activity, cancellationToken).ConfigureAwait(false);
-        foreach (var decision in events.OfType<RebalanceEvent>())
-        {
-            await _ledger.RecordDecisionAsync(new LedgerDecision(instanceId, hourUtc, decision.Action, decision.Reason), cancellationToken).ConfigureAwait(false);
-        }
-
-        await _ledger.SaveEquityAsync(equity, cancellationToken).ConfigureAwait(false);
+        var decisions = events.OfType<RebalanceEvent>().Select(d => new LedgerDecision(instanceId, hourUtc, d.Action, d.Reason)).ToList();
+        await _ledger.RecordHourAsync(activity, decisions, equity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The event's type as events.jsonl names it (<c>trade</c>, <c>rebalance</c>, ...).</summary>

@@ -35,32 +35,22 @@ public sealed partial class PostgresLiveLedger
     }
 
     /// <summary>Appends an hour's activity in one batch; rows already recorded (a cycle run again) are left as they are.</summary>
-    public async Task AppendActivityAsync(IReadOnlyList<LedgerActivity> activity, CancellationToken cancellationToken = default)
+    public Task AppendActivityAsync(IReadOnlyList<LedgerActivity> activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Count == 0)
-        {
-            return;
-        }
+        return ExecuteAsync(activity.Select(ActivityCommand), cancellationToken);
+    }
 
-        await using var batch = _dataSource.CreateBatch();
-        foreach (var row in activity)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText =
-                """
-                INSERT INTO live_activity (instance_id, hour_utc, ordinal, kind, body) VALUES (@instance_id, @hour_utc, @ordinal, @kind, @body)
-                ON CONFLICT (instance_id, hour_utc, ordinal) DO NOTHING
-                """;
-            command.Parameters.AddWithValue("instance_id", row.InstanceId);
-            command.Parameters.AddWithValue("hour_utc", row.HourUtc.UtcDateTime);
-            command.Parameters.AddWithValue("ordinal", row.Ordinal);
-            command.Parameters.AddWithValue("kind", row.Kind);
-            command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, row.BodyJson);
-            batch.BatchCommands.Add(command);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Records a simulated hour in one round trip: its activity, decisions and equity, each written as
+    /// <see cref="AppendActivityAsync"/>, <see cref="RecordDecisionAsync"/> and <see cref="SaveEquityAsync"/> write it
+    /// (so safe to repeat), all or nothing.
+    /// </summary>
+    public Task RecordHourAsync(IReadOnlyList<LedgerActivity> activity, IReadOnlyList<LedgerDecision> decisions, LedgerEquity equity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(decisions);
+        return ExecuteAsync([.. activity.Select(ActivityCommand), .. decisions.Select(DecisionCommand), EquityCommand(equity)], cancellationToken);
     }
 
     /// <summary>
@@ -113,6 +103,21 @@ public sealed partial class PostgresLiveLedger
     /// <summary>The instance's activity in the order it happened.</summary>
     public Task<LedgerPage<LedgerActivity>> ListActivityAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
         ReadPageAsync("SELECT seq, instance_id, hour_utc, ordinal, kind, body::text FROM live_activity", instanceId, page, ReadActivity, cancellationToken);
+
+    private static NpgsqlBatchCommand ActivityCommand(LedgerActivity row)
+    {
+        var command = new NpgsqlBatchCommand(
+            """
+            INSERT INTO live_activity (instance_id, hour_utc, ordinal, kind, body) VALUES (@instance_id, @hour_utc, @ordinal, @kind, @body)
+            ON CONFLICT (instance_id, hour_utc, ordinal) DO NOTHING
+            """);
+        command.Parameters.AddWithValue("instance_id", row.InstanceId);
+        command.Parameters.AddWithValue("hour_utc", row.HourUtc.UtcDateTime);
+        command.Parameters.AddWithValue("ordinal", row.Ordinal);
+        command.Parameters.AddWithValue("kind", row.Kind);
+        command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, row.BodyJson);
+        return command;
+    }
 
     private static LedgerActivity ReadActivity(NpgsqlDataReader reader) =>
         new(reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5));

@@ -220,20 +220,8 @@ public sealed partial class PostgresLiveLedger
     }
 
     /// <summary>Records a decision; returns false when the cycle already holds this action (a replay).</summary>
-    public async Task<bool> RecordDecisionAsync(LedgerDecision decision, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        await using var command = _dataSource.CreateCommand(
-            """
-            INSERT INTO live_decisions (instance_id, cycle_utc, action, reason) VALUES (@instance_id, @cycle_utc, @action, @reason)
-            ON CONFLICT (instance_id, cycle_utc, action) DO NOTHING
-            """);
-        command.Parameters.AddWithValue("instance_id", decision.InstanceId);
-        command.Parameters.AddWithValue("cycle_utc", decision.CycleUtc.UtcDateTime);
-        command.Parameters.AddWithValue("action", decision.Action);
-        command.Parameters.AddWithValue("reason", decision.Reason);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
+    public async Task<bool> RecordDecisionAsync(LedgerDecision decision, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync([DecisionCommand(decision)], cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>The decisions of one cycle, in the order they were made.</summary>
     public async Task<IReadOnlyList<LedgerDecision>> ListDecisionsAsync(string instanceId, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default)
@@ -253,20 +241,8 @@ public sealed partial class PostgresLiveLedger
     }
 
     /// <summary>Records a cycle's equity, replacing what a previous attempt at the same cycle wrote.</summary>
-    public async Task SaveEquityAsync(LedgerEquity equity, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(equity);
-        await using var command = _dataSource.CreateCommand(
-            """
-            INSERT INTO live_equity (instance_id, cycle_utc, equity, attribution) VALUES (@instance_id, @cycle_utc, @equity, @attribution)
-            ON CONFLICT (instance_id, cycle_utc) DO UPDATE SET equity = excluded.equity, attribution = excluded.attribution
-            """);
-        command.Parameters.AddWithValue("instance_id", equity.InstanceId);
-        command.Parameters.AddWithValue("cycle_utc", equity.CycleUtc.UtcDateTime);
-        command.Parameters.AddWithValue("equity", equity.Equity);
-        command.Parameters.AddWithValue("attribution", NpgsqlDbType.Jsonb, equity.AttributionJson);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SaveEquityAsync(LedgerEquity equity, CancellationToken cancellationToken = default) =>
+        ExecuteAsync([EquityCommand(equity)], cancellationToken);
 
     /// <summary>The equity of the cycles in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), oldest first.</summary>
     public async Task<IReadOnlyList<LedgerEquity>> ListEquityAsync(string instanceId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken = default)
@@ -338,6 +314,57 @@ public sealed partial class PostgresLiveLedger
             cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return LedgerPositions.Rebuild(fills, funding, transfers);
+    }
+
+    /// <summary>The highest equity the instance recorded (its high-water mark), or null before its first cycle.</summary>
+    public async Task<decimal?> PeakEquityAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        // Computed by the server: a cycle needs the mark, not the instance's whole history.
+        await using var command = _dataSource.CreateCommand("SELECT max(equity) FROM live_equity WHERE instance_id = @instance_id");
+        command.Parameters.AddWithValue("instance_id", instanceId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is decimal peak ? peak : null;
+    }
+
+    private static NpgsqlBatchCommand DecisionCommand(LedgerDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var command = new NpgsqlBatchCommand(
+            """
+            INSERT INTO live_decisions (instance_id, cycle_utc, action, reason) VALUES (@instance_id, @cycle_utc, @action, @reason)
+            ON CONFLICT (instance_id, cycle_utc, action) DO NOTHING
+            """);
+        command.Parameters.AddWithValue("instance_id", decision.InstanceId);
+        command.Parameters.AddWithValue("cycle_utc", decision.CycleUtc.UtcDateTime);
+        command.Parameters.AddWithValue("action", decision.Action);
+        command.Parameters.AddWithValue("reason", decision.Reason);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand EquityCommand(LedgerEquity equity)
+    {
+        ArgumentNullException.ThrowIfNull(equity);
+        var command = new NpgsqlBatchCommand(
+            """
+            INSERT INTO live_equity (instance_id, cycle_utc, equity, attribution) VALUES (@instance_id, @cycle_utc, @equity, @attribution)
+            ON CONFLICT (instance_id, cycle_utc) DO UPDATE SET equity = excluded.equity, attribution = excluded.attribution
+            """);
+        command.Parameters.AddWithValue("instance_id", equity.InstanceId);
+        command.Parameters.AddWithValue("cycle_utc", equity.CycleUtc.UtcDateTime);
+        command.Parameters.AddWithValue("equity", equity.Equity);
+        command.Parameters.AddWithValue("attribution", NpgsqlDbType.Jsonb, equity.AttributionJson);
+        return command;
+    }
+
+    /// <summary>Runs the commands in one round trip (one implicit transaction); returns the rows they changed.</summary>
+    private async Task<int> ExecuteAsync(IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    {
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch.BatchCommands.Count == 0 ? 0 : await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LedgerPage<T>> ReadPageAsync<T>(string select, string instanceId, LedgerPageRequest page, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)

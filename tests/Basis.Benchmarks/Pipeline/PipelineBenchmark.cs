@@ -96,7 +96,7 @@ internal static class PipelineBenchmark
     }
 
     /// <summary>The 1/5/15-minute load averages where the system tells them (other work on the machine skews every figure).</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>A temporary folder, deleted on dispose.</summary>
