@@ -13,6 +13,8 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY shared/Basis.Core/Basis.Core.csproj shared/Basis.Core/
 COPY shared/Basis.Configuration/Basis.Configuration.csproj shared/Basis.Configuration/
 COPY shared/Basis.Data/Basis.Data.csproj shared/Basis.Data/
+COPY shared/Basis.Venues/Basis.Venues.csproj shared/Basis.Venues/
+COPY shared/Basis.Live/Basis.Live.csproj shared/Basis.Live/
 COPY orchestrations/Basis.Orchestrations/Basis.Orchestrations.csproj orchestrations/Basis.Orchestrations/
 COPY functions/Basis.Api/Basis.Api.csproj functions/Basis.Api/
 COPY functions/Basis.FunctionApp/Basis.FunctionApp.csproj functions/Basis.FunctionApp/
