@@ -29,11 +29,16 @@ public sealed class BacktestWorkspace
 
     private const int MarketCacheSize = 16;
 
+    /// <summary>Open-ended runs' market data kept to be extended: one per live instance (or per start and mode), a few MB a year each.</summary>
+    private const int GrowingMarketCacheSize = 64;
+
     /// <summary>Resolved configurations kept: enough for a sweep's grid, bounded because each holds its merged tree.</summary>
     private const int ModeCacheSize = 1024;
     private readonly ConcurrentDictionary<string, ResolvedMode> _modes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Lazy<Task<MarketData>>> _markets = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _marketOrder = new();
+    private readonly Dictionary<string, MarketData> _growing = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _growingOrder = new();
 
     /// <param name="configuration">Modes, share classes and venues.</param>
     /// <param name="data">Where market data comes from.</param>
@@ -138,6 +143,56 @@ public sealed class BacktestWorkspace
         }
 
         return Awaited(key, market);
+    }
+
+    /// <summary>
+    /// The market data of an open-ended run, which a live instance's cycles ask for with an end an hour or so later
+    /// each time: the last one built for the same start and series is kept and extended by the new hours alone
+    /// (<see cref="MarketDataBuilder.ExtendAsync"/>, the same data as a build from the first hour), instead of being
+    /// built again from the run's first hour. Kept apart from <see cref="MarketAsync"/>'s cache, so live cycles do not
+    /// push the backtests' market data out of it. A stressed run goes through <see cref="MarketAsync"/>.
+    /// </summary>
+    public async Task<MarketData> GrowingMarketAsync(PreparedBacktest prepared, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Shocks.Count > 0)
+        {
+            return await MarketAsync(prepared, cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = SeriesKey(prepared);
+        MarketData? kept;
+        lock (_growing)
+        {
+            kept = _growing.GetValueOrDefault(key);
+        }
+
+        var end = prepared.Spec.EndUtc;
+        if (kept is not null && kept.Grid.End == end)
+        {
+            return kept;
+        }
+
+        // Built afresh when nothing is kept (the first cycle, a new process) or the run asks for less than is kept.
+        var market = kept is not null && kept.Grid.End < end
+            ? await MarketDataBuilder.ExtendAsync(kept, end, prepared.Series, Data, cancellationToken).ConfigureAwait(false)
+            : await MarketDataBuilder.BuildAsync(prepared.Grid, prepared.Series, Data, cancellationToken).ConfigureAwait(false);
+        lock (_growing)
+        {
+            if (!_growing.TryGetValue(key, out var latest) || latest.Grid.End < end)
+            {
+                _growing[key] = market;
+                _growingOrder.Remove(key);
+                _growingOrder.AddFirst(key);
+                if (_growingOrder.Count > GrowingMarketCacheSize)
+                {
+                    _growing.Remove(_growingOrder.Last!.Value);
+                    _growingOrder.RemoveLast();
+                }
+            }
+        }
+
+        return market;
     }
 
     /// <summary>
@@ -272,10 +327,13 @@ public sealed class BacktestWorkspace
         return StressScenario.Apply(market, prepared.Shocks);
     }
 
-    private static string MarketKey(PreparedBacktest prepared)
+    private static string MarketKey(PreparedBacktest prepared) => UnixTime.Format(prepared.Spec.EndUtc) + "|" + SeriesKey(prepared);
+
+    /// <summary>What the market data depends on but its end: the first hour, the series and the shocks.</summary>
+    private static string SeriesKey(PreparedBacktest prepared)
     {
         var key = new StringBuilder();
-        key.Append(UnixTime.Format(prepared.Spec.StartUtc)).Append('|').Append(UnixTime.Format(prepared.Spec.EndUtc));
+        key.Append(UnixTime.Format(prepared.Spec.StartUtc));
         foreach (var request in prepared.Series)
         {
             key.Append('|').Append(request.Id).Append(':').Append(request.Use).Append(':').Append(request.OnlyWhileHeld);

@@ -93,7 +93,7 @@ public sealed class PaperCycle
         using (Tracing.StartActivity("market-data"))
         {
             prepared = _workspace.Prepare(instance.Id, new BacktestRequest(instance.Mode, start, end, (double)instance.Capital, Flows: flows));
-            market = await _workspace.MarketAsync(prepared, cancellationToken).ConfigureAwait(false);
+            market = await _workspace.GrowingMarketAsync(prepared, cancellationToken).ConfigureAwait(false);
         }
 
         var spec = prepared.Spec with { OpenEnded = true };

@@ -22,6 +22,10 @@ public sealed class AlignedSeries
     /// <summary>Its kind's contract.</summary>
     public SeriesKindSpec Spec { get; }
 
+    /// <summary>This series' hours followed by <paramref name="tail"/>'s.</summary>
+    internal AlignedSeries Append(AlignedSeries tail) =>
+        new(Id, [.. _columns.Select((column, c) => (double[])[.. column, .. tail._columns[c]])]);
+
     /// <summary>Values of a column by name, indexed by hour.</summary>
     public double[] Column(string name) => _columns[Spec.ColumnIndex(name)];
 }

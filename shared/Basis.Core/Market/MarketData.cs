@@ -57,6 +57,25 @@ public sealed class MarketData
     /// </summary>
     public double[]? Depeg(LstToken lst) => _depegs.TryGetValue(lst, out var factor) ? factor : null;
 
+    /// <summary>The market over its grid followed by <paramref name="tail"/>'s, described by <paramref name="report"/>.</summary>
+    internal MarketData Append(MarketData tail, IReadOnlyList<SeriesReport> report)
+    {
+        if (tail.Grid.Start != Grid.End)
+        {
+            throw new ArgumentException($"The extension starts at {tail.Grid.Start:O}, not where the market ends ({Grid.End:O}).", nameof(tail));
+        }
+
+        if (_depegs.Count > 0 || tail._depegs.Count > 0)
+        {
+            // A stress scenario shapes the whole period at once: a stressed market is built again, not extended.
+            throw new InvalidOperationException("A stressed market cannot be extended.");
+        }
+
+        var aligned = _aligned.ToDictionary(a => a.Key, a => a.Value.Append(tail.Series(a.Key)));
+        var distributions = _distributions.ToDictionary(d => d.Key, d => SeriesData.Concatenate(d.Key, [d.Value, tail.Distributions(d.Key)], long.MinValue, long.MaxValue));
+        return new MarketData(new HourGrid(Grid.Start, tail.Grid.End), aligned, distributions, report);
+    }
+
     /// <summary>A copy with one series replaced (stress scenarios).</summary>
     internal MarketData With(AlignedSeries series)
     {

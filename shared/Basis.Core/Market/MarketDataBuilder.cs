@@ -12,7 +12,25 @@ public static class MarketDataBuilder
     private const long SecondsPerHour = 3600;
 
     /// <summary>Reads and aligns every requested series.</summary>
-    public static async Task<MarketData> BuildAsync(HourGrid grid, IReadOnlyList<SeriesRequest> requests, IMarketDataSource source, CancellationToken cancellationToken = default)
+    public static async Task<MarketData> BuildAsync(HourGrid grid, IReadOnlyList<SeriesRequest> requests, IMarketDataSource source, CancellationToken cancellationToken = default) =>
+        Build(grid, requests, await ReadAsync(grid, requests, source, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// <paramref name="market"/> (built by <see cref="BuildAsync"/> without stress) extended to <paramref name="endUtc"/>:
+    /// only the new hours' rows are read and aligned, and the result is what <see cref="BuildAsync"/> gives for the
+    /// whole grid, report included, since each hour is aligned from the rows within its staleness limit before it alone.
+    /// </summary>
+    public static async Task<MarketData> ExtendAsync(MarketData market, DateTime endUtc, IReadOnlyList<SeriesRequest> requests, IMarketDataSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        var grid = new HourGrid(market.Grid.End, endUtc);
+        var rows = await ReadAsync(grid, requests, source, cancellationToken).ConfigureAwait(false);
+        var tail = Build(grid, requests, rows);
+        var report = market.Report.Zip(tail.Report, (before, after) => Merge(before, after, rows[after.Series], UnixTime.ToSeconds(grid.Start))).ToList();
+        return market.Append(tail, report);
+    }
+
+    private static async Task<Dictionary<SeriesId, SeriesData>> ReadAsync(HourGrid grid, IReadOnlyList<SeriesRequest> requests, IMarketDataSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(source);
@@ -30,7 +48,48 @@ public static class MarketDataBuilder
             byId[ids[i].Id] = loaded[i];
         }
 
-        return Build(grid, requests, byId);
+        return byId;
+    }
+
+    /// <summary>
+    /// One series' report over both grids: the extension's look-back rows were read for the first grid already, and a
+    /// fallback's span ending where the extension starts goes on in the extension's first span of the same fallback.
+    /// </summary>
+    private static SeriesReport Merge(SeriesReport before, SeriesReport after, SeriesData read, long extensionStart)
+    {
+        var added = 0;
+        foreach (var time in read.Times)
+        {
+            added += time >= extensionStart ? 1 : 0;
+        }
+
+        var hours = new Dictionary<string, int>(before.FallbackHours, StringComparer.Ordinal);
+        foreach (var (fallback, count) in after.FallbackHours)
+        {
+            hours[fallback] = hours.GetValueOrDefault(fallback) + count;
+        }
+
+        var spans = (before.FallbackSpans ?? []).ToList();
+        foreach (var span in after.FallbackSpans ?? [])
+        {
+            if (spans.Count > 0 && spans[^1].Fallback == span.Fallback && spans[^1].ToUtc == span.FromUtc)
+            {
+                spans[^1] = spans[^1] with { ToUtc = span.ToUtc };
+            }
+            else
+            {
+                spans.Add(span);
+            }
+        }
+
+        return before with
+        {
+            Rows = before.Rows + added,
+            FirstUtc = before.FirstUtc ?? after.FirstUtc,
+            LastUtc = after.LastUtc ?? before.LastUtc,
+            FallbackHours = hours,
+            FallbackSpans = spans,
+        };
     }
 
     /// <summary>The window a request needs read: the run plus, for levels and events, a look-back of the staleness limit.</summary>

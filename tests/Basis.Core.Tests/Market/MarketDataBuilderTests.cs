@@ -153,4 +153,63 @@ public sealed class MarketDataBuilderTests
 
         Assert.Equal(24, error.Gaps.Single().Hours);
     }
+
+    [Fact]
+    public async Task A_market_extended_hour_by_hour_is_the_market_built_over_the_whole_grid_report_included()
+    {
+        // Cycles of one hour and of several. Binance misses hours 6–13, so Bybit stands in across several extensions;
+        // funding comes at odd times; the rewards are a distribution series.
+        var rewards = SeriesId.Parse("rewards/etherfi/ETHFI");
+        var binance = Rows(BinanceSpot, [.. Enumerable.Range(-3, 40).Where(h => h is < 6 or > 13).Select(h => (h, 100.0 + h))]);
+        var bybit = Rows(BybitSpot, [.. Enumerable.Range(-3, 40).Select(h => (h, 200.0 + h))]);
+        var oracle = Rows(Oracle, [.. Enumerable.Range(-2, 20).Select(h => (2 * h, 3000.0 + h))]);
+        var funding = new SeriesData(Funding, [.. Enumerable.Range(-1, 6).Select(i => UnixTime.ToSeconds(Start.AddHours(8 * i).AddSeconds(30)))], [[.. Enumerable.Range(-1, 6).Select(i => i * 1e-5)]]);
+        var paid = Rows(rewards, (3, 1.5), (17, 2.5), (29, 3.5));
+        var source = new RowsSource(binance, bybit, oracle, funding, paid);
+        SeriesRequest[] requests = [new(BinanceSpot, SeriesUse.Level, [BybitSpot]), new(Oracle, SeriesUse.Level), new(Funding, SeriesUse.Events), new(rewards, SeriesUse.Distributions)];
+
+        var whole = await MarketDataBuilder.BuildAsync(new HourGrid(Start, Start.AddHours(32)), requests, source, TestContext.Current.CancellationToken);
+        var market = await MarketDataBuilder.BuildAsync(new HourGrid(Start, Start.AddHours(5)), requests, source, TestContext.Current.CancellationToken);
+        foreach (var end in new[] { 6, 7, 9, 10, 14, 15, 20, 26, 27, 32 })
+        {
+            market = await MarketDataBuilder.ExtendAsync(market, Start.AddHours(end), requests, source, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(whole.Grid, market.Grid);
+        foreach (var id in new[] { BinanceSpot, Oracle, Funding })
+        {
+            foreach (var column in SeriesCatalog.Spec(id).Columns)
+            {
+                Assert.Equal(whole.Series(id).Column(column.Name), market.Series(id).Column(column.Name));
+            }
+        }
+
+        Assert.Equal(whole.Distributions(rewards).Times.ToArray(), market.Distributions(rewards).Times.ToArray());
+        Assert.Equal(whole.Distributions(rewards).Column(0).ToArray(), market.Distributions(rewards).Column(0).ToArray());
+        Assert.Equal(whole.Report.Count, market.Report.Count);
+        foreach (var (expected, actual) in whole.Report.Zip(market.Report))
+        {
+            Assert.Equal((expected.Series, expected.Use, expected.Rows, expected.FirstUtc, expected.LastUtc), (actual.Series, actual.Use, actual.Rows, actual.FirstUtc, actual.LastUtc));
+            Assert.Equal(expected.FallbackHours, actual.FallbackHours);
+            Assert.Equal(expected.FallbackSpans, actual.FallbackSpans);
+        }
+
+        // Hour 6 is Binance's hour-5 bar closing; Bybit serves 7–13, one span across four extensions.
+        Assert.Equal([new FallbackSpan("spot/bybit/BTCUSDT", Start.AddHours(7), Start.AddHours(14))], market.Report[0].FallbackSpans);
+    }
+
+    /// <summary>Series held in memory, read as a store reads them: the rows inside the window asked for.</summary>
+    private sealed class RowsSource(params SeriesData[] series) : IMarketDataSource
+    {
+        public string Description => "memory";
+
+        public Task<SeriesData> ReadAsync(SeriesId id, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+            Task.FromResult(series.FirstOrDefault(s => s.Id == id) is { } rows
+                ? SeriesData.Concatenate(id, [rows], UnixTime.ToSeconds(fromUtc), UnixTime.ToSeconds(toUtc))
+                : SeriesData.Empty(id));
+
+        public Task<IReadOnlyList<DateTime>> MonthsAsync(SeriesId id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task CheckHealthAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
