@@ -4,7 +4,6 @@ using Basis.Data.Stores;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
 using Basis.Orchestrations.Live;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Basis.Api.Hosting;
 
@@ -48,12 +47,15 @@ public static class BasisApiServices
         services.AddSingleton(HealthComponent.Reachable("result_store", components.Results is PostgresResultStore ? "postgresql" : "folder", components.Results.CheckHealthAsync));
 
         // Live trading keeps its ledger in the result store's database; its settings are read now so bad ones stop the host.
+        // The live side keeps its own clock (BASIS_LIVE_CLOCK_START can start it in the past); nothing else uses it.
         var trading = LiveTradingSettings.From(components.Settings.Layers);
-        services.TryAddSingleton(TimeProvider.System);
+        var clock = LiveClock.From(components.Settings.Layers);
         services.AddSingleton(trading);
+        services.AddSingleton(clock);
         services.AddSingleton(new LiveLedgerSource(components.Host.MarketData.DatabaseConnection));
-        services.AddSingleton<LiveBackend>();
-        services.AddSingleton<LiveRuntime>();
+        services.AddSingleton(provider => new LiveBackend(provider.GetRequiredService<LiveLedgerSource>(), trading, clock));
+        services.AddSingleton(provider => new LiveRuntime(provider.GetRequiredService<LiveLedgerSource>(), provider.GetRequiredService<BacktestWorkspace>(), trading, clock));
+        services.AddSingleton(new LiveTimerSwitch(components.Host.RunsLiveTimers));
         services.AddSingleton(provider => provider.GetRequiredService<LiveBackend>().Health());
         services.AddSingleton<LiveHandlers>();
         return services;

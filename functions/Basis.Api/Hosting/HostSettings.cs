@@ -28,13 +28,19 @@ public sealed record HostSettings(
     /// <summary><c>BASIS_EXECUTION_MODE</c> as the health endpoints report it (<c>backtest</c>: the only mode that runs today).</summary>
     public string ExecutionMode { get; init; } = "backtest";
 
+    /// <summary>
+    /// True in <c>live</c> execution mode, where the host runs the live timers (rebalance, heartbeat); in <c>backtest</c>
+    /// mode live instances can still be managed and rebalanced by hand, but nothing runs on a schedule.
+    /// </summary>
+    public bool RunsLiveTimers => ExecutionMode == "live";
+
     /// <summary>Names declared in env.unified that others read (the HTTP host, live trading, platform.sh's health monitor).</summary>
     private static readonly string[] ReadElsewhere =
     [
         "BASIS_ENVIRONMENT", "BASIS_DEPLOYMENT_MODE", "BASIS_LOG_LEVEL",
         "BASIS_LIVE_TRADING__ENABLED", "BASIS_LIVE_TRADING__READ_ONLY", "BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD",
         "BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT", "BASIS_LIVE_TRADING__HEARTBEAT_TIMEOUT_SECONDS",
-        "BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED",
+        "BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED", "BASIS_LIVE_CLOCK_START",
         "HEALTH_CHECK_INTERVAL", "HEALTH_CHECK_ENDPOINT",
     ];
 
@@ -46,10 +52,6 @@ public sealed record HostSettings(
         {
             reader.IgnoreKeys(ReadElsewhere);
             var executionMode = reader.OptionalEnum("BASIS_EXECUTION_MODE", Execution.Backtest);
-            if (executionMode == Execution.Live)
-            {
-                reader.AddError("BASIS_EXECUTION_MODE", "live trading is not implemented yet; the command line runs backtests");
-            }
 
             var dataDirectory = reader.OptionalString("BASIS_DATA_DIR");
             var marketData = new MarketDataOptions(

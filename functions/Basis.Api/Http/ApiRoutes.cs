@@ -122,7 +122,7 @@ public static class ApiRoutes
     private static void MapRuntime(RouteGroupBuilder api, string route, string what, Type? body, Func<string, HttpRequest, LiveHandlers, ILiveRuntime, Task<IResult>> handle)
     {
         var endpoint = Tagged(
-                api.MapPost(route, (string id, HttpRequest http, LiveHandlers live, LiveRuntime runtime, DurableTaskClient engine, TimeProvider time) =>
+                api.MapPost(route, (string id, HttpRequest http, LiveHandlers live, LiveRuntime runtime, DurableTaskClient engine, LiveClock time) =>
                     handle(id, http, live, new DurableLiveRuntime(runtime, engine, time))),
                 what)
             .Produces<LiveRuntimeResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)

@@ -10,9 +10,9 @@ namespace Basis.FunctionApp.Functions;
 /// timer asks every active instance for a cycle, which its durable orchestration serialises; the heartbeat records
 /// that the runtime is alive. A timer's missed runs collapse into one (<c>UseMonitor</c> keeps its schedule status),
 /// and a cycle runs every hour it missed. Reconcile has no timer yet: only paper instances, which have no venue
-/// state to compare, trade so far. Without a ledger database the timers do nothing and say so.
+/// state to compare, trade so far. The timers act only in live execution mode and with a ledger database.
 /// </summary>
-public sealed partial class LiveFunctions(LiveRuntime runtime, ILogger<LiveFunctions> logger)
+public sealed partial class LiveFunctions(LiveRuntime runtime, LiveTimerSwitch timers, ILogger<LiveFunctions> logger)
 {
     /// <summary>The rebalance schedule of configs/schedules/live.yaml: every hour at minute 5.</summary>
     public const string RebalanceSchedule = "0 5 * * * *";
@@ -49,16 +49,23 @@ public sealed partial class LiveFunctions(LiveRuntime runtime, ILogger<LiveFunct
 
     private bool Configured()
     {
-        if (!runtime.IsConfigured)
+        if (!timers.On)
+        {
+            Log.Backtest(logger);
+        }
+        else if (!runtime.IsConfigured)
         {
             Log.Off(logger, LiveLedgerSource.Setting);
         }
 
-        return runtime.IsConfigured;
+        return timers.On && runtime.IsConfigured;
     }
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Live timer skipped: the host runs in backtest execution mode (BASIS_EXECUTION_MODE)")]
+        public static partial void Backtest(ILogger logger);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Live timer skipped: live trading keeps its ledger in PostgreSQL ({Setting} is not set)")]
         public static partial void Off(ILogger logger, string setting);
     }

@@ -9,7 +9,7 @@ namespace Basis.FunctionApp.Functions;
 /// given on <see cref="BacktestFunctions"/>: the handlers check Basis API keys. The routes read and write the ledger in
 /// PostgreSQL; rebalance, deposit and withdraw also reach the live runtime, rebalance through a Durable client.
 /// </summary>
-public sealed class LiveHttpFunctions(LiveHandlers live, LiveRuntime runtime, TimeProvider time)
+public sealed class LiveHttpFunctions(LiveHandlers live, LiveRuntime runtime, LiveClock time)
 {
     [Function("CreateLiveInstance")]
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Live)] HttpRequest req) =>

@@ -10,9 +10,10 @@ namespace Basis.Server.Hosting;
 /// schedules of <c>configs/schedules/live.yaml</c>: <em>rebalance</em> asks every active instance for a cycle (its
 /// durable orchestration serialises them), <em>heartbeat</em> records that the runtime is alive. At start both run
 /// once at once: the catch-up after downtime, collapsed to one run (a cycle runs every hour it missed). Reconcile has
-/// no timer yet: it compares the ledger with venues, and only paper instances, which have none, trade so far.
+/// no timer yet: it compares the ledger with venues, and only paper instances, which have none, trade so far. The
+/// schedules follow the live clock (<see cref="LiveClock"/>), which <c>BASIS_LIVE_CLOCK_START</c> can start in the past.
 /// </summary>
-internal sealed partial class LiveScheduler(LiveRuntime runtime, LiveSchedules schedules, DurableTaskClient engine, TimeProvider time, ILogger<LiveScheduler> logger) : BackgroundService
+internal sealed partial class LiveScheduler(LiveRuntime runtime, LiveSchedules schedules, DurableTaskClient engine, LiveClock time, ILogger<LiveScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

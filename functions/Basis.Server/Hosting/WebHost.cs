@@ -46,8 +46,11 @@ internal static class WebHost
         builder.Services.AddBasisOpenApi();
         builder.Services.AddBasisEngine(components, ServerEngine.Options(components.Host, hostJson));
         builder.Services.AddHostedService<RunReconciler>();
-        builder.Services.AddSingleton(LiveSchedules.Load(components.Settings.ConfigsDirectory));
-        builder.Services.AddHostedService<LiveScheduler>();
+        if (components.Host.RunsLiveTimers)
+        {
+            builder.Services.AddSingleton(LiveSchedules.Load(components.Settings.ConfigsDirectory));
+            builder.Services.AddHostedService<LiveScheduler>();
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler();

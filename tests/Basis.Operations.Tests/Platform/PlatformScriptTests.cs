@@ -16,7 +16,7 @@ public sealed class PlatformScriptTests
     public async Task Backtest_runs_a_healthy_backtest_server_until_stop_even_when_the_environment_says_live()
     {
         // The process environment is the top layer: only platform.sh's own override can turn this into a backtest
-        // (the server refuses live at start-up).
+        // server (live would also run the live timers).
         await using var platform = await PlatformRun.CreateAsync(new Dictionary<string, string> { ["BASIS_EXECUTION_MODE"] = "live" });
 
         var started = await platform.RunAsync("backtest");
@@ -108,7 +108,7 @@ public sealed class PlatformScriptTests
     [Fact]
     public async Task Restart_starts_the_services_again_in_the_mode_they_were_started_in()
     {
-        // With live in the environment, a restart that forgot 'backtest' would not start at all.
+        // With live in the environment, a restart that forgot 'backtest' would come back running the live timers.
         await using var platform = await PlatformRun.CreateAsync(new Dictionary<string, string> { ["BASIS_EXECUTION_MODE"] = "live" });
         var started = await platform.RunAsync("backtest");
         Assert.True(started.ExitCode == 0, started.Output + platform.Describe());
