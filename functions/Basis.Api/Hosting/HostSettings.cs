@@ -34,13 +34,20 @@ public sealed record HostSettings(
     /// </summary>
     public bool RunsLiveTimers => ExecutionMode == "live";
 
+    /// <summary>
+    /// <c>BASIS_WEB_DIR</c>: the web dashboard's build the server serves at <c>/</c>; null for the checkout's
+    /// <c>web/dist</c>.
+    /// </summary>
+    public string? WebDirectory { get; init; }
+
     /// <summary>Names declared in env.unified that others read (the HTTP host, live trading, platform.sh's health monitor).</summary>
     private static readonly string[] ReadElsewhere =
     [
         "BASIS_ENVIRONMENT", "BASIS_DEPLOYMENT_MODE", "BASIS_LOG_LEVEL",
         "BASIS_LIVE_TRADING__ENABLED", "BASIS_LIVE_TRADING__READ_ONLY", "BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD",
         "BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT", "BASIS_LIVE_TRADING__HEARTBEAT_TIMEOUT_SECONDS",
-        "BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED", "BASIS_LIVE_CLOCK_START",
+        "BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED", "BASIS_LIVE_TRADING__HEALTH_FACTOR_FLOOR", "BASIS_LIVE_TRADING__MARGIN_RATIO_FLOOR",
+        "BASIS_LIVE_CLOCK_START",
         "HEALTH_CHECK_INTERVAL", "HEALTH_CHECK_ENDPOINT",
     ];
 
@@ -101,6 +108,7 @@ public sealed record HostSettings(
                 new OrchestrationSettings(backend, storage, taskHub))
             {
                 ExecutionMode = executionMode.ToString().ToLowerInvariant(),
+                WebDirectory = reader.OptionalString("BASIS_WEB_DIR"),
             };
         });
     }

@@ -81,7 +81,7 @@ public sealed class LiveRuntime
 
         var limits = InstanceLimits.Of(instance, _settings);
         var firstHour = (await ledger.GetCheckpointAsync(instanceId, cancellationToken).ConfigureAwait(false))?.NextHourUtc ?? instance.CreatedUtc;
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, cancellationToken).ConfigureAwait(false);
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, new RiskFloors(_settings.HealthFactorFloor, _settings.MarginRatioFloor), cancellationToken).ConfigureAwait(false);
         if (outcome.StopLoss is { } stopLoss)
         {
             await HaltAsync(ledger, instance, stopLoss, limits.EmergencyStopLossPct, outcome, cancellationToken).ConfigureAwait(false);
@@ -171,7 +171,7 @@ public sealed class LiveRuntime
     private async Task<LiveCycleResult> UnwindAsync(PostgresLiveLedger ledger, LiveInstance instance, DateTimeOffset cycleUtc, CancellationToken cancellationToken)
     {
         const string Reason = "emergency stop by the operator: unwind everything";
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, cancellationToken).ConfigureAwait(false);
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (outcome.Hours == 0 && await ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
             return new LiveCycleResult(instance.Id, false, "the emergency unwind waits for the next hour's prices");
@@ -183,8 +183,8 @@ public sealed class LiveRuntime
     }
 
     /// <summary>
-    /// The circuit breaker: a liquidation (a health factor below 1, a margin below maintenance), bad debt, or an intent
-    /// the safety gate refused in the hours just run halts the instance, records the breach and waits for an operator.
+    /// The circuit breaker: a liquidation (a health factor below 1, a margin below maintenance), bad debt, an intent
+    /// the safety gate refused, or an hour ending under a risk floor in the hours just run halts the instance, records the breach and waits for an operator.
     /// Returns what tripped it, or null.
     /// </summary>
     private async Task<string?> BreakAsync(PostgresLiveLedger ledger, LiveInstance instance, DateTimeOffset fromHourUtc, CancellationToken cancellationToken)
@@ -196,12 +196,27 @@ public sealed class LiveRuntime
         }
 
         var first = trips[0];
-        var what = first.Kind == "gate" ? "the safety gate refused an intent" : first.Kind == "bad_debt" ? "debt was written off as bad debt" : "a position was liquidated";
+        var what = first.Kind switch
+        {
+            "gate" => "the safety gate refused an intent",
+            "bad_debt" => "debt was written off as bad debt",
+            "risk_floor" => DescribeFloorBreach(first.BodyJson),
+            _ => "a position was liquidated",
+        };
         var breach = string.Create(CultureInfo.InvariantCulture, $"circuit breaker: {what} at {first.HourUtc:yyyy-MM-ddTHH:mm}Z ({trips.Count} such event(s) in the cycle); the instance is halted until an operator acknowledges it");
         var now = _time.GetUtcNow();
         await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false);
         await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, first.BodyJson, now), cancellationToken).ConfigureAwait(false);
         return breach;
+    }
+
+    /// <summary>What a <c>risk_floor</c> activity says: the figure, its value and its floor.</summary>
+    private static string DescribeFloorBreach(string bodyJson)
+    {
+        using var body = JsonDocument.Parse(bodyJson);
+        var metric = body.RootElement.GetProperty("metric").GetString()!;
+        var figure = metric == "health_factor" ? "the health factor" : $"the margin ratio of {metric["margin_ratio_".Length..].Replace('_', ' ')}";
+        return string.Create(CultureInfo.InvariantCulture, $"{figure} ended an hour at {body.RootElement.GetProperty("value").GetDouble():0.####}, under its floor {body.RootElement.GetProperty("floor").GetDouble():0.####}");
     }
 
     /// <summary>Halts an instance the stop loss unwound, with the breach an operator must acknowledge to start it again.</summary>

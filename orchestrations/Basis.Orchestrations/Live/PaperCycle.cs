@@ -62,11 +62,13 @@ public sealed class PaperCycle
     /// Why to unwind (an operator's emergency stop), or null: the instance's next hour is then an unwind into cash and
     /// the cycle stops after it.
     /// </param>
+    /// <param name="floors">The health factor and margin ratio each hour must end at or above; an hour below is recorded (none when null).</param>
     /// <param name="cancellationToken">Stops between hours.</param>
-    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, string? unwind = null, CancellationToken cancellationToken = default)
+    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, string? unwind = null, RiskFloors? floors = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(limits);
+        floors ??= RiskFloors.None;
         var start = WholeHour(instance.CreatedUtc);
         var end = WholeHour(cycleUtc).AddHours(1);
         LedgerCheckpoint? checkpoint;
@@ -156,7 +158,8 @@ public sealed class PaperCycle
             var ledgerEquity = new LedgerEquity(instance.Id, hourUtc, (decimal)equity, columns.AttributionJson(segment.Row(hour)));
             using (Tracing.StartActivity("record"))
             {
-                await RecordHourAsync(instance.Id, hourUtc, segment.Events, verdicts, ledgerEquity, cancellationToken).ConfigureAwait(false);
+                var breaches = columns.FloorBreaches(segment.Row(hour), floors);
+                await RecordHourAsync(instance.Id, hourUtc, segment.Events, verdicts, breaches, ledgerEquity, cancellationToken).ConfigureAwait(false);
             }
 
             hours++;
@@ -169,9 +172,10 @@ public sealed class PaperCycle
         return new PaperCycleOutcome(instance.Id, next, hours, equity, interventions, stopLoss);
     }
 
-    private async Task RecordHourAsync(string instanceId, DateTimeOffset hourUtc, IReadOnlyList<SimulationEvent> events, IReadOnlyList<GateDecision> verdicts, LedgerEquity equity, CancellationToken cancellationToken)
+    private async Task RecordHourAsync(
+        string instanceId, DateTimeOffset hourUtc, IReadOnlyList<SimulationEvent> events, IReadOnlyList<GateDecision> verdicts, IReadOnlyList<FloorBreach> breaches, LedgerEquity equity, CancellationToken cancellationToken)
     {
-        var activity = new List<LedgerActivity>(events.Count + verdicts.Count);
+        var activity = new List<LedgerActivity>(events.Count + verdicts.Count + breaches.Count);
         foreach (var simulationEvent in events)
         {
             var json = JsonSerializer.Serialize(simulationEvent, ResultJson.Compact);
@@ -192,6 +196,11 @@ public sealed class PaperCycle
             })));
         }
 
+        foreach (var breach in breaches)
+        {
+            activity.Add(new LedgerActivity(instanceId, hourUtc, activity.Count, "risk_floor", JsonSerializer.Serialize(new { metric = breach.Metric, value = breach.Value, floor = breach.Floor })));
+        }
+
         var decisions = events.OfType<RebalanceEvent>().Select(d => new LedgerDecision(instanceId, hourUtc, d.Action, d.Reason)).ToList();
         await _ledger.RecordHourAsync(activity, decisions, equity, cancellationToken).ConfigureAwait(false);
     }
@@ -206,6 +215,9 @@ public sealed class PaperCycle
     private static DateTime WholeHour(DateTimeOffset time) =>
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerHour), DateTimeKind.Utc);
 
+    /// <summary>A figure of the hour under its floor: <c>health_factor</c> or a perp's <c>margin_ratio_{venue}_{symbol}</c>.</summary>
+    private sealed record FloorBreach(string Metric, double Value, double Floor);
+
     /// <summary>Where the ledger's figures sit in a segment's rows.</summary>
     private sealed class ColumnIndex
     {
@@ -213,9 +225,36 @@ public sealed class PaperCycle
         {
             Equity = Find(columns, "equity");
             Attribution = [.. AttributionSources.All.Select(s => (s.Name(), Find(columns, s.Name())))];
+            HealthFactor = columns.ToList().IndexOf("health_factor");
+            MarginRatios = [.. columns.Select((name, c) => (name, c)).Where(m => m.name.StartsWith("margin_ratio_", StringComparison.Ordinal))];
         }
 
         public int Equity { get; }
+
+        /// <summary>The health factor's column, or −1 for a mode without AAVE.</summary>
+        private int HealthFactor { get; }
+
+        private IReadOnlyList<(string Name, int Column)> MarginRatios { get; }
+
+        /// <summary>The hour's figures under their floors (infinite ones, a book without debt or a venue without a position, never are).</summary>
+        public IReadOnlyList<FloorBreach> FloorBreaches(ReadOnlySpan<double> row, RiskFloors floors)
+        {
+            var breaches = new List<FloorBreach>();
+            if (HealthFactor >= 0 && double.IsFinite(row[HealthFactor]) && row[HealthFactor] < floors.HealthFactor)
+            {
+                breaches.Add(new FloorBreach("health_factor", row[HealthFactor], floors.HealthFactor));
+            }
+
+            foreach (var (name, column) in MarginRatios)
+            {
+                if (double.IsFinite(row[column]) && row[column] < floors.MarginRatio)
+                {
+                    breaches.Add(new FloorBreach(name, row[column], floors.MarginRatio));
+                }
+            }
+
+            return breaches;
+        }
 
         private IReadOnlyList<(string Name, int Column)> Attribution { get; }
 

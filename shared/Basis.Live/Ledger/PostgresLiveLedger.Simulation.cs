@@ -77,7 +77,8 @@ public sealed partial class PostgresLiveLedger
 
     /// <summary>
     /// What tripped the circuit breaker since <paramref name="fromHourUtc"/>, in the order it happened: liquidations, bad
-    /// debt written off, and intents the safety gate refused (which leave a book the strategy did not intend).
+    /// debt written off, hours ending under a risk floor, and intents the safety gate refused (which leave a book the
+    /// strategy did not intend).
     /// </summary>
     public async Task<IReadOnlyList<LedgerActivity>> ListBreakerActivityAsync(string instanceId, DateTimeOffset fromHourUtc, CancellationToken cancellationToken = default)
     {
@@ -85,7 +86,7 @@ public sealed partial class PostgresLiveLedger
             """
             SELECT seq, instance_id, hour_utc, ordinal, kind, body::text FROM live_activity
             WHERE instance_id = @instance_id AND hour_utc >= @from_hour
-              AND (kind IN ('liquidation', 'bad_debt') OR (kind = 'gate' AND body->>'verdict' = 'refused'))
+              AND (kind IN ('liquidation', 'bad_debt', 'risk_floor') OR (kind = 'gate' AND body->>'verdict' = 'refused'))
             ORDER BY seq
             """);
         command.Parameters.AddWithValue("instance_id", instanceId);

@@ -13,7 +13,10 @@ namespace Basis.Live.Safety;
 /// <param name="MaxTradeSizeUsd">The cap on one trade's notional, in USD.</param>
 /// <param name="EmergencyStopLossPct">Drawdown from the high-water mark, in percent, past which the instance unwinds.</param>
 /// <param name="HeartbeatTimeout">How long without a heartbeat before the instance is unhealthy and stops new orders.</param>
-/// <param name="CircuitBreakerEnabled">Halt on reconciliation mismatch, venue errors or health-factor/margin breaches.</param>
+/// <param name="CircuitBreakerEnabled">
+/// Halt on reconciliation mismatch, venue errors or health-factor/margin breaches (below <see cref="HealthFactorFloor"/>
+/// or <see cref="MarginRatioFloor"/>).
+/// </param>
 public sealed record LiveTradingSettings(
     bool Enabled,
     bool ReadOnly,
@@ -31,6 +34,8 @@ public sealed record LiveTradingSettings(
     public const string EmergencyStopLossPctVariable = Prefix + "EMERGENCY_STOP_LOSS_PCT";
     public const string HeartbeatTimeoutSecondsVariable = Prefix + "HEARTBEAT_TIMEOUT_SECONDS";
     public const string CircuitBreakerEnabledVariable = Prefix + "CIRCUIT_BREAKER_ENABLED";
+    public const string HealthFactorFloorVariable = Prefix + "HEALTH_FACTOR_FLOOR";
+    public const string MarginRatioFloorVariable = Prefix + "MARGIN_RATIO_FLOOR";
 
     /// <summary>
     /// 1,000 USD: enough for a first small real position on every venue we trade (their minimum notionals are 5–100
@@ -43,6 +48,24 @@ public sealed record LiveTradingSettings(
 
     /// <summary>180 s: three missed beats of the default one-minute heartbeat schedule.</summary>
     public const int DefaultHeartbeatTimeoutSeconds = 180;
+
+    /// <summary>
+    /// 1.01: AAVE liquidates at 1; the leveraged modes deleverage themselves below their own <c>hf_floor</c> (1.02), so
+    /// a book still under 1.01 at the end of an hour is one the strategy could not save.
+    /// </summary>
+    public const double DefaultHealthFactorFloor = 1.01;
+
+    /// <summary>
+    /// 0.02 (margin over notional): four times the venues' 0.5 % maintenance margin, far under every mode's top-up
+    /// threshold (0.15 and up), so a perp this thin at the end of an hour is one the strategy failed to top up.
+    /// </summary>
+    public const double DefaultMarginRatioFloor = 0.02;
+
+    /// <summary>The health factor an AAVE book must stay at or above at the end of every hour, else the circuit breaker trips.</summary>
+    public double HealthFactorFloor { get; init; } = DefaultHealthFactorFloor;
+
+    /// <summary>The margin ratio (margin over notional) every perp must stay at or above at the end of every hour, else the circuit breaker trips.</summary>
+    public double MarginRatioFloor { get; init; } = DefaultMarginRatioFloor;
 
     /// <summary>The settings when nothing is set: paper only.</summary>
     public static LiveTradingSettings Default { get; } = new(
@@ -77,7 +100,11 @@ public sealed record LiveTradingSettings(
                 maxTradeSizeUsd,
                 reader.Optional(EmergencyStopLossPctVariable, DefaultEmergencyStopLossPct, min: 0m, max: 100m),
                 TimeSpan.FromSeconds(reader.Optional(HeartbeatTimeoutSecondsVariable, DefaultHeartbeatTimeoutSeconds, min: 1)),
-                reader.Optional(CircuitBreakerEnabledVariable, Default.CircuitBreakerEnabled));
+                reader.Optional(CircuitBreakerEnabledVariable, Default.CircuitBreakerEnabled))
+            {
+                HealthFactorFloor = reader.Optional(HealthFactorFloorVariable, DefaultHealthFactorFloor, min: 1.0),
+                MarginRatioFloor = reader.Optional(MarginRatioFloorVariable, DefaultMarginRatioFloor, min: 0.0, max: 1.0),
+            };
         });
     }
 }

@@ -20,6 +20,7 @@ public sealed class LiveTradingSettingsTests
         Assert.Equal(5m, settings.EmergencyStopLossPct);
         Assert.Equal(TimeSpan.FromSeconds(180), settings.HeartbeatTimeout);
         Assert.True(settings.CircuitBreakerEnabled);
+        Assert.Equal((1.01, 0.02), (settings.HealthFactorFloor, settings.MarginRatioFloor));
     }
 
     [Fact]
@@ -32,9 +33,11 @@ public sealed class LiveTradingSettingsTests
             ("BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT", "12.5"),
             ("BASIS_LIVE_TRADING__HEARTBEAT_TIMEOUT_SECONDS", "300"),
             ("BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED", "false"),
+            ("BASIS_LIVE_TRADING__HEALTH_FACTOR_FLOOR", "1.1"),
+            ("BASIS_LIVE_TRADING__MARGIN_RATIO_FLOOR", "0.05"),
             ("BASIS_DATA_MODE", "csv")));
 
-        Assert.Equal(new LiveTradingSettings(true, false, 2500.50m, 12.5m, TimeSpan.FromMinutes(5), false), settings);
+        Assert.Equal(new LiveTradingSettings(true, false, 2500.50m, 12.5m, TimeSpan.FromMinutes(5), false) { HealthFactorFloor = 1.1, MarginRatioFloor = 0.05 }, settings);
     }
 
     [Theory]
@@ -45,6 +48,8 @@ public sealed class LiveTradingSettingsTests
     [InlineData("BASIS_LIVE_TRADING__HEARTBEAT_TIMEOUT_SECONDS", "0", "must be at least 1")]
     [InlineData("BASIS_LIVE_TRADING__ENABLED", "yes", "expected true or false")]
     [InlineData("BASIS_LIVE_TRADING__CIRCUIT_BREAKER_ENABLED", "off", "expected true or false")]
+    [InlineData("BASIS_LIVE_TRADING__HEALTH_FACTOR_FLOOR", "0.9", "must be at least 1")]
+    [InlineData("BASIS_LIVE_TRADING__MARGIN_RATIO_FLOOR", "2", "must be between 0 and 1")]
     public void A_bad_value_is_an_error_naming_the_variable_and_the_problem(string variable, string value, string problem)
     {
         var error = Assert.Single(Assert.Throws<ConfigException>(() => LiveTradingSettings.From(Variables((variable, value)))).Errors);

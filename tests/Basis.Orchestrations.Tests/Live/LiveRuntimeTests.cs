@@ -154,6 +154,53 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
         }
     }
 
+    [Theory]
+    [InlineData("eth_basis", "usdt", "margin_ratio_binance_ETHUSDT", true)]
+    [InlineData("eth_leveraged", "eth", "health_factor", true)]
+    [InlineData("eth_leveraged", "eth", "health_factor", false)]
+    public async Task The_circuit_breaker_halts_an_instance_whose_hour_ends_under_a_risk_floor(string mode, string shareClass, string metric, bool enabled)
+    {
+        // The book is built at the first hour: eth_basis posts margin of a quarter of the perps' notional, eth_leveraged
+        // loops to a health factor near 1.03. Floors of 0.3 and 1.5 are above both, so the first hour ends under them.
+        var settings = Paper with { CircuitBreakerEnabled = enabled, MarginRatioFloor = 0.3, HealthFactorFloor = 1.5 };
+        var runtime = Runtime(settings);
+        var ledger = await _source!.OpenAsync(Cancel);
+        var id = $"floor-{mode}-{enabled}";
+        await ledger.SaveInstanceAsync(Instance(id) with { Mode = mode, ShareClass = shareClass, Capital = shareClass == "eth" ? 30m : 100_000m }, Cancel);
+        await runtime.BeatAsync(Cancel);
+
+        var result = await runtime.RunCycleAsync(id, Created.AddHours(2), Cancel);
+
+        // The figure recorded is the backtest's own for that hour, under the floor.
+        var workspace = Workspace();
+        var prepared = workspace.Prepare("reference", new BacktestRequest(mode, Created.UtcDateTime, Created.UtcDateTime.AddHours(1), shareClass == "eth" ? 30 : 100_000));
+        var figure = BacktestEngine.Run(prepared.Spec, prepared.Strategy, await workspace.MarketAsync(prepared, Cancel)).Timeseries.Column(metric)[0];
+        var floor = metric == "health_factor" ? 1.5 : 0.3;
+        Assert.True(figure < floor, $"{metric} {figure} is not under {floor}");
+        var recorded = (await ledger.ListActivityAsync(id, new LedgerPageRequest(1000), Cancel)).Items.Where(a => a.Kind == "risk_floor").ToList();
+        Assert.Equal(Created, recorded[0].HourUtc);
+        Assert.Equal((metric, figure, floor), (Field(recorded[0], "metric"), double.Parse(Field(recorded[0], "value")!, CultureInfo.InvariantCulture), double.Parse(Field(recorded[0], "floor")!, CultureInfo.InvariantCulture)));
+
+        var status = (await ledger.GetInstanceAsync(id, Cancel))!.Status;
+        var breaches = await ledger.LatestEventsAsync(id, LedgerEventKind.Breach, 5, Cancel);
+        if (enabled)
+        {
+            var what = metric == "health_factor" ? "the health factor" : "the margin ratio of binance ETHUSDT";
+            Assert.Equal(
+                string.Create(CultureInfo.InvariantCulture, $"circuit breaker: {what} ended an hour at {figure:0.####}, under its floor {floor:0.####} at 2025-01-01T00:00Z"),
+                result.Detail[..result.Detail.IndexOf(" (", StringComparison.Ordinal)]);
+            Assert.Equal(LiveInstanceStatus.Halted, status);
+            Assert.Single(breaches);
+        }
+        else
+        {
+            // Recorded, not acted on: the instance trades on.
+            Assert.Equal(LiveInstanceStatus.Active, status);
+            Assert.Empty(breaches);
+            Assert.Equal(3, result.Hours);
+        }
+    }
+
     [Fact]
     public async Task An_instance_limit_tightens_the_hosts_maximum_trade_size()
     {
