@@ -81,7 +81,7 @@ public sealed class LiveRuntime
 
         var limits = InstanceLimits.Of(instance, _settings);
         var firstHour = (await ledger.GetCheckpointAsync(instanceId, cancellationToken).ConfigureAwait(false))?.NextHourUtc ?? instance.CreatedUtc;
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, new RiskFloors(_settings.HealthFactorFloor, _settings.MarginRatioFloor), cancellationToken).ConfigureAwait(false);
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, BreakerPolicy.Of(_settings), cancellationToken).ConfigureAwait(false);
         if (outcome.StopLoss is { } stopLoss)
         {
             await HaltAsync(ledger, instance, stopLoss, limits.EmergencyStopLossPct, outcome, cancellationToken).ConfigureAwait(false);

@@ -62,13 +62,16 @@ public sealed class PaperCycle
     /// Why to unwind (an operator's emergency stop), or null: the instance's next hour is then an unwind into cash and
     /// the cycle stops after it.
     /// </param>
-    /// <param name="floors">The health factor and margin ratio each hour must end at or above; an hour below is recorded (none when null).</param>
+    /// <param name="breaker">
+    /// The circuit breaker: each hour ending under its floors is recorded, and when it is enabled the cycle stops after
+    /// the first hour that trips it. <see cref="BreakerPolicy.Off"/> when null.
+    /// </param>
     /// <param name="cancellationToken">Stops between hours.</param>
-    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, string? unwind = null, RiskFloors? floors = null, CancellationToken cancellationToken = default)
+    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, string? unwind = null, BreakerPolicy? breaker = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(limits);
-        floors ??= RiskFloors.None;
+        breaker ??= BreakerPolicy.Off;
         var start = WholeHour(instance.CreatedUtc);
         var end = WholeHour(cycleUtc).AddHours(1);
         LedgerCheckpoint? checkpoint;
@@ -126,8 +129,8 @@ public sealed class PaperCycle
         var (hours, interventions, verdictsSeen) = (0, 0, 0);
         double equity = double.NaN;
         string? stopLoss = null;
-        var unwound = false;
-        while (simulation.NextHour < market.Grid.Hours && stopLoss is null && !unwound)
+        var (unwound, tripped) = (false, false);
+        while (simulation.NextHour < market.Grid.Hours && stopLoss is null && !unwound && !tripped)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var hour = simulation.NextHour;
@@ -158,8 +161,10 @@ public sealed class PaperCycle
             var ledgerEquity = new LedgerEquity(instance.Id, hourUtc, (decimal)equity, columns.AttributionJson(segment.Row(hour)));
             using (Tracing.StartActivity("record"))
             {
-                var breaches = columns.FloorBreaches(segment.Row(hour), floors);
-                await RecordHourAsync(instance.Id, hourUtc, segment.Events, verdicts, breaches, ledgerEquity, cancellationToken).ConfigureAwait(false);
+                var activity = HourActivity(instance.Id, hourUtc, segment.Events, verdicts, columns.FloorBreaches(segment.Row(hour), breaker));
+                tripped = breaker.Enabled && activity.Any(a => a.TripsBreaker);
+                var decisions = segment.Events.OfType<RebalanceEvent>().Select(d => new LedgerDecision(instance.Id, hourUtc, d.Action, d.Reason)).ToList();
+                await _ledger.RecordHourAsync(activity, decisions, ledgerEquity, cancellationToken).ConfigureAwait(false);
             }
 
             hours++;
@@ -172,8 +177,9 @@ public sealed class PaperCycle
         return new PaperCycleOutcome(instance.Id, next, hours, equity, interventions, stopLoss);
     }
 
-    private async Task RecordHourAsync(
-        string instanceId, DateTimeOffset hourUtc, IReadOnlyList<SimulationEvent> events, IReadOnlyList<GateDecision> verdicts, IReadOnlyList<FloorBreach> breaches, LedgerEquity equity, CancellationToken cancellationToken)
+    /// <summary>The hour's ledger activity: its events, the gate's verdicts, then the figures that ended it under a floor.</summary>
+    private static List<LedgerActivity> HourActivity(
+        string instanceId, DateTimeOffset hourUtc, IReadOnlyList<SimulationEvent> events, IReadOnlyList<GateDecision> verdicts, IReadOnlyList<FloorBreach> breaches)
     {
         var activity = new List<LedgerActivity>(events.Count + verdicts.Count + breaches.Count);
         foreach (var simulationEvent in events)
@@ -184,7 +190,7 @@ public sealed class PaperCycle
 
         foreach (var verdict in verdicts)
         {
-            activity.Add(new LedgerActivity(instanceId, hourUtc, activity.Count, "gate", JsonSerializer.Serialize(new
+            activity.Add(new LedgerActivity(instanceId, hourUtc, activity.Count, LedgerActivity.GateKind, JsonSerializer.Serialize(new
             {
                 intent = verdict.Intent.GetType().Name,
                 reason = verdict.Intent.Reason,
@@ -201,8 +207,7 @@ public sealed class PaperCycle
             activity.Add(new LedgerActivity(instanceId, hourUtc, activity.Count, "risk_floor", JsonSerializer.Serialize(new { metric = breach.Metric, value = breach.Value, floor = breach.Floor })));
         }
 
-        var decisions = events.OfType<RebalanceEvent>().Select(d => new LedgerDecision(instanceId, hourUtc, d.Action, d.Reason)).ToList();
-        await _ledger.RecordHourAsync(activity, decisions, equity, cancellationToken).ConfigureAwait(false);
+        return activity;
     }
 
     /// <summary>The event's type as events.jsonl names it (<c>trade</c>, <c>rebalance</c>, ...).</summary>
@@ -237,19 +242,19 @@ public sealed class PaperCycle
         private IReadOnlyList<(string Name, int Column)> MarginRatios { get; }
 
         /// <summary>The hour's figures under their floors (infinite ones, a book without debt or a venue without a position, never are).</summary>
-        public IReadOnlyList<FloorBreach> FloorBreaches(ReadOnlySpan<double> row, RiskFloors floors)
+        public IReadOnlyList<FloorBreach> FloorBreaches(ReadOnlySpan<double> row, BreakerPolicy breaker)
         {
             var breaches = new List<FloorBreach>();
-            if (HealthFactor >= 0 && double.IsFinite(row[HealthFactor]) && row[HealthFactor] < floors.HealthFactor)
+            if (HealthFactor >= 0 && double.IsFinite(row[HealthFactor]) && row[HealthFactor] < breaker.HealthFactorFloor)
             {
-                breaches.Add(new FloorBreach("health_factor", row[HealthFactor], floors.HealthFactor));
+                breaches.Add(new FloorBreach("health_factor", row[HealthFactor], breaker.HealthFactorFloor));
             }
 
             foreach (var (name, column) in MarginRatios)
             {
-                if (double.IsFinite(row[column]) && row[column] < floors.MarginRatio)
+                if (double.IsFinite(row[column]) && row[column] < breaker.MarginRatioFloor)
                 {
-                    breaches.Add(new FloorBreach(name, row[column], floors.MarginRatio));
+                    breaches.Add(new FloorBreach(name, row[column], breaker.MarginRatioFloor));
                 }
             }
 

@@ -86,11 +86,13 @@ public sealed partial class PostgresLiveLedger
             """
             SELECT seq, instance_id, hour_utc, ordinal, kind, body::text FROM live_activity
             WHERE instance_id = @instance_id AND hour_utc >= @from_hour
-              AND (kind IN ('liquidation', 'bad_debt', 'risk_floor') OR (kind = 'gate' AND body->>'verdict' = 'refused'))
+              AND (kind = ANY(@breaker_kinds) OR (kind = @gate_kind AND body->>'verdict' = 'refused'))
             ORDER BY seq
             """);
         command.Parameters.AddWithValue("instance_id", instanceId);
         command.Parameters.AddWithValue("from_hour", fromHourUtc.UtcDateTime);
+        command.Parameters.AddWithValue("breaker_kinds", LedgerActivity.BreakerKinds.ToArray());
+        command.Parameters.AddWithValue("gate_kind", LedgerActivity.GateKind);
         var rows = new List<LedgerActivity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -191,6 +191,10 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
                 result.Detail[..result.Detail.IndexOf(" (", StringComparison.Ordinal)]);
             Assert.Equal(LiveInstanceStatus.Halted, status);
             Assert.Single(breaches);
+
+            // The cycle stopped at the hour that tripped the breaker: nothing traded after it.
+            Assert.Equal(1, result.Hours);
+            Assert.All(recorded, r => Assert.Equal(Created, r.HourUtc));
         }
         else
         {
@@ -198,6 +202,58 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
             Assert.Equal(LiveInstanceStatus.Active, status);
             Assert.Empty(breaches);
             Assert.Equal(3, result.Hours);
+            Assert.Equal(3, recorded.Count(r => Field(r, "metric") == metric));
+        }
+    }
+
+    [Theory]
+    [InlineData(5.0)]
+    [InlineData(100.0)]
+    public async Task An_oracle_shock_on_a_leveraged_loop_halts_the_instance(double stopLossPct)
+    {
+        // The AAVE oracle marks weETH 5 % lower from 06:00 on: the eth_leveraged loop, about eleven times levered, loses
+        // over half its equity at that hour. With the default 5 % stop loss the hour is run again as an unwind; with no
+        // stop loss the loop is liquidated and the circuit breaker halts the instance. Either way the cycle, asked to run
+        // up to 09:00, stops at the shock's hour.
+        var shock = new DateTime(2025, 1, 1, 6, 0, 0, DateTimeKind.Utc);
+        var data = Directory.CreateTempSubdirectory("basis-oracle-shock-").FullName;
+        try
+        {
+            ShockedSample(data, "oracle/aave/weETH-ETH", shock, 0.95);
+            // No trade is split (a split costs gas the backtest does not pay), so the hours before the shock are the backtest's.
+            var runtime = new LiveRuntime(_source!, Workspace(data), Paper with { EmergencyStopLossPct = (decimal)stopLossPct, MaxTradeSizeUsd = 1e9m }, TimeProvider.System);
+            var ledger = await _source!.OpenAsync(Cancel);
+            var id = $"oracle-shock-{stopLossPct:0}";
+            await ledger.SaveInstanceAsync(Instance(id) with { Mode = "eth_leveraged", ShareClass = "eth", Capital = 30m }, Cancel);
+            await runtime.BeatAsync(Cancel);
+
+            var result = await runtime.RunCycleAsync(id, Created.AddHours(9), Cancel);
+
+            Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync(id, Cancel))!.Status);
+            var equity = await ledger.ListEquityAsync(id, Cancel);
+            Assert.Equal(7, equity.Count);
+            var breach = Assert.Single(await ledger.LatestEventsAsync(id, LedgerEventKind.Breach, 5, Cancel));
+            if (stopLossPct < 100)
+            {
+                Assert.StartsWith("emergency stop loss: equity ", breach.Message, StringComparison.Ordinal);
+                Assert.Contains(" % below its high-water mark ", breach.Message, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.StartsWith("circuit breaker: a position was liquidated at 2025-01-01T06:00Z", breach.Message, StringComparison.Ordinal);
+                Assert.Equal(breach.Message, result.Detail);
+            }
+
+            // Up to the shock, the instance had the backtest's equity on the unshocked sample, hour for hour.
+            var workspace = Workspace();
+            var prepared = workspace.Prepare("reference", new BacktestRequest("eth_leveraged", Created.UtcDateTime, shock, 30));
+            var backtest = BacktestEngine.Run(prepared.Spec, prepared.Strategy, await workspace.MarketAsync(prepared, Cancel)).Timeseries.Column("equity");
+            Assert.All(Enumerable.Range(0, 6), h => Assert.Equal(backtest[h], (double)equity[h].Equity, 9));
+            Assert.True((double)equity[6].Equity < backtest[5] * 0.6, $"the shock left {equity[6].Equity} ETH of {backtest[5]}");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
         }
     }
 
@@ -286,8 +342,23 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
 
     private LiveRuntime Runtime(LiveTradingSettings settings) => new(_source!, Workspace(), settings, TimeProvider.System);
 
-    private static BacktestWorkspace Workspace() =>
-        new(BasisConfiguration.Load(Repository.Path("configs")), new LocalMarketDataSource(Repository.Path("data")), new MemoryResultStore(), new MemoryResultStore());
+    private static BacktestWorkspace Workspace(string? data = null) =>
+        new(BasisConfiguration.Load(Repository.Path("configs")), new LocalMarketDataSource(data ?? Repository.Path("data")), new MemoryResultStore(), new MemoryResultStore());
+
+    /// <summary>A copy of the bundled sample into <paramref name="folder"/> with one series' values scaled by <paramref name="factor"/> from <paramref name="fromUtc"/> on.</summary>
+    private static void ShockedSample(string folder, string series, DateTime fromUtc, double factor)
+    {
+        var sample = Repository.Path("data");
+        foreach (var file in Directory.EnumerateFiles(sample, "*.csv", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var shocked = Path.GetRelativePath(sample, file).Replace('\\', '/').StartsWith(series + "/", StringComparison.Ordinal);
+            File.WriteAllLines(target, File.ReadAllLines(file).Select((line, i) => shocked && i > 0 && DateTime.Parse(line.Split(',')[0], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) >= fromUtc
+                ? string.Join(',', [line.Split(',')[0], .. line.Split(',').Skip(1).Select(v => (double.Parse(v, CultureInfo.InvariantCulture) * factor).ToString("R", CultureInfo.InvariantCulture))])
+                : line));
+        }
+    }
 
     private static LiveInstance Instance(string id, string limits = "{}") =>
         new(id, id, "eth_basis", "usdt", 100_000m, ["binance", "bybit", "okx"], limits, ExecutionKind.Paper, LiveInstanceStatus.Active, Created, Created);
