@@ -31,6 +31,9 @@ internal static class CliPaths
     /// <summary>The folder results go under (created when a run writes): the repository's results/, else ./results.</summary>
     public static string ResultsRoot() => Host()?.ResultsDirectory ?? InRepository("results") ?? Path.GetFullPath("results");
 
+    /// <summary>The web dashboard's build in the checkout the command runs in (<c>web/dist</c>, built or not); null outside one.</summary>
+    public static string? WebBuild() => InRepository(Path.Combine("web", "dist"));
+
     /// <summary>The market-data settings (csv when no configs folder can be found).</summary>
     public static MarketDataOptions MarketData() => Host()?.MarketData ?? new MarketDataOptions();
 

@@ -25,7 +25,7 @@ internal static class ServeCommand
         await using var app = WebHost.Build(components, hostJson, port);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var engine = app.Services.GetRequiredService<Basis.Orchestrations.Hosting.DurableTaskEngine>();
-        output.Line($"Basis API on {string.Join(", ", app.Urls)} (routes under /{hostJson.RoutePrefix}/v1, OpenAPI at /openapi/v1.json); {engine.Description}; data {components.Data.Description}; results {components.Results.Description}; Ctrl+C stops.");
+        output.Line($"Basis API on {string.Join(", ", app.Urls)} (routes under /{hostJson.RoutePrefix}/v1, OpenAPI at /openapi/v1.json); {engine.Description}; data {components.Data.Description}; results {components.Results.Description}; {WebDashboard.Locate(components.Host).Description}; Ctrl+C stops.");
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

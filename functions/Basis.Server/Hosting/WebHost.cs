@@ -8,8 +8,9 @@ namespace Basis.Server.Hosting;
 
 /// <summary>
 /// The self-hosted server (DESIGN §8): the API's routes under host.json's route prefix (<c>/api</c>), OpenAPI at
-/// <c>/openapi/v1.json</c>, problem-details errors, Serilog request logging with correlation ids, and the Durable Task
-/// engine in the same process (embedded, or one of several workers on an Azure Storage task hub).
+/// <c>/openapi/v1.json</c>, the web dashboard at <c>/</c> (<see cref="WebDashboard"/>), problem-details errors,
+/// Serilog request logging with correlation ids, and the Durable Task engine in the same process (embedded, or one of
+/// several workers on an Azure Storage task hub).
 /// </summary>
 internal static class WebHost
 {
@@ -58,6 +59,7 @@ internal static class WebHost
         app.UseCorrelationIds();
         app.UseSerilogRequestLogging();
         app.MapOpenApi("/openapi/v1.json");
+        WebDashboard.Locate(components.Host).Use(app, hostJson.RoutePrefix);
         app.MapBasisApi(hostJson.RoutePrefix, components.Host.RequireKeyForReads);
         return app;
     }

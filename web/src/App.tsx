@@ -1,0 +1,49 @@
+import { useCallback, useMemo, useState } from "react";
+import { ApiClient } from "./api/client";
+import { Layout } from "./components/Layout";
+import { RunPage } from "./pages/RunPage";
+import { RunsPage } from "./pages/RunsPage";
+import { SignInPage } from "./pages/SignInPage";
+import { usePath } from "./router";
+import { clearKey, loadKey, saveKey } from "./session";
+
+/** Sign-in until there is a key; then the page the path names. A 401 from the API signs out. */
+export function App() {
+  const [key, setKey] = useState(loadKey);
+  const [notice, setNotice] = useState<string | null>(null);
+  const signOut = useCallback((reason: string | null) => {
+    clearKey();
+    setKey(null);
+    setNotice(reason);
+  }, []);
+  const client = useMemo(
+    () => (key ? new ApiClient(key, () => signOut("The API refused this key (401): sign in with a valid one.")) : null),
+    [key, signOut],
+  );
+
+  if (!client) {
+    const signIn = (entered: string) => {
+      saveKey(entered);
+      setKey(entered);
+      setNotice(null);
+    };
+    return <SignInPage notice={notice} onSignIn={signIn} />;
+  }
+
+  return (
+    <Layout onSignOut={() => signOut(null)}>
+      <Page client={client} />
+    </Layout>
+  );
+}
+
+function Page({ client }: { client: ApiClient }) {
+  const path = usePath();
+  const run = /^\/runs\/([^/]+)$/.exec(path);
+  if (run) {
+    const id = decodeURIComponent(run[1]!);
+    return <RunPage key={id} client={client} id={id} />;
+  }
+
+  return path === "/" || path === "/runs" ? <RunsPage client={client} /> : <h1>No page at {path}</h1>;
+}

@@ -1,0 +1,31 @@
+/** Decimals per share class, as report.html shows them. */
+const decimals: Record<string, number> = { USDT: 2, ETH: 6 };
+
+const notApplicable = "n/a";
+
+function fixed(value: number, digits: number): string {
+  // -0.00 reads as a loss: a value that rounds to zero is shown as zero.
+  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
+  return new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded);
+}
+
+/** An amount in its share class's unit: "101,644.13 USDT", "100.250000 ETH". */
+export function formatAmount(value: number | null, shareClass: string): string {
+  return value === null ? notApplicable : `${fixed(value, decimals[shareClass] ?? 4)} ${shareClass}`;
+}
+
+/** A fraction as a percentage: 0.0667 → "6.67 %". */
+export function formatPercent(fraction: number | null): string {
+  return fraction === null ? notApplicable : `${fixed(fraction * 100, 2)} %`;
+}
+
+/** A plain figure (a ratio such as Sharpe): "8.55". */
+export function formatNumber(value: number | null, digits = 2): string {
+  return value === null ? notApplicable : fixed(value, digits);
+}
+
+/** An ISO time as "2025-01-01 00:00 UTC". */
+export function formatTime(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? iso : `${time.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

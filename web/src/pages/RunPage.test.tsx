@@ -1,0 +1,74 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { ApiClient, type RunStatus } from "../api/client";
+import { json, mockFetch } from "../test/fetchMock";
+import { RunPage } from "./RunPage";
+
+// The charts (uPlot on a canvas) are not drawn in jsdom.
+vi.mock("../components/RunCharts", () => ({ default: () => <p>charts</p> }));
+
+function status(runtimeStatus: string, customStatus: unknown = null): RunStatus {
+  return {
+    id: "bt_1",
+    kind: "backtest",
+    runtimeStatus,
+    createdTime: "2026-12-03T14:07:48Z",
+    lastUpdatedTime: "2026-12-03T14:07:49Z",
+    customStatus,
+    output: null,
+    error: null,
+    sweep: null,
+    resultUri: "/api/v1/backtests/bt_1/result",
+  };
+}
+
+describe("the run page", () => {
+  it("shows the progress of a running backtest", async () => {
+    const progress = { phase: "simulating", segment: 1, segments: 4, from: "2025-01-01T00:00:00Z", to: "2025-04-01T00:00:00Z", progress: 0.25 };
+    mockFetch({ "/api/v1/backtests/bt_1": () => json(status("Running", progress)) });
+    render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
+
+    expect(await screen.findByText(/simulating, segment 1 of 4/)).toHaveTextContent("25.00 %");
+    expect(screen.getByRole("progressbar", { name: "Backtest progress" })).toHaveAttribute("value", "0.25");
+  });
+
+  it("says the result is not ready on a 409, and asks again on request", async () => {
+    const fetch = mockFetch({
+      "/api/v1/backtests/bt_1": () => json(status("Completed")),
+      "/api/v1/backtests/bt_1/result": () => json({ title: "The result of 'bt_1' is not ready.", status: 409 }, 409),
+    });
+    render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
+
+    expect(await screen.findByText(/The result is not ready yet/)).toHaveTextContent("The result of 'bt_1' is not ready.");
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await vi.waitFor(() => expect(fetch.mock.calls.filter(([url]) => url.endsWith("/result"))).toHaveLength(2));
+  });
+
+  it("shows a completed backtest's figures in its share class's unit and its P&L by source", async () => {
+    const summary = {
+      run_id: "bt_1", mode: "pure_lending_eth", share_class: "ETH", start: "2025-01-01T00:00:00Z", end: "2025-04-01T00:00:00Z",
+      initial_capital: 100, final_equity: 100.61234567, net_flows: 0, pnl: 0.61234567, total_return: 0.0061234567, apr: 0.0248, apy: 0.0251,
+      volatility: 0.0004, sharpe: null, sortino: null, calmar: null, max_drawdown: 0, max_drawdown_duration_hours: 0,
+      attribution: { lending_yield: 0.62, gas: -0.00765433, funding: 0 }, attribution_residual: 1.2e-13, funding_received: 0,
+      rebalances: 0, trades: 0, liquidations: 0, overrides: [],
+    };
+    mockFetch({ "/api/v1/backtests/bt_1": () => json(status("Completed")), "/api/v1/backtests/bt_1/result": () => json(summary) });
+    render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
+
+    expect(await screen.findByText("Final equity")).toBeInTheDocument();
+    expect(screen.getByText("100.612346 ETH")).toBeInTheDocument();
+    expect(screen.getByText("n/a / n/a")).toBeInTheDocument();
+    expect(screen.getByRole("row", { name: "lending_yield 0.620000 ETH" })).toBeInTheDocument();
+    expect(screen.getByRole("row", { name: "gas -0.007654 ETH" })).toBeInTheDocument();
+    expect(screen.queryByRole("row", { name: /funding/ })).toBeNull();
+    expect(await screen.findByText("charts")).toBeInTheDocument();
+  });
+
+  it("says why a failed backtest failed", async () => {
+    mockFetch({ "/api/v1/backtests/bt_1": () => json({ ...status("Failed"), error: "a gap in ETHUSDT funding" }) });
+    render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Failed: a gap in ETHUSDT funding");
+  });
+});

@@ -1,0 +1,89 @@
+import { lazy, Suspense, useEffect, useState } from "react";
+import type { ApiClient, RunStatus } from "../api/client";
+import { isActive } from "../api/results";
+import { AttributionTable } from "../components/AttributionTable";
+import { MetricCards } from "../components/MetricCards";
+import { RunProgress } from "../components/RunProgress";
+import { ErrorMessage, Loading } from "../components/Status";
+import { useApi } from "../useApi";
+
+const RunCharts = lazy(() => import("../components/RunCharts"));
+
+/** How often a pending or running backtest's status is read again. */
+export const pollMilliseconds = 1000;
+
+/** One backtest: its progress while it runs, then its figures, charts and attribution (or why it failed). */
+export function RunPage({ client, id }: { client: ApiClient; id: string }) {
+  const status = useRunStatus(client, id);
+  return (
+    <>
+      <h1>{id}</h1>
+      {status.state === "loading" && <Loading what="the run" />}
+      {status.state === "error" && <ErrorMessage error={status.error} />}
+      {status.state === "ready" && <RunBody client={client} status={status.data} />}
+    </>
+  );
+}
+
+function RunBody({ client, status }: { client: ApiClient; status: RunStatus }) {
+  if (isActive(status)) {
+    return <RunProgress status={status} />;
+  }
+
+  if (status.runtimeStatus !== "Completed") {
+    return (
+      <p className="status error" role="alert">
+        {status.runtimeStatus}: {status.error ?? "no reason given"}
+      </p>
+    );
+  }
+
+  return <RunResult client={client} id={status.id} />;
+}
+
+function RunResult({ client, id }: { client: ApiClient; id: string }) {
+  const [attempt, setAttempt] = useState(0);
+  const summary = useApi(() => client.backtestResult(id), [client, id, attempt]);
+  if (summary.state === "loading") {
+    return <Loading what="the result" />;
+  }
+
+  if (summary.state === "error") {
+    return summary.error.kind === "not-ready" ? (
+      <div className="status" role="status">
+        <p>The result is not ready yet. {summary.error.message}</p>
+        <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <ErrorMessage error={summary.error} />
+    );
+  }
+
+  return (
+    <>
+      <p>
+        {summary.data.mode} ({summary.data.share_class}), {summary.data.start} → {summary.data.end}
+      </p>
+      <MetricCards summary={summary.data} />
+      <Suspense fallback={<Loading what="the charts" />}>
+        <RunCharts client={client} summary={summary.data} />
+      </Suspense>
+      <AttributionTable summary={summary.data} />
+    </>
+  );
+}
+
+/** The run's status, read again every second while it is pending or running. */
+function useRunStatus(client: ApiClient, id: string) {
+  const [reads, setReads] = useState(0);
+  const status = useApi(() => client.backtest(id), [client, id, reads]);
+  useEffect(() => {
+    if (status.state === "ready" && isActive(status.data)) {
+      const next = setTimeout(() => setReads((n) => n + 1), pollMilliseconds);
+      return () => clearTimeout(next);
+    }
+  }, [status]);
+  return status;
+}
