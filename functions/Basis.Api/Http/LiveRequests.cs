@@ -44,10 +44,14 @@ internal static class LiveRequests
             "real" => ExecutionKind.Real,
             var other => Refuse(body, "execution", $"must be \"paper\" or \"real\" (got \"{ApiProblems.Shown(other)}\")"),
         };
-        var limits = body.Object("limits", l => (MaxTradeSize: l.Decimal("max_trade_size_usd"), StopLoss: l.Decimal("emergency_stop_loss_pct")));
+        var limits = body.Object("limits", l => (
+            MaxTradeSize: l.Decimal("max_trade_size_usd"),
+            StopLoss: l.Decimal("emergency_stop_loss_pct"),
+            HealthFactorFloor: l.Decimal("health_factor_floor"),
+            MarginRatioFloor: l.Decimal("margin_ratio_floor")));
         body.RejectUnknown();
         return body.Errors.Count == 0
-            ? new LiveCreateRequest(name!, mode!, venues, capital, shareClass, execution, limits.MaxTradeSize, limits.StopLoss)
+            ? new LiveCreateRequest(name!, mode!, venues, capital, shareClass, execution, limits.MaxTradeSize, limits.StopLoss, limits.HealthFactorFloor, limits.MarginRatioFloor)
             : null;
     }
 

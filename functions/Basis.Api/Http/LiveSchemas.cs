@@ -19,7 +19,9 @@ public sealed record LiveCreateRequestBody(
 /// <summary>An instance's own limits, each no looser than the host's <c>BASIS_LIVE_TRADING__*</c>.</summary>
 public sealed record LiveLimitsBody(
     [property: JsonPropertyName("max_trade_size_usd")] decimal? MaxTradeSizeUsd = null,
-    [property: JsonPropertyName("emergency_stop_loss_pct")] decimal? EmergencyStopLossPct = null);
+    [property: JsonPropertyName("emergency_stop_loss_pct")] decimal? EmergencyStopLossPct = null,
+    [property: JsonPropertyName("health_factor_floor")] decimal? HealthFactorFloor = null,
+    [property: JsonPropertyName("margin_ratio_floor")] decimal? MarginRatioFloor = null);
 
 /// <summary>A start; clearing a halt must be acknowledged.</summary>
 public sealed record LiveStartRequestBody(

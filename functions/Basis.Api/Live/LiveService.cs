@@ -21,7 +21,9 @@ public sealed record LiveCreateRequest(
     string? ShareClass = null,
     ExecutionKind Execution = ExecutionKind.Paper,
     decimal? MaxTradeSizeUsd = null,
-    decimal? EmergencyStopLossPct = null);
+    decimal? EmergencyStopLossPct = null,
+    decimal? HealthFactorFloor = null,
+    decimal? MarginRatioFloor = null);
 
 /// <summary>
 /// The operator's side of live trading over the ledger (DESIGN §11), shared by the HTTP API and <c>basis live</c>:
@@ -48,6 +50,9 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
     public const int BreachesShown = 5;
 
     private const string EthereumVenue = "ethereum";
+
+    /// <summary>The highest health-factor floor an instance may ask for: far above any loop's (1.03–2), below what only a typo reaches.</summary>
+    private const decimal MaxHealthFactorFloor = 10m;
 
     /// <summary>
     /// Checks the request (the mode as backtests resolve it, venues, capital, limits no looser than the host's), asks
@@ -135,6 +140,19 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
             Error("limits.emergency_stop_loss_pct", $"must be more than 0 and at most {trading.EmergencyStopLossPct.ToString(CultureInfo.InvariantCulture)} % ({LiveTradingSettings.EmergencyStopLossPctVariable})");
         }
 
+        // The circuit breaker's floors can only be raised: a floor under the host's would let a thinner book trade on.
+        var hostHealthFactor = (decimal)trading.HealthFactorFloor;
+        if (request.HealthFactorFloor is { } healthFactor && !(healthFactor >= hostHealthFactor && healthFactor <= MaxHealthFactorFloor))
+        {
+            Error("limits.health_factor_floor", $"must be from {hostHealthFactor.ToString(CultureInfo.InvariantCulture)} ({LiveTradingSettings.HealthFactorFloorVariable}) to {MaxHealthFactorFloor.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var hostMarginRatio = (decimal)trading.MarginRatioFloor;
+        if (request.MarginRatioFloor is { } marginRatio && !(marginRatio >= hostMarginRatio && marginRatio <= 1))
+        {
+            Error("limits.margin_ratio_floor", $"must be from {hostMarginRatio.ToString(CultureInfo.InvariantCulture)} ({LiveTradingSettings.MarginRatioFloorVariable}) to 1");
+        }
+
         if (errors.Count > 0)
         {
             throw new LiveRequestException(errors);
@@ -155,6 +173,16 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
         if (request.EmergencyStopLossPct is { } maxLoss)
         {
             limits["emergency_stop_loss_pct"] = maxLoss;
+        }
+
+        if (request.HealthFactorFloor is { } minHealthFactor)
+        {
+            limits["health_factor_floor"] = minHealthFactor;
+        }
+
+        if (request.MarginRatioFloor is { } minMarginRatio)
+        {
+            limits["margin_ratio_floor"] = minMarginRatio;
         }
 
         // Whole microseconds, as PostgreSQL keeps them: the instance answered is the instance stored.

@@ -27,6 +27,8 @@ internal static class LiveCommand
         ["capital"] = "--capital",
         ["limits.max_trade_size_usd"] = "--max-trade-size-usd",
         ["limits.emergency_stop_loss_pct"] = "--stop-loss-pct",
+        ["limits.health_factor_floor"] = "--health-factor-floor",
+        ["limits.margin_ratio_floor"] = "--margin-ratio-floor",
     };
 
     public static Command Create(CliOutput output)
@@ -93,8 +95,10 @@ internal static class LiveCommand
         });
         var maxTrade = new Option<decimal?>("--max-trade-size-usd") { Description = "This instance's cap on one trade, at most BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD." };
         var stopLoss = new Option<decimal?>("--stop-loss-pct") { Description = "This instance's emergency stop loss, at most BASIS_LIVE_TRADING__EMERGENCY_STOP_LOSS_PCT." };
+        var healthFactorFloor = new Option<decimal?>("--health-factor-floor") { Description = "This instance's circuit-breaker floor on the AAVE health factor, at least BASIS_LIVE_TRADING__HEALTH_FACTOR_FLOOR." };
+        var marginRatioFloor = new Option<decimal?>("--margin-ratio-floor") { Description = "This instance's circuit-breaker floor on each perp's margin ratio, at least BASIS_LIVE_TRADING__MARGIN_RATIO_FLOOR." };
         var configs = Configs();
-        var command = new Command("create", "Create an instance, paused; 'basis live start' runs it.") { name, mode, venues, capital, execution, maxTrade, stopLoss, configs };
+        var command = new Command("create", "Create an instance, paused; 'basis live start' runs it.") { name, mode, venues, capital, execution, maxTrade, stopLoss, healthFactorFloor, marginRatioFloor, configs };
         command.SetAction((parse, cancellationToken) => RunAsync(output, parse.GetValue(configs), async (live, folder) =>
         {
             var request = new LiveCreateRequest(
@@ -104,7 +108,9 @@ internal static class LiveCommand
                 parse.GetValue(capital),
                 Execution: parse.GetValue(execution) == "real" ? ExecutionKind.Real : ExecutionKind.Paper,
                 MaxTradeSizeUsd: parse.GetValue(maxTrade),
-                EmergencyStopLossPct: parse.GetValue(stopLoss));
+                EmergencyStopLossPct: parse.GetValue(stopLoss),
+                HealthFactorFloor: parse.GetValue(healthFactorFloor),
+                MarginRatioFloor: parse.GetValue(marginRatioFloor));
             try
             {
                 WriteInstance(output, await live.CreateAsync(request, BasisConfiguration.Load(folder), cancellationToken));

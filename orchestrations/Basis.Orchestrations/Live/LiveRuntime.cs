@@ -11,7 +11,8 @@ namespace Basis.Orchestrations.Live;
 /// The live side of a host: what a cycle and a heartbeat do for an instance, behind every limit of
 /// <c>BASIS_LIVE_TRADING__*</c> (DESIGN §11). Only paper instances trade: a real one is refused until real execution
 /// exists, and paper sends nothing anywhere, so read-only does not hold it back. An instance's own limits (its
-/// <c>max_trade_size_usd</c> and <c>emergency_stop_loss_pct</c>) can only tighten the host's.
+/// <c>max_trade_size_usd</c>, <c>emergency_stop_loss_pct</c>, <c>health_factor_floor</c> and <c>margin_ratio_floor</c>)
+/// can only tighten the host's.
 /// </summary>
 public sealed class LiveRuntime
 {
@@ -81,7 +82,7 @@ public sealed class LiveRuntime
 
         var limits = InstanceLimits.Of(instance, _settings);
         var firstHour = (await ledger.GetCheckpointAsync(instanceId, cancellationToken).ConfigureAwait(false))?.NextHourUtc ?? instance.CreatedUtc;
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, BreakerPolicy.Of(_settings), cancellationToken).ConfigureAwait(false);
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, limits.Breaker, cancellationToken).ConfigureAwait(false);
         if (outcome.StopLoss is { } stopLoss)
         {
             await HaltAsync(ledger, instance, stopLoss, limits.EmergencyStopLossPct, outcome, cancellationToken).ConfigureAwait(false);

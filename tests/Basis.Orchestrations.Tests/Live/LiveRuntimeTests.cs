@@ -206,6 +206,25 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
         }
     }
 
+    [Fact]
+    public async Task An_instance_floor_raises_the_hosts()
+    {
+        // The host's margin-ratio floor (0.02) lets eth_basis's quarter of notional pass; the instance's own 0.3 does not.
+        var runtime = Runtime(Paper);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(Instance("own-floor", """{"margin_ratio_floor": 0.3, "health_factor_floor": 1.0}"""), Cancel);
+        await ledger.SaveInstanceAsync(Instance("host-floor"), Cancel);
+        await runtime.BeatAsync(Cancel);
+
+        var own = await runtime.RunCycleAsync("own-floor", Created.AddHours(2), Cancel);
+        var host = await runtime.RunCycleAsync("host-floor", Created.AddHours(2), Cancel);
+
+        Assert.StartsWith("circuit breaker: the margin ratio of ", own.Detail, StringComparison.Ordinal);
+        Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("own-floor", Cancel))!.Status);
+        Assert.Equal((true, 3), (host.Ran, host.Hours));
+        Assert.Equal(LiveInstanceStatus.Active, (await ledger.GetInstanceAsync("host-floor", Cancel))!.Status);
+    }
+
     [Theory]
     [InlineData(5.0)]
     [InlineData(100.0)]

@@ -81,6 +81,8 @@ public sealed class LiveApiTests(LiveServer live) : IClassFixture<LiveServer>
     [InlineData("""{"name": "x", "mode": "eth_basis", "venues": ["okx"], "capital": 0}""", "capital", "must be from 1 to")]
     [InlineData("""{"name": "x", "mode": "eth_basis", "venues": ["okx"], "limits": {"max_trade_size_usd": 5000}}""", "limits.max_trade_size_usd", "BASIS_LIVE_TRADING__MAX_TRADE_SIZE_USD")]
     [InlineData("""{"name": "x", "mode": "eth_basis", "venues": ["okx"], "limits": {"stop": 1}}""", "limits.stop", "is not a field")]
+    [InlineData("""{"name": "x", "mode": "eth_basis", "venues": ["okx"], "limits": {"health_factor_floor": 1.001}}""", "limits.health_factor_floor", "must be from 1.01 (BASIS_LIVE_TRADING__HEALTH_FACTOR_FLOOR) to 10")]
+    [InlineData("""{"name": "x", "mode": "eth_basis", "venues": ["okx"], "limits": {"margin_ratio_floor": 0.01}}""", "limits.margin_ratio_floor", "must be from 0.02 (BASIS_LIVE_TRADING__MARGIN_RATIO_FLOOR) to 1")]
     [InlineData("""{"name": "x", "mode": "eth_basis", "venues": ["okx"], "execution": "yolo"}""", "execution", "\"paper\" or \"real\"")]
     [InlineData("""{"mode": "eth_basis", "venues": ["okx"]}""", "name", "is required")]
     public async Task Bad_input_is_a_400_naming_the_field(string body, string field, string says)
@@ -256,12 +258,14 @@ public sealed class LiveApiTests(LiveServer live) : IClassFixture<LiveServer>
     [Fact]
     public async Task A_body_with_every_field_the_document_describes_is_accepted()
     {
-        var body = new LiveCreateRequestBody("all fields", "eth_basis", ["bybit", "okx"], Capital: 50_000, ShareClass: "USDT", Execution: "paper", Limits: new LiveLimitsBody(500m, 2.5m));
+        var body = new LiveCreateRequestBody("all fields", "eth_basis", ["bybit", "okx"], Capital: 50_000, ShareClass: "USDT", Execution: "paper", Limits: new LiveLimitsBody(500m, 2.5m, 1.2m, 0.05m));
 
         var created = await live.SendAsync(HttpMethod.Post, "/api/v1/live", body, HttpStatusCode.Created, Token);
 
         Assert.Equal(50_000m, created.GetProperty("capital").GetDecimal());
-        Assert.Equal((500m, 2.5m), (created.GetProperty("limits").GetProperty("max_trade_size_usd").GetDecimal(), created.GetProperty("limits").GetProperty("emergency_stop_loss_pct").GetDecimal()));
+        var limits = created.GetProperty("limits");
+        Assert.Equal((500m, 2.5m), (limits.GetProperty("max_trade_size_usd").GetDecimal(), limits.GetProperty("emergency_stop_loss_pct").GetDecimal()));
+        Assert.Equal((1.2m, 0.05m), (limits.GetProperty("health_factor_floor").GetDecimal(), limits.GetProperty("margin_ratio_floor").GetDecimal()));
         var document = await live.Host.GetJsonAsync("/openapi/v1.json", Token);
         var paths = document.GetProperty("paths");
         Assert.True(paths.GetProperty("/api/v1/live").GetProperty("post").TryGetProperty("security", out _));
