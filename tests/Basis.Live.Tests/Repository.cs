@@ -3,9 +3,11 @@ namespace Basis.Live.Tests;
 /// <summary>The checkout the tests run from, for its <c>configs/</c>.</summary>
 internal static class Repository
 {
-    public static string ConfigsDirectory { get; } = Path.Combine(Root(), "configs");
+    public static string Root { get; } = FindRoot();
 
-    private static string Root()
+    public static string ConfigsDirectory { get; } = Path.Combine(Root, "configs");
+
+    private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,0 +1,54 @@
+using Basis.Live.Ledger;
+using Basis.Venues.Ethereum;
+using Basis.Venues.Ethereum.Aave;
+
+namespace Basis.Live.Reconciliation;
+
+/// <summary>
+/// Reads the instance's account on the chain, every call at once: the wallet's balance of each token the modes use
+/// (<see cref="Wallet"/>), and per AAVE v3 reserve what it has supplied (<see cref="AaveSupplied"/>, the aToken
+/// balance) and borrowed (<see cref="AaveBorrowed"/>, the variable-debt token balance), interest included to the
+/// latest block. Amounts are in token units; zero balances are left out, as the exchanges leave them out.
+/// Native ETH is not read: gas spends it on every transaction and the ledger does not carry gas into balances.
+/// </summary>
+public sealed class ChainReader(EthereumClient client, IReadOnlyList<ChainToken> walletTokens, AavePool aave, IReadOnlyList<ChainToken> aaveReserves)
+    : ILocationReader
+{
+    public const string Wallet = "wallet";
+
+    /// <summary>Supplied to AAVE v3, per reserve (the <c>aave_v3</c> venue of the backtest's position keys).</summary>
+    public const string AaveSupplied = "aave_v3";
+
+    /// <summary>Borrowed from AAVE v3, per reserve, as a positive amount owed.</summary>
+    public const string AaveBorrowed = "aave_v3_debt";
+
+    public IReadOnlyList<string> Locations { get; } = [Wallet, AaveSupplied, AaveBorrowed];
+
+    public async Task<IReadOnlyList<LocationReading>> ReadAsync(CancellationToken cancellationToken)
+    {
+        var wallet = Task.WhenAll(walletTokens.Select(token => BalanceAsync(Wallet, token.Symbol, token.Address, token.Decimals)));
+        var reserves = Task.WhenAll(aaveReserves.Select(ReserveAsync));
+        await Task.WhenAll(wallet, reserves).ConfigureAwait(false);
+        var aaveBalances = (await reserves.ConfigureAwait(false)).SelectMany(reserve => reserve).OfType<TokenBalance>().ToList();
+        return
+        [
+            LocationReading.Read(Wallet, [.. (await wallet.ConfigureAwait(false)).OfType<TokenBalance>()], []),
+            LocationReading.Read(AaveSupplied, [.. aaveBalances.Where(b => b.Location == AaveSupplied)], []),
+            LocationReading.Read(AaveBorrowed, [.. aaveBalances.Where(b => b.Location == AaveBorrowed)], []),
+        ];
+    }
+
+    private async Task<TokenBalance?[]> ReserveAsync(ChainToken reserve)
+    {
+        var data = await aave.GetReserveDataAsync(reserve.Address).ConfigureAwait(false);
+        return await Task.WhenAll(
+            BalanceAsync(AaveSupplied, reserve.Symbol, data.ATokenAddress, reserve.Decimals),
+            BalanceAsync(AaveBorrowed, reserve.Symbol, data.VariableDebtTokenAddress, reserve.Decimals)).ConfigureAwait(false);
+    }
+
+    private async Task<TokenBalance?> BalanceAsync(string location, string symbol, string token, int decimals)
+    {
+        var units = await new Erc20Token(client, token).BalanceOfAsync().ConfigureAwait(false);
+        return units.IsZero ? null : new TokenBalance(location, symbol, RayMath.Scale(units, decimals));
+    }
+}
