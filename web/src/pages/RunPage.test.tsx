@@ -57,6 +57,7 @@ describe("the run page", () => {
     render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
 
     expect(await screen.findByText("Final equity")).toBeInTheDocument();
+    expect(screen.getByText("pure_lending_eth (ETH), 2025-01-01 00:00 UTC → 2025-04-01 00:00 UTC")).toBeInTheDocument();
     expect(screen.getByText("100.612346 ETH")).toBeInTheDocument();
     expect(screen.getByText("n/a / n/a")).toBeInTheDocument();
     expect(screen.getByRole("row", { name: "lending_yield 0.620000 ETH" })).toBeInTheDocument();

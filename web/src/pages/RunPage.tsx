@@ -5,6 +5,7 @@ import { AttributionTable } from "../components/AttributionTable";
 import { MetricCards } from "../components/MetricCards";
 import { RunProgress } from "../components/RunProgress";
 import { ErrorMessage, Loading } from "../components/Status";
+import { formatTime } from "../format";
 import { useApi } from "../useApi";
 
 const RunCharts = lazy(() => import("../components/RunCharts"));
@@ -64,7 +65,7 @@ function RunResult({ client, id }: { client: ApiClient; id: string }) {
   return (
     <>
       <p>
-        {summary.data.mode} ({summary.data.share_class}), {summary.data.start} → {summary.data.end}
+        {summary.data.mode} ({summary.data.share_class}), {formatTime(summary.data.start)} → {formatTime(summary.data.end)}
       </p>
       <MetricCards summary={summary.data} />
       <Suspense fallback={<Loading what="the charts" />}>
