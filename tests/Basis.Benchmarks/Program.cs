@@ -18,6 +18,12 @@ if (args is ["live", .. var options])
     return await PaperCycleBenchmark.RunAsync(options);
 }
 
+// "reconcile": the ledger against Binance, Bybit and OKX on the exchange simulator, through the real clients.
+if (args is ["reconcile", .. var reconcileOptions])
+{
+    return await ReconcileBenchmark.RunAsync(reconcileOptions);
+}
+
 // In-process: the benchmarks run against the solution's own build, with no generated projects to restore.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
