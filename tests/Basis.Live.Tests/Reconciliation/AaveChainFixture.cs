@@ -1,0 +1,51 @@
+using Basis.Testing;
+using Basis.Venues.Ethereum;
+using Basis.Venues.Tests.Ethereum.Fixtures;
+
+namespace Basis.Live.Tests.Reconciliation;
+
+/// <summary>
+/// One anvil with the real AAVE v3 core deployed (WETH, weETH and USDT reserves), by the deployment Basis.Venues.Tests
+/// uses (its fixture files are compiled into this project). Tests snapshot and revert around themselves.
+/// </summary>
+public sealed class AaveChainFixture : IAsyncLifetime
+{
+    private AaveMarket? _market;
+
+    public AnvilChain Chain { get; } = new();
+
+    /// <summary>The deployed market (skips, or fails with BASIS_REQUIRE_SERVICES=1, when anvil or the artifacts are missing).</summary>
+    internal AaveMarket Market
+    {
+        get
+        {
+            _ = Chain.RpcUrl;
+            if (_market is null)
+            {
+                ServiceRequirement.Unavailable("the AAVE v3 artifacts are missing (.ci/tools/node_modules/@aave); run 'npm ci --prefix .ci/tools'");
+            }
+
+            return _market!;
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        await Chain.InitializeAsync().ConfigureAwait(false);
+        if (Chain.IsAvailable && AaveV3Deployment.ArtifactsFolder() is { } artifacts)
+        {
+            using var deployer = Client(0);
+            _market = await AaveV3Deployment.DeployAsync(deployer, artifacts, TestContext.Current.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A client of development account <paramref name="account"/>; make new ones after a revert (nonces).</summary>
+    public EthereumClient Client(int account) =>
+        new(new Uri(Chain.RpcUrl), EthereumAccount.FromPrivateKey(Chain.PrivateKey(account), AnvilChain.ChainId))
+        {
+            ReceiptPollInterval = TimeSpan.FromMilliseconds(5),
+            ReceiptTimeout = TimeSpan.FromSeconds(30),
+        };
+
+    public ValueTask DisposeAsync() => Chain.DisposeAsync();
+}
