@@ -5,13 +5,30 @@ namespace Basis.Live.Reconciliation;
 
 /// <summary>
 /// Compares what the ledger says an instance holds (<see cref="LedgerPositions"/>) with what its venues and the chain
-/// hold. <see cref="ReconcileAsync"/> reads every location concurrently and compares; <see cref="Compare"/> is the
+/// hold. <c>ReconcileAsync</c> reads every location concurrently and compares; <see cref="Compare"/> is the
 /// comparison alone, with no I/O.
 /// </summary>
 public sealed class Reconciler(ReconcileTolerances tolerances)
 {
     /// <summary>The item of the one line an unreadable location gets when the ledger expects nothing there.</summary>
     public const string WholeLocation = "*";
+
+    /// <summary>
+    /// What <c>LiveRuntime.ReconcileAsync(instance)</c> calls: the instance's <paramref name="venues"/> by name
+    /// (<c>binance</c>, <c>bybit</c>, <c>okx</c>, <c>ethereum</c>, …), each read by its reader in
+    /// <paramref name="readers"/> (an <see cref="ExchangeReader"/> per exchange, the <see cref="ChainReader"/> for the
+    /// chain). A venue with no reader is reported unreadable rather than left out.
+    /// </summary>
+    public Task<ReconciliationReport> ReconcileAsync(
+        LedgerPositions expected, IEnumerable<string> venues, IReadOnlyDictionary<string, ILocationReader> readers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(venues);
+        ArgumentNullException.ThrowIfNull(readers);
+        var chosen = venues.Distinct(StringComparer.Ordinal)
+            .Select(venue => readers.TryGetValue(venue, out var reader) ? reader : new Unconnected(venue))
+            .Distinct();
+        return ReconcileAsync(expected, chosen, cancellationToken);
+    }
 
     /// <summary>
     /// Reads every reader's locations at once and compares them with <paramref name="expected"/>. A reader that fails
@@ -130,6 +147,16 @@ public sealed class Reconciler(ReconcileTolerances tolerances)
             // The chain's RPC, a timeout, anything else: the location's state is unknown, which is never clean.
             return Unreadable(reader, new ReadFailure(null, $"{e.GetType().Name}: {e.Message}"));
         }
+    }
+
+    /// <summary>An instance's venue the host has no client for: the ledger's holdings there cannot be checked.</summary>
+    private sealed class Unconnected(string venue) : ILocationReader
+    {
+        public IReadOnlyList<string> Locations { get; } = [venue];
+
+        public Task<IReadOnlyList<LocationReading>> ReadAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<LocationReading>>(
+                [LocationReading.Unreadable(venue, new ReadFailure(null, $"no client for venue '{venue}' in this host"))]);
     }
 
     private static LocationReading[] Unreadable(ILocationReader reader, ReadFailure failure) =>

@@ -180,6 +180,25 @@ public sealed class ReconcilerTests
         Assert.All(report.Lines, l => Assert.Equal("HttpRequestException: Connection refused (127.0.0.1:8545)", l.Failure!.Message));
     }
 
+    [Fact]
+    public async Task An_instances_venue_without_a_reader_is_unreadable_and_a_reader_shared_by_two_names_is_read_once()
+    {
+        var reads = 0;
+        var chain = new FakeReader(["wallet"], () =>
+        {
+            Interlocked.Increment(ref reads);
+            return Task.FromResult(Held("wallet", ("USDT", 2_500m)));
+        });
+        var readers = new Dictionary<string, ILocationReader> { ["ethereum"] = chain, ["arbitrum"] = chain };
+
+        var report = await Reconciler.ReconcileAsync(
+            Expect(("wallet", "USDT", 2_500m)), ["ethereum", "arbitrum", "okx"], readers, TestContext.Current.CancellationToken);
+
+        Assert.Equal([("okx", Reconciler.WholeLocation, Unreadable), ("wallet", "USDT", Matched)], report.Lines.Select(l => (l.Location, l.Item, l.Status)));
+        Assert.Equal("no client for venue 'okx' in this host", report.Lines[0].Failure!.Message);
+        Assert.Equal(1, reads);
+    }
+
     [Theory]
     [InlineData("BTCUSDT", "BTC")]
     [InlineData("ETHUSDC", "ETH")]
