@@ -73,6 +73,7 @@ public sealed class Reconciler(ReconcileTolerances tolerances)
                 continue;
             }
 
+            // Summed: a venue in hedge mode lists a symbol's long and short apart, and the ledger keeps the net.
             var heldBalances = reading!.Balances.GroupBy(b => b.Asset, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(b => b.Amount), StringComparer.Ordinal);
             var heldPerps = reading.Perps.GroupBy(p => p.Symbol, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Quantity), StringComparer.Ordinal);
             lines.AddRange(CompareHoldings(location, HoldingKind.Balance, balances, heldBalances, asset => asset));
