@@ -87,6 +87,7 @@ public sealed class GeneratedMetadataTests
     [Theory]
     [InlineData("LiveRebalance", LiveTimer.Rebalance, LiveFunctions.RebalanceSchedule)]
     [InlineData("LiveHeartbeat", LiveTimer.Heartbeat, LiveFunctions.HeartbeatSchedule)]
+    [InlineData("LiveReconcile", LiveTimer.Reconcile, LiveFunctions.ReconcileSchedule)]
     public void The_live_timers_fire_on_the_schedules_of_configs_schedules_live_yaml(string name, LiveTimer timer, string schedule)
     {
         var function = Single(name, "timerTrigger");
@@ -102,8 +103,8 @@ public sealed class GeneratedMetadataTests
     [Fact]
     public async Task Every_function_is_an_orchestrator_activity_route_or_a_timer_and_runs_a_method_of_the_app()
     {
-        // The timers: run records, live rebalance, live heartbeat.
-        var expected = BasisTasks.Orchestrators.Count + BasisTasks.Activities.Count + (await ServerRoutes.ReadAsync()).Count + 3;
+        // The timers: run records, live rebalance, live reconcile, live heartbeat.
+        var expected = BasisTasks.Orchestrators.Count + BasisTasks.Activities.Count + (await ServerRoutes.ReadAsync()).Count + 4;
 
         Assert.Equal(expected, Functions.Count);
         Assert.Equal(Functions.Count, Functions.Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());

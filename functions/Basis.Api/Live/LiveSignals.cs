@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Basis.Api.Live;
 
-/// <summary>How timers and operators ask an instance for a cycle: by starting its one cycle orchestration.</summary>
+/// <summary>How timers and operators ask an instance for a cycle or a reconciliation: by starting its one cycle orchestration.</summary>
 public static class LiveSignals
 {
     /// <summary>The orchestration id every cycle of <paramref name="instanceId"/> runs under.</summary>
@@ -14,10 +14,20 @@ public static class LiveSignals
     /// Starts a cycle of the instance; returns false when one is already running. Nothing is lost then: a cycle runs
     /// the instance up to the time it runs, so the running one covers this request's hour, or the next timer does.
     /// </summary>
-    public static async Task<bool> RequestCycleAsync(DurableTaskClient client, string instanceId, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default)
+    public static Task<bool> RequestCycleAsync(DurableTaskClient client, string instanceId, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default) =>
+        StartAsync(client, new LiveCycleInput(instanceId, cycleUtc), cancellationToken);
+
+    /// <summary>
+    /// Starts a reconciliation of the instance in its cycle orchestration, so it never compares the ledger with the
+    /// venues in the middle of a rebalance; returns false when a cycle is running (the next reconcile timer tries again).
+    /// </summary>
+    public static Task<bool> RequestReconcileAsync(DurableTaskClient client, string instanceId, DateTimeOffset requestedUtc, CancellationToken cancellationToken = default) =>
+        StartAsync(client, new LiveCycleInput(instanceId, requestedUtc, LiveWork.Reconcile), cancellationToken);
+
+    private static async Task<bool> StartAsync(DurableTaskClient client, LiveCycleInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var id = OrchestrationId(instanceId);
+        var (instanceId, id) = (input.InstanceId, OrchestrationId(input.InstanceId));
         if (await IsRunningAsync(client, id, cancellationToken).ConfigureAwait(false))
         {
             return false;
@@ -25,7 +35,7 @@ public static class LiveSignals
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(LiveCycleOrchestrator.Name, new LiveCycleInput(instanceId, cycleUtc), new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(LiveCycleOrchestrator.Name, input, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

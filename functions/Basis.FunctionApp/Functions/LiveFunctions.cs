@@ -7,15 +7,19 @@ namespace Basis.FunctionApp.Functions;
 /// <summary>
 /// Live trading in the Functions app: the cycle activity, and the timers of <c>configs/schedules/live.yaml</c> as
 /// <c>[TimerTrigger]</c> functions (their expressions are checked against that file by the app's tests). The rebalance
-/// timer asks every active instance for a cycle, which its durable orchestration serialises; the heartbeat records
-/// that the runtime is alive. A timer's missed runs collapse into one (<c>UseMonitor</c> keeps its schedule status),
-/// and a cycle runs every hour it missed. Reconcile has no timer yet: only paper instances, which have no venue
-/// state to compare, trade so far. The timers act only in live execution mode and with a ledger database.
+/// timer asks every active instance for a cycle, which its durable orchestration serialises; the reconcile timer asks
+/// every real instance to compare its ledger with its venues in the same orchestration; the heartbeat records that
+/// the runtime is alive. A timer's missed runs collapse into one (<c>UseMonitor</c> keeps its schedule status), and a
+/// cycle runs every hour it missed. The timers act only in live execution mode and with a ledger database, and follow
+/// the live clock.
 /// </summary>
-public sealed partial class LiveFunctions(LiveRuntime runtime, LiveTimerSwitch timers, ILogger<LiveFunctions> logger)
+public sealed partial class LiveFunctions(LiveRuntime runtime, LiveTimerSwitch timers, LiveClock time, ILogger<LiveFunctions> logger)
 {
     /// <summary>The rebalance schedule of configs/schedules/live.yaml: every hour at minute 5.</summary>
     public const string RebalanceSchedule = "0 5 * * * *";
+
+    /// <summary>The reconcile schedule of configs/schedules/live.yaml: every 15 minutes.</summary>
+    public const string ReconcileSchedule = "0 */15 * * * *";
 
     /// <summary>The heartbeat schedule of configs/schedules/live.yaml: every minute.</summary>
     public const string HeartbeatSchedule = "0 * * * * *";
@@ -34,7 +38,21 @@ public sealed partial class LiveFunctions(LiveRuntime runtime, LiveTimerSwitch t
 
         foreach (var instance in await runtime.InstancesDueAsync(cancellationToken))
         {
-            await LiveSignals.RequestCycleAsync(client, instance, DateTimeOffset.UtcNow, cancellationToken);
+            await LiveSignals.RequestCycleAsync(client, instance, time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    [Function("LiveReconcile")]
+    public async Task LiveReconcile([TimerTrigger(ReconcileSchedule, UseMonitor = true)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (!Configured())
+        {
+            return;
+        }
+
+        foreach (var instance in await runtime.InstancesToReconcileAsync(cancellationToken))
+        {
+            await LiveSignals.RequestReconcileAsync(client, instance, time.GetUtcNow(), cancellationToken);
         }
     }
 

@@ -8,9 +8,9 @@ namespace Basis.Server.Hosting;
 /// <summary>
 /// The live timers of the self-hosted server (the Functions app has <c>[TimerTrigger]</c> functions instead), on the
 /// schedules of <c>configs/schedules/live.yaml</c>: <em>rebalance</em> asks every active instance for a cycle (its
-/// durable orchestration serialises them), <em>heartbeat</em> records that the runtime is alive. At start both run
-/// once at once: the catch-up after downtime, collapsed to one run (a cycle runs every hour it missed). Reconcile has
-/// no timer yet: it compares the ledger with venues, and only paper instances, which have none, trade so far. The
+/// durable orchestration serialises them), <em>reconcile</em> asks every real instance to compare its ledger with its
+/// venues in the same orchestration, <em>heartbeat</em> records that the runtime is alive. At start all three run
+/// once at once: the catch-up after downtime, collapsed to one run (a cycle runs every hour it missed). The
 /// schedules follow the live clock (<see cref="LiveClock"/>), which <c>BASIS_LIVE_CLOCK_START</c> can start in the past.
 /// </summary>
 internal sealed partial class LiveScheduler(LiveRuntime runtime, LiveSchedules schedules, DurableTaskClient engine, LiveClock time, ILogger<LiveScheduler> logger) : BackgroundService
@@ -25,7 +25,7 @@ internal sealed partial class LiveScheduler(LiveRuntime runtime, LiveSchedules s
 
         try
         {
-            var timers = new[] { LiveTimer.Heartbeat, LiveTimer.Rebalance }.ToDictionary(t => t, t => new ScheduleClock(schedules[t], time));
+            var timers = new[] { LiveTimer.Heartbeat, LiveTimer.Rebalance, LiveTimer.Reconcile }.ToDictionary(t => t, t => new ScheduleClock(schedules[t], time));
             var due = timers.Keys.ToDictionary(t => t, _ => time.GetUtcNow());
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -53,6 +53,19 @@ internal sealed partial class LiveScheduler(LiveRuntime runtime, LiveSchedules s
             if (timer == LiveTimer.Heartbeat)
             {
                 await runtime.BeatAsync(stoppingToken);
+                return;
+            }
+
+            if (timer == LiveTimer.Reconcile)
+            {
+                foreach (var instance in await runtime.InstancesToReconcileAsync(stoppingToken))
+                {
+                    if (!await LiveSignals.RequestReconcileAsync(engine, instance, at, stoppingToken))
+                    {
+                        Log.Busy(logger, instance);
+                    }
+                }
+
                 return;
             }
 

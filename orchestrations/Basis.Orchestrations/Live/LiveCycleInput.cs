@@ -1,4 +1,4 @@
 namespace Basis.Orchestrations.Live;
 
-/// <summary>A cycle of a live instance: the instance, and when the timer (or an operator) asked for it.</summary>
-public sealed record LiveCycleInput(string InstanceId, DateTimeOffset CycleUtc);
+/// <summary>A cycle of a live instance: the instance, when the timer (or an operator) asked for it, and what to do.</summary>
+public sealed record LiveCycleInput(string InstanceId, DateTimeOffset CycleUtc, LiveWork Work = LiveWork.Rebalance);

@@ -5,7 +5,7 @@ namespace Basis.Orchestrations.Live;
 /// <summary>
 /// One cycle of a live instance as a durable orchestration. Every cycle of an instance runs under the same
 /// orchestration id (<c>live-{instance id}</c>), which a task hub runs once at a time: two timers (or a
-/// timer and an operator) can never rebalance one instance at once. The activity is retried on transient failures;
+/// timer and an operator) can never rebalance one instance at once, nor reconcile it in the middle of a rebalance. The activity is retried on transient failures;
 /// a cycle is idempotent, so a retry records nothing twice.
 /// </summary>
 [DurableTask(Name)]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Basis.Core.Trading;
 using Basis.Live.Ledger;
+using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
 
@@ -20,9 +21,13 @@ public sealed class LiveRuntime
     private readonly PaperCycleFactory _paper;
     private readonly LiveTradingSettings _settings;
     private readonly TimeProvider _time;
+    private readonly LiveReconciliation? _reconciliation;
 
-    /// <summary>Creates the runtime over the host's ledger, backtest workspace and live-trading settings.</summary>
-    public LiveRuntime(LiveLedgerSource ledger, BacktestWorkspace workspace, LiveTradingSettings settings, TimeProvider time)
+    /// <summary>
+    /// Creates the runtime over the host's ledger, backtest workspace and live-trading settings, and how it reconciles
+    /// real instances (none: a reconciliation says it is not set up).
+    /// </summary>
+    public LiveRuntime(LiveLedgerSource ledger, BacktestWorkspace workspace, LiveTradingSettings settings, TimeProvider time, LiveReconciliation? reconciliation = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(workspace);
@@ -32,6 +37,7 @@ public sealed class LiveRuntime
         _paper = new PaperCycleFactory(workspace, time);
         _settings = settings;
         _time = time;
+        _reconciliation = reconciliation;
     }
 
     /// <summary>True when the host has a ledger database, without which it has no live side.</summary>
@@ -97,6 +103,75 @@ public sealed class LiveRuntime
             ? $"{reason}: unwound into the wallet at that hour and halted"
             : string.Create(CultureInfo.InvariantCulture, $"{outcome.Hours} hour(s) run, {outcome.GateInterventions} intent(s) split or refused by the safety gate");
         return new LiveCycleResult(instanceId, true, detail, outcome.Hours, outcome.EquitySc);
+    }
+
+    /// <summary>
+    /// Compares what the ledger says a real instance holds with what its venues hold (<see cref="Reconciler"/>). A clean
+    /// report is recorded as a <see cref="LedgerEventKind.Reconciled"/> event. Anything else (a holding off beyond its
+    /// tolerance, one the ledger does not know, one missing, a venue that cannot be read) halts an active instance when
+    /// the circuit breaker is on, with a breach listing what differs, and is an alert otherwise. A paper instance holds
+    /// nothing at the venues, so it has nothing to reconcile.
+    /// </summary>
+    public async Task<LiveCycleResult> ReconcileAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var ledger = await _ledger.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var instance = await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            return new LiveCycleResult(instanceId, false, "there is no such instance");
+        }
+
+        if (instance.ExecutionKind == ExecutionKind.Paper)
+        {
+            return new LiveCycleResult(instanceId, false, "a paper instance holds nothing at the venues: nothing to reconcile");
+        }
+
+        if (_reconciliation is null)
+        {
+            return new LiveCycleResult(instanceId, false, "this host has no reconciliation set up (no venue readers)");
+        }
+
+        var expected = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var report = await _reconciliation.Reconciler.ReconcileAsync(expected, instance.Venues, _reconciliation.Venues.ReadersOf(instance), cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var details = JsonSerializer.Serialize(report.Lines.Select(line => new
+        {
+            location = line.Location,
+            kind = line.Kind.ToString().ToLowerInvariant(),
+            item = line.Item,
+            expected = line.Expected,
+            actual = line.Actual,
+            status = line.Status.ToString().ToLowerInvariant(),
+            failure = line.Failure?.Message,
+        }));
+        if (report.IsClean)
+        {
+            var matched = string.Create(CultureInfo.InvariantCulture, $"reconciled: the venues hold what the ledger says ({report.Lines.Count} holding(s) within tolerance)");
+            await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Reconciled, matched, details, now), cancellationToken).ConfigureAwait(false);
+            return new LiveCycleResult(instanceId, true, matched);
+        }
+
+        var breaks = report.Breaks.ToList();
+        var differ = string.Create(CultureInfo.InvariantCulture, $"reconciliation: {breaks.Count} holding(s) differ from the ledger: {string.Join("; ", breaks.Take(3).Select(Describe))}{(breaks.Count > 3 ? "; …" : string.Empty)}");
+        if (_settings.CircuitBreakerEnabled
+            && await ledger.ChangeStatusAsync(instanceId, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            var breach = $"circuit breaker: {differ}; the instance is halted until an operator acknowledges it";
+            await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Breach, breach, details, now), cancellationToken).ConfigureAwait(false);
+            return new LiveCycleResult(instanceId, true, breach);
+        }
+
+        await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Alert, differ, details, now), cancellationToken).ConfigureAwait(false);
+        return new LiveCycleResult(instanceId, true, differ);
+    }
+
+    /// <summary>The instances the reconcile timer compares with their venues: the real ones not retired.</summary>
+    public async Task<IReadOnlyList<string>> InstancesToReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        var ledger = await _ledger.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(i => i.ExecutionKind == ExecutionKind.Real && i.Status != LiveInstanceStatus.Stopped)
+            .Select(i => i.Id)];
     }
 
     /// <summary>
@@ -219,6 +294,13 @@ public sealed class LiveRuntime
         var figure = metric == "health_factor" ? "the health factor" : $"the margin ratio of {metric["margin_ratio_".Length..].Replace('_', ' ')}";
         return string.Create(CultureInfo.InvariantCulture, $"{figure} ended an hour at {body.RootElement.GetProperty("value").GetDouble():0.####}, under its floor {body.RootElement.GetProperty("floor").GetDouble():0.####}");
     }
+
+    /// <summary>One line of a reconciliation that is not clean, for the breach's message.</summary>
+    private static string Describe(ReconciliationLine line) => line.Status switch
+    {
+        ReconciliationStatus.Unreadable => $"{line.Location} unreadable ({line.Failure?.Message})",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{line.Location} {line.Item} {line.Status.ToString().ToLowerInvariant()}: ledger {line.Expected:0.########}, venue {line.Actual:0.########}"),
+    };
 
     /// <summary>Halts an instance the stop loss unwound, with the breach an operator must acknowledge to start it again.</summary>
     private async Task HaltAsync(PostgresLiveLedger ledger, LiveInstance instance, string stopLoss, double limitPct, PaperCycleOutcome outcome, CancellationToken cancellationToken)

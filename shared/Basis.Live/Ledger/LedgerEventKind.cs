@@ -11,4 +11,7 @@ public enum LedgerEventKind
 
     /// <summary>Something an operator should look at.</summary>
     Alert,
+
+    /// <summary>Reconciliation found the venues holding what the ledger says.</summary>
+    Reconciled,
 }

@@ -25,7 +25,7 @@ public sealed class Reconciler(ReconcileTolerances tolerances)
         ArgumentNullException.ThrowIfNull(venues);
         ArgumentNullException.ThrowIfNull(readers);
         var chosen = venues.Distinct(StringComparer.Ordinal)
-            .Select(venue => readers.TryGetValue(venue, out var reader) ? reader : new Unconnected(venue))
+            .Select(venue => readers.TryGetValue(venue, out var reader) ? reader : new UnreadableLocation(venue, $"no client for venue '{venue}' in this host"))
             .Distinct();
         return ReconcileAsync(expected, chosen, cancellationToken);
     }
@@ -151,15 +151,6 @@ public sealed class Reconciler(ReconcileTolerances tolerances)
     }
 
     /// <summary>An instance's venue the host has no client for: the ledger's holdings there cannot be checked.</summary>
-    private sealed class Unconnected(string venue) : ILocationReader
-    {
-        public IReadOnlyList<string> Locations { get; } = [venue];
-
-        public Task<IReadOnlyList<LocationReading>> ReadAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<LocationReading>>(
-                [LocationReading.Unreadable(venue, new ReadFailure(null, $"no client for venue '{venue}' in this host"))]);
-    }
-
     private static LocationReading[] Unreadable(ILocationReader reader, ReadFailure failure) =>
         [.. reader.Locations.Select(location => LocationReading.Unreadable(location, failure))];
 }
