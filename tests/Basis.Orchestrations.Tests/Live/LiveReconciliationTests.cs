@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Basis.Configuration.Binding;
+using Basis.ExchangeSimulator.Faults;
 using Basis.Data.Canonical;
 using Basis.Data.Stores;
 using Basis.Live.Ledger;
@@ -80,6 +81,25 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
         using var details = JsonDocument.Parse(recorded.DetailsJson!);
         Assert.Equal(
             ["binance USDT matched", "bybit USDT mismatched"],
+            details.RootElement.EnumerateArray().Select(l => $"{l.GetProperty("location").GetString()} {l.GetProperty("item").GetString()} {l.GetProperty("status").GetString()}"));
+    }
+
+    [Fact]
+    public async Task A_venue_outage_halts_the_instance_naming_the_venue_and_its_error()
+    {
+        // Bybit answers every request with a 503 (the simulator's fault injection); Binance still answers.
+        var runtime = Runtime(LiveTradingSettings.Default);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await SaveFundedInstanceAsync(ledger, "outage");
+        _venues!.Hosts[ExchangeVenue.Bybit].Faults.Set(new FaultSettings { ServerErrorNext = 100 });
+
+        var result = await runtime.ReconcileAsync("outage", Cancel);
+
+        Assert.StartsWith("circuit breaker: reconciliation: 1 holding(s) differ from the ledger: bybit unreadable (", result.Detail, StringComparison.Ordinal);
+        Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("outage", Cancel))!.Status);
+        using var details = JsonDocument.Parse(Assert.Single(await ledger.LatestEventsAsync("outage", LedgerEventKind.Breach, 5, Cancel)).DetailsJson!);
+        Assert.Equal(
+            ["binance USDT matched", "bybit USDT unreadable"],
             details.RootElement.EnumerateArray().Select(l => $"{l.GetProperty("location").GetString()} {l.GetProperty("item").GetString()} {l.GetProperty("status").GetString()}"));
     }
 
