@@ -78,10 +78,7 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
         Assert.Equal(breaker ? LiveInstanceStatus.Halted : LiveInstanceStatus.Active, status);
 
         // The details list every holding compared, the matched ones too.
-        using var details = JsonDocument.Parse(recorded.DetailsJson!);
-        Assert.Equal(
-            ["binance USDT matched", "bybit USDT mismatched"],
-            details.RootElement.EnumerateArray().Select(l => $"{l.GetProperty("location").GetString()} {l.GetProperty("item").GetString()} {l.GetProperty("status").GetString()}"));
+        Assert.Equal(["binance USDT matched", "bybit USDT mismatched"], Lines(recorded));
     }
 
     [Fact]
@@ -97,10 +94,7 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
 
         Assert.StartsWith("circuit breaker: reconciliation: 1 holding(s) differ from the ledger: bybit unreadable (", result.Detail, StringComparison.Ordinal);
         Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("outage", Cancel))!.Status);
-        using var details = JsonDocument.Parse(Assert.Single(await ledger.LatestEventsAsync("outage", LedgerEventKind.Breach, 5, Cancel)).DetailsJson!);
-        Assert.Equal(
-            ["binance USDT matched", "bybit USDT unreadable"],
-            details.RootElement.EnumerateArray().Select(l => $"{l.GetProperty("location").GetString()} {l.GetProperty("item").GetString()} {l.GetProperty("status").GetString()}"));
+        Assert.Equal(["binance USDT matched", "bybit USDT unreadable"], Lines(Assert.Single(await ledger.LatestEventsAsync("outage", LedgerEventKind.Breach, 5, Cancel))));
     }
 
     [Fact]
@@ -140,6 +134,13 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.StartsWith("reconciled: ", done.ReadOutputAs<LiveCycleResult>()!.Detail, StringComparison.Ordinal);
         Assert.Null(await ledger.GetCheckpointAsync("durable", Cancel));
+    }
+
+    /// <summary>The reconciliation lines an event's details list, as "location item status".</summary>
+    private static List<string> Lines(LedgerEvent recorded)
+    {
+        using var details = JsonDocument.Parse(recorded.DetailsJson!);
+        return [.. details.RootElement.EnumerateArray().Select(l => $"{l.GetProperty("location").GetString()} {l.GetProperty("item").GetString()} {l.GetProperty("status").GetString()}")];
     }
 
     private LiveReconciliation Reconciliation() =>
