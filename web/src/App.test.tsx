@@ -44,3 +44,19 @@ describe("sign-in", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("No backtest 'bt_1'. List them at /api/v1/backtests.");
   });
 });
+
+describe("the live pages", () => {
+  it("are linked from the top navigation and loaded on demand", async () => {
+    sessionStorage.setItem("basis.apiKey", "my-key");
+    mockFetch({ "/api/v1/backtests": () => json([]), "/api/v1/live": () => json([]) });
+    const user = userEvent.setup();
+    render(<App />);
+
+    await user.click(screen.getByRole("link", { name: "Live" }));
+
+    expect(await screen.findByRole("heading", { name: "Live instances" })).toBeInTheDocument();
+    expect(await screen.findByText(/No live instances yet/)).toBeInTheDocument();
+    expect(window.location.pathname).toBe("/live");
+    expect(screen.getByRole("link", { name: "Health" })).toHaveAttribute("href", "/health");
+  });
+});

@@ -1,11 +1,17 @@
-import { useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { ApiClient } from "./api/client";
 import { Layout } from "./components/Layout";
 import { RunPage } from "./pages/RunPage";
 import { RunsPage } from "./pages/RunsPage";
 import { SignInPage } from "./pages/SignInPage";
+import { Loading } from "./components/Status";
 import { usePath } from "./router";
 import { clearKey, loadKey, saveKey } from "./session";
+
+// The live and health pages are chunks of their own: the backtests' pages load without them.
+const LiveListPage = lazy(() => import("./pages/LiveListPage"));
+const LivePage = lazy(() => import("./pages/LivePage"));
+const HealthPage = lazy(() => import("./pages/HealthPage"));
 
 /** Sign-in until there is a key; then the page the path names. A 401 from the API signs out. */
 export function App() {
@@ -43,6 +49,20 @@ function Page({ client }: { client: ApiClient }) {
   if (run) {
     const id = decodeURIComponent(run[1]!);
     return <RunPage key={id} client={client} id={id} />;
+  }
+
+  const live = /^\/live\/([^/]+)$/.exec(path);
+  if (live) {
+    const id = decodeURIComponent(live[1]!);
+    return (
+      <Suspense fallback={<Loading what="the page" />}>
+        <LivePage key={id} client={client} id={id} />
+      </Suspense>
+    );
+  }
+
+  if (path === "/live" || path === "/health") {
+    return <Suspense fallback={<Loading what="the page" />}>{path === "/live" ? <LiveListPage client={client} /> : <HealthPage client={client} />}</Suspense>;
   }
 
   return path === "/" || path === "/runs" ? <RunsPage client={client} /> : <h1>No page at {path}</h1>;

@@ -29,3 +29,15 @@ export function formatTime(iso: string): string {
   const time = new Date(iso);
   return Number.isNaN(time.getTime()) ? iso : `${time.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
+
+/** A number as the API's document types it (`number | string`: .NET may write a decimal as a string), as a number. */
+export function toNumber(value: number | string): number;
+export function toNumber(value: number | string | null | undefined): number | null;
+export function toNumber(value: number | string | null | undefined): number | null {
+  return value === null || value === undefined ? null : typeof value === "number" ? value : Number(value);
+}
+
+/** A time that may be missing: "never" when it is. */
+export function formatTimeOrNever(iso: string | null): string {
+  return iso === null ? "never" : formatTime(iso);
+}

@@ -1,23 +1,50 @@
 import type { components, paths } from "./schema";
 import type { Summary } from "./results";
 
-export type RunListEntry = components["schemas"]["RunListEntry"];
-export type RunStatus = components["schemas"]["RunStatusResponse"];
-type Problem = components["schemas"]["ProblemDetails"];
+type Schemas = components["schemas"];
+export type RunListEntry = Schemas["RunListEntry"];
+export type RunStatus = Schemas["RunStatusResponse"];
+export type LiveInstance = Schemas["LiveInstanceResponse"];
+export type LiveEvent = Schemas["LiveEventResponse"];
+export type LivePositions = Schemas["LivePositionsResponse"];
+export type LivePerformance = Schemas["LivePerformanceResponse"];
+export type LiveOrder = Schemas["LiveOrderResponse"];
+export type LiveFill = Schemas["LiveFillResponse"];
+export type LiveActivity = Schemas["LiveActivityResponse"];
+export type LiveRuntimeAnswer = Schemas["LiveRuntimeResponse"];
+export type LiveEmergencyStop = Schemas["LiveEmergencyStopResponse"];
+export type DetailedHealth = Schemas["DetailedHealthReport"];
+export type ComponentHealth = Schemas["ComponentHealth"];
+type Problem = Schemas["ProblemDetails"];
+type ValidationProblem = Schemas["HttpValidationProblemDetails"];
 
 /** The API's routes, as the OpenAPI document names them: a route that leaves the document fails the build. */
-type Route = keyof paths & `/api/${string}`;
+type Route = keyof paths & (`/api/${string}` | `/health${string}`);
 
-/** What a route's 200 answer holds, per the document. */
-type Ok<R extends Route> = paths[R] extends { get: { responses: { 200: { content: { "application/json": infer T } } } } } ? T : never;
+/** What a route's answer holds for a method and status, per the document. */
+type Answer<R extends Route, M extends "get" | "post", S extends number> = paths[R] extends {
+  [K in M]: { responses: { [K2 in S]: { content: { "application/json": infer T } } } };
+}
+  ? T
+  : never;
+type Ok<R extends Route> = Answer<R, "get", 200>;
+
+/** A request body of a route, per the document. */
+type Body<R extends Route> = paths[R] extends { post: { requestBody: { content: { "application/json": infer T } } } } ? T : never;
+
+/** The live routes paged with `?limit=&cursor=` (→ `next_cursor`). */
+export type LivePagedRoute = "/api/v1/live/{id}/orders" | "/api/v1/live/{id}/fills" | "/api/v1/live/{id}/events" | "/api/v1/live/{id}/activity";
+export type LivePage<R extends LivePagedRoute> = Ok<R>;
 
 /** Why a request failed, in the terms the pages show: each kind has its own message or state. */
-export type ApiErrorKind = "unauthorized" | "not-ready" | "not-found" | "unreachable" | "failed";
+export type ApiErrorKind = "unauthorized" | "invalid" | "not-ready" | "not-found" | "unavailable" | "unreachable" | "failed";
 
 export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
+    /** A 400's problems by field (`errors` of the validation problem), empty otherwise. */
+    readonly fields: Record<string, string[]> = {},
   ) {
     super(message);
   }
@@ -51,39 +78,138 @@ export class ApiClient {
     return (await this.send(path("/api/v1/backtests/{id}/timeseries", { id }))).text();
   }
 
+  listLive(): Promise<Ok<"/api/v1/live">> {
+    return this.json(path("/api/v1/live", {}));
+  }
+
+  live(id: string): Promise<Ok<"/api/v1/live/{id}">> {
+    return this.json(path("/api/v1/live/{id}", { id }));
+  }
+
+  livePositions(id: string): Promise<Ok<"/api/v1/live/{id}/positions">> {
+    return this.json(path("/api/v1/live/{id}/positions", { id }));
+  }
+
+  livePerformance(id: string): Promise<Ok<"/api/v1/live/{id}/performance">> {
+    return this.json(path("/api/v1/live/{id}/performance", { id }));
+  }
+
+  /** A page of orders, fills, events or activity: `cursor` is the previous page's `next_cursor`. */
+  livePage<R extends LivePagedRoute>(route: R, id: string, limit: number, cursor: number | string | null): Promise<LivePage<R>> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cursor !== null) {
+      query.set("cursor", String(cursor));
+    }
+
+    return this.json(`${path(route, { id })}?${query}`);
+  }
+
+  liveStart(id: string, acknowledgeHalt: boolean): Promise<Answer<"/api/v1/live/{id}/start", "post", 200>> {
+    const body: Body<"/api/v1/live/{id}/start"> = acknowledgeHalt ? { acknowledge_halt: true } : {};
+    return this.post(path("/api/v1/live/{id}/start", { id }), body);
+  }
+
+  liveStop(id: string): Promise<Answer<"/api/v1/live/{id}/stop", "post", 200>> {
+    return this.post(path("/api/v1/live/{id}/stop", { id }), {});
+  }
+
+  liveEmergencyStop(id: string): Promise<Answer<"/api/v1/live/{id}/emergency-stop", "post", 200>> {
+    return this.post(path("/api/v1/live/{id}/emergency-stop", { id }), {});
+  }
+
+  liveRebalance(id: string): Promise<Answer<"/api/v1/live/{id}/rebalance", "post", 202>> {
+    return this.post(path("/api/v1/live/{id}/rebalance", { id }), {});
+  }
+
+  /** A deposit or withdrawal in share-class units; the amount as typed, so the API's own validation names it. */
+  liveFlow(id: string, flow: "deposit" | "withdraw", amount: Body<"/api/v1/live/{id}/deposit">["amount"]): Promise<Answer<"/api/v1/live/{id}/deposit", "post", 202>> {
+    const body: Body<"/api/v1/live/{id}/deposit" | "/api/v1/live/{id}/withdraw"> = { amount };
+    return this.post(path(flow === "deposit" ? "/api/v1/live/{id}/deposit" : "/api/v1/live/{id}/withdraw", { id }), body);
+  }
+
+  /** Every component's check. A 503 (a component failing) still carries the report, so it is read, not thrown. */
+  async healthDetailed(): Promise<Answer<"/health/detailed", "get", 200>> {
+    const url = path("/health/detailed", {});
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { Accept: "application/json" } });
+    } catch {
+      throw unreachable();
+    }
+
+    if (response.status === 200 || response.status === 503) {
+      try {
+        return (await response.json()) as Answer<"/health/detailed", "get", 200>;
+      } catch {
+        // A proxy's 503 page, not the server's report.
+      }
+    }
+
+    throw await this.failure(response);
+  }
+
   private async json<T>(url: string): Promise<T> {
     return (await (await this.send(url)).json()) as T;
   }
 
-  private async send(url: string): Promise<Response> {
+  private async post<T>(url: string, body: unknown): Promise<T> {
+    const response = await this.send(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as T;
+  }
+
+  private async send(url: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(url, { headers: { "X-API-Key": this.key, Accept: "application/json, text/csv" } });
+      response = await fetch(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string> | undefined), "X-API-Key": this.key, Accept: "application/json, text/csv" },
+      });
     } catch {
-      throw new ApiError("unreachable", "The API is not answering: is basis serve running?");
+      throw unreachable();
     }
 
     if (response.ok) {
       return response;
     }
 
+    throw await this.failure(response);
+  }
+
+  private async failure(response: Response): Promise<ApiError> {
     const problem = await readProblem(response);
+    const words = problem ? describe(problem) : "";
     switch (response.status) {
+      case 400:
+        return new ApiError("invalid", words || `400: ${response.statusText}`, problem?.errors ?? {});
       case 401:
         this.onUnauthorized();
-        throw new ApiError("unauthorized", "The API refused the key (401).");
+        return new ApiError("unauthorized", "The API refused the key (401).");
       case 404:
-        throw new ApiError("not-found", problem);
+        return new ApiError("not-found", words || response.statusText);
       case 409:
-        throw new ApiError("not-ready", problem);
-      case 502:
+        return new ApiError("not-ready", words || response.statusText);
+      case 501:
       case 503:
+        // The server's own 503 (live trading not configured, the ledger's database down) says why; a proxy's does not.
+        if (problem?.title) {
+          return new ApiError("unavailable", words);
+        }
+        return unreachable(response.status);
+      case 502:
       case 504:
-        throw new ApiError("unreachable", `The API is not answering (${response.status}): is basis serve running?`);
+        return unreachable(response.status);
       default:
-        throw new ApiError("failed", `${response.status}: ${problem}`);
+        return new ApiError("failed", `${response.status}: ${words || response.statusText}`);
     }
   }
+}
+
+function unreachable(status?: number): ApiError {
+  return new ApiError("unreachable", `The API is not answering${status ? ` (${status})` : ""}: is basis serve running?`);
 }
 
 /** A route with its `{name}` parameters filled in, escaped. */
@@ -91,12 +217,17 @@ function path(route: Route, parameters: Record<string, string>): string {
   return route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parameters[name] ?? ""));
 }
 
-/** The problem's title and detail (RFC 9457), else the status text. */
-async function readProblem(response: Response): Promise<string> {
+/** The problem's title and detail (RFC 9457). */
+function describe(problem: Problem): string {
+  return [problem.title, problem.detail].filter(Boolean).join(" ");
+}
+
+/** The problem-details body (RFC 9457), or null when the answer has none. */
+async function readProblem(response: Response): Promise<ValidationProblem | null> {
   try {
-    const problem = (await response.json()) as Problem;
-    return [problem.title, problem.detail].filter(Boolean).join(" ") || response.statusText;
+    const body = (await response.json()) as unknown;
+    return body && typeof body === "object" ? (body as ValidationProblem) : null;
   } catch {
-    return response.statusText;
+    return null;
   }
 }

@@ -10,6 +10,8 @@ export function Layout({ onSignOut, children }: { onSignOut: () => void; childre
         </Link>
         <nav>
           <Link to="/">Runs</Link>
+          <Link to="/live">Live</Link>
+          <Link to="/health">Health</Link>
         </nav>
         <button type="button" onClick={onSignOut}>
           Sign out
