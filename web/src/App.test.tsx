@@ -57,6 +57,7 @@ describe("the live pages", () => {
     expect(await screen.findByRole("heading", { name: "Live instances" })).toBeInTheDocument();
     expect(await screen.findByText(/No live instances yet/)).toBeInTheDocument();
     expect(window.location.pathname).toBe("/live");
+    expect(screen.getByRole("link", { name: "Live" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("link", { name: "Health" })).toHaveAttribute("href", "/health");
   });
 });

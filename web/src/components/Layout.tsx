@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
-import { Link } from "../router";
+import { Link, usePath } from "../router";
 
 export function Layout({ onSignOut, children }: { onSignOut: () => void; children: ReactNode }) {
+  const path = usePath();
   return (
     <>
       <header className="bar">
@@ -9,9 +10,15 @@ export function Layout({ onSignOut, children }: { onSignOut: () => void; childre
           Basis
         </Link>
         <nav>
-          <Link to="/">Runs</Link>
-          <Link to="/live">Live</Link>
-          <Link to="/health">Health</Link>
+          <NavLink to="/" current={path === "/" || path.startsWith("/runs")}>
+            Runs
+          </NavLink>
+          <NavLink to="/live" current={path.startsWith("/live")}>
+            Live
+          </NavLink>
+          <NavLink to="/health" current={path === "/health"}>
+            Health
+          </NavLink>
         </nav>
         <button type="button" onClick={onSignOut}>
           Sign out
@@ -19,5 +26,13 @@ export function Layout({ onSignOut, children }: { onSignOut: () => void; childre
       </header>
       <main>{children}</main>
     </>
+  );
+}
+
+function NavLink({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
+  return (
+    <Link to={to} aria-current={current ? "page" : undefined}>
+      {children}
+    </Link>
   );
 }

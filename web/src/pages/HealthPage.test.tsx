@@ -32,6 +32,7 @@ describe("the health page", () => {
     expect(store).toHaveTextContent("12.0 ms");
     expect(within(table).getByRole("row", { name: /data_source/ })).toHaveTextContent("healthy");
     expect(screen.getByText("1 h 0 min")).toBeInTheDocument();
+    expect(screen.getByText("8.5 GiB")).toBeInTheDocument();
   });
 
   it("says so when the API is down", async () => {

@@ -25,7 +25,7 @@ export default function HealthPage({ client }: { client: ApiClient }) {
             <Card label="Service" value={`${health.data.service} (${health.data.execution_mode})`} />
             <Card label="Uptime" value={uptime(toNumber(health.data.uptime_seconds))} />
             {Object.entries(health.data.system).map(([name, value]) => (
-              <Card key={name} label={name.replaceAll("_", " ")} value={value === null || value === undefined ? "n/a" : formatNumber(toNumber(value as number | string), 1)} />
+              <Card key={name} label={figureLabel(name)} value={value === null || value === undefined ? "n/a" : `${formatNumber(toNumber(value as number | string), 1)}${figureUnit(name)}`} />
             ))}
           </dl>
           <table className="components">
@@ -93,4 +93,13 @@ function uptime(seconds: number): string {
   const hours = Math.floor((seconds % 86400) / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   return days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds % 60} s`;
+}
+
+/** `memory_available_gb` → "memory available"; the unit goes with the figure. */
+function figureLabel(name: string): string {
+  return name.replace(/_(percent|gb|mb)$/, "").replaceAll("_", " ").replace(/^cpu/, "CPU");
+}
+
+function figureUnit(name: string): string {
+  return name.endsWith("_percent") ? " %" : name.endsWith("_gb") ? " GiB" : name.endsWith("_mb") ? " MiB" : "";
 }
