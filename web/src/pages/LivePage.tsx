@@ -56,7 +56,7 @@ export default function LivePage({ client, id }: { client: ApiClient; id: string
           <Limits limits={instance.data.limits} />
           <PositionsSection client={client} id={id} unit={instance.data.share_class} reads={changes} />
           <PerformanceSection client={client} id={id} reads={changes} />
-          {/* An action read from the first page again: a stop or a flow adds rows. */}
+          {/* After an action the tables read their first page again: it may have added rows. */}
           <LedgerTables key={changes} client={client} id={id} unit={instance.data.share_class} />
         </>
       )}
