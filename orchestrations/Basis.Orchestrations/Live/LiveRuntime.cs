@@ -17,6 +17,9 @@ namespace Basis.Orchestrations.Live;
 /// </summary>
 public sealed class LiveRuntime
 {
+    /// <summary>How many of the latest breaches are searched for the one of a tripped hour: more than a cycle ever records.</summary>
+    private const int RecentBreaches = 20;
+
     private readonly LiveLedgerSource _ledger;
     private readonly PaperCycleFactory _paper;
     private readonly LiveTradingSettings _settings;
@@ -87,7 +90,19 @@ public sealed class LiveRuntime
         }
 
         var limits = InstanceLimits.Of(instance, _settings);
-        var firstHour = (await ledger.GetCheckpointAsync(instanceId, cancellationToken).ConfigureAwait(false))?.NextHourUtc ?? instance.CreatedUtc;
+        var checkpoint = await ledger.GetCheckpointAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var firstHour = checkpoint?.NextHourUtc ?? instance.CreatedUtc;
+
+        // A cycle that trips the breaker moves the checkpoint before the instance is halted: a crash in between leaves a
+        // trip at the last hour run and no breach for it. That halt is made now, before another hour trades.
+        var lastHour = firstHour.AddHours(-1);
+        if (_settings.CircuitBreakerEnabled && checkpoint is not null
+            && !await BreachRecordedForAsync(ledger, instanceId, lastHour, cancellationToken).ConfigureAwait(false)
+            && await BreakAsync(ledger, instance, lastHour, cancellationToken).ConfigureAwait(false) is { } lost)
+        {
+            return new LiveCycleResult(instanceId, false, lost);
+        }
+
         var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, limits.Breaker, cancellationToken).ConfigureAwait(false);
         if (outcome.StopLoss is { } stopLoss)
         {
@@ -282,8 +297,25 @@ public sealed class LiveRuntime
         var breach = string.Create(CultureInfo.InvariantCulture, $"circuit breaker: {what} at {first.HourUtc:yyyy-MM-ddTHH:mm}Z ({trips.Count} such event(s) in the cycle); the instance is halted until an operator acknowledges it");
         var now = _time.GetUtcNow();
         await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false);
-        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, first.BodyJson, now), cancellationToken).ConfigureAwait(false);
+        var details = $$"""{"hour": "{{first.HourUtc.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}", "kind": "{{first.Kind}}", "activity": {{first.BodyJson}}}""";
+        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, details, now), cancellationToken).ConfigureAwait(false);
         return breach;
+    }
+
+    /// <summary>True when a breach names <paramref name="hourUtc"/> as the hour that tripped it (the <c>hour</c> of its details).</summary>
+    private static async Task<bool> BreachRecordedForAsync(PostgresLiveLedger ledger, string instanceId, DateTimeOffset hourUtc, CancellationToken cancellationToken)
+    {
+        foreach (var breach in await ledger.LatestEventsAsync(instanceId, LedgerEventKind.Breach, RecentBreaches, cancellationToken).ConfigureAwait(false))
+        {
+            using var details = breach.DetailsJson is { } json ? JsonDocument.Parse(json) : null;
+            if (details?.RootElement.ValueKind == JsonValueKind.Object
+                && details.RootElement.TryGetProperty("hour", out var hour) && hour.TryGetDateTimeOffset(out var tripped) && tripped == hourUtc)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What a <c>risk_floor</c> activity says: the figure, its value and its floor.</summary>
@@ -307,7 +339,7 @@ public sealed class LiveRuntime
     {
         var now = _time.GetUtcNow();
         await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false);
-        var details = JsonSerializer.Serialize(new { limit = "emergency_stop_loss_pct", limit_pct = limitPct, unwound_at = outcome.NextHourUtc.AddHours(-1), equity = outcome.EquitySc });
+        var details = JsonSerializer.Serialize(new { limit = "emergency_stop_loss_pct", limit_pct = limitPct, hour = outcome.NextHourUtc.AddHours(-1), equity = outcome.EquitySc });
         await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, $"{stopLoss}; everything was unwound into the wallet and the instance is halted until an operator acknowledges it", details, now), cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Basis.Configuration.Binding;
 using Basis.Data.Canonical;
 using Basis.Core.Simulation;
+using Basis.Core.Trading;
 using Basis.Data.Stores;
 using Basis.Live.Ledger;
 using Basis.Live.Safety;
@@ -204,6 +205,34 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
             Assert.Equal(3, result.Hours);
             Assert.Equal(3, recorded.Count(r => Field(r, "metric") == metric));
         }
+    }
+
+    [Fact]
+    public async Task A_trip_whose_halt_a_crash_lost_halts_the_instance_before_another_hour_trades()
+    {
+        var ledger = await _source!.OpenAsync(Cancel);
+        var instance = Instance("lost-halt");
+        await ledger.SaveInstanceAsync(instance, Cancel);
+        var runtime = Runtime(Paper);
+        await runtime.BeatAsync(Cancel);
+
+        // The cycle that tripped, as a crash leaves it: its hours recorded and the checkpoint moved, the instance active.
+        var tripping = new BreakerPolicy(Enabled: true, HealthFactorFloor: 1.01, MarginRatioFloor: 0.3);
+        await new PaperCycle(Workspace(), ledger, TimeProvider.System).RunAsync(instance, new SafetyLimits(ReadOnly: false, 1e9), 100, Created.AddHours(2), breaker: tripping, cancellationToken: Cancel);
+        Assert.Equal(Created.AddHours(1), (await ledger.GetCheckpointAsync("lost-halt", Cancel))!.NextHourUtc);
+
+        var next = await runtime.RunCycleAsync("lost-halt", Created.AddHours(3), Cancel);
+
+        Assert.False(next.Ran);
+        Assert.StartsWith("circuit breaker: the margin ratio of ", next.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("at 2025-01-01T00:00Z (3 such event(s) in the cycle); the instance is halted until an operator acknowledges it", next.Detail, StringComparison.Ordinal);
+        Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("lost-halt", Cancel))!.Status);
+        Assert.Equal(Created.AddHours(1), (await ledger.GetCheckpointAsync("lost-halt", Cancel))!.NextHourUtc);
+
+        // Once an operator clears the halt, the breach it recorded for that hour lets the instance trade on.
+        await ledger.ChangeStatusAsync("lost-halt", [LiveInstanceStatus.Halted], LiveInstanceStatus.Active, DateTimeOffset.UtcNow, Cancel);
+        var cleared = await runtime.RunCycleAsync("lost-halt", Created.AddHours(3), Cancel);
+        Assert.Equal((true, 3), (cleared.Ran, cleared.Hours));
     }
 
     [Fact]
