@@ -41,6 +41,25 @@ public static class ApiDocument
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] });
             }
 
+            // Query parameters the handlers read from the request themselves, so the document says they exist.
+            foreach (var query in context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameter>())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = query.Name,
+                    In = ParameterLocation.Query,
+                    Description = query.Description,
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Format = "int64",
+                        Minimum = query.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Maximum = query.Maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    },
+                });
+            }
+
             return Task.CompletedTask;
         });
     });
@@ -49,8 +68,15 @@ public static class ApiDocument
     public static RouteHandlerBuilder RequiresApiKey(this RouteHandlerBuilder endpoint, bool required = true) =>
         required ? endpoint.WithMetadata(ApiKeyRequired.Instance).ProducesProblem(StatusCodes.Status401Unauthorized) : endpoint;
 
+    /// <summary>Declares the optional whole-number query parameters a handler reads from the request itself.</summary>
+    public static RouteHandlerBuilder WithQuery(this RouteHandlerBuilder endpoint, params QueryParameter[] parameters) =>
+        endpoint.WithMetadata([.. parameters]);
+
     private sealed class ApiKeyRequired
     {
         public static readonly ApiKeyRequired Instance = new();
     }
 }
+
+/// <summary>An optional whole-number query parameter, as the OpenAPI document describes it.</summary>
+public sealed record QueryParameter(string Name, string Description, long Minimum, long? Maximum = null);

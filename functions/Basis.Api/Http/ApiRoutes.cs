@@ -1,6 +1,7 @@
 using Basis.Api.Live;
 using Basis.Api.Runs;
 using Basis.Data.Results;
+using Basis.Live.Ledger;
 using Basis.Orchestrations.Live;
 using Microsoft.DurableTask.Client;
 
@@ -135,7 +136,10 @@ public static class ApiRoutes
 
     private static void MapPage<T>(RouteGroupBuilder api, string route, string what, Func<string, HttpRequest, LiveHandlers, Task<IResult>> handle, bool readsNeedKey) =>
         Tagged(api.MapGet(route, (string id, HttpRequest http, LiveHandlers live) => handle(id, http, live)), $"An instance's {what}, a page at a time (?limit=1..1000, default 100; ?cursor=next_cursor)")
-            .Produces<LivePageResponse<T>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+            .Produces<LivePageResponse<T>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey)
+            .WithQuery(
+                new QueryParameter("limit", "Items per page (default 100).", 1, LedgerPageRequest.MaxLimit),
+                new QueryParameter("cursor", "The next_cursor of the previous page; the first page without it.", 0));
 
     /// <summary>What every live route shares in the document: its tag, summary, and the 503 of a host without a database.</summary>
     private static RouteHandlerBuilder Tagged(RouteHandlerBuilder endpoint, string summary) =>
@@ -149,7 +153,8 @@ public static class ApiRoutes
             .Produces<RunLinks>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).RequiresApiKey();
         api.MapGet(collection, (HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.ListAsync(kind, http, engine))
             .WithTags(tag).WithSummary($"List {kind.Name}s, newest first (?limit=1..10000, default 100)")
-            .Produces<RunListEntry[]>().ProducesValidationProblem().RequiresApiKey(readsNeedKey);
+            .Produces<RunListEntry[]>().ProducesValidationProblem().RequiresApiKey(readsNeedKey)
+            .WithQuery(new QueryParameter("limit", "How many, newest first (default 100).", 1, RunHandlers.MaxListLimit));
         api.MapGet(one, (string id, HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.StatusAsync(kind, id, http, engine))
             .WithTags(tag).WithSummary($"A {kind.Name}'s status: runtimeStatus, progress (customStatus), output or error")
             .Produces<RunStatusResponse>().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);

@@ -32,6 +32,9 @@ type Ok<R extends Route> = Answer<R, "get", 200>;
 /** A request body of a route, per the document. */
 type Body<R extends Route> = paths[R] extends { post: { requestBody: { content: { "application/json": infer T } } } } ? T : never;
 
+/** A route's query parameters, per the document. */
+type Query<R extends Route> = paths[R] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;
+
 /** The live routes paged with `?limit=&cursor=` (→ `next_cursor`). */
 export type LivePagedRoute = "/api/v1/live/{id}/orders" | "/api/v1/live/{id}/fills" | "/api/v1/live/{id}/events" | "/api/v1/live/{id}/activity";
 export type LivePage<R extends LivePagedRoute> = Ok<R>;
@@ -96,12 +99,9 @@ export class ApiClient {
 
   /** A page of orders, fills, events or activity: `cursor` is the previous page's `next_cursor`. */
   livePage<R extends LivePagedRoute>(route: R, id: string, limit: number, cursor: number | string | null): Promise<LivePage<R>> {
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (cursor !== null) {
-      query.set("cursor", String(cursor));
-    }
-
-    return this.json(`${path(route, { id })}?${query}`);
+    const query: Query<LivePagedRoute> = cursor === null ? { limit } : { limit, cursor: Number(cursor) };
+    const search = new URLSearchParams(Object.entries(query).map(([name, value]) => [name, String(value)]));
+    return this.json(`${path(route, { id })}?${search}`);
   }
 
   liveStart(id: string, acknowledgeHalt: boolean): Promise<Answer<"/api/v1/live/{id}/start", "post", 200>> {
