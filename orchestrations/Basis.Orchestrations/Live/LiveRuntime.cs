@@ -94,9 +94,11 @@ public sealed class LiveRuntime
         var firstHour = checkpoint?.NextHourUtc ?? instance.CreatedUtc;
 
         // A cycle that trips the breaker moves the checkpoint before the instance is halted: a crash in between leaves a
-        // trip at the last hour run and no breach for it. That halt is made now, before another hour trades.
+        // trip at the last hour run and no breach for it. That halt is made now, before another hour trades. The trips
+        // are looked for first: almost every cycle has none, and then the breaches need not be read.
         var lastHour = firstHour.AddHours(-1);
         if (_settings.CircuitBreakerEnabled && checkpoint is not null
+            && (await ledger.ListBreakerActivityAsync(instanceId, lastHour, cancellationToken).ConfigureAwait(false)).Count > 0
             && !await BreachRecordedForAsync(ledger, instanceId, lastHour, cancellationToken).ConfigureAwait(false)
             && await BreakAsync(ledger, instance, lastHour, cancellationToken).ConfigureAwait(false) is { } lost)
         {
