@@ -28,6 +28,7 @@ public static class ApiRoutes
     public const string Strategies = "v1/strategies";
     public const string Strategy = Strategies + "/{name}";
     public const string StrategyConfig = Strategy + "/config";
+    public const string StrategyCoverage = Strategy + "/coverage";
     public const string Live = "v1/live";
     public const string LiveInstance = Live + "/{id}";
     public const string LiveStart = LiveInstance + "/start";
@@ -79,11 +80,16 @@ public static class ApiRoutes
         MapRuns(api, RunKind.Sweep, typeof(SweepRequestBody), readsNeedKey, Sweeps, Sweep, SweepResult, SweepTerminate);
 
         api.MapGet(Strategies, (HttpRequest http, StrategyHandlers strategies) => strategies.List(http))
-            .WithTags("strategies").WithSummary("The strategy modes").RequiresApiKey(readsNeedKey);
+            .WithTags("strategies").WithSummary("The strategy modes").Produces<StrategyListResponse>().RequiresApiKey(readsNeedKey);
         api.MapGet(Strategy, (string name, HttpRequest http, StrategyHandlers strategies) => strategies.One(name, http))
-            .WithTags("strategies").WithSummary("One strategy mode (by name or alias)").ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+            .WithTags("strategies").WithSummary("One strategy mode (by name or alias)").Produces<StrategyResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
         api.MapGet(StrategyConfig, (string name, HttpRequest http, StrategyHandlers strategies) => strategies.Config(name, http))
-            .WithTags("strategies").WithSummary("A mode's merged, validated configuration").ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+            .WithTags("strategies").WithSummary("A mode's merged, validated configuration").Produces<StrategyConfigResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+        api.MapGet(StrategyCoverage, (string name, HttpRequest http, StrategyHandlers strategies) => strategies.CoverageAsync(name, http))
+            .WithTags("strategies").WithSummary("The period the data covers for a mode, its series and their venues").Produces<StrategyCoverageResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
 
         MapLive(api, readsNeedKey);
     }

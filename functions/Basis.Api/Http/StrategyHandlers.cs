@@ -1,12 +1,15 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Basis.Configuration.Tree;
+using Basis.Core.Market;
 using Basis.Core.Settings;
 using Basis.Core.Strategies;
+using Basis.Core.Time;
 using Basis.Orchestrations.Backtests;
 
 namespace Basis.Api.Http;
 
-/// <summary><c>/api/v1/strategies</c>: the modes, one mode, and its merged configuration (both hosts call these).</summary>
+/// <summary><c>/api/v1/strategies</c>: the modes, one mode, its merged configuration and its data's coverage (both hosts call these).</summary>
 public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess access)
 {
     /// <summary>GET: every mode.</summary>
@@ -18,7 +21,7 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
         }
 
         var list = StrategyCatalog.All.Select(Describe).ToList();
-        return TypedResults.Ok(new { strategies = list, total = list.Count });
+        return TypedResults.Ok(new StrategyListResponse(list, list.Count));
     }
 
     /// <summary>GET: one mode, by name or alias.</summary>
@@ -40,11 +43,60 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
 
         if (!mode.IsImplemented)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{mode.Name} is not built yet: it arrives with {mode.PlannedWith}.");
+            return NotBuilt(mode);
         }
 
         var resolved = workspace.Configuration.ResolveMode(mode.Name);
-        return TypedResults.Ok(new { name = mode.Name, config_hash = resolved.ConfigHash, config = ToJson(resolved.Merged) });
+        return TypedResults.Ok(new StrategyConfigResponse(mode.Name, resolved.ConfigHash, JsonSerializer.SerializeToElement(ToJson(resolved.Merged))));
+    }
+
+    /// <summary>
+    /// GET: the period the data covers for a mode, as the backtest request checks it (every series the mode reads hour
+    /// by hour, through one of its sources, from its first month to its last), so a client can refuse an impossible
+    /// period before it submits. Also the series and the venues they come from.
+    /// </summary>
+    public async Task<IResult> CoverageAsync(string name, HttpRequest http)
+    {
+        if (access.Refuse(http, changes: false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Find(name) is not { } mode)
+        {
+            return UnknownMode(name);
+        }
+
+        if (!mode.IsImplemented)
+        {
+            return NotBuilt(mode);
+        }
+
+        // Any valid period will do: the series a mode reads do not depend on it.
+        var probe = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var prepared = workspace.Prepare("coverage", new BacktestRequest(mode.Name, probe, probe.AddHours(1)));
+        var series = new List<SeriesCoverageResponse>();
+        foreach (var request in prepared.Series.Where(r => !r.OnlyWhileHeld && r.Use != SeriesUse.Distributions))
+        {
+            var months = new SortedSet<DateTime>();
+            foreach (var source in request.Sources)
+            {
+                months.UnionWith(await workspace.Data.MonthsAsync(source, http.HttpContext.RequestAborted).ConfigureAwait(false));
+            }
+
+            series.Add(months.Count == 0
+                ? new SeriesCoverageResponse(request.Id.Value, null, null)
+                : new SeriesCoverageResponse(request.Id.Value, UnixTime.Format(months.Min), UnixTime.Format(months.Max.AddMonths(1))));
+        }
+
+        // The latest first month and the earliest end: a series without data leaves no period at all.
+        var complete = series.Count > 0 && series.All(s => s.Start is not null);
+        return TypedResults.Ok(new StrategyCoverageResponse(
+            mode.Name,
+            complete ? series.Max(s => s.Start) : null,
+            complete ? series.Min(s => s.End) : null,
+            series.Select(s => s.Id.Split('/')[1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            series));
     }
 
     private static StrategyMode? Find(string name)
@@ -62,15 +114,16 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
     private static IResult UnknownMode(string name) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No strategy mode '{ApiProblems.Shown(name)}'.", detail: "List them at /api/v1/strategies.");
 
-    private object Describe(StrategyMode mode) => new
-    {
-        name = mode.Name,
-        aliases = mode.Aliases,
-        share_class = mode.ShareClass.Name(),
-        family = mode.Family?.Name,
-        implemented = mode.IsImplemented,
-        description = mode.IsImplemented ? workspace.Configuration.ResolveMode(mode.Name).Settings.Description : $"not yet: arrives with {mode.PlannedWith}",
-    };
+    private static IResult NotBuilt(StrategyMode mode) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{mode.Name} is not built yet: it arrives with {mode.PlannedWith}.");
+
+    private StrategyResponse Describe(StrategyMode mode) => new(
+        mode.Name,
+        mode.Aliases,
+        mode.ShareClass.Name(),
+        mode.Family?.Name,
+        mode.IsImplemented,
+        mode.IsImplemented ? workspace.Configuration.ResolveMode(mode.Name).Settings.Description : $"not yet: arrives with {mode.PlannedWith}");
 
     /// <summary>The configuration tree as JSON: scalars stay the text the file holds, so nothing is reinterpreted.</summary>
     private static JsonNode? ToJson(ConfigNode node) => node switch

@@ -20,4 +20,8 @@ public sealed class StrategyFunctions(StrategyHandlers strategies)
     [Function("GetStrategyConfig")]
     public IResult Config([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StrategyConfig)] HttpRequest req, string name) =>
         strategies.Config(name, req);
+
+    [Function("GetStrategyCoverage")]
+    public Task<IResult> Coverage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StrategyCoverage)] HttpRequest req, string name) =>
+        strategies.CoverageAsync(name, req);
 }
