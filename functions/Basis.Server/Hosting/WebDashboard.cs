@@ -8,7 +8,9 @@ namespace Basis.Server.Hosting;
 /// The web dashboard's build (<c>web/dist</c>, or <c>BASIS_WEB_DIR</c>) served at <c>/</c>: its files, with a year's
 /// cache for the content-hashed <c>/assets/</c> and none for the rest, and <c>index.html</c> for any other GET a route
 /// does not answer (the single-page app's deep links). Routes always win, and the API's prefix, <c>/health</c> and
-/// <c>/openapi</c> are never the dashboard's. Without a build, its pages answer 404 naming the command that builds it.
+/// <c>/openapi</c> are never the dashboard's. The build's <c>docs/</c> folder, the API reference UI (Swagger UI on
+/// <c>/openapi/v1.json</c>), is served at <c>/docs/</c>. Without a build, its pages answer 404 naming the command that
+/// builds it.
 /// </summary>
 internal sealed class WebDashboard
 {
@@ -54,6 +56,9 @@ internal sealed class WebDashboard
     private void ServeBuild(IApplicationBuilder branch)
     {
         var files = new PhysicalFileProvider(Directory!);
+
+        // A folder with its own index.html is a page of its own: the API reference at /docs/ (and /docs, redirected to it).
+        branch.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         branch.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,

@@ -14,6 +14,7 @@ public sealed class WebDashboardTests : IDisposable
 {
     private const string IndexHtml = "<!doctype html><title>Basis</title><div id=\"root\"></div>";
     private const string Script = "console.log('basis');";
+    private const string DocsHtml = "<!doctype html><title>Basis API reference</title><main id=\"swagger-ui\"></main>";
 
     private readonly TempFolder _temp = new();
 
@@ -44,6 +45,30 @@ public sealed class WebDashboardTests : IDisposable
         // A missing asset is a 404, not the page.
         using var stale = await host.Http.GetAsync(new Uri("/assets/index-old.js", UriKind.Relative), Token);
         Assert.Equal(HttpStatusCode.NotFound, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_reference_is_its_own_page_at_docs()
+    {
+        await using var host = await StartAsync(FakeBuild());
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Http.BaseAddress };
+
+        // /docs moves to /docs/, so the page's relative links (docs/swagger-ui-bundle.js) resolve inside the folder.
+        using var bare = await noRedirects.GetAsync(new Uri("/docs", UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.MovedPermanently, bare.StatusCode);
+        Assert.Equal("/docs/", bare.Headers.Location?.AbsolutePath);
+
+        using var page = await host.Http.GetAsync(new Uri("/docs/", UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(DocsHtml, await page.Content.ReadAsStringAsync(Token));
+        Assert.True(page.Headers.CacheControl?.NoCache);
+
+        using var script = await host.Http.GetAsync(new Uri("/docs/init.js", UriKind.Relative), Token);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+
+        // A page of the dashboard that merely starts with "docs" is still the dashboard's.
+        using var other = await host.Http.GetAsync(new Uri("/docsearch", UriKind.Relative), Token);
+        Assert.Equal(IndexHtml, await other.Content.ReadAsStringAsync(Token));
     }
 
     [Fact]
@@ -96,6 +121,9 @@ public sealed class WebDashboardTests : IDisposable
         Directory.CreateDirectory(Path.Combine(dist, "assets"));
         File.WriteAllText(Path.Combine(dist, "index.html"), IndexHtml);
         File.WriteAllText(Path.Combine(dist, "assets", "index-Bx3f9a.js"), Script);
+        Directory.CreateDirectory(Path.Combine(dist, "docs"));
+        File.WriteAllText(Path.Combine(dist, "docs", "index.html"), DocsHtml);
+        File.WriteAllText(Path.Combine(dist, "docs", "init.js"), "SwaggerUIBundle({ url: '/openapi/v1.json' });");
         return dist;
     }
 }
