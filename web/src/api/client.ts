@@ -1,5 +1,5 @@
 import type { components, paths } from "./schema";
-import type { Summary } from "./results";
+import type { Summary, SweepOutcome } from "./results";
 
 type Schemas = components["schemas"];
 export type RunListEntry = Schemas["RunListEntry"];
@@ -15,6 +15,13 @@ export type LiveRuntimeAnswer = Schemas["LiveRuntimeResponse"];
 export type LiveEmergencyStop = Schemas["LiveEmergencyStopResponse"];
 export type DetailedHealth = Schemas["DetailedHealthReport"];
 export type ComponentHealth = Schemas["ComponentHealth"];
+export type Strategy = Schemas["StrategyResponse"];
+export type StrategyConfig = Schemas["StrategyConfigResponse"];
+export type StrategyCoverage = Schemas["StrategyCoverageResponse"];
+export type RunLinks = Schemas["RunLinks"];
+export type LiveCreate = Schemas["LiveCreateRequestBody"];
+/** A backtest request; `config_overrides` is any JSON object (the document cannot say so). */
+export type BacktestRequest = Omit<Schemas["BacktestRequestBody"], "config_overrides"> & { config_overrides?: Record<string, unknown> };
 type Problem = Schemas["ProblemDetails"];
 type ValidationProblem = Schemas["HttpValidationProblemDetails"];
 
@@ -79,6 +86,51 @@ export class ApiClient {
   /** timeseries.csv. */
   async backtestTimeseries(id: string): Promise<string> {
     return (await this.send(path("/api/v1/backtests/{id}/timeseries", { id }))).text();
+  }
+
+  /** events.jsonl. */
+  async backtestEvents(id: string): Promise<string> {
+    return (await this.send(path("/api/v1/backtests/{id}/events", { id }))).text();
+  }
+
+  /** One of a backtest's files as it is served, for saving. */
+  async backtestFile(id: string, file: "result" | "timeseries" | "events" | "report"): Promise<Blob> {
+    return (await this.send(path(`/api/v1/backtests/{id}/${file}`, { id }))).blob();
+  }
+
+  /** Starts a backtest; a 400 names each bad field (`ApiError.fields`). */
+  submitBacktest(request: BacktestRequest): Promise<Answer<"/api/v1/backtests", "post", 202>> {
+    return this.post(path("/api/v1/backtests", {}), request);
+  }
+
+  listSweeps(): Promise<Ok<"/api/v1/sweeps">> {
+    return this.json(path("/api/v1/sweeps", {}));
+  }
+
+  sweep(id: string): Promise<Ok<"/api/v1/sweeps/{id}">> {
+    return this.json(path("/api/v1/sweeps/{id}", { id }));
+  }
+
+  /** The ranking: free-form JSON in the document, so typed by `SweepOutcome`. */
+  sweepResult(id: string): Promise<SweepOutcome> {
+    return this.json(path("/api/v1/sweeps/{id}/result", { id }));
+  }
+
+  strategies(): Promise<Ok<"/api/v1/strategies">> {
+    return this.json(path("/api/v1/strategies", {}));
+  }
+
+  strategyConfig(name: string): Promise<Ok<"/api/v1/strategies/{name}/config">> {
+    return this.json(path("/api/v1/strategies/{name}/config", { name }));
+  }
+
+  strategyCoverage(name: string): Promise<Ok<"/api/v1/strategies/{name}/coverage">> {
+    return this.json(path("/api/v1/strategies/{name}/coverage", { name }));
+  }
+
+  /** Creates a live instance (paused); a 400 names each bad field, a 409 gives why real execution was refused. */
+  createLive(request: LiveCreate): Promise<Answer<"/api/v1/live", "post", 201>> {
+    return this.post(path("/api/v1/live", {}), request);
   }
 
   listLive(): Promise<Ok<"/api/v1/live">> {

@@ -53,28 +53,87 @@ export function progressOf(status: RunStatus): BacktestProgress | null {
   return custom && typeof custom.progress === "number" ? (custom as BacktestProgress) : null;
 }
 
-/** The columns of timeseries.csv the charts draw: times (Unix seconds), equity, drawdown and each source's cumulative P&L. */
+/** timeseries.csv (docs/results.md): times in Unix seconds, and every other column by name; an empty cell is null. */
 export interface Timeseries {
   time: number[];
-  equity: number[];
-  drawdown: number[];
-  attribution: Map<string, number[]>;
+  columns: Map<string, (number | null)[]>;
 }
 
-/** Reads timeseries.csv, keeping the attribution columns of `sources` that it has. */
-export function parseTimeseries(csv: string, sources: string[]): Timeseries {
+/** Reads timeseries.csv. An empty cell (an infinite health factor, a margin ratio without a position) is null. */
+export function parseTimeseries(csv: string): Timeseries {
   const [header = "", ...rows] = csv.trim().split("\n");
-  const columns = header.split(",");
+  const names = header.split(",");
   const cells = rows.map((row) => row.split(","));
-  const column = (name: string) => {
-    const index = columns.indexOf(name);
-    return cells.map((row) => Number(row[index]));
-  };
-
   return {
     time: cells.map((row) => Date.parse(row[0] ?? "") / 1000),
-    equity: column("equity"),
-    drawdown: column("drawdown"),
-    attribution: new Map(sources.filter((source) => columns.includes(source)).map((source) => [source, column(source)])),
+    columns: new Map(names.slice(1).map((name, i) => [name, cells.map((row) => (row[i + 1] ? Number(row[i + 1]) : null))])),
   };
+}
+
+/** The columns of a timeseries, by what they hold (docs/results.md names them). */
+export function columnGroups(series: Timeseries, sources: string[]) {
+  const names = [...series.columns.keys()];
+  const known = new Set(["equity", "drawdown", "residual", "net_flows", "health_factor", "ltv", "net_delta", ...sources]);
+  return {
+    attribution: sources.filter((source) => series.columns.has(source)),
+    risk: ["health_factor", "ltv"].filter((name) => series.columns.has(name)),
+    margin: names.filter((name) => name.startsWith("margin_ratio_")),
+    positions: names.filter((name) => !known.has(name) && !name.startsWith("margin_ratio_")),
+  };
+}
+
+/** One calendar month's return: the change in equity less the month's flows, over the equity it started with. */
+export interface MonthlyReturn {
+  month: string;
+  value: number;
+}
+
+/** Monthly returns (UTC months) from the hourly equity and cumulative net flows; the first month starts from the capital. */
+export function monthlyReturns(series: Timeseries, initialCapital: number): MonthlyReturn[] {
+  const equity = series.columns.get("equity") ?? [];
+  const flows = series.columns.get("net_flows");
+  const months: MonthlyReturn[] = [];
+  let startEquity = initialCapital;
+  let startFlows = 0;
+  for (let i = 0; i < series.time.length; i++) {
+    const month = new Date(series.time[i]! * 1000).toISOString().slice(0, 7);
+    const last = i + 1 === series.time.length || new Date(series.time[i + 1]! * 1000).toISOString().slice(0, 7) !== month;
+    if (last) {
+      const endEquity = equity[i] ?? startEquity;
+      const endFlows = flows?.[i] ?? 0;
+      months.push({ month, value: (endEquity - startEquity - (endFlows - startFlows)) / startEquity });
+      startEquity = endEquity;
+      startFlows = endFlows;
+    }
+  }
+
+  return months;
+}
+
+/** One line of events.jsonl: its type, its time, and the fields its type has. */
+export type RunEvent = { type: string; time: string } & Record<string, unknown>;
+
+export function parseEvents(jsonl: string): RunEvent[] {
+  return jsonl
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as RunEvent);
+}
+
+/** A sweep's running status (`customStatus`): runs finished so far of all its runs, and its progress 0–1. */
+export interface SweepProgress {
+  phase: string;
+  runs: number;
+  completed: number;
+  failed: number;
+  progress: number;
+}
+
+/** A sweep's result: completed runs ranked by `rankBy`, with what varied and their figures, then the failed runs. */
+export interface SweepOutcome {
+  sweepId: string;
+  rankBy: string;
+  ascending: boolean;
+  ranking: { rank: number; runId: string; parameters: Record<string, string>; value: number | null; metrics: Record<string, number | null> }[];
+  failures: { runId: string; parameters: Record<string, string>; error: string }[];
 }

@@ -1,33 +1,53 @@
 import { useMemo } from "react";
 import type { ApiClient } from "../api/client";
-import { parseTimeseries, type Summary } from "../api/results";
+import { columnGroups, parseTimeseries, type RunEvent, type Summary, type Timeseries } from "../api/results";
 import { formatNumber, formatPercent } from "../format";
-import { useApi } from "../useApi";
+import { useApi, type Loaded } from "../useApi";
+import { MonthlyReturns } from "./MonthlyReturns";
 import { ErrorMessage, Loading } from "./Status";
 import { TimeChart, type Line } from "./TimeChart";
 
 const palette = ["#2563eb", "#16a34a", "#dc2626", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777", "#4b5563", "#65a30d", "#7c3aed"];
 
-/** Equity, drawdown and cumulative attribution by source over the run (loaded on its own: uPlot is a separate chunk). */
-export default function RunCharts({ client, summary }: { client: ApiClient; summary: Summary }) {
+function lines(series: Timeseries, names: string[], label: (name: string) => string = (name) => name): Line[] {
+  return names.map((name, i) => ({ label: label(name), values: series.columns.get(name)!, color: palette[i % palette.length]! }));
+}
+
+/**
+ * Everything timeseries.csv holds, charted: equity against holding the share class's asset, drawdown, cumulative P&L
+ * by source, AAVE health factor and LTV, margin ratio per perp, net delta, positions; the funding rate per venue from
+ * the funding events; and the monthly returns. A chart whose columns the run lacks is left out. Loaded on its own:
+ * uPlot is a separate chunk.
+ */
+export default function RunCharts({ client, summary, events }: { client: ApiClient; summary: Summary; events: Loaded<RunEvent[]> }) {
   const csv = useApi(() => client.backtestTimeseries(summary.run_id), [client, summary.run_id]);
-  const series = useMemo(
-    () => (csv.state === "ready" ? parseTimeseries(csv.data, Object.keys(summary.attribution)) : null),
-    [csv, summary.attribution],
-  );
-  const amount = useMemo(() => (value: number) => formatNumber(value, summary.share_class === "ETH" ? 4 : 0), [summary.share_class]);
-  const lines = useMemo(() => {
+  const series = useMemo(() => (csv.state === "ready" ? parseTimeseries(csv.data) : null), [csv]);
+  const unit = summary.share_class;
+  const amount = useMemo(() => (value: number) => formatNumber(value, unit === "ETH" ? 4 : 0), [unit]);
+  const charts = useMemo(() => {
     if (!series) {
       return null;
     }
 
-    const sources = [...series.attribution].filter(([, values]) => values.some((value) => value !== 0));
+    const groups = columnGroups(series, Object.keys(summary.attribution));
+    const flows = series.columns.get("net_flows");
+    // Holding the share class's asset earns nothing in its own unit: the capital plus whatever was deposited.
+    const hold = series.time.map((_, i) => summary.initial_capital + (flows?.[i] ?? 0));
     return {
-      equity: [{ label: `Equity (${summary.share_class})`, values: series.equity, color: palette[0]! }],
-      drawdown: [{ label: "Drawdown", values: series.drawdown, color: palette[2]! }],
-      attribution: sources.map(([source, values], i): Line => ({ label: source, values, color: palette[i % palette.length]! })),
+      equity: [
+        { label: `Equity (${unit})`, values: series.columns.get("equity")!, color: palette[0]! },
+        { label: `Holding ${unit}`, values: hold, color: palette[8]! },
+      ],
+      drawdown: lines(series, ["drawdown"]),
+      attribution: lines(series, groups.attribution.filter((source) => series.columns.get(source)!.some((value) => value !== 0))),
+      healthFactor: lines(series, groups.risk.filter((name) => name === "health_factor"), () => "Health factor"),
+      ltv: lines(series, groups.risk.filter((name) => name === "ltv"), () => "LTV"),
+      margin: lines(series, groups.margin, (name) => name.slice("margin_ratio_".length)),
+      delta: lines(series, series.columns.has("net_delta") ? ["net_delta"] : []),
+      positions: lines(series, groups.positions),
     };
-  }, [series, summary.share_class]);
+  }, [series, summary, unit]);
+  const funding = useMemo(() => (events.state === "ready" ? fundingRates(events.data) : null), [events]);
 
   if (csv.state === "loading") {
     return <Loading what="the time series" />;
@@ -37,14 +57,47 @@ export default function RunCharts({ client, summary }: { client: ApiClient; summ
     return <ErrorMessage error={csv.error} />;
   }
 
+  if (!series || !charts) {
+    return null;
+  }
+
+  const plain = (value: number) => formatNumber(value, 4);
   return (
-    series &&
-    lines && (
-      <>
-        <TimeChart title={`Equity (${summary.share_class})`} time={series.time} lines={lines.equity} format={amount} />
-        <TimeChart title="Drawdown" time={series.time} lines={lines.drawdown} format={formatPercent} />
-        <TimeChart title={`Cumulative P&L by source (${summary.share_class})`} time={series.time} lines={lines.attribution} format={amount} />
-      </>
-    )
+    <>
+      <TimeChart title={`Equity against holding ${unit} (${unit})`} time={series.time} lines={charts.equity} format={amount} />
+      <TimeChart title="Drawdown" time={series.time} lines={charts.drawdown} format={formatPercent} />
+      <TimeChart title={`Cumulative P&L by source (${unit})`} time={series.time} lines={charts.attribution} format={amount} />
+      {charts.healthFactor.length > 0 && <TimeChart title="AAVE health factor (liquidation at 1)" time={series.time} lines={charts.healthFactor} format={plain} />}
+      {charts.ltv.length > 0 && <TimeChart title="AAVE loan-to-value" time={series.time} lines={charts.ltv} format={formatPercent} />}
+      {charts.margin.length > 0 && <TimeChart title="Margin ratio per venue and perp" time={series.time} lines={charts.margin} format={formatPercent} />}
+      {charts.delta.length > 0 && <TimeChart title="Net delta (units of the mode's asset)" time={series.time} lines={charts.delta} format={plain} />}
+      {funding && funding.lines.length > 0 && (
+        <TimeChart title="Funding rate per venue (per funding period)" time={funding.time} lines={funding.lines} format={(value) => formatPercent(value)} />
+      )}
+      {charts.positions.length > 0 && <TimeChart title="Positions (underlying units)" time={series.time} lines={charts.positions} format={plain} />}
+      <MonthlyReturns series={series} initialCapital={summary.initial_capital} />
+    </>
   );
+}
+
+/** The funding events' rates, one line per perp, on the hours any perp paid (a venue's other hours are gaps it spans). */
+function fundingRates(events: RunEvent[]): { time: number[]; lines: Line[] } {
+  const byInstrument = new Map<string, Map<number, number>>();
+  for (const event of events) {
+    if (event.type === "funding" && typeof event.rate === "number") {
+      const instrument = String(event.instrument);
+      const rates = byInstrument.get(instrument) ?? new Map<number, number>();
+      rates.set(Date.parse(event.time) / 1000, event.rate);
+      byInstrument.set(instrument, rates);
+    }
+  }
+
+  const time = [...new Set([...byInstrument.values()].flatMap((rates) => [...rates.keys()]))].sort((a, b) => a - b);
+  const lines = [...byInstrument].map(([instrument, rates], i): Line => ({
+    label: instrument,
+    values: time.map((t) => rates.get(t) ?? null),
+    color: palette[i % palette.length]!,
+    spanGaps: true,
+  }));
+  return { time, lines };
 }

@@ -4,8 +4,11 @@ import "uplot/dist/uPlot.min.css";
 
 export interface Line {
   label: string;
-  values: number[];
+  /** null is a gap (an infinite health factor, an hour without a value). */
+  values: (number | null)[];
   color: string;
+  /** Join the points across gaps: for sparse series such as funding, paid every few hours. */
+  spanGaps?: boolean;
 }
 
 /** A uPlot chart of lines over time (Unix seconds), as wide as its container. */
@@ -21,7 +24,7 @@ export function TimeChart({ title, time, lines, format }: { title: string; time:
       {
         width: element.clientWidth,
         height: 260,
-        series: [{}, ...lines.map((line) => ({ label: line.label, stroke: line.color, width: 1.5, value: (_: uPlot, v: number | null) => (v === null ? "" : format(v)) }))],
+        series: [{}, ...lines.map((line) => ({ label: line.label, stroke: line.color, width: 1.5, spanGaps: line.spanGaps ?? false, value: (_: uPlot, v: number | null) => (v === null ? "" : format(v)) }))],
         axes: [{}, { size: 90, values: (_: uPlot, ticks: number[]) => ticks.map(format) }],
         cursor: { sync: { key: "run" } },
       },

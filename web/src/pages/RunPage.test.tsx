@@ -51,9 +51,14 @@ describe("the run page", () => {
       initial_capital: 100, final_equity: 100.61234567, net_flows: 0, pnl: 0.61234567, total_return: 0.0061234567, apr: 0.0248, apy: 0.0251,
       volatility: 0.0004, sharpe: null, sortino: null, calmar: null, max_drawdown: 0, max_drawdown_duration_hours: 0,
       attribution: { lending_yield: 0.62, gas: -0.00765433, funding: 0 }, attribution_residual: 1.2e-13, funding_received: 0,
-      rebalances: 0, trades: 0, liquidations: 0, overrides: [],
+      rebalances: 0, trades: 0, liquidations: 0, overrides: ["margin_fraction=0.3"],
     };
-    mockFetch({ "/api/v1/backtests/bt_1": () => json(status("Completed")), "/api/v1/backtests/bt_1/result": () => json(summary) });
+    const events = '{"type":"supply","time":"2025-01-01T00:00:00Z","instrument":"aave/weth","amount":100}\n';
+    mockFetch({
+      "/api/v1/backtests/bt_1": () => json(status("Completed")),
+      "/api/v1/backtests/bt_1/result": () => json(summary),
+      "/api/v1/backtests/bt_1/events": () => new Response(events, { headers: { "Content-Type": "application/x-ndjson" } }),
+    });
     render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
 
     expect(await screen.findByText("Final equity")).toBeInTheDocument();
@@ -64,6 +69,11 @@ describe("the run page", () => {
     expect(screen.getByRole("row", { name: "gas -0.007654 ETH" })).toBeInTheDocument();
     expect(screen.queryByRole("row", { name: /funding/ })).toBeNull();
     expect(await screen.findByText("charts")).toBeInTheDocument();
+    expect(screen.getByText("margin_fraction=0.3")).toBeInTheDocument();
+    expect(await screen.findByRole("row", { name: "2025-01-01 00:00 UTC supply instrument=aave/weth amount=100" })).toBeInTheDocument();
+    for (const file of ["summary.json", "timeseries.csv", "events.jsonl", "report.html"]) {
+      expect(screen.getByRole("button", { name: `Download ${file}` })).toBeInTheDocument();
+    }
   });
 
   it("says why a failed backtest failed", async () => {

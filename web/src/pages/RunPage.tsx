@@ -1,7 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import type { ApiClient, RunStatus } from "../api/client";
 import { isActive } from "../api/results";
+import { parseEvents } from "../api/results";
 import { AttributionTable } from "../components/AttributionTable";
+import { Downloads } from "../components/Downloads";
+import { EventsTable } from "../components/EventsTable";
 import { MetricCards } from "../components/MetricCards";
 import { RunProgress } from "../components/RunProgress";
 import { ErrorMessage, Loading } from "../components/Status";
@@ -45,6 +48,8 @@ function RunBody({ client, status }: { client: ApiClient; status: RunStatus }) {
 function RunResult({ client, id }: { client: ApiClient; id: string }) {
   const [attempt, setAttempt] = useState(0);
   const summary = useApi(() => client.backtestResult(id), [client, id, attempt]);
+  // Read once for both the funding chart and the events table.
+  const events = useApi(async () => parseEvents(await client.backtestEvents(id)), [client, id, attempt]);
   if (summary.state === "loading") {
     return <Loading what="the result" />;
   }
@@ -68,10 +73,28 @@ function RunResult({ client, id }: { client: ApiClient; id: string }) {
         {summary.data.mode} ({summary.data.share_class}), {formatTime(summary.data.start)} → {formatTime(summary.data.end)}
       </p>
       <MetricCards summary={summary.data} />
+      <section aria-labelledby="overrides-heading" className="overrides">
+        <h2 id="overrides-heading">Overrides</h2>
+        {summary.data.overrides.length === 0 ? (
+          <p>None: the mode's configuration as it is.</p>
+        ) : (
+          <ul>
+            {summary.data.overrides.map((override) => (
+              <li key={override}>
+                <code>{override}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <Suspense fallback={<Loading what="the charts" />}>
-        <RunCharts client={client} summary={summary.data} />
+        <RunCharts client={client} summary={summary.data} events={events} />
       </Suspense>
       <AttributionTable summary={summary.data} />
+      {events.state === "loading" && <Loading what="the events" />}
+      {events.state === "error" && <ErrorMessage error={events.error} />}
+      {events.state === "ready" && <EventsTable runId={id} events={events.data} />}
+      <Downloads client={client} id={id} />
     </>
   );
 }

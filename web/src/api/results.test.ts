@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { columnGroups, monthlyReturns, parseTimeseries } from "./results";
+
+const csv = `timestamp,equity,drawdown,funding,residual,net_flows,health_factor,ltv,net_delta,margin_ratio_binance_ETHUSDT,aave_usdt
+2025-01-31T23:00:00Z,101,0,1,0,0,,0,0.1,0.25,5
+2025-02-01T00:00:00Z,151.5,0,1.5,0,50,2.5,0.4,0.1,,5
+2025-02-28T23:00:00Z,159,0,2,0,50,2.4,0.41,0.1,0.3,6
+`;
+
+describe("timeseries.csv", () => {
+  it("reads every column, an empty cell as null, and groups them by what they hold", () => {
+    const series = parseTimeseries(csv);
+
+    expect(series.time[0]).toBe(Date.UTC(2025, 0, 31, 23) / 1000);
+    expect(series.columns.get("health_factor")).toEqual([null, 2.5, 2.4]);
+    expect(columnGroups(series, ["funding", "gas"])).toEqual({
+      attribution: ["funding"],
+      risk: ["health_factor", "ltv"],
+      margin: ["margin_ratio_binance_ETHUSDT"],
+      positions: ["aave_usdt"],
+    });
+  });
+
+  it("gives each month's return without its flows", () => {
+    // January: 100 → 101 (+1 %); February: 101 → 159 with 50 deposited, so 8 earned on 101.
+    const months = monthlyReturns(parseTimeseries(csv), 100);
+
+    expect(months.map((m) => m.month)).toEqual(["2025-01", "2025-02"]);
+    expect(months[0]!.value).toBeCloseTo(0.01);
+    expect(months[1]!.value).toBeCloseTo(8 / 101);
+  });
+});
