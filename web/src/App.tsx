@@ -12,6 +12,7 @@ import { clearKey, loadKey, saveKey } from "./session";
 const LiveListPage = lazy(() => import("./pages/LiveListPage"));
 const LivePage = lazy(() => import("./pages/LivePage"));
 const HealthPage = lazy(() => import("./pages/HealthPage"));
+const BacktestWizardPage = lazy(() => import("./pages/BacktestWizardPage"));
 
 /** Sign-in until there is a key; then the page the path names. A 401 from the API signs out. */
 export function App() {
@@ -57,6 +58,14 @@ function Page({ client }: { client: ApiClient }) {
     return (
       <Suspense fallback={<Loading what="the page" />}>
         <LivePage key={id} client={client} id={id} />
+      </Suspense>
+    );
+  }
+
+  if (path === "/backtests/new") {
+    return (
+      <Suspense fallback={<Loading what="the page" />}>
+        <BacktestWizardPage client={client} />
       </Suspense>
     );
   }

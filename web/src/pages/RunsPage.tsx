@@ -10,6 +10,11 @@ export function RunsPage({ client }: { client: ApiClient }) {
   return (
     <>
       <h1>Backtests</h1>
+      <p>
+        <Link to="/backtests/new" className="button">
+          New backtest
+        </Link>
+      </p>
       {runs.state === "loading" && <Loading what="the backtests" />}
       {runs.state === "error" && <ErrorMessage error={runs.error} />}
       {runs.state === "ready" && runs.data.length === 0 && <p>No backtests yet.</p>}
