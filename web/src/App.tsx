@@ -13,6 +13,7 @@ const LiveListPage = lazy(() => import("./pages/LiveListPage"));
 const LivePage = lazy(() => import("./pages/LivePage"));
 const HealthPage = lazy(() => import("./pages/HealthPage"));
 const BacktestWizardPage = lazy(() => import("./pages/BacktestWizardPage"));
+const ComparePage = lazy(() => import("./pages/ComparePage"));
 
 /** Sign-in until there is a key; then the page the path names. A 401 from the API signs out. */
 export function App() {
@@ -58,6 +59,16 @@ function Page({ client }: { client: ApiClient }) {
     return (
       <Suspense fallback={<Loading what="the page" />}>
         <LivePage key={id} client={client} id={id} />
+      </Suspense>
+    );
+  }
+
+  const compare = /^\/compare\/([^/]+)$/.exec(path);
+  if (compare) {
+    const ids = compare[1]!.split(",").map(decodeURIComponent);
+    return (
+      <Suspense fallback={<Loading what="the page" />}>
+        <ComparePage key={compare[1]} client={client} ids={ids} />
       </Suspense>
     );
   }

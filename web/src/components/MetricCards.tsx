@@ -1,10 +1,10 @@
 import type { Summary } from "../api/results";
 import { formatAmount, formatNumber, formatPercent } from "../format";
 
-/** The headline figures of summary.json, amounts in the share class's unit. */
-export function MetricCards({ summary }: { summary: Summary }) {
+/** The headline figures of summary.json as label and text, amounts in the share class's unit. */
+export function metrics(summary: Summary): [string, string][] {
   const amount = (value: number) => formatAmount(value, summary.share_class);
-  const cards: [string, string][] = [
+  return [
     ["Final equity", amount(summary.final_equity)],
     ["P&L", amount(summary.pnl)],
     ["Total return", formatPercent(summary.total_return)],
@@ -15,6 +15,11 @@ export function MetricCards({ summary }: { summary: Summary }) {
     ["Funding received", amount(summary.funding_received)],
     ["Rebalances / trades / liquidations", `${summary.rebalances} / ${summary.trades} / ${summary.liquidations}`],
   ];
+}
+
+/** The headline figures of summary.json, as cards. */
+export function MetricCards({ summary }: { summary: Summary }) {
+  const cards = metrics(summary);
   return (
     <dl className="cards">
       {cards.map(([label, value]) => (

@@ -1,4 +1,5 @@
 import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiClient, type RunListEntry } from "../api/client";
 import { json, mockFetch } from "../test/fetchMock";
@@ -20,6 +21,25 @@ describe("the runs list", () => {
     expect(rows[1]).toHaveTextContent("Running2026-12-03 14:07 UTC");
     expect(rows[2]).toHaveTextContent("Failed");
     expect(rows[2]).toHaveTextContent("sw_1");
+  });
+
+  it("selects 2 to 5 completed runs and opens their comparison", async () => {
+    const completed = ["bt_a", "bt_b", "bt_c", "bt_d", "bt_e", "bt_f"].map((id) => ({ ...runs[0]!, id, status: "Completed" }));
+    mockFetch({ "/api/v1/backtests": () => json([...completed, runs[0]]) });
+    render(<RunsPage client={new ApiClient("key", vi.fn())} />);
+
+    const compare = screen.getByRole("button", { name: "Compare selected (0)" });
+    expect(await screen.findByRole("checkbox", { name: "Select bt_2" })).toBeDisabled();
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select bt_a" }));
+    expect(compare).toBeDisabled();
+    for (const id of ["bt_b", "bt_c", "bt_d", "bt_e"]) {
+      await userEvent.click(screen.getByRole("checkbox", { name: `Select ${id}` }));
+    }
+
+    expect(screen.getByRole("checkbox", { name: "Select bt_f" })).toBeDisabled();
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select bt_c" }));
+    await userEvent.click(screen.getByRole("button", { name: "Compare selected (4)" }));
+    expect(window.location.pathname).toBe("/compare/bt_a,bt_b,bt_d,bt_e");
   });
 
   it("says so when the API is down", async () => {
