@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from "react";
 import { ApiClient } from "./api/client";
 import { Layout } from "./components/Layout";
 import { RunPage } from "./pages/RunPage";
@@ -8,12 +8,15 @@ import { Loading } from "./components/Status";
 import { usePath } from "./router";
 import { clearKey, loadKey, saveKey } from "./session";
 
-// The live and health pages are chunks of their own: the backtests' pages load without them.
+// Every page but the runs list and a run's is a chunk of its own: the first page loads without them.
 const LiveListPage = lazy(() => import("./pages/LiveListPage"));
 const LivePage = lazy(() => import("./pages/LivePage"));
+const LiveCreatePage = lazy(() => import("./pages/LiveCreatePage"));
 const HealthPage = lazy(() => import("./pages/HealthPage"));
 const BacktestWizardPage = lazy(() => import("./pages/BacktestWizardPage"));
 const ComparePage = lazy(() => import("./pages/ComparePage"));
+const SweepsPage = lazy(() => import("./pages/SweepsPage"));
+const SweepPage = lazy(() => import("./pages/SweepPage"));
 
 /** Sign-in until there is a key; then the page the path names. A 401 from the API signs out. */
 export function App() {
@@ -45,44 +48,60 @@ export function App() {
   );
 }
 
+/** A lazy page, with a loading state while its chunk arrives. */
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>;
+}
+
 function Page({ client }: { client: ApiClient }) {
   const path = usePath();
-  const run = /^\/runs\/([^/]+)$/.exec(path);
+  // The page a path names, and its id segment (decoded) when it has one.
+  const match = (pattern: RegExp) => pattern.exec(path)?.[1];
+  const pages: Record<string, ReactNode> = {
+    "/backtests/new": <BacktestWizardPage client={client} />,
+    "/sweeps": <SweepsPage client={client} />,
+    "/live": <LiveListPage client={client} />,
+    "/live/new": <LiveCreatePage client={client} />,
+    "/health": <HealthPage client={client} />,
+  };
+  // Before the id patterns: /live/new is not an instance.
+  if (path in pages) {
+    return <Lazy>{pages[path]}</Lazy>;
+  }
+
+  const run = match(/^\/runs\/([^/]+)$/);
   if (run) {
-    const id = decodeURIComponent(run[1]!);
+    const id = decodeURIComponent(run);
     return <RunPage key={id} client={client} id={id} />;
   }
 
-  const live = /^\/live\/([^/]+)$/.exec(path);
+  const live = match(/^\/live\/([^/]+)$/);
   if (live) {
-    const id = decodeURIComponent(live[1]!);
+    const id = decodeURIComponent(live);
     return (
-      <Suspense fallback={<Loading what="the page" />}>
+      <Lazy>
         <LivePage key={id} client={client} id={id} />
-      </Suspense>
+      </Lazy>
     );
   }
 
-  const compare = /^\/compare\/([^/]+)$/.exec(path);
+  const sweep = match(/^\/sweeps\/([^/]+)$/);
+  if (sweep) {
+    const id = decodeURIComponent(sweep);
+    return (
+      <Lazy>
+        <SweepPage key={id} client={client} id={id} />
+      </Lazy>
+    );
+  }
+
+  const compare = match(/^\/compare\/([^/]+)$/);
   if (compare) {
-    const ids = compare[1]!.split(",").map(decodeURIComponent);
     return (
-      <Suspense fallback={<Loading what="the page" />}>
-        <ComparePage key={compare[1]} client={client} ids={ids} />
-      </Suspense>
+      <Lazy>
+        <ComparePage key={compare} client={client} ids={compare.split(",").map(decodeURIComponent)} />
+      </Lazy>
     );
-  }
-
-  if (path === "/backtests/new") {
-    return (
-      <Suspense fallback={<Loading what="the page" />}>
-        <BacktestWizardPage client={client} />
-      </Suspense>
-    );
-  }
-
-  if (path === "/live" || path === "/health") {
-    return <Suspense fallback={<Loading what="the page" />}>{path === "/live" ? <LiveListPage client={client} /> : <HealthPage client={client} />}</Suspense>;
   }
 
   return path === "/" || path === "/runs" ? <RunsPage client={client} /> : <h1>No page at {path}</h1>;

@@ -22,3 +22,16 @@ export function useApi<T>(load: () => Promise<T>, deps: DependencyList): Loaded<
   }, deps);
   return loaded;
 }
+
+/** `useApi`, read again every `milliseconds` while `again` says the answer may still change (a run in progress). */
+export function usePolled<T>(load: () => Promise<T>, deps: DependencyList, again: (data: T) => boolean, milliseconds: number): Loaded<T> {
+  const [reads, setReads] = useState(0);
+  const loaded = useApi(load, [...deps, reads]);
+  useEffect(() => {
+    if (loaded.state === "ready" && again(loaded.data)) {
+      const next = setTimeout(() => setReads((n) => n + 1), milliseconds);
+      return () => clearTimeout(next);
+    }
+  }, [loaded]);
+  return loaded;
+}

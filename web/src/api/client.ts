@@ -55,6 +55,8 @@ export class ApiError extends Error {
     message: string,
     /** A 400's problems by field (`errors` of the validation problem), empty otherwise. */
     readonly fields: Record<string, string[]> = {},
+    /** A 409's reasons, when it lists them (real execution refused: each switch or variable in the way). */
+    readonly reasons: string[] = [],
   ) {
     super(message);
   }
@@ -243,7 +245,7 @@ export class ApiClient {
       case 404:
         return new ApiError("not-found", words || response.statusText);
       case 409:
-        return new ApiError("not-ready", words || response.statusText);
+        return new ApiError("not-ready", words || response.statusText, {}, reasonsOf(problem));
       case 501:
       case 503:
         // The server's own 503 (live trading not configured, the ledger's database down) says why; a proxy's does not.
@@ -272,6 +274,12 @@ function path(route: Route, parameters: Record<string, string>): string {
 /** The problem's title and detail (RFC 9457). */
 function describe(problem: Problem): string {
   return [problem.title, problem.detail].filter(Boolean).join(" ");
+}
+
+/** The `reasons` extension of a problem (POST /api/v1/live's 409), empty without one. */
+function reasonsOf(problem: ValidationProblem | null): string[] {
+  const reasons = (problem as { reasons?: unknown } | null)?.reasons;
+  return Array.isArray(reasons) ? reasons.map(String) : [];
 }
 
 /** The problem-details body (RFC 9457), or null when the answer has none. */

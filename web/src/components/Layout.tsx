@@ -10,8 +10,11 @@ export function Layout({ onSignOut, children }: { onSignOut: () => void; childre
           Basis
         </Link>
         <nav>
-          <NavLink to="/" current={path === "/" || path.startsWith("/runs")}>
+          <NavLink to="/" current={path === "/" || path.startsWith("/runs") || path.startsWith("/backtests") || path.startsWith("/compare")}>
             Runs
+          </NavLink>
+          <NavLink to="/sweeps" current={path.startsWith("/sweeps")}>
+            Sweeps
           </NavLink>
           <NavLink to="/live" current={path.startsWith("/live")}>
             Live

@@ -1,6 +1,7 @@
-import { useId, useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { ApiError, type ApiClient, type Strategy, type StrategyConfig, type StrategyCoverage } from "../api/client";
 import { checkPeriod, keyNamed, overrides, parameters, parseFlows, utcMidnight, type Parameter } from "../api/wizard";
+import { Field, FieldErrors } from "../components/Field";
 import { ErrorMessage, Loading } from "../components/Status";
 import { formatAmount, formatPercent, formatTime, toNumber } from "../format";
 import { navigate } from "../router";
@@ -218,36 +219,6 @@ export default function BacktestWizardPage({ client }: { client: ApiClient }) {
       </form>
     </>
   );
-}
-
-type FieldProps = { id: string; "aria-invalid": boolean; "aria-describedby": string | undefined };
-
-/** A labelled control with its hint and the problems found with it (announced, and tied to it by aria-describedby). */
-function Field({ label, hint, errors, children }: { label: string; hint?: string; errors?: string[]; children: (props: FieldProps) => ReactNode }) {
-  const id = useId();
-  const described = [hint && `${id}-hint`, errors?.length && `${id}-errors`].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({ id, "aria-invalid": Boolean(errors?.length), "aria-describedby": described })}
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <FieldErrors id={`${id}-errors`} errors={errors} />
-    </div>
-  );
-}
-
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  return errors && errors.length > 0 ? (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((error) => (
-        <li key={error}>{error}</li>
-      ))}
-    </ul>
-  ) : null;
 }
 
 function ModeStep(props: {

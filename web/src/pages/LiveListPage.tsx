@@ -11,6 +11,11 @@ export default function LiveListPage({ client }: { client: ApiClient }) {
   return (
     <>
       <h1>Live instances</h1>
+      <p>
+        <Link to="/live/new" className="button">
+          New live instance
+        </Link>
+      </p>
       {instances.state === "loading" && <Loading what="the live instances" />}
       {instances.state === "error" && <ErrorMessage error={instances.error} />}
       {instances.state === "ready" && instances.data.length === 0 && (

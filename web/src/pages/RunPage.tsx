@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { ApiClient, RunStatus } from "../api/client";
 import { isActive } from "../api/results";
 import { parseEvents } from "../api/results";
@@ -9,7 +9,7 @@ import { MetricCards } from "../components/MetricCards";
 import { RunProgress } from "../components/RunProgress";
 import { ErrorMessage, Loading } from "../components/Status";
 import { formatTime } from "../format";
-import { useApi } from "../useApi";
+import { useApi, usePolled } from "../useApi";
 
 const RunCharts = lazy(() => import("../components/RunCharts"));
 
@@ -18,7 +18,7 @@ export const pollMilliseconds = 1000;
 
 /** One backtest: its progress while it runs, then its figures, charts and attribution (or why it failed). */
 export function RunPage({ client, id }: { client: ApiClient; id: string }) {
-  const status = useRunStatus(client, id);
+  const status = usePolled(() => client.backtest(id), [client, id], isActive, pollMilliseconds);
   return (
     <>
       <h1>{id}</h1>
@@ -97,17 +97,4 @@ function RunResult({ client, id }: { client: ApiClient; id: string }) {
       <Downloads client={client} id={id} />
     </>
   );
-}
-
-/** The run's status, read again every second while it is pending or running. */
-function useRunStatus(client: ApiClient, id: string) {
-  const [reads, setReads] = useState(0);
-  const status = useApi(() => client.backtest(id), [client, id, reads]);
-  useEffect(() => {
-    if (status.state === "ready" && isActive(status.data)) {
-      const next = setTimeout(() => setReads((n) => n + 1), pollMilliseconds);
-      return () => clearTimeout(next);
-    }
-  }, [status]);
-  return status;
 }
