@@ -4,7 +4,8 @@
 #   ./deploy.sh [ENVIRONMENT] [SERVICES] [ACTION]
 #     ENVIRONMENT  local | staging | prod                 default local (reads .env.dev | .env.staging | .env.prod)
 #     SERVICES     backend | frontend | all               default all
-#                  backend: the server with PostgreSQL and Azurite; frontend: Caddy (and the backend behind it)
+#                  backend: the server with PostgreSQL and Azurite; frontend: Caddy (and the backend behind it); the
+#                  server serves the web dashboard at / and the API reference at /docs/ (web/dist, built when missing)
 #     ACTION       start | stop | restart | status | logs default start
 #
 # The environment's file is copied to .env (what docker-compose reads), with the two values derived from it: CADDY_SITE
@@ -133,6 +134,25 @@ container_health() {
   docker inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$id"
 }
 
+# The server's image carries the web dashboard's build (web/dist); it is made here when missing, so a fresh checkout
+# deploys in one command.
+ensure_web_build() {
+  local web=../../web
+  if [ -f "$web/dist/index.html" ] && [ -f "$web/dist/docs/index.html" ]; then return 0; fi
+  command -v npm >/dev/null \
+    || fail "the web dashboard is not built ($web/dist) and npm is missing: install Node.js 20.19+ with npm, or run 'npm ci --prefix web && npm --prefix web run build' at the repository's root"
+  echo "Building the web dashboard (web/dist) for the server's image"
+  npm ci --prefix "$web" --no-audit --no-fund >/dev/null || fail "npm ci --prefix web failed"
+  npm --prefix "$web" run build >/dev/null || fail "npm --prefix web run build failed"
+}
+
+# The dashboard answers at / of the server (and so through Caddy): its page, not the server's "not built" 404.
+check_dashboard() {
+  local url="http://127.0.0.1:${api_port}/"
+  curl -fs --max-time 5 "$url" | grep -q 'id="root"' || fail "the web dashboard does not answer at $url"
+  echo "dashboard: $url (API reference ${url}docs/)"
+}
+
 wait_healthy() {
   local deadline=$((SECONDS + ${DEPLOY_HEALTH_TIMEOUT:-180})) url service
   give_up() {
@@ -159,8 +179,10 @@ wait_healthy() {
 case "$action" in
   start)
     if has caddy && ! has server; then selected+=(server postgres azurite); fi
+    ensure_web_build
     "${compose[@]}" up --detach --build "${selected[@]}"
     wait_healthy
+    check_dashboard
     echo "Basis ($environment) is up: API http://127.0.0.1:${api_port}/api/v1, OpenAPI /openapi/v1.json$(has caddy && echo ", site via Caddy on ${domain}")"
     ;;
   stop)
@@ -169,6 +191,7 @@ case "$action" in
   restart)
     "${compose[@]}" restart "${selected[@]}"
     wait_healthy
+    if has server; then check_dashboard; fi
     ;;
   status)
     "${compose[@]}" ps "${selected[@]}"

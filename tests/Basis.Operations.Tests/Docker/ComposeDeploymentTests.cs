@@ -14,6 +14,16 @@ public sealed class ComposeDeploymentTests(ComposeDeployment stack) : IClassFixt
         Assert.Contains($"healthy: http://127.0.0.1:{stack.ApiPort}/health", stack.StartOutput, StringComparison.Ordinal);
         Assert.Contains($"healthy: http://127.0.0.1:{stack.HttpPort}/health", stack.StartOutput, StringComparison.Ordinal);
         Assert.Contains("healthy: server postgres azurite caddy (Docker's health checks)", stack.StartOutput, StringComparison.Ordinal);
+        Assert.Contains($"dashboard: http://127.0.0.1:{stack.ApiPort}/", stack.StartOutput, StringComparison.Ordinal);
+
+        // Through Caddy: the web dashboard's page (the server image's build) and the API reference.
+        var cancel = TestContext.Current.CancellationToken;
+        foreach (var (path, marker) in (ValueTuple<string, string>[])[("", "<div id=\"root\">"), ("live", "<div id=\"root\">"), ("docs/", "<title>Basis API reference</title>")])
+        {
+            using var page = await stack.Site.GetAsync(path, cancel);
+            var html = await page.Content.ReadAsStringAsync(cancel);
+            Assert.True(page.IsSuccessStatusCode && html.Contains(marker, StringComparison.Ordinal), $"/{path} through Caddy: {(int)page.StatusCode} {html}");
+        }
 
         var detailed = await Api.GetObjectAsync(stack.Site, "health/detailed");
         Assert.Equal("healthy", detailed["status"]!.GetValue<string>());

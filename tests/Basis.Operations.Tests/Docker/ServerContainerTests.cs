@@ -92,12 +92,32 @@ public sealed partial class ServerContainerTests(ServerImage image)
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
-        // The web UI's root falls back to index.html for any client-side route, under a strict content policy.
+        // The web dashboard, from the image's build: index.html for any client-side route, under a strict content
+        // policy, its hashed script cached for a year; the API reference at /docs/.
+        string script;
         using (var page = await client.GetAsync("runs/some-run", cancel))
         {
+            var html = await page.Content.ReadAsStringAsync(cancel);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Contains("<title>Basis</title>", await page.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
+            Assert.Contains("<title>Basis</title>", html, StringComparison.Ordinal);
+            Assert.Contains("<div id=\"root\">", html, StringComparison.Ordinal);
             Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            script = DashboardScript().Match(html) is { Success: true } found ? found.Groups[1].Value : throw new Xunit.Sdk.XunitException($"no /assets/ script in {html}");
+        }
+
+        using (var asset = await client.GetAsync(script.TrimStart('/'), cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+            Assert.Equal("text/javascript", asset.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
+        }
+
+        using (var docs = await client.GetAsync("docs/", cancel))
+        {
+            var html = await docs.Content.ReadAsStringAsync(cancel);
+            Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+            Assert.Contains("<title>Basis API reference</title>", html, StringComparison.Ordinal);
+            Assert.Contains("swagger-ui-bundle.js", html, StringComparison.Ordinal);
         }
 
         var id = await Api.StartBacktestAsync(client, Mode, Start, End);
@@ -191,4 +211,7 @@ public sealed partial class ServerContainerTests(ServerImage image)
 
     [GeneratedRegex("^description: .*$", RegexOptions.Multiline)]
     private static partial Regex DescriptionLine();
+
+    [GeneratedRegex("<script[^>]+src=\"(/assets/[^\"]+\\.js)\"")]
+    private static partial Regex DashboardScript();
 }

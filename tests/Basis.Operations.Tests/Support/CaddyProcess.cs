@@ -6,7 +6,7 @@ namespace Basis.Operations.Tests.Support;
 
 /// <summary>
 /// The repository's Caddyfile served by this machine's caddy (Debian's 2.6) on a free loopback port, in front of a
-/// server on <c>apiPort</c>; the static root is infra/caddy/www. Its state lives in a temporary folder.
+/// server on <c>apiPort</c>, which serves everything behind it (the API, the dashboard, /docs). Its state lives in a temporary folder.
 /// </summary>
 internal sealed class CaddyProcess : IDisposable
 {
@@ -40,7 +40,6 @@ internal sealed class CaddyProcess : IDisposable
         start.Environment["HTTP_PORT"] = port.ToString(CultureInfo.InvariantCulture);
         start.Environment["CADDY_ADMIN"] = $"127.0.0.1:{ServiceRequirement.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}";
         start.Environment["BASIS_API_PORT"] = apiPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["CADDY_WWW_ROOT"] = Repository.Path("infra", "caddy", "www");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
