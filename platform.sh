@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Basis without Docker (DEPLOYMENT_GUIDE "Non-Docker Deployment"): the built 'basis serve' in the background, its
-# health monitor beside it, and later the web UI.
+# health monitor beside it, and the web dashboard it serves.
 #
-#   ./platform.sh start                     backend + frontend + health monitor (BASIS_EXECUTION_MODE from the env files)
+#   ./platform.sh start                     backend + frontend (web/dist, built if missing) + health monitor
 #   ./platform.sh backend                   backend + health monitor (BASIS_EXECUTION_MODE from the env files)
 #   ./platform.sh backtest                  backend + health monitor, always BASIS_EXECUTION_MODE=backtest
 #   ./platform.sh stop                      the monitor, then the backend (SIGTERM, SIGKILL after 15 s)
@@ -311,10 +311,34 @@ start_monitor() {
     echo "monitor: started (pid $pid), $MONITOR_URL every $CHECK_INTERVAL"
 }
 
-# The web UI arrives in a later issue. Its hook: build and start it here (PID file and log in $LOGS, like the backend),
-# stop it in stop_all before the backend, and report it in status.
-start_frontend() {
-    echo "frontend: not built yet, starting the backend and the health monitor only"
+# The frontend is the web dashboard's build (web/dist, or BASIS_WEB_DIR), which the backend itself serves at / (and
+# the API reference at /docs/): 'start' builds it first when it is missing (npm, log in $LOGS), since the server reads
+# the folder when it starts. No process of its own, so nothing more to stop.
+web_build() { printf '%s' "${BASIS_WEB_DIR:-$ROOT/web/dist}"; }
+
+build_frontend() {
+    local dist log=$LOGS/frontend_build.log
+    dist=$(web_build)
+    if [[ -f $dist/index.html ]]; then
+        echo "frontend: $dist"
+        return 0
+    fi
+    [[ -z ${BASIS_WEB_DIR:-} ]] || die "frontend: BASIS_WEB_DIR=$BASIS_WEB_DIR holds no index.html (a build of web/)"
+    command -v npm >/dev/null || die "frontend: web/dist is not built and npm is missing (Node.js 20.19+), or start the backend alone: ./platform.sh backend"
+    echo "frontend: building web/ into $dist (npm ci, npm run build; log $log)"
+    if ! { npm ci --prefix "$ROOT/web" --no-audit --no-fund && npm --prefix "$ROOT/web" run build; } >>"$log" 2>&1; then
+        tail -n 20 "$log" >&2
+        die "frontend: the build failed (the last 20 lines of $log are above)"
+    fi
+}
+
+# After the backend is up: the dashboard must answer at /, not the server's "not built" 404.
+check_frontend() {
+    if curl -fs --max-time 5 "$BASE_URL/" | grep -q 'id="root"'; then
+        echo "frontend: the dashboard at $BASE_URL/, the API reference at $BASE_URL/docs/"
+    else
+        echo "frontend: warning: no dashboard at $BASE_URL/ (see $BACKEND_LOG)" >&2
+    fi
 }
 
 access_points() {
@@ -323,7 +347,8 @@ access_points() {
 Access points:
   Backend API:  $BASE_URL/api/v1
   Health:       $HEALTH_URL (monitored: $MONITOR_URL every $CHECK_INTERVAL)
-  OpenAPI:      $BASE_URL/openapi/v1.json
+  OpenAPI:      $BASE_URL/openapi/v1.json, API reference $BASE_URL/docs/
+  Dashboard:    $BASE_URL/ (when started with 'start', or once web/ is built)
   Logs:         $BACKEND_LOG, $MONITOR_LOG (./platform.sh logs [backend|monitor])
 EOF
 }
@@ -346,9 +371,10 @@ start_all() {
     echo "environment: $ENVIRONMENT ($env_note), started as: $mode"
     # Remembered before the start, so a restart after a failed start tries the same thing again.
     echo "$mode" >"$MODE_FILE"
+    [[ $mode != start ]] || build_frontend
     start_backend "$mode"
     release_lock
-    [[ $mode != start ]] || start_frontend
+    [[ $mode != start ]] || check_frontend
     services_only || { start_monitor && access_points; }
 }
 
@@ -380,7 +406,11 @@ status() {
     else
         echo "monitor:  stopped ($MONITOR_URL every $CHECK_INTERVAL when started)"
     fi
-    echo "frontend: not built yet"
+    if [[ -f $(web_build)/index.html ]]; then
+        echo "frontend: $(web_build), served by the backend at $BASE_URL/ (API reference $BASE_URL/docs/)"
+    else
+        echo "frontend: not built ($(web_build)); ./platform.sh start builds it"
+    fi
     return "$code"
 }
 

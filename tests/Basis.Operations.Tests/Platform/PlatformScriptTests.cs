@@ -126,12 +126,23 @@ public sealed class PlatformScriptTests
     }
 
     [Fact]
-    public async Task Start_runs_what_exists_of_the_full_stack_and_logs_backend_prints_what_the_server_printed()
+    public async Task Start_serves_the_dashboard_and_the_api_reference_and_logs_backend_prints_what_the_server_printed()
     {
         await using var platform = await PlatformRun.CreateAsync();
         var started = await platform.RunAsync("start");
         Assert.True(started.ExitCode == 0, started.Output + platform.Describe());
-        Assert.Contains("frontend: not built yet", started.Output, StringComparison.Ordinal);
+        Assert.Contains($"frontend: the dashboard at http://127.0.0.1:{platform.Port}/, the API reference at http://127.0.0.1:{platform.Port}/docs/", started.Output, StringComparison.Ordinal);
+
+        // The dashboard (web/dist, built by .ci/run or by this start) at / and any page path, the API reference at /docs/.
+        foreach (var (path, marker) in (ValueTuple<string, string>[])[("/", "<div id=\"root\">"), ("/runs/some-run", "<div id=\"root\">"), ("/docs/", "swagger-ui-bundle.js")])
+        {
+            using var page = await platform.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
+            var html = await page.Content.ReadAsStringAsync(Token);
+            Assert.True(page.StatusCode == System.Net.HttpStatusCode.OK && html.Contains(marker, StringComparison.Ordinal), $"{path}: {(int)page.StatusCode} {html}");
+        }
+
+        var status = await platform.RunAsync("status");
+        Assert.Contains($"served by the backend at http://127.0.0.1:{platform.Port}/", status.Output, StringComparison.Ordinal);
 
         // Not a terminal, so the last lines rather than a follow that never ends.
         var logs = await platform.RunAsync("logs", "backend");
