@@ -15,6 +15,7 @@ const swaggerUi = dirname(createRequire(import.meta.url).resolve("swagger-ui-dis
 const files: Record<string, string> = {
   "index.html": join(here, "docs", "index.html"),
   "init.js": join(here, "docs", "init.js"),
+  "overrides.css": join(here, "docs", "overrides.css"),
   "swagger-ui-bundle.js": join(swaggerUi, "swagger-ui-bundle.js"),
   "swagger-ui.css": join(swaggerUi, "swagger-ui.css"),
   "favicon-32x32.png": join(swaggerUi, "favicon-32x32.png"),

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Basis.Data.Sample;
+using Basis.Server.Tests.Support;
+using Basis.Testing;
+
+namespace Basis.Server.Tests.Web;
+
+/// <summary>
+/// A real <c>basis serve</c> for the browser tests (a class fixture): its own process on a free loopback port, the
+/// embedded back end, results and the live ledger in a throw-away PostgreSQL, the sample data, the dashboard's build
+/// (web/dist) and an API key asked for on reads too. Started on first use, with one completed eth_basis backtest over
+/// the sample's quarter; <see cref="OneYearAsync"/> starts a second server on a generated year of data for the
+/// benchmark.
+/// </summary>
+public sealed class DashboardServer : IAsyncLifetime
+{
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private readonly TempFolder _temp = new();
+    private ServerProcess? _server;
+    private ServerProcess? _oneYear;
+
+    public PostgresServer Postgres { get; } = new();
+
+    /// <summary>The quarter's backtest, completed.</summary>
+    public string BacktestId { get; private set; } = string.Empty;
+
+    /// <summary>The one-year backtest (after <see cref="OneYearAsync"/>).</summary>
+    public string OneYearBacktestId { get; private set; } = string.Empty;
+
+    public ValueTask InitializeAsync() => Postgres.InitializeAsync();
+
+    /// <summary>The server, started (and its backtest run) on the first call.</summary>
+    internal async Task<ServerProcess> ServerAsync()
+    {
+        await _starting.WaitAsync(Token);
+        try
+        {
+            if (_server is null)
+            {
+                var server = await ServerProcess.StartAsync(Settings(new Dictionary<string, string>
+                {
+                    ["BASIS_DATABASE_CONNECTION"] = await Postgres.CreateDatabaseAsync(),
+                    ["BASIS_DATA_DIR"] = Repository.SampleData,
+                }), Token);
+                try
+                {
+                    BacktestId = await RunBacktestAsync(server, "eth_basis", "2025-01-01T00:00:00Z", "2025-04-01T00:00:00Z");
+                }
+                catch
+                {
+                    server.Dispose();
+                    throw;
+                }
+
+                _server = server;
+            }
+
+            return _server;
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    /// <summary>A second server on a year of generated hourly data (2025), with one eth_basis backtest over all of it.</summary>
+    internal async Task<ServerProcess> OneYearAsync()
+    {
+        await _starting.WaitAsync(Token);
+        try
+        {
+            if (_oneYear is null)
+            {
+                var data = _temp.Combine("one-year-data");
+                SampleDataGenerator.Generate(data, SampleDataOptions.Default with { EndUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+                var server = await ServerProcess.StartAsync(Settings(new Dictionary<string, string>
+                {
+                    ["BASIS_DATA_DIR"] = data,
+                    ["BASIS_RESULTS_DIR"] = _temp.Combine("one-year-results"),
+                }), Token);
+                try
+                {
+                    OneYearBacktestId = await RunBacktestAsync(server, "eth_basis", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+                }
+                catch
+                {
+                    server.Dispose();
+                    throw;
+                }
+
+                _oneYear = server;
+            }
+
+            return _oneYear;
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    /// <summary>Creates a paper instance of eth_basis on Binance (paused); returns its id.</summary>
+    internal static async Task<string> CreateLiveAsync(ServerProcess server, string name)
+    {
+        using var response = await server.Http.PostAsJsonAsync("/api/v1/live", new { name, mode = "eth_basis", venues = new[] { "binance" } }, Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/v1/live: {(int)response.StatusCode}: {text}");
+        using var created = JsonDocument.Parse(text);
+        return created.RootElement.GetProperty("id").GetString()!;
+    }
+
+    internal static string Url(ServerProcess server) => server.Http.BaseAddress!.ToString().TrimEnd('/');
+
+    public async ValueTask DisposeAsync()
+    {
+        _server?.Dispose();
+        _oneYear?.Dispose();
+        await Postgres.DisposeAsync();
+        _temp.Dispose();
+        _starting.Dispose();
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private Dictionary<string, string> Settings(Dictionary<string, string> settings)
+    {
+        settings["BASIS_WEB_DIR"] = BrowserScenario.WebBuild;
+        settings["BASIS_API_REQUIRE_KEY_FOR_READS"] = "true";
+        settings.TryAdd("BASIS_RESULTS_DIR", _temp.Combine("results"));
+        return settings;
+    }
+
+    private static async Task<string> RunBacktestAsync(ServerProcess server, string mode, string start, string end)
+    {
+        var id = await server.SubmitAsync("backtests", new { strategy_name = mode, start_date = start, end_date = end, initial_capital = 100000 }, Token);
+        var deadline = DateTime.UtcNow + PipelineHost.Patience;
+        while (true)
+        {
+            var status = await server.GetJsonAsync($"/api/v1/backtests/{id}", Token);
+            var runtime = status.GetProperty("runtimeStatus").GetString();
+            if (runtime is not ("Pending" or "Running"))
+            {
+                Assert.True(runtime == "Completed", $"{id}: {status}");
+                return id;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{id} is still {runtime} after {PipelineHost.Patience.TotalMinutes.ToString(CultureInfo.InvariantCulture)} minutes");
+            await Task.Delay(250, Token);
+        }
+    }
+}
