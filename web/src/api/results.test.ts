@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { columnGroups, monthlyReturns, parseTimeseries } from "./results";
 
-const csv = `timestamp,equity,drawdown,funding,residual,net_flows,health_factor,ltv,net_delta,margin_ratio_binance_ETHUSDT,aave_usdt
-2025-01-31T23:00:00Z,101,0,1,0,0,,0,0.1,0.25,5
-2025-02-01T00:00:00Z,151.5,0,1.5,0,50,2.5,0.4,0.1,,5
-2025-02-28T23:00:00Z,159,0,2,0,50,2.4,0.41,0.1,0.3,6
+const csv = `timestamp,equity,drawdown,funding,residual,net_flows,health_factor,ltv,net_delta,margin_ratio_binance_ETHUSDT,wallet:BaseToken:ETH,binance:Perp:ETHUSDT,bybit:BaseToken:ETH
+2025-01-31T23:00:00Z,101,0,1,0,0,,0,0.1,0.25,5,-1,1
+2025-02-01T00:00:00Z,151.5,0,1.5,0,50,2.5,0.4,0.1,,5,-1,1
+2025-02-28T23:00:00Z,159,0,2,0,50,2.4,0.41,0.1,0.3,6,-1,1
 `;
 
 describe("timeseries.csv", () => {
@@ -17,7 +17,10 @@ describe("timeseries.csv", () => {
       attribution: ["funding"],
       risk: ["health_factor", "ltv"],
       margin: ["margin_ratio_binance_ETHUSDT"],
-      positions: ["aave_usdt"],
+      positions: new Map([
+        ["ETH", ["wallet:BaseToken:ETH", "bybit:BaseToken:ETH"]],
+        ["ETHUSDT", ["binance:Perp:ETHUSDT"]],
+      ]),
     });
   });
 

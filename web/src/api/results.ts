@@ -78,8 +78,22 @@ export function columnGroups(series: Timeseries, sources: string[]) {
     attribution: sources.filter((source) => series.columns.has(source)),
     risk: ["health_factor", "ltv"].filter((name) => series.columns.has(name)),
     margin: names.filter((name) => name.startsWith("margin_ratio_")),
-    positions: names.filter((name) => !known.has(name) && !name.startsWith("margin_ratio_")),
+    positions: positionsByAsset(names.filter((name) => !known.has(name) && !name.startsWith("margin_ratio_"))),
   };
+}
+
+/**
+ * Position columns (`location:kind:asset`, e.g. `binance:Perp:ETHUSDT`) by their asset, so each chart holds one unit;
+ * a column named otherwise is a group of its own.
+ */
+function positionsByAsset(names: string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const name of names) {
+    const asset = name.split(":").at(-1)!;
+    groups.set(asset, [...(groups.get(asset) ?? []), name]);
+  }
+
+  return groups;
 }
 
 /** One calendar month's return: the change in equity less the month's flows, over the equity it started with. */

@@ -80,7 +80,7 @@ export function EventsTable({ runId, events }: { runId: string; events: RunEvent
       </p>
       <div
         className="virtual"
-        style={{ height: viewportHeight }}
+        style={{ maxHeight: viewportHeight }}
         onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}
         tabIndex={0}
         role="region"

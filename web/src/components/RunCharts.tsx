@@ -44,7 +44,7 @@ export default function RunCharts({ client, summary, events }: { client: ApiClie
       ltv: lines(series, groups.risk.filter((name) => name === "ltv"), () => "LTV"),
       margin: lines(series, groups.margin, (name) => name.slice("margin_ratio_".length)),
       delta: lines(series, series.columns.has("net_delta") ? ["net_delta"] : []),
-      positions: lines(series, groups.positions),
+      positions: [...groups.positions].map(([asset, names]) => ({ asset, lines: lines(series, names) })),
     };
   }, [series, summary, unit]);
   const funding = useMemo(() => (events.state === "ready" ? fundingRates(events.data) : null), [events]);
@@ -61,7 +61,7 @@ export default function RunCharts({ client, summary, events }: { client: ApiClie
     return null;
   }
 
-  const plain = (value: number) => formatNumber(value, 4);
+  const plain = significant;
   return (
     <>
       <TimeChart title={`Equity against holding ${unit} (${unit})`} time={series.time} lines={charts.equity} format={amount} />
@@ -74,11 +74,16 @@ export default function RunCharts({ client, summary, events }: { client: ApiClie
       {funding && funding.lines.length > 0 && (
         <TimeChart title="Funding rate per venue (per funding period)" time={funding.time} lines={funding.lines} format={(value) => formatPercent(value)} />
       )}
-      {charts.positions.length > 0 && <TimeChart title="Positions (underlying units)" time={series.time} lines={charts.positions} format={plain} />}
+      {charts.positions.map(({ asset, lines }) => (
+        <TimeChart key={asset} title={`Positions in ${asset} (units)`} time={series.time} lines={lines} format={plain} />
+      ))}
       <MonthlyReturns series={series} initialCapital={summary.initial_capital} />
     </>
   );
 }
+
+/** A figure of any size to four significant digits: a net delta of 1e-5 reads as such, a health factor as 1.045. */
+const significant = (value: number) => new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 }).format(value);
 
 /** The funding events' rates, one line per perp, on the hours any perp paid (a venue's other hours are gaps it spans). */
 function fundingRates(events: RunEvent[]): { time: number[]; lines: Line[] } {

@@ -15,9 +15,15 @@ function ordered(values: string[]): string[] {
   return unique.every((v) => Number.isFinite(Number(v))) ? unique.sort((a, b) => Number(a) - Number(b)) : unique.sort();
 }
 
+/** The parameters that differ between a sweep's runs (its grid's settings, and mode or period when several). */
+export function varyingKeys(outcome: SweepOutcome): string[] {
+  const runs = [...outcome.ranking, ...outcome.failures];
+  return [...new Set(runs.flatMap((run) => Object.keys(run.parameters)))].filter((key) => new Set(runs.map((run) => run.parameters[key])).size > 1);
+}
+
 export function gridAxes(outcome: SweepOutcome): GridAxes | null {
   const runs = [...outcome.ranking, ...outcome.failures];
-  const keys = [...new Set(runs.flatMap((run) => Object.keys(run.parameters)))].filter((key) => new Set(runs.map((run) => run.parameters[key])).size > 1);
+  const keys = varyingKeys(outcome);
   if (keys.length !== 2) {
     return null;
   }

@@ -117,7 +117,9 @@ describe("the backtest wizard", () => {
           title: "One or more validation errors occurred.",
           status: 400,
           errors: {
-            config_overrides: ["override hedge_allocation.okx: must be between 0 and 1 (got 2)"],
+            config_overrides: [
+              '--set hedge_allocation.okx=2: hedge_allocation.okx: must be between 0 and 1 (got 2)\n--set margin_fraction="abc": margin_fraction: expected a number, got the quoted text "abc"',
+            ],
             "capital_flows[0].time": ["must be on a whole hour inside the run"],
           },
         },
@@ -132,7 +134,8 @@ describe("the backtest wizard", () => {
 
     const okx = await screen.findByLabelText("hedge_allocation.okx");
     expect(okx).toHaveAttribute("aria-invalid", "true");
-    expect(okx).toHaveAccessibleDescription("number, default 0.3 override hedge_allocation.okx: must be between 0 and 1 (got 2)");
+    expect(okx).toHaveAccessibleDescription("number, default 0.3 --set hedge_allocation.okx=2: hedge_allocation.okx: must be between 0 and 1 (got 2)");
+    expect(screen.getByLabelText("margin_fraction")).toHaveAccessibleDescription(/margin_fraction: expected a number/);
     expect(screen.getByLabelText("hedge_allocation.binance")).toHaveAttribute("aria-invalid", "false");
     expect(screen.getByLabelText("Capital flows, one a line: time, amount")).toHaveAccessibleDescription(/capital_flows\[0\]\.time: must be on a whole hour inside the run/);
     expect(screen.getAllByRole("alert")[0]).toHaveTextContent("The API refused the request");

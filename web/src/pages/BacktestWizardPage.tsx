@@ -298,7 +298,8 @@ function ParametersStep(props: {
   // A configuration problem names its setting: shown beside it, or above them all when it names none.
   const byKey = new Map<string, string[]>();
   const unplaced: string[] = [];
-  for (const message of errors.config_overrides ?? []) {
+  // The API joins the problems of several settings into one message, a line each.
+  for (const message of (errors.config_overrides ?? []).flatMap((m) => m.split("\n"))) {
     const key = keyNamed(message, defaults.map((p) => p.key));
     if (key) byKey.set(key, [...(byKey.get(key) ?? []), message]);
     else unplaced.push(message);

@@ -1,6 +1,6 @@
 import type { ApiClient, RunStatus } from "../api/client";
 import { isActive, type SweepOutcome, type SweepProgress } from "../api/results";
-import { SweepHeatmap, gridAxes } from "../components/SweepHeatmap";
+import { SweepHeatmap, gridAxes, varyingKeys } from "../components/SweepHeatmap";
 import { ErrorMessage, Loading } from "../components/Status";
 import { formatNumber, formatPercent } from "../format";
 import { Link } from "../router";
@@ -64,7 +64,7 @@ function figure(name: string, value: number | null | undefined): string {
 
 function Ranking({ outcome }: { outcome: SweepOutcome }) {
   const axes = gridAxes(outcome);
-  const varying = axes?.keys ?? [...new Set(outcome.ranking.flatMap((r) => Object.keys(r.parameters)))];
+  const varying = varyingKeys(outcome);
   const metrics = shownMetrics.filter((name) => name !== outcome.rankBy);
   return (
     <>
