@@ -1,7 +1,8 @@
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "./App";
+import { navigate } from "./router";
 import { json, mockFetch } from "./test/fetchMock";
 
 describe("sign-in", () => {
@@ -59,5 +60,24 @@ describe("the live pages", () => {
     expect(window.location.pathname).toBe("/live");
     expect(screen.getByRole("link", { name: "Live" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("link", { name: "Health" })).toHaveAttribute("href", "/health");
+  });
+
+  it("route the wizard, a sweep and a comparison by path, /live/new before an instance", async () => {
+    sessionStorage.setItem("basis.apiKey", "my-key");
+    mockFetch({
+      "/api/v1/backtests": () => json([]),
+      "/api/v1/sweeps": () => json([]),
+      "/api/v1/strategies": () => json({ strategies: [], total: 0 }),
+    });
+    const user = userEvent.setup();
+    render(<App />);
+
+    await user.click(screen.getByRole("link", { name: "New backtest" }));
+    expect(await screen.findByRole("heading", { name: "New backtest" })).toBeInTheDocument();
+    await user.click(screen.getByRole("link", { name: "Sweeps" }));
+    expect(await screen.findByText(/No sweeps yet/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Sweeps" })).toHaveAttribute("aria-current", "page");
+    act(() => navigate("/live/new"));
+    expect(await screen.findByRole("heading", { name: "New live instance" })).toBeInTheDocument();
   });
 });

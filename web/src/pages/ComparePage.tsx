@@ -43,7 +43,8 @@ function Comparison({ client, summaries }: { client: ApiClient; summaries: Summa
         <CompareCharts client={client} summaries={summaries} />
       </Suspense>
       <div className="scroll">
-        <table className="compare" aria-label="Metrics side by side">
+        <table className="compare">
+          <caption>Metrics side by side</caption>
           {header}
           <tbody>
             <tr>
@@ -74,7 +75,8 @@ function Comparison({ client, summaries }: { client: ApiClient; summaries: Summa
         </table>
       </div>
       <div className="scroll">
-        <table className="compare" aria-label="P&L by source side by side">
+        <table className="compare">
+          <caption>P&L by source side by side</caption>
           {header}
           <tbody>
             {sources.map((source) => (
