@@ -21,11 +21,14 @@ export function Field({ label, hint, errors, children }: { label: string; hint?:
 }
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  // The alert wraps the list: role="alert" on the <ul> itself would take its list semantics away (axe: listitem).
   return errors && errors.length > 0 ? (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((error) => (
-        <li key={error}>{error}</li>
-      ))}
-    </ul>
+    <div role="alert">
+      <ul id={id} className="field-errors">
+        {errors.map((error) => (
+          <li key={error}>{error}</li>
+        ))}
+      </ul>
+    </div>
   ) : null;
 }
