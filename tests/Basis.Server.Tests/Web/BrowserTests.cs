@@ -26,12 +26,35 @@ public sealed class BrowserTests(DashboardServer dashboard) : IClassFixture<Dash
     }
 
     [Fact]
-    public async Task A_paper_live_instance_is_shown_started_refuses_a_bad_amount_on_its_field_and_is_emergency_stopped()
+    public async Task A_paper_live_instance_is_created_started_shown_and_emergency_stopped_with_bad_inputs_on_their_fields()
     {
         BrowserScenario.Require();
         var server = await dashboard.ServerAsync();
-        var id = await DashboardServer.CreateLiveAsync(server, "e2e paper basis");
-        await BrowserScenario.RunAsync("live.mjs", DashboardServer.Url(server), new Dictionary<string, string> { ["BASIS_E2E_LIVE"] = id });
+        await BrowserScenario.RunAsync("live.mjs", DashboardServer.Url(server));
+    }
+
+    [Fact]
+    public async Task The_wizard_refuses_bad_inputs_on_their_fields_then_runs_a_backtest_to_the_final_equity_of_its_summary()
+    {
+        BrowserScenario.Require();
+        var server = await dashboard.ServerAsync();
+        await BrowserScenario.RunAsync("wizard.mjs", DashboardServer.Url(server));
+    }
+
+    [Fact]
+    public async Task Two_runs_selected_in_the_list_are_compared_side_by_side()
+    {
+        BrowserScenario.Require();
+        var server = await dashboard.ServerAsync();
+        await BrowserScenario.RunAsync("compare.mjs", DashboardServer.Url(server), new Dictionary<string, string> { ["BASIS_E2E_RUNS"] = $"{dashboard.BacktestId},{dashboard.SecondBacktestId}" });
+    }
+
+    [Fact]
+    public async Task A_two_setting_sweep_shows_its_ranking_and_heatmap_whose_best_cell_opens_its_run()
+    {
+        BrowserScenario.Require();
+        var server = await dashboard.ServerAsync();
+        await BrowserScenario.RunAsync("sweep.mjs", DashboardServer.Url(server), new Dictionary<string, string> { ["BASIS_E2E_SWEEP"] = dashboard.SweepId });
     }
 
     [Fact]

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Basis.Data.Sample;
 using Basis.Server.Tests.Support;
 using Basis.Testing;
@@ -11,9 +8,9 @@ namespace Basis.Server.Tests.Web;
 /// <summary>
 /// A real <c>basis serve</c> for the browser tests (a class fixture): its own process on a free loopback port, the
 /// embedded back end, results and the live ledger in a throw-away PostgreSQL, the sample data, the dashboard's build
-/// (web/dist) and an API key asked for on reads too. Started on first use, with one completed eth_basis backtest over
-/// the sample's quarter; <see cref="OneYearAsync"/> starts a second server on a generated year of data for the
-/// benchmark.
+/// (web/dist) and an API key asked for on reads too. Started on first use, with two completed backtests and a
+/// completed two-setting sweep; <see cref="OneYearAsync"/> starts a second server on a generated year of data for
+/// the benchmark.
 /// </summary>
 public sealed class DashboardServer : IAsyncLifetime
 {
@@ -26,6 +23,12 @@ public sealed class DashboardServer : IAsyncLifetime
 
     /// <summary>The quarter's backtest, completed.</summary>
     public string BacktestId { get; private set; } = string.Empty;
+
+    /// <summary>A second completed backtest (pure_lending_usdt over two months), to compare with the first.</summary>
+    public string SecondBacktestId { get; private set; } = string.Empty;
+
+    /// <summary>A completed sweep of eth_basis over a two-setting grid (2 × 2 runs), for the heatmap.</summary>
+    public string SweepId { get; private set; } = string.Empty;
 
     /// <summary>The one-year backtest (after <see cref="OneYearAsync"/>).</summary>
     public string OneYearBacktestId { get; private set; } = string.Empty;
@@ -48,6 +51,8 @@ public sealed class DashboardServer : IAsyncLifetime
                 try
                 {
                     BacktestId = await RunBacktestAsync(server, "eth_basis", "2025-01-01T00:00:00Z", "2025-04-01T00:00:00Z");
+                    SecondBacktestId = await RunBacktestAsync(server, "pure_lending_usdt", "2025-01-01T00:00:00Z", "2025-03-01T00:00:00Z");
+                    SweepId = await RunSweepAsync(server);
                 }
                 catch
                 {
@@ -102,16 +107,6 @@ public sealed class DashboardServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Creates a paper instance of eth_basis on Binance (paused); returns its id.</summary>
-    internal static async Task<string> CreateLiveAsync(ServerProcess server, string name)
-    {
-        using var response = await server.Http.PostAsJsonAsync("/api/v1/live", new { name, mode = "eth_basis", venues = new[] { "binance" } }, Token);
-        var text = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/v1/live: {(int)response.StatusCode}: {text}");
-        using var created = JsonDocument.Parse(text);
-        return created.RootElement.GetProperty("id").GetString()!;
-    }
-
     internal static string Url(ServerProcess server) => server.Http.BaseAddress!.ToString().TrimEnd('/');
 
     public async ValueTask DisposeAsync()
@@ -133,18 +128,39 @@ public sealed class DashboardServer : IAsyncLifetime
         return settings;
     }
 
+    private static async Task<string> RunSweepAsync(ServerProcess server)
+    {
+        var id = await server.SubmitAsync("sweeps", new
+        {
+            strategy_name = "eth_basis",
+            start_date = "2025-01-01T00:00:00Z",
+            end_date = "2025-02-01T00:00:00Z",
+            initial_capital = 100000,
+            grid = new Dictionary<string, double[]> { ["margin_fraction"] = [0.2, 0.3], ["max_delta_drift"] = [0.01, 0.02] },
+            rank_by = "sharpe",
+        }, Token);
+        await WaitFinishedAsync(server, "sweeps", id);
+        return id;
+    }
+
     private static async Task<string> RunBacktestAsync(ServerProcess server, string mode, string start, string end)
     {
         var id = await server.SubmitAsync("backtests", new { strategy_name = mode, start_date = start, end_date = end, initial_capital = 100000 }, Token);
+        await WaitFinishedAsync(server, "backtests", id);
+        return id;
+    }
+
+    private static async Task WaitFinishedAsync(ServerProcess server, string collection, string id)
+    {
         var deadline = DateTime.UtcNow + PipelineHost.Patience;
         while (true)
         {
-            var status = await server.GetJsonAsync($"/api/v1/backtests/{id}", Token);
+            var status = await server.GetJsonAsync($"/api/v1/{collection}/{id}", Token);
             var runtime = status.GetProperty("runtimeStatus").GetString();
             if (runtime is not ("Pending" or "Running"))
             {
                 Assert.True(runtime == "Completed", $"{id}: {status}");
-                return id;
+                return;
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"{id} is still {runtime} after {PipelineHost.Patience.TotalMinutes.ToString(CultureInfo.InvariantCulture)} minutes");
