@@ -29,6 +29,7 @@ public static class ApiRoutes
     public const string Strategy = Strategies + "/{name}";
     public const string StrategyConfig = Strategy + "/config";
     public const string StrategyCoverage = Strategy + "/coverage";
+    public const string StrategyBenchmark = Strategy + "/benchmark";
     public const string Live = "v1/live";
     public const string LiveInstance = Live + "/{id}";
     public const string LiveStart = LiveInstance + "/start";
@@ -90,6 +91,9 @@ public static class ApiRoutes
         api.MapGet(StrategyCoverage, (string name, HttpRequest http, StrategyHandlers strategies) => strategies.CoverageAsync(name, http))
             .WithTags("strategies").WithSummary("The period the data covers for a mode, its series and their venues").Produces<StrategyCoverageResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
+        api.MapGet(StrategyBenchmark, (string name, string? start, string? end, HttpRequest http, StrategyHandlers strategies) => strategies.BenchmarkAsync(name, start, end, http))
+            .WithTags("strategies").WithSummary("Lending the mode's share-class asset on AAVE v3 over [start, end): the growth of one unit, hourly")
+            .Produces<StrategyBenchmarkResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
 
         MapLive(api, readsNeedKey);
     }

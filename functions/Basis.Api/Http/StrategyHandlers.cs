@@ -1,15 +1,20 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Basis.Configuration.Tree;
 using Basis.Core.Market;
 using Basis.Core.Settings;
+using Basis.Core.Simulation;
 using Basis.Core.Strategies;
 using Basis.Core.Time;
 using Basis.Orchestrations.Backtests;
 
 namespace Basis.Api.Http;
 
-/// <summary><c>/api/v1/strategies</c>: the modes, one mode, its merged configuration and its data's coverage (both hosts call these).</summary>
+/// <summary>
+/// <c>/api/v1/strategies</c>: the modes, one mode, its merged configuration, its data's coverage and its lending
+/// benchmark (both hosts call these).
+/// </summary>
 public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess access)
 {
     /// <summary>GET: every mode.</summary>
@@ -97,6 +102,73 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
             complete ? series.Min(s => s.End) : null,
             series.Select(s => s.Id.Split('/')[1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             series));
+    }
+
+    /// <summary>
+    /// GET: the benchmark a mode's run is measured against besides holding its share class's asset: lending that asset
+    /// (USDT, or WETH for ETH) on AAVE v3, as the growth of one unit lent at the first hour of
+    /// <c>[start, end)</c> (the supply index over its first value), hour by hour where the data has it.
+    /// </summary>
+    public async Task<IResult> BenchmarkAsync(string name, string? start, string? end, HttpRequest http)
+    {
+        if (access.Refuse(http, changes: false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Find(name) is not { } mode)
+        {
+            return UnknownMode(name);
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var from = WholeHour("start", start, errors);
+        var to = WholeHour("end", end, errors);
+        if (errors.Count == 0 && to <= from)
+        {
+            errors["end"] = [$"must be after start ({UnixTime.Format(from)} → {UnixTime.Format(to)})"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var reserve = mode.ShareClass == ShareClass.Usdt ? "USDT" : "WETH";
+        var series = DataPlan.AaveSeries(reserve);
+        var cancel = http.HttpContext.RequestAborted;
+        // Only the months the data holds are read: the answer covers what it can, and says so by its times.
+        var months = await workspace.Data.MonthsAsync(series, cancel).ConfigureAwait(false);
+        var first = months.Count == 0 ? to : new[] { from, months.Min() }.Max();
+        var last = months.Count == 0 ? to : new[] { to, months.Max().AddMonths(1) }.Min();
+        long[] times = [];
+        double[] growth = [];
+        if (first < last)
+        {
+            var data = await workspace.Data.ReadAsync(series, first, last, cancel).ConfigureAwait(false);
+            var index = data.Column("liquidity_index").ToArray();
+            times = data.Times.ToArray();
+            growth = index.Select(i => i / index[0]).ToArray();
+        }
+
+        return TypedResults.Ok(new StrategyBenchmarkResponse(mode.Name, mode.ShareClass.Name(), $"lending {reserve} on AAVE v3", series.Value, times, growth));
+    }
+
+    /// <summary>A whole UTC hour from the query (a date is its midnight, a time without a zone UTC), or an error named by the parameter.</summary>
+    private static DateTime WholeHour(string field, string? text, Dictionary<string, List<string>> errors)
+    {
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        {
+            errors[field] = [text is null ? "is required (ISO 8601 UTC, e.g. 2025-01-01T00:00:00Z)" : $"is not a time (got '{ApiProblems.Shown(text)}')"];
+            return default;
+        }
+
+        if (!HourGrid.IsWholeUtcHour(time))
+        {
+            errors[field] = [$"must be a whole UTC hour (got {UnixTime.Format(time)})"];
+        }
+
+        return time;
     }
 
     private static StrategyMode? Find(string name)

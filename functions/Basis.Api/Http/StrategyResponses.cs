@@ -41,3 +41,15 @@ public sealed record SeriesCoverageResponse(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("start")] string? Start,
     [property: JsonPropertyName("end")] string? End);
+
+/// <summary>
+/// A mode's lending benchmark: <c>growth</c> is what one unit lent at the first of <c>time</c> (Unix seconds, hourly)
+/// is worth at each, in the share class's asset; empty where the data holds none of <c>series</c>.
+/// </summary>
+public sealed record StrategyBenchmarkResponse(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("share_class")] string ShareClass,
+    [property: JsonPropertyName("benchmark")] string Benchmark,
+    [property: JsonPropertyName("series")] string Series,
+    [property: JsonPropertyName("time")] IReadOnlyList<long> Time,
+    [property: JsonPropertyName("growth")] IReadOnlyList<double> Growth);

@@ -24,4 +24,8 @@ public sealed class StrategyFunctions(StrategyHandlers strategies)
     [Function("GetStrategyCoverage")]
     public Task<IResult> Coverage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StrategyCoverage)] HttpRequest req, string name) =>
         strategies.CoverageAsync(name, req);
+
+    [Function("GetStrategyBenchmark")]
+    public Task<IResult> Benchmark([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StrategyBenchmark)] HttpRequest req, string name) =>
+        strategies.BenchmarkAsync(name, req.Query["start"], req.Query["end"], req);
 }

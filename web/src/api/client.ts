@@ -130,6 +130,12 @@ export class ApiClient {
     return this.json(path("/api/v1/strategies/{name}/coverage", { name }));
   }
 
+  /** Lending the mode's share-class asset over `[start, end)`, for a run's benchmark line. */
+  strategyBenchmark(name: string, start: string, end: string): Promise<Ok<"/api/v1/strategies/{name}/benchmark">> {
+    const query: Query<"/api/v1/strategies/{name}/benchmark"> = { start, end };
+    return this.json(`${path("/api/v1/strategies/{name}/benchmark", { name })}?${new URLSearchParams(query as Record<string, string>)}`);
+  }
+
   /** Creates a live instance (paused); a 400 names each bad field, a 409 gives why real execution was refused. */
   createLive(request: LiveCreate): Promise<Answer<"/api/v1/live", "post", 201>> {
     return this.post(path("/api/v1/live", {}), request);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnGroups, monthlyReturns, parseTimeseries } from "./results";
+import { columnGroups, lentEquity, monthlyReturns, parseTimeseries } from "./results";
 
 const csv = `timestamp,equity,drawdown,funding,residual,net_flows,health_factor,ltv,net_delta,margin_ratio_binance_ETHUSDT,wallet:BaseToken:ETH,binance:Perp:ETHUSDT,bybit:BaseToken:ETH
 2025-01-31T23:00:00Z,101,0,1,0,0,,0,0.1,0.25,5,-1,1
@@ -31,5 +31,15 @@ describe("timeseries.csv", () => {
     expect(months.map((m) => m.month)).toEqual(["2025-01", "2025-02"]);
     expect(months[0]!.value).toBeCloseTo(0.01);
     expect(months[1]!.value).toBeCloseTo(8 / 101);
+  });
+
+  it("lends the capital, and each deposit from its hour, at the benchmark's growth", () => {
+    const series = parseTimeseries(csv);
+    // 1 % more by the second hour, 2 % by the third; 50 deposited at the second hour; the third hour missing.
+    const lent = lentEquity(series, 100, series.time.slice(0, 2), [1, 1.01]);
+
+    expect(lent[0]).toBeCloseTo(100);
+    expect(lent[1]).toBeCloseTo(150 * 1.01);
+    expect(lent[2]).toBeNull();
   });
 });

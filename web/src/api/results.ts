@@ -96,6 +96,32 @@ function positionsByAsset(names: string[]): Map<string, string[]> {
   return groups;
 }
 
+/**
+ * What the run's capital and flows would be worth lent at `growth` (one unit lent at the run's start grows to
+ * `growth[i]` by `time[i]`), on the run's hours; null on an hour the benchmark lacks.
+ */
+export function lentEquity(series: Timeseries, initialCapital: number, time: number[], growth: number[]): (number | null)[] {
+  const at = new Map(time.map((t, i) => [t, growth[i]!]));
+  const flows = series.columns.get("net_flows");
+  let value = initialCapital;
+  let lastGrowth = 1;
+  let lastFlows = 0;
+  return series.time.map((t, i) => {
+    const g = at.get(t);
+    // Each hour's deposits (or withdrawals) are lent from then on.
+    const flowsNow = flows?.[i] ?? 0;
+    value += flowsNow - lastFlows;
+    lastFlows = flowsNow;
+    if (g === undefined) {
+      return null;
+    }
+
+    value *= g / lastGrowth;
+    lastGrowth = g;
+    return value;
+  });
+}
+
 /** One calendar month's return: the change in equity less the month's flows, over the equity it started with. */
 export interface MonthlyReturn {
   month: string;

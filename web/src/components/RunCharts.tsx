@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { ApiClient } from "../api/client";
-import { columnGroups, parseTimeseries, type RunEvent, type Summary, type Timeseries } from "../api/results";
+import { columnGroups, lentEquity, parseTimeseries, type RunEvent, type Summary, type Timeseries } from "../api/results";
 import { formatNumber, formatPercent } from "../format";
 import { useApi, type Loaded } from "../useApi";
 import { MonthlyReturns } from "./MonthlyReturns";
@@ -14,7 +14,8 @@ function lines(series: Timeseries, names: string[], label: (name: string) => str
 }
 
 /**
- * Everything timeseries.csv holds, charted: equity against holding the share class's asset, drawdown, cumulative P&L
+ * Everything timeseries.csv holds, charted: equity against holding the share class's asset and lending it on AAVE
+ * (the mode's benchmark, where the data has it), drawdown, cumulative P&L
  * by source, AAVE health factor and LTV, margin ratio per perp, net delta, positions; the funding rate per venue from
  * the funding events; and the monthly returns. A chart whose columns the run lacks is left out. Loaded on its own:
  * uPlot is a separate chunk.
@@ -22,6 +23,11 @@ function lines(series: Timeseries, names: string[], label: (name: string) => str
 export default function RunCharts({ client, summary, events }: { client: ApiClient; summary: Summary; events: Loaded<RunEvent[]> }) {
   const csv = useApi(() => client.backtestTimeseries(summary.run_id), [client, summary.run_id]);
   const series = useMemo(() => (csv.state === "ready" ? parseTimeseries(csv.data) : null), [csv]);
+  // The lending benchmark is a line more: without it (no data for the reserve), the charts still show.
+  const benchmark = useApi(
+    () => client.strategyBenchmark(summary.mode, summary.start, summary.end).catch(() => null),
+    [client, summary.mode, summary.start, summary.end],
+  );
   const unit = summary.share_class;
   const amount = useMemo(() => (value: number) => formatNumber(value, unit === "ETH" ? 4 : 0), [unit]);
   const charts = useMemo(() => {
@@ -33,10 +39,14 @@ export default function RunCharts({ client, summary, events }: { client: ApiClie
     const flows = series.columns.get("net_flows");
     // Holding the share class's asset earns nothing in its own unit: the capital plus whatever was deposited.
     const hold = series.time.map((_, i) => summary.initial_capital + (flows?.[i] ?? 0));
+    const lent = benchmark.state === "ready" && benchmark.data && benchmark.data.time.length > 0 ? benchmark.data : null;
     return {
       equity: [
         { label: `Equity (${unit})`, values: series.columns.get("equity")!, color: palette[0]! },
         { label: `Holding ${unit}`, values: hold, color: palette[8]! },
+        ...(lent
+          ? [{ label: `${lent.benchmark[0]!.toUpperCase()}${lent.benchmark.slice(1)}`, values: lentEquity(series, summary.initial_capital, lent.time.map(Number), lent.growth.map(Number)), color: palette[6]! }]
+          : []),
       ],
       drawdown: lines(series, ["drawdown"]),
       attribution: lines(series, groups.attribution.filter((source) => series.columns.get(source)!.some((value) => value !== 0))),
@@ -46,7 +56,7 @@ export default function RunCharts({ client, summary, events }: { client: ApiClie
       delta: lines(series, series.columns.has("net_delta") ? ["net_delta"] : []),
       positions: [...groups.positions].map(([asset, names]) => ({ asset, lines: lines(series, names) })),
     };
-  }, [series, summary, unit]);
+  }, [series, summary, unit, benchmark]);
   const funding = useMemo(() => (events.state === "ready" ? fundingRates(events.data) : null), [events]);
 
   if (csv.state === "loading") {
@@ -64,7 +74,7 @@ export default function RunCharts({ client, summary, events }: { client: ApiClie
   const plain = significant;
   return (
     <>
-      <TimeChart title={`Equity against holding ${unit} (${unit})`} time={series.time} lines={charts.equity} format={amount} />
+      <TimeChart title={`Equity against holding and lending ${unit} (${unit})`} time={series.time} lines={charts.equity} format={amount} />
       <TimeChart title="Drawdown" time={series.time} lines={charts.drawdown} format={formatPercent} />
       <TimeChart title={`Cumulative P&L by source (${unit})`} time={series.time} lines={charts.attribution} format={amount} />
       {charts.healthFactor.length > 0 && <TimeChart title="AAVE health factor (liquidation at 1)" time={series.time} lines={charts.healthFactor} format={plain} />}
