@@ -31,6 +31,7 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         app.MapPost("/v5/position/set-leverage", c => RunAsync(c, true, SetLeverage));
         app.MapPost("/v5/order/create", c => RunAsync(c, true, CreateOrder));
         app.MapGet("/v5/order/realtime", c => RunAsync(c, true, OpenOrders));
+        app.MapGet("/v5/order/history", c => RunAsync(c, true, OrderHistory));
         app.MapPost("/v5/order/cancel", c => RunAsync(c, true, CancelOrder));
         app.MapPost("/v5/asset/transfer/inter-transfer", c => RunAsync(c, true, InterTransfer));
         app.MapGet("/v5/asset/deposit/query-address", c => RunAsync(c, true, DepositAddress));
@@ -401,6 +402,17 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         var orders = account.Orders
             .Where(o => (symbol is null || o.Symbol == symbol) && (orderId is null || OrderId(o) == orderId) && (linkId is null || o.ClientOrderId == linkId))
             .Where(o => o.IsOpen || orderId is not null || linkId is not null)
+            .ToList();
+        return new { list = orders.Select(OrderView).ToArray(), nextPageCursor = string.Empty, category = "linear" };
+    }
+
+    // Filled, canceled and rejected orders. https://bybit-exchange.github.io/docs/v5/order/order-list
+    private object OrderHistory(Request request)
+    {
+        var linkId = request.Text("orderLinkId");
+        var symbol = request.Text("symbol");
+        var orders = request.Account.Orders
+            .Where(o => !o.IsOpen && (symbol is null || o.Symbol == symbol) && (linkId is null || o.ClientOrderId == linkId))
             .ToList();
         return new { list = orders.Select(OrderView).ToArray(), nextPageCursor = string.Empty, category = "linear" };
     }

@@ -138,21 +138,16 @@ internal sealed class ShiftedTime : TimeProvider
 }
 
 /// <summary>
-/// Answers the two reads our clients make that the simulator lacks; every other request goes to the simulator.
-/// Bybit GET /v5/order/history: the empty page Bybit gives for an order not there (the simulator's /v5/order/realtime
-/// already answers closed orders asked for by id). OKX GET /api/v5/market/index-tickers: the swap's mark as the index,
-/// as the simulator's Binance reports it.
+/// Answers the read our clients make that the simulator lacks, OKX GET /api/v5/market/index-tickers, with the swap's
+/// mark as the index, as the simulator's Binance reports it; every other request goes to the simulator.
 /// </summary>
 internal sealed class SimulatorGapStandIn() : DelegatingHandler(new HttpClientHandler())
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         switch (uri.AbsolutePath)
         {
-            case "/v5/order/history":
-                return Json($$"""{"retCode":0,"retMsg":"OK","result":{"category":"linear","list":[],"nextPageCursor":""},"retExtInfo":{},"time":{{now}}}""");
             case "/api/v5/market/index-tickers":
                 var pair = System.Web.HttpUtility.ParseQueryString(uri.Query)["instId"];
                 using (var markRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(uri, $"/api/v5/public/mark-price?instType=SWAP&instId={pair}-SWAP")))
