@@ -1,6 +1,7 @@
 using Basis.Api.Http;
 using Basis.Api.Live;
 using Basis.Data.Stores;
+using Basis.Live.Execution;
 using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
@@ -56,13 +57,15 @@ public static class BasisApiServices
         services.AddSingleton(new LiveLedgerSource(components.Host.MarketData.DatabaseConnection));
         services.AddSingleton(provider => new LiveBackend(provider.GetRequiredService<LiveLedgerSource>(), trading, clock));
 
-        // Real instances are reconciled against the venues of BASIS_ENVIRONMENT, with its credentials from the process
-        // environment only (as the execution gate reads them); configs/live/reconcile.yaml is read now, like the settings.
+        // Real instances trade on, and are reconciled against, the venues of BASIS_ENVIRONMENT, with its credentials from
+        // the process environment only (as the execution gate reads them); configs/live/reconcile.yaml and orders.yaml
+        // are read now, like the settings.
         var venueHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        var exchanges = new EnvironmentExchangeClients(Environment.GetEnvironmentVariable, venueHttp, clock);
         var reconciliation = new LiveReconciliation(
-            new Reconciler(ReconcileTolerances.Load(components.Settings.ConfigsDirectory)),
-            new EnvironmentVenueReaders(Environment.GetEnvironmentVariable, venueHttp, clock));
-        services.AddSingleton(provider => new LiveRuntime(provider.GetRequiredService<LiveLedgerSource>(), provider.GetRequiredService<BacktestWorkspace>(), trading, clock, reconciliation));
+            new Reconciler(ReconcileTolerances.Load(components.Settings.ConfigsDirectory)), new EnvironmentVenueReaders(exchanges));
+        var real = new RealExecution(exchanges, OrderRules.Load(components.Settings.ConfigsDirectory), Environment.GetEnvironmentVariable);
+        services.AddSingleton(provider => new LiveRuntime(provider.GetRequiredService<LiveLedgerSource>(), provider.GetRequiredService<BacktestWorkspace>(), trading, clock, reconciliation, real));
         services.AddSingleton(new LiveTimerSwitch(components.Host.RunsLiveTimers));
         services.AddSingleton(provider => provider.GetRequiredService<LiveBackend>().Health());
         services.AddSingleton<LiveHandlers>();

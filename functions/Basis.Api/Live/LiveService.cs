@@ -8,7 +8,6 @@ using Basis.Core.Strategies;
 using Basis.Live.Ledger;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
-using Basis.Venues.Exchanges;
 
 namespace Basis.Api.Live;
 
@@ -39,7 +38,7 @@ public sealed record LiveCreateRequest(
 public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings trading, Func<string, string?> getVariable, TimeProvider time)
 {
     /// <summary>The venues an instance may use: the exchanges, and the chain.</summary>
-    public static readonly IReadOnlyList<string> KnownVenues = ["binance", "bybit", "okx", EthereumVenue];
+    public static readonly IReadOnlyList<string> KnownVenues = ["binance", "bybit", "okx", LiveVenueUse.Chain];
 
     /// <summary>What an emergency stop does to positions.</summary>
     public const string Unwind =
@@ -48,8 +47,6 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
 
     /// <summary>Breaches a status shows.</summary>
     public const int BreachesShown = 5;
-
-    private const string EthereumVenue = "ethereum";
 
     /// <summary>The highest health-factor floor an instance may ask for: far above any loop's (1.03–2), below what only a typo reaches.</summary>
     private const decimal MaxHealthFactorFloor = 10m;
@@ -158,7 +155,7 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
             throw new LiveRequestException(errors);
         }
 
-        var decision = ExecutionGate.Decide(request.Execution, trading, UseOf(venues), getVariable);
+        var decision = ExecutionGate.Decide(request.Execution, trading, LiveVenueUse.Of(venues), getVariable);
         if (decision.Kind != request.Execution)
         {
             throw new LiveExecutionRefusedException(decision.Refusals);
@@ -361,10 +358,6 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
 
     private async Task<DateTimeOffset?> LastHeartbeatAsync(string instanceId, CancellationToken cancellationToken) =>
         (await ledger.LatestEventsAsync(instanceId, LedgerEventKind.Heartbeat, 1, cancellationToken).ConfigureAwait(false)) is [var beat] ? beat.OccurredUtc : null;
-
-    private static LiveVenueUse UseOf(IReadOnlyList<string> venues) => new(
-        venues.Where(v => v != EthereumVenue).Select(v => Enum.Parse<ExchangeVenue>(v, ignoreCase: true)).ToHashSet(),
-        venues.Contains(EthereumVenue));
 
     private static string NewId() => "lv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 }

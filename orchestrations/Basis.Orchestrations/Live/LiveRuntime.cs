@@ -1,19 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
+using Basis.Core.Instruments;
 using Basis.Core.Trading;
+using Basis.Live.Execution;
 using Basis.Live.Ledger;
 using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
+using Basis.Venues.Exchanges;
 
 namespace Basis.Orchestrations.Live;
 
 /// <summary>
 /// The live side of a host: what a cycle and a heartbeat do for an instance, behind every limit of
-/// <c>BASIS_LIVE_TRADING__*</c> (DESIGN §11). Only paper instances trade: a real one is refused until real execution
-/// exists, and paper sends nothing anywhere, so read-only does not hold it back. An instance's own limits (its
-/// <c>max_trade_size_usd</c>, <c>emergency_stop_loss_pct</c>, <c>health_factor_floor</c> and <c>margin_ratio_floor</c>)
-/// can only tighten the host's.
+/// <c>BASIS_LIVE_TRADING__*</c> (DESIGN §11). A paper instance sends nothing anywhere, so read-only does not hold it
+/// back. A real instance runs the same book, and its venue side goes out through the real desk (perpetual orders
+/// only, so far) while the execution gate allows it: <c>ENABLED</c>, not <c>READ_ONLY</c>, and the credentials.
+/// An instance's own limits (its <c>max_trade_size_usd</c>, <c>emergency_stop_loss_pct</c>, <c>health_factor_floor</c>
+/// and <c>margin_ratio_floor</c>) can only tighten the host's.
 /// </summary>
 public sealed class LiveRuntime
 {
@@ -25,12 +29,14 @@ public sealed class LiveRuntime
     private readonly LiveTradingSettings _settings;
     private readonly TimeProvider _time;
     private readonly LiveReconciliation? _reconciliation;
+    private readonly RealExecution? _real;
+    private readonly BacktestWorkspace _workspace;
 
     /// <summary>
-    /// Creates the runtime over the host's ledger, backtest workspace and live-trading settings, and how it reconciles
-    /// real instances (none: a reconciliation says it is not set up).
+    /// Creates the runtime over the host's ledger, backtest workspace and live-trading settings, how it reconciles
+    /// real instances and how it trades them (none: a reconciliation or a real cycle says it is not set up).
     /// </summary>
-    public LiveRuntime(LiveLedgerSource ledger, BacktestWorkspace workspace, LiveTradingSettings settings, TimeProvider time, LiveReconciliation? reconciliation = null)
+    public LiveRuntime(LiveLedgerSource ledger, BacktestWorkspace workspace, LiveTradingSettings settings, TimeProvider time, LiveReconciliation? reconciliation = null, RealExecution? real = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(workspace);
@@ -41,14 +47,17 @@ public sealed class LiveRuntime
         _settings = settings;
         _time = time;
         _reconciliation = reconciliation;
+        _real = real;
+        _workspace = workspace;
     }
 
     /// <summary>True when the host has a ledger database, without which it has no live side.</summary>
     public bool IsConfigured => _ledger.IsConfigured;
 
     /// <summary>
-    /// A cycle of the instance at <paramref name="cycleUtc"/>: nothing unless it is active, paper and its heartbeat is
-    /// fresh; then the paper cycle, then the emergency stop loss on the equity it recorded.
+    /// A cycle of the instance at <paramref name="cycleUtc"/>: nothing unless it is active and its heartbeat is fresh
+    /// (and, for a real instance, the execution gate allows it and the orders left from the last cycle went out); then
+    /// the book's cycle, the real instance's orders sent, then the emergency stop loss on the equity it recorded.
     /// </summary>
     public async Task<LiveCycleResult> RunCycleAsync(string instanceId, DateTimeOffset cycleUtc, CancellationToken cancellationToken = default)
     {
@@ -70,13 +79,6 @@ public sealed class LiveRuntime
         }
 
         var now = _time.GetUtcNow();
-        if (instance.ExecutionKind == ExecutionKind.Real)
-        {
-            const string NotYet = "real execution is not built yet: a real instance is held until the venue desks exist (paper instances trade)";
-            await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Alert, NotYet, null, now), cancellationToken).ConfigureAwait(false);
-            return new LiveCycleResult(instanceId, false, NotYet);
-        }
-
         var beats = await ledger.LatestEventsAsync(instanceId, LedgerEventKind.Heartbeat, 1, cancellationToken).ConfigureAwait(false);
         var heartbeat = beats.Count > 0 ? beats[0] : null;
         if (heartbeat is null || now - heartbeat.OccurredUtc > _settings.HeartbeatTimeout)
@@ -105,7 +107,29 @@ public sealed class LiveRuntime
             return new LiveCycleResult(instanceId, false, lost);
         }
 
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, limits.Breaker, cancellationToken).ConfigureAwait(false);
+        RealSide? real = null;
+        if (instance.ExecutionKind == ExecutionKind.Real)
+        {
+            var (side, held) = await RealSideAsync(ledger, instance, limits.MaxTradeSizeUsd, cancellationToken).ConfigureAwait(false);
+            if (held is not null)
+            {
+                return held;
+            }
+
+            real = side;
+        }
+
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, limits.Breaker, real?.Planner, cancellationToken).ConfigureAwait(false);
+        if (real is not null && await SendAsync(ledger, instance, real.Desk, cancellationToken).ConfigureAwait(false) is { } failed)
+        {
+            return failed;
+        }
+
+        if (outcome.Refusal is { } refusal)
+        {
+            return await RefuseAsync(ledger, instance, refusal, outcome, cancellationToken).ConfigureAwait(false);
+        }
+
         if (outcome.StopLoss is { } stopLoss)
         {
             await HaltAsync(ledger, instance, stopLoss, limits.EmergencyStopLossPct, outcome, cancellationToken).ConfigureAwait(false);
@@ -264,7 +288,31 @@ public sealed class LiveRuntime
     private async Task<LiveCycleResult> UnwindAsync(PostgresLiveLedger ledger, LiveInstance instance, DateTimeOffset cycleUtc, CancellationToken cancellationToken)
     {
         const string Reason = "emergency stop by the operator: unwind everything";
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, cancellationToken: cancellationToken).ConfigureAwait(false);
+        RealSide? real = null;
+        if (instance.ExecutionKind == ExecutionKind.Real)
+        {
+            var (side, held) = await RealSideAsync(ledger, instance, double.MaxValue, cancellationToken).ConfigureAwait(false);
+            if (held is not null)
+            {
+                return held;
+            }
+
+            real = side;
+        }
+
+        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, execution: real?.Planner, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (real is not null && await SendAsync(ledger, instance, real.Desk, cancellationToken).ConfigureAwait(false) is { } failed)
+        {
+            return failed;
+        }
+
+        if (outcome.Refusal is { } refusal)
+        {
+            var alert = $"emergency stop by the operator: the unwind cannot be sent: {refusal}; unwind the venues by hand";
+            await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, alert, null, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            return new LiveCycleResult(instance.Id, false, alert);
+        }
+
         if (outcome.Hours == 0 && await ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
             return new LiveCycleResult(instance.Id, false, "the emergency unwind waits for the next hour's prices");
@@ -274,6 +322,81 @@ public sealed class LiveRuntime
         await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {done}; the instance stays halted", UnwindRequest.DoneDetails, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return new LiveCycleResult(instance.Id, true, done, outcome.Hours, outcome.EquitySc);
     }
+
+    /// <summary>
+    /// A real instance's venue side for a cycle: the desk with the orders the last cycle left sent first, and the planner
+    /// starting from the positions the ledger's fills give. Held instead (the result says why, as an alert) when the
+    /// execution gate does not allow real execution now or the host has none set up; halted or alerted (as the circuit
+    /// breaker says) when the orders left over cannot be sent.
+    /// </summary>
+    private async Task<(RealSide? Side, LiveCycleResult? Held)> RealSideAsync(PostgresLiveLedger ledger, LiveInstance instance, double maxTradeSizeUsd, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        IReadOnlyList<string> refusals = _real is null
+            ? ["this host has no real execution set up (no venue clients)"]
+            : ExecutionGate.Decide(ExecutionKind.Real, _settings, LiveVenueUse.Of(instance.Venues), _real.GetVariable).Refusals;
+        if (refusals.Count > 0)
+        {
+            var held = $"real execution is not allowed now, so the instance is held: {string.Join(" ", refusals)}";
+            await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, held, null, now), cancellationToken).ConfigureAwait(false);
+            return (null, new LiveCycleResult(instance.Id, false, held));
+        }
+
+        var desk = new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time);
+        if (await SendAsync(ledger, instance, desk, cancellationToken).ConfigureAwait(false) is { } failed)
+        {
+            return (null, failed);
+        }
+
+        var positions = await ledger.RebuildPositionsAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+        var planner = new PerpOrderPlanner(instance.Id, PerpOrderPlanner.Held(positions, []), _real.Rules, maxTradeSizeUsd, now);
+        return (new RealSide(desk, planner), null);
+    }
+
+    /// <summary>
+    /// Sends the instance's outbox. A venue that did not take an order (after its client's retries) trips the circuit
+    /// breaker: the instance halts with a breach naming the order, or, with the breaker off, an alert is recorded. The
+    /// order stays in the outbox (or is recorded rejected, when the venue refused it) and the cycle stops. Returns the
+    /// cycle's result when sending failed.
+    /// </summary>
+    private async Task<LiveCycleResult?> SendAsync(PostgresLiveLedger ledger, LiveInstance instance, VenueOrderDesk desk, CancellationToken cancellationToken)
+    {
+        var sent = await desk.SendAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+        if (sent.Failure is not { } failure)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        var details = JsonSerializer.Serialize(new { limit = "venue_error", placed = sent.Placed, filled = sent.Filled });
+        if (_settings.CircuitBreakerEnabled
+            && await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            var breach = $"circuit breaker: {failure}; the instance is halted until an operator acknowledges it";
+            await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, details, now), cancellationToken).ConfigureAwait(false);
+            return new LiveCycleResult(instance.Id, false, breach);
+        }
+
+        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, failure, details, now), cancellationToken).ConfigureAwait(false);
+        return new LiveCycleResult(instance.Id, false, failure);
+    }
+
+    /// <summary>Halts a real instance whose next hour the desk cannot carry out, saying what it would have needed.</summary>
+    private async Task<LiveCycleResult> RefuseAsync(PostgresLiveLedger ledger, LiveInstance instance, string refusal, PaperCycleOutcome outcome, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false);
+        var breach = $"{refusal}; the instance is halted before that hour until an operator acknowledges it";
+        var details = JsonSerializer.Serialize(new { limit = "real_desk", hour = outcome.NextHourUtc });
+        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, details, now), cancellationToken).ConfigureAwait(false);
+        return new LiveCycleResult(instance.Id, outcome.Hours > 0, breach, outcome.Hours, outcome.EquitySc);
+    }
+
+    /// <summary>A venue's taker fee on perpetuals, as a fraction, from <c>configs/venues</c>: what a real fill is charged in the ledger.</summary>
+    private decimal TakerFee(ExchangeVenue venue) =>
+        VenueNames.TryParse(venue.ToString().ToLowerInvariant(), out var named)
+            ? (decimal)_workspace.Configuration.Venues.Exchange(named).PerpFees.TakerBps / 10_000m
+            : throw new ArgumentOutOfRangeException(nameof(venue), venue, "not a venue of the configuration");
 
     /// <summary>
     /// The circuit breaker: a liquidation (a health factor below 1, a margin below maintenance), bad debt, an intent
@@ -352,4 +475,7 @@ public sealed class LiveRuntime
 
         public PaperCycle For(PostgresLiveLedger ledger) => _cycle ??= new PaperCycle(workspace, ledger, time);
     }
+
+    /// <summary>A real instance's venue side in a cycle: the desk that sends, the planner that writes the orders ahead.</summary>
+    private sealed record RealSide(VenueOrderDesk Desk, PerpOrderPlanner Planner);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Basis.Core.Events;
+using Basis.Core.Instruments;
 using Basis.Core.Market;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
@@ -66,8 +67,13 @@ public sealed class PaperCycle
     /// The circuit breaker: each hour ending under its floors is recorded, and when it is enabled the cycle stops after
     /// the first hour that trips it. <see cref="BreakerPolicy.Off"/> when null.
     /// </param>
+    /// <param name="execution">
+    /// A real instance's venue side: each hour's orders are recorded with the hour, and an hour it refuses is not run
+    /// (the cycle stops before it, the checkpoint stays there). Null for paper.
+    /// </param>
     /// <param name="cancellationToken">Stops between hours.</param>
-    public async Task<PaperCycleOutcome> RunAsync(LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, string? unwind = null, BreakerPolicy? breaker = null, CancellationToken cancellationToken = default)
+    public async Task<PaperCycleOutcome> RunAsync(
+        LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, string? unwind = null, BreakerPolicy? breaker = null, IHourExecution? execution = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(limits);
@@ -128,7 +134,9 @@ public sealed class PaperCycle
         var columns = new ColumnIndex(simulation.Columns);
         var (hours, interventions, verdictsSeen) = (0, 0, 0);
         double equity = double.NaN;
+        double? recordedEquity = null;
         string? stopLoss = null;
+        (SimulationCheckpoint Before, DateTime HourUtc, string Reason)? refused = null;
         var (unwound, tripped) = (false, false);
         while (simulation.NextHour < market.Grid.Hours && stopLoss is null && !unwound && !tripped)
         {
@@ -136,9 +144,10 @@ public sealed class PaperCycle
             var hour = simulation.NextHour;
             var hourUtc = new DateTimeOffset(market.Grid.TimeOf(hour));
             SimulationSegment segment;
+            SimulationCheckpoint before;
             using (Tracing.StartActivity("simulate"))
             {
-                var before = simulation.Checkpoint();
+                before = simulation.Checkpoint();
                 segment = simulation.RunUntil(hour + 1);
                 equity = segment.Row(hour)[columns.Equity];
                 peak = Math.Max(peak, equity);
@@ -158,23 +167,32 @@ public sealed class PaperCycle
             var verdicts = gate!.Decisions.Skip(verdictsSeen).ToList();
             verdictsSeen += verdicts.Count;
             interventions += verdicts.Count(v => v.Verdict != GateVerdict.Passed);
+            var plan = execution?.Plan(hourUtc, verdicts, columns.Perps(segment.Row(hour)));
+            if (plan?.Refusal is { } refusal)
+            {
+                refused = (before, hourUtc.UtcDateTime, refusal);
+                break;
+            }
+
             var ledgerEquity = new LedgerEquity(instance.Id, hourUtc, (decimal)equity, columns.AttributionJson(segment.Row(hour)));
             using (Tracing.StartActivity("record"))
             {
                 var activity = HourActivity(instance.Id, hourUtc, segment.Events, verdicts, columns.FloorBreaches(segment.Row(hour), breaker));
                 tripped = breaker.Enabled && activity.Any(a => a.TripsBreaker);
                 var decisions = segment.Events.OfType<RebalanceEvent>().Select(d => new LedgerDecision(instance.Id, hourUtc, d.Action, d.Reason)).ToList();
-                await _ledger.RecordHourAsync(activity, decisions, ledgerEquity, cancellationToken).ConfigureAwait(false);
+                await _ledger.RecordHourAsync(activity, decisions, ledgerEquity, plan?.Orders, cancellationToken).ConfigureAwait(false);
             }
 
             hours++;
+            recordedEquity = equity;
             unwound = unwind is not null;
         }
 
-        var next = market.Grid.TimeOf(simulation.NextHour);
+        var next = refused?.HourUtc ?? market.Grid.TimeOf(simulation.NextHour);
         using var saving = Tracing.StartActivity("checkpoint");
-        await _ledger.SaveCheckpointAsync(new LedgerCheckpoint(instance.Id, next, simulation.Checkpoint().ToBytes(), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        return new PaperCycleOutcome(instance.Id, next, hours, equity, interventions, stopLoss);
+        var state = refused?.Before ?? simulation.Checkpoint();
+        await _ledger.SaveCheckpointAsync(new LedgerCheckpoint(instance.Id, next, state.ToBytes(), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return new PaperCycleOutcome(instance.Id, next, hours, recordedEquity, interventions, stopLoss, refused?.Reason);
     }
 
     /// <summary>The hour's ledger activity: its events, the gate's verdicts, then the figures that ended it under a floor.</summary>
@@ -232,6 +250,22 @@ public sealed class PaperCycle
             Attribution = [.. AttributionSources.All.Select(s => (s.Name(), Find(columns, s.Name())))];
             HealthFactor = columns.ToList().IndexOf("health_factor");
             MarginRatios = [.. columns.Select((name, c) => (name, c)).Where(m => m.name.StartsWith("margin_ratio_", StringComparison.Ordinal))];
+            PerpColumns = [.. columns.Select((name, c) => (name, c)).Where(p => p.name.Contains(":Perp:", StringComparison.Ordinal))
+                .Select(p => (InstrumentKey.Parse(p.name), p.c))];
+        }
+
+        private IReadOnlyList<(InstrumentKey Key, int Column)> PerpColumns { get; }
+
+        /// <summary>The perpetual positions of the hour: signed size by venue and symbol, as the engine names them.</summary>
+        public IReadOnlyDictionary<(string Venue, string Symbol), double> Perps(ReadOnlySpan<double> row)
+        {
+            var perps = new Dictionary<(string Venue, string Symbol), double>(PerpColumns.Count);
+            foreach (var (key, column) in PerpColumns)
+            {
+                perps[(key.Venue.Name(), key.Symbol)] = row[column];
+            }
+
+            return perps;
         }
 
         public int Equity { get; }

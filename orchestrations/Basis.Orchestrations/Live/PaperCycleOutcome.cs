@@ -7,4 +7,5 @@ namespace Basis.Orchestrations.Live;
 /// <param name="EquitySc">Equity in the share class at the last hour simulated, or null when none was.</param>
 /// <param name="GateInterventions">Intents the safety gate split, refused or withheld.</param>
 /// <param name="StopLoss">Why the emergency stop loss unwound the instance, when it did (the cycle stopped at that hour).</param>
-public sealed record PaperCycleOutcome(string InstanceId, DateTime NextHourUtc, int Hours, double? EquitySc, int GateInterventions, string? StopLoss = null);
+/// <param name="Refusal">Why a real instance's venue side refused an hour, when it did (the cycle stopped before it).</param>
+public sealed record PaperCycleOutcome(string InstanceId, DateTime NextHourUtc, int Hours, double? EquitySc, int GateInterventions, string? StopLoss = null, string? Refusal = null);

@@ -44,13 +44,16 @@ public sealed partial class PostgresLiveLedger
     /// <summary>
     /// Records a simulated hour in one round trip: its activity, decisions and equity, each written as
     /// <see cref="AppendActivityAsync"/>, <see cref="RecordDecisionAsync"/> and <see cref="SaveEquityAsync"/> write it
-    /// (so safe to repeat), all or nothing.
+    /// (so safe to repeat), and a real instance's orders for the hour, written ahead of their send (an order already
+    /// recorded is left as its sending left it); all or nothing.
     /// </summary>
-    public Task RecordHourAsync(IReadOnlyList<LedgerActivity> activity, IReadOnlyList<LedgerDecision> decisions, LedgerEquity equity, CancellationToken cancellationToken = default)
+    public Task RecordHourAsync(IReadOnlyList<LedgerActivity> activity, IReadOnlyList<LedgerDecision> decisions, LedgerEquity equity, IReadOnlyList<LedgerOrder>? ordersAhead = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(decisions);
-        return ExecuteAsync([.. activity.Select(ActivityCommand), .. decisions.Select(DecisionCommand), EquityCommand(equity)], cancellationToken);
+        return ExecuteAsync(
+            [.. activity.Select(ActivityCommand), .. decisions.Select(DecisionCommand), EquityCommand(equity), .. (ordersAhead ?? []).Select(o => OrderCommand(o, writeAhead: true))],
+            cancellationToken);
     }
 
     /// <summary>

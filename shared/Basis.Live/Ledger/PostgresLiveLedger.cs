@@ -75,32 +75,8 @@ public sealed partial class PostgresLiveLedger
     /// Records an order, or its progress when its client order id is known for the instance and venue: the venue's id
     /// (kept once known), status, reason and update time change; what was ordered does not.
     /// </summary>
-    public async Task SaveOrderAsync(LedgerOrder order, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        await using var command = _dataSource.CreateCommand(
-            """
-            INSERT INTO live_orders (instance_id, venue, client_order_id, symbol, side, order_type, quantity, price, venue_order_id, status, reason, created_utc, updated_utc)
-            VALUES (@instance_id, @venue, @client_order_id, @symbol, @side, @order_type, @quantity, @price, @venue_order_id, @status, @reason, @created_utc, @updated_utc)
-            ON CONFLICT (instance_id, venue, client_order_id) DO UPDATE SET
-                venue_order_id = COALESCE(excluded.venue_order_id, live_orders.venue_order_id),
-                status = excluded.status, reason = COALESCE(excluded.reason, live_orders.reason), updated_utc = excluded.updated_utc
-            """);
-        command.Parameters.AddWithValue("instance_id", order.InstanceId);
-        command.Parameters.AddWithValue("venue", order.Venue);
-        command.Parameters.AddWithValue("client_order_id", order.ClientOrderId);
-        command.Parameters.AddWithValue("symbol", order.Symbol);
-        command.Parameters.AddWithValue("side", order.Side.ToString());
-        command.Parameters.AddWithValue("order_type", order.Type.ToString());
-        command.Parameters.AddWithValue("quantity", order.Quantity);
-        command.Parameters.AddWithValue("price", NpgsqlDbType.Numeric, (object?)order.Price ?? DBNull.Value);
-        command.Parameters.AddWithValue("venue_order_id", NpgsqlDbType.Text, (object?)order.VenueOrderId ?? DBNull.Value);
-        command.Parameters.AddWithValue("status", order.Status.ToString());
-        command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)order.Reason ?? DBNull.Value);
-        command.Parameters.AddWithValue("created_utc", order.CreatedUtc.UtcDateTime);
-        command.Parameters.AddWithValue("updated_utc", order.UpdatedUtc.UtcDateTime);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SaveOrderAsync(LedgerOrder order, CancellationToken cancellationToken = default) =>
+        ExecuteAsync([OrderCommand(order, writeAhead: false)], cancellationToken);
 
     /// <summary>Appends a fill; returns false when its fill id was recorded already (a replay).</summary>
     public async Task<bool> AppendFillAsync(LedgerFill fill, CancellationToken cancellationToken = default)
@@ -283,6 +259,17 @@ public sealed partial class PostgresLiveLedger
     public Task<LedgerPage<LedgerOrder>> ListOrdersAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
         ReadPageAsync($"SELECT {OrderColumns} FROM live_orders", instanceId, page, ReadOrder, cancellationToken);
 
+    /// <summary>
+    /// The instance's orders whose outcome is not final (new or partly filled: sent and still working, or written ahead
+    /// of a send that may not have happened), in the order they were recorded: the real desk's outbox.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerOrder>> ListOpenOrdersAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAllAsync(
+            connection, $"SELECT {OrderColumns} FROM live_orders WHERE instance_id = @instance_id AND status IN ('New', 'PartiallyFilled') ORDER BY seq", instanceId, ReadOrder, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The instance's fills in the order they were recorded.</summary>
     public Task<LedgerPage<LedgerFill>> ListFillsAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
         ReadPageAsync($"SELECT {FillColumns} FROM live_fills", instanceId, page, ReadFill, cancellationToken);
@@ -323,6 +310,39 @@ public sealed partial class PostgresLiveLedger
         await using var command = _dataSource.CreateCommand("SELECT max(equity) FROM live_equity WHERE instance_id = @instance_id");
         command.Parameters.AddWithValue("instance_id", instanceId);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is decimal peak ? peak : null;
+    }
+
+    /// <summary>
+    /// Records an order. Written ahead of its send (<paramref name="writeAhead"/>), an order already known is left as it
+    /// is, since a replayed hour must not undo what its sending recorded; otherwise it records the order's progress.
+    /// </summary>
+    private static NpgsqlBatchCommand OrderCommand(LedgerOrder order, bool writeAhead)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var command = new NpgsqlBatchCommand(
+            $"""
+            INSERT INTO live_orders (instance_id, venue, client_order_id, symbol, side, order_type, quantity, price, venue_order_id, status, reason, created_utc, updated_utc)
+            VALUES (@instance_id, @venue, @client_order_id, @symbol, @side, @order_type, @quantity, @price, @venue_order_id, @status, @reason, @created_utc, @updated_utc)
+            ON CONFLICT (instance_id, venue, client_order_id) DO {(writeAhead ? "NOTHING" : """
+                UPDATE SET
+                venue_order_id = COALESCE(excluded.venue_order_id, live_orders.venue_order_id),
+                status = excluded.status, reason = COALESCE(excluded.reason, live_orders.reason), updated_utc = excluded.updated_utc
+                """)}
+            """);
+        command.Parameters.AddWithValue("instance_id", order.InstanceId);
+        command.Parameters.AddWithValue("venue", order.Venue);
+        command.Parameters.AddWithValue("client_order_id", order.ClientOrderId);
+        command.Parameters.AddWithValue("symbol", order.Symbol);
+        command.Parameters.AddWithValue("side", order.Side.ToString());
+        command.Parameters.AddWithValue("order_type", order.Type.ToString());
+        command.Parameters.AddWithValue("quantity", order.Quantity);
+        command.Parameters.AddWithValue("price", NpgsqlDbType.Numeric, (object?)order.Price ?? DBNull.Value);
+        command.Parameters.AddWithValue("venue_order_id", NpgsqlDbType.Text, (object?)order.VenueOrderId ?? DBNull.Value);
+        command.Parameters.AddWithValue("status", order.Status.ToString());
+        command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)order.Reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("created_utc", order.CreatedUtc.UtcDateTime);
+        command.Parameters.AddWithValue("updated_utc", order.UpdatedUtc.UtcDateTime);
+        return command;
     }
 
     private static NpgsqlBatchCommand DecisionCommand(LedgerDecision decision)

@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
+using Basis.Live.Execution;
 using Basis.Live.Ledger;
 using Basis.Venues.Exchanges;
 
 namespace Basis.Live.Reconciliation;
 
 /// <summary>
-/// The venues a host reads for reconciliation: each exchange through its client for <c>BASIS_ENVIRONMENT</c> with that
-/// environment's credentials (<see cref="ExchangeClients"/>), built once and shared, since the credentials, and so the
-/// accounts, are the environment's. An exchange whose credentials are missing is unreadable, saying which variable;
-/// so is the chain, whose reading (<see cref="ChainReader"/>) hosts do not wire yet.
+/// The venues a host reads for reconciliation: each exchange through the host's client of it (for
+/// <c>BASIS_ENVIRONMENT</c>, with that environment's credentials: <see cref="EnvironmentExchangeClients"/>). An exchange
+/// whose client cannot be built is unreadable, saying which variable is missing; so is the chain, whose reading
+/// (<see cref="ChainReader"/>) hosts do not wire yet.
 /// </summary>
-public sealed class EnvironmentVenueReaders(Func<string, string?> getVariable, HttpClient http, TimeProvider time) : IVenueReaders
+public sealed class EnvironmentVenueReaders(IExchangeClients exchanges) : IVenueReaders
 {
     private readonly ConcurrentDictionary<string, ILocationReader> _readers = new(StringComparer.Ordinal);
 
@@ -30,7 +31,7 @@ public sealed class EnvironmentVenueReaders(Func<string, string?> getVariable, H
 
         try
         {
-            return new ExchangeReader(ExchangeClients.Create(exchange, getVariable, http, time));
+            return new ExchangeReader(exchanges.ClientOf(exchange));
         }
         catch (ExchangeConfigurationException e)
         {

@@ -1,3 +1,4 @@
+using Basis.Live.Execution;
 using Basis.Live.Ledger;
 using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
@@ -25,7 +26,7 @@ public sealed class EnvironmentVenueReadersTests
             ["BASIS_STAGING__CEX__BINANCE_FUTURES_API_SECRET"] = "futures-secret",
         };
         using var http = new HttpClient();
-        var readers = new EnvironmentVenueReaders(name => variables.GetValueOrDefault(name), http, TimeProvider.System).ReadersOf(Instance);
+        var readers = new EnvironmentVenueReaders(new EnvironmentExchangeClients(name => variables.GetValueOrDefault(name), http, TimeProvider.System)).ReadersOf(Instance);
 
         Assert.Equal(["binance", "bybit", "ethereum"], readers.Keys.Order(StringComparer.Ordinal));
         Assert.IsType<ExchangeReader>(readers["binance"]);
@@ -39,7 +40,7 @@ public sealed class EnvironmentVenueReadersTests
     public void Readers_are_built_once_and_shared_by_the_instances_on_the_same_accounts()
     {
         using var http = new HttpClient();
-        var readers = new EnvironmentVenueReaders(_ => null, http, TimeProvider.System);
+        var readers = new EnvironmentVenueReaders(new EnvironmentExchangeClients(_ => null, http, TimeProvider.System));
 
         Assert.Same(readers.ReadersOf(Instance)["bybit"], readers.ReadersOf(Instance with { Id = "other" })["bybit"]);
     }

@@ -38,7 +38,7 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
-    public async Task Only_an_active_paper_instance_with_a_fresh_heartbeat_trades()
+    public async Task Only_an_active_instance_with_a_fresh_heartbeat_trades_and_a_real_one_only_on_a_host_that_can()
     {
         var runtime = Runtime(Paper);
         var ledger = await _source!.OpenAsync(Cancel);
@@ -51,8 +51,7 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
         var silent = await runtime.RunCycleAsync("silent", Created.AddHours(3), Cancel);
 
         Assert.Equal((false, "the instance is paused: only an active instance trades"), (paused.Ran, paused.Detail));
-        Assert.False(real.Ran);
-        Assert.StartsWith("real execution is not built yet", real.Detail, StringComparison.Ordinal);
+        Assert.Equal((false, "heartbeat missed: no heartbeat yet; no new orders until it beats again"), (real.Ran, real.Detail));
         Assert.False(silent.Ran);
         Assert.Equal("heartbeat missed: no heartbeat yet; no new orders until it beats again", silent.Detail);
         Assert.Null(await ledger.GetCheckpointAsync("silent", Cancel));
@@ -61,6 +60,10 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
         var beating = await runtime.RunCycleAsync("silent", Created.AddHours(3), Cancel);
         Assert.True(beating.Ran);
         Assert.Equal(4, beating.Hours);
+
+        // A host without venue clients holds a real instance, beating or not.
+        var held = await runtime.RunCycleAsync("real", Created.AddHours(3), Cancel);
+        Assert.Equal((false, "real execution is not allowed now, so the instance is held: this host has no real execution set up (no venue clients)"), (held.Ran, held.Detail));
         Assert.Null(await ledger.GetCheckpointAsync("real", Cancel));
     }
 

@@ -1,0 +1,17 @@
+using Basis.Core.Trading;
+
+namespace Basis.Orchestrations.Live;
+
+/// <summary>
+/// What a real instance adds to each hour of its cycle: the hour's orders for the venues, recorded in the ledger with
+/// the hour itself (so an hour is never recorded without its orders, nor its orders without it), or why the hour cannot
+/// be carried out at the venues, in which case the cycle stops before it.
+/// </summary>
+public interface IHourExecution
+{
+    /// <summary>Plans the venues' side of the hour that just ran in the instance's book.</summary>
+    /// <param name="hourUtc">The hour.</param>
+    /// <param name="verdicts">The intents the strategy submitted in the hour, as the safety gate passed, split or refused them.</param>
+    /// <param name="bookPerps">The perpetual positions the book holds at the end of the hour: signed size by engine venue and symbol (<c>binance</c>, <c>ETHUSDT</c>).</param>
+    HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<(string Venue, string Symbol), double> bookPerps);
+}

@@ -1,0 +1,106 @@
+using Basis.Core.Instruments;
+using Basis.Core.Trading;
+using Basis.Live.Execution;
+using Basis.Orchestrations.Live;
+using Basis.Orchestrations.Tests.Support;
+using Basis.Venues.Exchanges;
+
+namespace Basis.Orchestrations.Tests.Live;
+
+/// <summary>
+/// How the real desk turns an hour of the book into orders: worked examples with the venues' steps of
+/// <c>configs/live/orders.yaml</c> (Binance ETH 0.001, Bybit ETH 0.01) and hand-checkable prices.
+/// </summary>
+public sealed class PerpOrderPlannerTests
+{
+    private const string Id = "real-1";
+    private static readonly DateTimeOffset Hour = new(2025, 1, 1, 5, 0, 0, TimeSpan.Zero);
+    private static readonly OrderRules Rules = OrderRules.Load(Repository.Path("configs"));
+    private static readonly Instrument BybitEth = InstrumentRegistry.Perp(Venue.Bybit, Asset.Eth);
+    private static readonly Instrument BinanceEth = InstrumentRegistry.Perp(Venue.Binance, Asset.Eth);
+
+    [Fact]
+    public void The_venue_is_steered_to_the_books_position_rounded_to_its_step()
+    {
+        // Bybit holds −2.00 ETH; the book sold 1.234 more at 3,000 USD and ends at −3.234: the order sells 1.23 (Bybit's
+        // step is 0.01), and the venue is then within half a step of the book.
+        var planner = Planner(new() { [("bybit", "ETHUSDT")] = -2.00m });
+
+        var plan = planner.Plan(Hour, [Passed(BybitEth, -1.234, 3_000)], Book(("bybit", "ETHUSDT", -3.234)));
+
+        var order = Assert.Single(plan.Orders);
+        Assert.Null(plan.Refusal);
+        Assert.Equal(("bybit", "ETHUSDT", OrderSide.Sell, 1.23m, OrderStatus.New), (order.Venue, order.Symbol, order.Side, order.Quantity, order.Status));
+
+        // The next hour the book buys back 0.004: still within half a step of the venue (−3.23 vs −3.230), nothing to send.
+        Assert.Empty(planner.Plan(Hour.AddHours(1), [Passed(BybitEth, 0.004, 3_000)], Book(("bybit", "ETHUSDT", -3.230))).Orders);
+    }
+
+    [Fact]
+    public void An_order_over_the_trade_cap_is_cut_into_parts_within_it()
+    {
+        // 1.0 ETH at 3,000 USD is 3,000 USD against a 1,000 USD cap: three parts, 0.333 + 0.333 + 0.334 ETH on Binance
+        // (OKX spells the same perp ETH-USDT-SWAP; Binance ETHUSDT).
+        var plan = Planner([], maxTradeSizeUsd: 1_000).Plan(Hour, [Passed(BinanceEth, 1.0, 3_000)], Book(("binance", "ETHUSDT", 1.0)));
+
+        Assert.Equal([0.333m, 0.333m, 0.334m], plan.Orders.Select(o => o.Quantity));
+        Assert.All(plan.Orders, o => Assert.Equal(OrderSide.Buy, o.Side));
+        Assert.Equal(3, plan.Orders.Select(o => o.ClientOrderId).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_same_hour_planned_again_gives_the_same_client_order_ids()
+    {
+        IReadOnlyList<GateDecision> verdicts = [Passed(BinanceEth, -0.5, 3_000)];
+        var book = Book(("binance", "ETHUSDT", -0.5));
+
+        var first = Planner([]).Plan(Hour, verdicts, book);
+        var replay = Planner([]).Plan(Hour, verdicts, book);
+        var nextHour = Planner([]).Plan(Hour.AddHours(1), verdicts, book);
+
+        Assert.Equal(first.Orders.Select(o => o.ClientOrderId), replay.Orders.Select(o => o.ClientOrderId));
+        Assert.NotEqual(first.Orders[0].ClientOrderId, nextHour.Orders[0].ClientOrderId);
+        Assert.Equal(ClientOrderIds.MaxLength, first.Orders[0].ClientOrderId.Length);
+    }
+
+    [Fact]
+    public void An_hour_needing_anything_but_perp_orders_is_refused()
+    {
+        var transfer = new TokenTransfer(InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt), InstrumentRegistry.Balance(Venue.Binance, Asset.Usdt), 500, "margin for the binance short");
+        var plan = Planner([]).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000), new GateDecision(transfer, 500, GateVerdict.Passed, 1, true, "within limits")], Book(("binance", "ETHUSDT", -0.5)));
+
+        Assert.Empty(plan.Orders);
+        Assert.Equal(
+            "the real desk sends perpetual orders only, and the hour of 2025-01-01T05:00Z needs a TokenTransfer (margin for the binance short); transfers, spot orders and on-chain steps are not sent for real yet",
+            plan.Refusal);
+    }
+
+    [Fact]
+    public void A_refused_intent_is_not_planned()
+    {
+        var refused = new GateDecision(new PerpOrder(BinanceEth, -100, "too big"), 300_000, GateVerdict.Refused, 0, false, "over the cap");
+
+        var plan = Planner([]).Plan(Hour, [refused], Book(("binance", "ETHUSDT", 0)));
+
+        Assert.Empty(plan.Orders);
+        Assert.Null(plan.Refusal);
+    }
+
+    [Fact]
+    public void A_cap_smaller_than_one_step_is_refused_rather_than_sending_an_empty_order()
+    {
+        // One Bybit step of 0.01 ETH at 3,000 USD is 30 USD, over a 20 USD cap.
+        var plan = Planner([], maxTradeSizeUsd: 20).Plan(Hour, [Passed(BybitEth, -0.05, 3_000)], Book(("bybit", "ETHUSDT", -0.05)));
+
+        Assert.StartsWith("the trade cap of 20 USD is smaller than one 0.01 ETH step of ETHUSDT on bybit", plan.Refusal, StringComparison.Ordinal);
+    }
+
+    private static PerpOrderPlanner Planner(Dictionary<(string Venue, string Symbol), decimal> held, double maxTradeSizeUsd = 1e9) =>
+        new(Id, held, Rules, maxTradeSizeUsd, Hour);
+
+    private static GateDecision Passed(Instrument perp, double sizeDelta, double price) =>
+        new(new PerpOrder(perp, sizeDelta, "hedge"), Math.Abs(sizeDelta) * price, GateVerdict.Passed, 1, true, "within limits");
+
+    private static Dictionary<(string Venue, string Symbol), double> Book(params (string Venue, string Symbol, double Size)[] perps) =>
+        perps.ToDictionary(p => (p.Venue, p.Symbol), p => p.Size);
+}
