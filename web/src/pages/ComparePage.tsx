@@ -25,10 +25,10 @@ export default function ComparePage({ client, ids }: { client: ApiClient; ids: s
 function Comparison({ client, summaries }: { client: ApiClient; summaries: Summary[] }) {
   const rows = summaries.map(metrics);
   const sources = [...new Set(summaries.flatMap((s) => Object.keys(s.attribution)))].filter((source) => summaries.some((s) => (s.attribution[source] ?? 0) !== 0));
-  const header = (
+  const header = (rows: string) => (
     <thead>
       <tr>
-        <th scope="col" />
+        <th scope="col">{rows}</th>
         {summaries.map((s) => (
           <th key={s.run_id} scope="col">
             <Link to={`/runs/${encodeURIComponent(s.run_id)}`}>{s.run_id}</Link>
@@ -45,7 +45,7 @@ function Comparison({ client, summaries }: { client: ApiClient; summaries: Summa
       <div className="scroll">
         <table className="compare">
           <caption>Metrics side by side</caption>
-          {header}
+          {header("Figure")}
           <tbody>
             <tr>
               <th scope="row">Mode</th>
@@ -77,7 +77,7 @@ function Comparison({ client, summaries }: { client: ApiClient; summaries: Summa
       <div className="scroll">
         <table className="compare">
           <caption>P&L by source side by side</caption>
-          {header}
+          {header("Source")}
           <tbody>
             {sources.map((source) => (
               <tr key={source}>
