@@ -56,10 +56,19 @@ await scenario("benchmark", async ({ browser, context }) => {
     const interactive = Math.max(contentReady, lastLongTask);
     const blocked = longTasks.reduce((sum, task) => sum + (task.end - task.start), 0);
     const navigation = await page.evaluate(() => performance.getEntriesByType("navigation")[0]?.toJSON());
+    // Where the time went: the API requests and scripts the page waited on, the slowest first.
+    const requests = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd, size: r.encodedBodySize }))
+        .sort((a, b) => b.end - b.start - (a.end - a.start))
+        .slice(0, 4),
+    );
     results.push({ interactive, contentReady, lastLongTask, blocked, longTasks: longTasks.length, domContentLoaded: navigation?.domContentLoadedEventEnd ?? 0 });
     step(
       `load ${i + 1}: interactive at ${interactive.toFixed(0)} ms (content ready ${contentReady.toFixed(0)} ms, DOMContentLoaded ${(navigation?.domContentLoadedEventEnd ?? 0).toFixed(0)} ms, ` +
-        `${longTasks.length} long task(s), ${blocked.toFixed(0)} ms blocked)`,
+        `${longTasks.length} long task(s), ${blocked.toFixed(0)} ms blocked); slowest requests: ` +
+        requests.map((r) => `${r.path} ${r.start.toFixed(0)}-${r.end.toFixed(0)} ms (${(r.size / 1024).toFixed(0)} KiB)`).join(", "),
     );
     if (i === 0) {
       const ink = await chartInk(page);
