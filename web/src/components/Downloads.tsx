@@ -10,9 +10,10 @@ const files = [
 ] as const;
 
 /**
- * Every artefact of a run, saved through the API client: a plain link would not carry the API key that reads may need.
+ * Every artefact of a run (a sweep's run: its summary only), saved through the API client: a plain link would not
+ * carry the API key that reads may need.
  */
-export function Downloads({ client, id }: { client: ApiClient; id: string }) {
+export function Downloads({ client, id, summaryOnly }: { client: ApiClient; id: string; summaryOnly: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const download = async (file: (typeof files)[number]["file"], name: string) => {
     setError(null);
@@ -27,7 +28,7 @@ export function Downloads({ client, id }: { client: ApiClient; id: string }) {
     <section aria-labelledby="downloads-heading">
       <h2 id="downloads-heading">Downloads</h2>
       <ul className="downloads">
-        {files.map(({ file, name }) => (
+        {(summaryOnly ? files.slice(0, 1) : files).map(({ file, name }) => (
           <li key={file}>
             <button type="button" onClick={() => void download(file, name)}>
               Download {name}

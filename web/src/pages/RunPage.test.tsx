@@ -76,6 +76,25 @@ describe("the run page", () => {
     }
   });
 
+  it("says a sweep's run has its summary only, and offers only that", async () => {
+    const summary = {
+      run_id: "sw_1-0", mode: "eth_basis", share_class: "USDT", start: "2025-01-01T00:00:00Z", end: "2025-04-01T00:00:00Z",
+      initial_capital: 100000, final_equity: 101000, net_flows: 0, pnl: 1000, total_return: 0.01, apr: null, apy: null, volatility: null,
+      sharpe: null, sortino: null, calmar: null, max_drawdown: 0, max_drawdown_duration_hours: 0, attribution: { funding: 1000 },
+      attribution_residual: 0, funding_received: 1000, rebalances: 0, trades: 0, liquidations: 0, overrides: ["margin_fraction=0.3"],
+    };
+    mockFetch({
+      "/api/v1/backtests/sw_1-0": () => json({ ...status("Completed"), id: "sw_1-0", sweep: "sw_1" }),
+      "/api/v1/backtests/sw_1-0/result": () => json(summary),
+    });
+    render(<RunPage client={new ApiClient("key", vi.fn())} id="sw_1-0" />);
+
+    expect(await screen.findByText(/keeps its runs' summaries only/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "sw_1" })).toHaveAttribute("href", "/sweeps/sw_1");
+    expect(screen.getAllByRole("button", { name: /^Download/ }).map((b) => b.textContent)).toEqual(["Download summary.json"]);
+    expect(screen.queryByText("charts")).toBeNull();
+  });
+
   it("says why a failed backtest failed", async () => {
     mockFetch({ "/api/v1/backtests/bt_1": () => json({ ...status("Failed"), error: "a gap in ETHUSDT funding" }) });
     render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);

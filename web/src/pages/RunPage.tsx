@@ -9,6 +9,7 @@ import { MetricCards } from "../components/MetricCards";
 import { RunProgress } from "../components/RunProgress";
 import { ErrorMessage, Loading } from "../components/Status";
 import { formatTime } from "../format";
+import { Link } from "../router";
 import { useApi, usePolled } from "../useApi";
 
 const RunCharts = lazy(() => import("../components/RunCharts"));
@@ -42,14 +43,15 @@ function RunBody({ client, status }: { client: ApiClient; status: RunStatus }) {
     );
   }
 
-  return <RunResult client={client} id={status.id} />;
+  return <RunResult client={client} id={status.id} sweep={status.sweep} />;
 }
 
-function RunResult({ client, id }: { client: ApiClient; id: string }) {
+/** A completed run's result; a sweep's run kept its summary only, so it has no charts, events or report. */
+function RunResult({ client, id, sweep }: { client: ApiClient; id: string; sweep: string | null }) {
   const [attempt, setAttempt] = useState(0);
   const summary = useApi(() => client.backtestResult(id), [client, id, attempt]);
   // Read once for both the funding chart and the events table.
-  const events = useApi(async () => parseEvents(await client.backtestEvents(id)), [client, id, attempt]);
+  const events = useApi(async () => (sweep ? [] : parseEvents(await client.backtestEvents(id))), [client, id, sweep, attempt]);
   if (summary.state === "loading") {
     return <Loading what="the result" />;
   }
@@ -87,14 +89,21 @@ function RunResult({ client, id }: { client: ApiClient; id: string }) {
           </ul>
         )}
       </section>
-      <Suspense fallback={<Loading what="the charts" />}>
-        <RunCharts client={client} summary={summary.data} events={events} />
-      </Suspense>
+      {sweep ? (
+        <p className="hint">
+          A run of sweep <Link to={`/sweeps/${encodeURIComponent(sweep)}`}>{sweep}</Link>: a sweep keeps its runs' summaries only, so there are no
+          charts, events or report.
+        </p>
+      ) : (
+        <Suspense fallback={<Loading what="the charts" />}>
+          <RunCharts client={client} summary={summary.data} events={events} />
+        </Suspense>
+      )}
       <AttributionTable summary={summary.data} />
-      {events.state === "loading" && <Loading what="the events" />}
-      {events.state === "error" && <ErrorMessage error={events.error} />}
-      {events.state === "ready" && <EventsTable runId={id} events={events.data} />}
-      <Downloads client={client} id={id} />
+      {!sweep && events.state === "loading" && <Loading what="the events" />}
+      {!sweep && events.state === "error" && <ErrorMessage error={events.error} />}
+      {!sweep && events.state === "ready" && <EventsTable runId={id} events={events.data} />}
+      <Downloads client={client} id={id} summaryOnly={sweep !== null} />
     </>
   );
 }
