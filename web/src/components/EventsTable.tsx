@@ -24,12 +24,20 @@ export function EventsTable({ runId, events }: { runId: string; events: RunEvent
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
-  const rows = useMemo(() => events.map((event) => ({ event, details: details(event) })), [events]);
+  // Each row's text is lower-cased once, so a keystroke in the search only compares.
+  const rows = useMemo(
+    () =>
+      events.map((event) => {
+        const text = details(event);
+        return { event, details: text, search: `${event.type} ${text}`.toLowerCase() };
+      }),
+    [events],
+  );
   const types = useMemo(() => [...new Set(events.map((event) => event.type))].sort(), [events]);
   const shown = useMemo(() => {
     const words = search.trim().toLowerCase();
     return rows.filter(
-      (row) => (type === "" || row.event.type === type) && (words === "" || `${row.event.type} ${row.details}`.toLowerCase().includes(words)),
+      (row) => (type === "" || row.event.type === type) && (words === "" || row.search.includes(words)),
     );
   }, [rows, type, search]);
 
