@@ -257,6 +257,46 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
         Assert.Equal(LiveInstanceStatus.Active, (await ledger.GetInstanceAsync("host-floor", Cancel))!.Status);
     }
 
+    [Fact]
+    public async Task A_funding_flip_bleeds_a_basis_book_until_the_stop_loss_unwinds_it()
+    {
+        // From 2 January every venue's funding is the sample's times −30: the eth_basis shorts, which earned funding,
+        // now pay about 0.3 % of their notional every 8 hours. The strategy does not trade on funding, so equity bleeds
+        // at each settlement until the instance's 0.5 % stop loss unwinds the book and halts it.
+        var flip = new DateTime(2025, 1, 2, 0, 0, 0, DateTimeKind.Utc);
+        var data = Directory.CreateTempSubdirectory("basis-funding-flip-").FullName;
+        try
+        {
+            ShockedSample(data, "funding", flip, -30);
+            var runtime = new LiveRuntime(_source!, Workspace(data), Paper with { MaxTradeSizeUsd = 1e9m }, TimeProvider.System);
+            var ledger = await _source!.OpenAsync(Cancel);
+            await ledger.SaveInstanceAsync(Instance("funding-flip", """{"emergency_stop_loss_pct": 0.5}"""), Cancel);
+            await runtime.BeatAsync(Cancel);
+
+            var result = await runtime.RunCycleAsync("funding-flip", Created.AddDays(10), Cancel);
+
+            Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("funding-flip", Cancel))!.Status);
+            var breach = Assert.Single(await ledger.LatestEventsAsync("funding-flip", LedgerEventKind.Breach, 5, Cancel));
+            Assert.StartsWith("emergency stop loss: equity ", breach.Message, StringComparison.Ordinal);
+            Assert.StartsWith("emergency stop loss: ", result.Detail, StringComparison.Ordinal);
+
+            // Funding had been earned up to the flip, and was what was lost after it: the P&L by source says so.
+            var equity = await ledger.ListEquityAsync("funding-flip", Cancel);
+            var before = equity.Last(e => e.CycleUtc < flip);
+            var halted = equity[^1];
+            Assert.True(halted.CycleUtc > flip && halted.CycleUtc < Created.AddDays(10), $"halted at {halted.CycleUtc:u}");
+            Assert.True(Funding(before) > 0, $"funding before the flip: {Funding(before)}");
+            Assert.True(Funding(halted) < Funding(before) - 300, $"funding at the halt: {Funding(halted)}, before the flip: {Funding(before)}");
+            Assert.True(halted.Equity < 100_000m * 0.996m, $"equity at the halt: {halted.Equity}");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        static double Funding(LedgerEquity e) => JsonDocument.Parse(e.AttributionJson).RootElement.GetProperty("funding").GetDouble();
+    }
+
     [Theory]
     [InlineData(5.0)]
     [InlineData(100.0)]
