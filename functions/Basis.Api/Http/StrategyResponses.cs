@@ -19,11 +19,25 @@ public sealed record StrategyResponse(
     [property: JsonPropertyName("implemented")] bool Implemented,
     [property: JsonPropertyName("description")] string Description);
 
-/// <summary>A mode's merged configuration: the tree as the files hold it (scalars as text, secrets hidden), and its hash.</summary>
+/// <summary>
+/// A mode's merged configuration: the tree as the files hold it (scalars as text, secrets hidden), its hash, and the
+/// strategy's settings with the type and bounds each value is checked against.
+/// </summary>
 public sealed record StrategyConfigResponse(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("config_hash")] string ConfigHash,
-    [property: JsonPropertyName("config")] JsonElement Config);
+    [property: JsonPropertyName("config")] JsonElement Config,
+    [property: JsonPropertyName("parameters")] IReadOnlyList<ParameterResponse> Parameters);
+
+/// <summary>
+/// A strategy setting: its dotted key, its type (<c>number</c>, <c>integer</c>, <c>boolean</c>, <c>choice</c>, …) and
+/// its inclusive bounds (null for none).
+/// </summary>
+public sealed record ParameterResponse(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("min")] double? Min,
+    [property: JsonPropertyName("max")] double? Max);
 
 /// <summary>
 /// The period the data covers for every series a mode reads hour by hour (<c>start</c> inclusive, <c>end</c>

@@ -82,14 +82,15 @@ public sealed class BasisConfiguration
         var tree = LoadFile(Path.Combine(_directory, "modes", mode.Name + ".yaml"));
         var overrideTree = ConfigOverrides.Parse(overrides ?? []);
         var merged = ConfigMerge.Merge(tree, overrideTree);
-        var settings = ConfigReader.Bind(merged, r => ModeBinding.Read(r, mode, Venues));
+        var ranges = new List<ParameterRange>();
+        var settings = ConfigReader.Bind(merged, r => ModeBinding.Read(r, mode, Venues, ranges));
         var (shareClass, shareClassTree) = _shareClasses[mode.ShareClass];
         if (!shareClass.Modes.Contains(mode.Name))
         {
             throw new ConfigException([new ConfigError(shareClassTree.Source, "modes", $"{mode.Name} reports in {mode.ShareClass.Name()} but is not listed in this share class' modes")]);
         }
 
-        return new ResolvedMode(mode, settings, shareClass, Venues, merged, Hash([merged, shareClassTree, .. _venueTrees]));
+        return new ResolvedMode(mode, settings, shareClass, Venues, merged, Hash([merged, shareClassTree, .. _venueTrees]), ranges);
     }
 
     /// <summary>Resolves every implemented mode without overrides; collects every error of every mode.</summary>

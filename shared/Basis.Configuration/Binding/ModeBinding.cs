@@ -14,7 +14,8 @@ namespace Basis.Configuration.Binding;
 /// </summary>
 internal static class ModeBinding
 {
-    public static ModeSettings Read(ConfigReader reader, StrategyMode mode, VenueSettings venues)
+    /// <summary>Binds the mode; the family's settings, with their types and bounds, are added to <paramref name="ranges"/>.</summary>
+    public static ModeSettings Read(ConfigReader reader, StrategyMode mode, VenueSettings venues, List<ParameterRange> ranges)
     {
         var name = reader.RequiredString("mode");
         if (name.Length > 0 && name != mode.Name)
@@ -35,7 +36,7 @@ internal static class ModeBinding
         var fallbacks = ReadFallbacks(reader);
         var flows = ReadFlows(reader);
         var family = mode.Family ?? throw new InvalidOperationException($"Mode {mode.Name} is not implemented.");
-        var parameters = family.Bind(new ModeParameterReader(reader), new ParameterContext(prices, venues));
+        var parameters = family.Bind(new ModeParameterReader(reader, ranges), new ParameterContext(prices, venues));
 
         return new ModeSettings(mode.Name, mode.ShareClass, description, targetApy, maxDrawdown, prices, fallbacks, parameters, flows);
     }

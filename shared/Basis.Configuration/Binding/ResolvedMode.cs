@@ -11,10 +11,12 @@ namespace Basis.Configuration.Binding;
 /// <param name="Venues">Venue parameters.</param>
 /// <param name="Merged">The merged tree of the mode file and overrides, for display.</param>
 /// <param name="ConfigHash">SHA-256 (hex) of every merged input: mode, share class, venues and costs.</param>
+/// <param name="Parameters">The family's settings as its binding read them: dotted key, type and bounds.</param>
 public sealed record ResolvedMode(
     StrategyMode Mode,
     ModeSettings Settings,
     ShareClassSettings ShareClass,
     VenueSettings Venues,
     ConfigNode Merged,
-    string ConfigHash);
+    string ConfigHash,
+    IReadOnlyList<ParameterRange> Parameters);

@@ -1,35 +1,76 @@
-import type { StrategyCoverage } from "./client";
+import { toNumber } from "../format";
+import type { StrategyConfig, StrategyCoverage } from "./client";
 
-/** A setting of a mode's merged configuration the wizard lets one change: its dotted key, its value as text, its type. */
+/**
+ * A setting of a mode's merged configuration the wizard lets one change: its dotted key, its value as text, its type,
+ * and the inclusive bounds the API checks it against (null for none).
+ */
 export interface Parameter {
   key: string;
   value: string;
   type: "number" | "boolean" | "text";
+  min: number | null;
+  max: number | null;
 }
 
 /** Keys the wizard shows elsewhere (risk, share class) or that are wiring rather than strategy parameters. */
 const notParameters = new Set(["mode", "description", "share_class", "target_apy", "max_drawdown", "prices", "data_fallbacks", "capital_flows"]);
 
-/** The scalar settings of a configuration tree (scalars are text, as the files hold them), nested keys dotted. */
-export function parameters(config: unknown, prefix = ""): Parameter[] {
+/** The scalar settings of a mode's configuration, typed and bounded as its binding reads them (`parameters`). */
+export function parameters(config: StrategyConfig): Parameter[] {
+  const declared = new Map(config.parameters.map((p) => [p.key, p]));
+  return scalars(config.config).map(({ key, value }) => {
+    const range = declared.get(key);
+    // A setting the binding does not declare (none should) is typed by how its value reads.
+    const type = range
+      ? range.type === "number" || range.type === "integer" ? "number" : range.type === "boolean" ? "boolean" : "text"
+      : /^(true|false)$/i.test(value) ? "boolean" : value.trim() !== "" && Number.isFinite(Number(value)) ? "number" : "text";
+    return { key, value, type, min: toNumber(range?.min) ?? null, max: toNumber(range?.max) ?? null };
+  });
+}
+
+/** The scalars of a configuration tree (text, as the files hold them), nested keys dotted, wiring left out. */
+function scalars(config: unknown, prefix = ""): { key: string; value: string }[] {
   if (!config || typeof config !== "object" || Array.isArray(config)) {
     return [];
   }
 
-  return Object.entries(config).flatMap(([name, value]): Parameter[] => {
+  return Object.entries(config).flatMap(([name, value]) => {
     const key = prefix + name;
     if (prefix === "" && notParameters.has(name)) {
       return [];
     }
 
     if (value && typeof value === "object") {
-      return Array.isArray(value) ? [] : parameters(value, `${key}.`);
+      return Array.isArray(value) ? [] : scalars(value, `${key}.`);
     }
 
-    const text = value === null ? "" : String(value);
-    const type = /^(true|false)$/i.test(text) ? "boolean" : text.trim() !== "" && Number.isFinite(Number(text)) ? "number" : "text";
-    return [{ key, value: text, type }];
+    return [{ key, value: value === null ? "" : String(value) }];
   });
+}
+
+/** The API's words for a number outside its bounds (ConfigValue.As), or null when it is inside them. */
+export function outOfRange(parameter: Parameter, value: string): string | null {
+  const number = Number(value);
+  if (parameter.type !== "number" || value.trim() === "" || !Number.isFinite(number)) {
+    return null;
+  }
+
+  const { min, max } = parameter;
+  if ((min === null || number >= min) && (max === null || number <= max)) {
+    return null;
+  }
+
+  const rule = min !== null && max !== null ? `must be between ${min} and ${max}` : min !== null ? `must be at least ${min}` : `must be at most ${max}`;
+  return `${parameter.key}: ${rule} (got ${value.trim()})`;
+}
+
+/** A parameter's type and bounds in words, for its hint. */
+export function describeRange(parameter: Parameter): string {
+  const { type, min, max } = parameter;
+  const kind = type === "boolean" ? "yes/no" : type;
+  const bounds = min !== null && max !== null ? ` from ${min} to ${max}` : min !== null ? ` at least ${min}` : max !== null ? ` at most ${max}` : "";
+  return `${kind}${bounds}, default ${parameter.value}`;
 }
 
 /** The settings changed from their defaults, as the nested object `config_overrides` takes, values typed. */

@@ -17,6 +17,12 @@ const config: StrategyConfig = {
   name: "eth_basis",
   config_hash: "ab",
   config: { mode: "eth_basis", target_apy: "0.08", max_drawdown: "0.02", hedge_allocation: { binance: "0.4", okx: "0.3" }, margin_fraction: "0.25", rebalance_enabled: "true", prices: { ETH: "spot/bybit/ETHUSDT" } },
+  parameters: [
+    { key: "hedge_allocation.binance", type: "number", min: 0, max: 1 },
+    { key: "hedge_allocation.okx", type: "number", min: 0, max: 1 },
+    { key: "margin_fraction", type: "number", min: 0.01, max: 1 },
+    { key: "rebalance_enabled", type: "boolean", min: null, max: null },
+  ],
 };
 const coverage: StrategyCoverage = {
   name: "eth_basis",
@@ -118,7 +124,7 @@ describe("the backtest wizard", () => {
           status: 400,
           errors: {
             config_overrides: [
-              '--set hedge_allocation.okx=2: hedge_allocation.okx: must be between 0 and 1 (got 2)\n--set margin_fraction="abc": margin_fraction: expected a number, got the quoted text "abc"',
+              "--set hedge_allocation.okx=0.5: hedge_allocation: weights must sum to 1 (got 0.9)\n--set margin_fraction=0.9: margin_fraction: must lie between margin_topup_threshold (0.15) and margin_excess_threshold (0.4), got 0.9",
             ],
             "capital_flows[0].time": ["must be on a whole hour inside the run"],
           },
@@ -127,17 +133,34 @@ describe("the backtest wizard", () => {
       ),
     );
     await throughToParameters();
-    fireEvent.change(screen.getByLabelText("hedge_allocation.okx"), { target: { value: "2" } });
+    fireEvent.change(screen.getByLabelText("hedge_allocation.okx"), { target: { value: "0.5" } });
+    fireEvent.change(screen.getByLabelText("margin_fraction"), { target: { value: "0.9" } });
     fireEvent.change(screen.getByLabelText("Capital flows, one a line: time, amount"), { target: { value: "2025-02-01T00:30:00Z, 5" } });
     await userEvent.click(screen.getByRole("button", { name: "Next" }));
     await userEvent.click(screen.getByRole("button", { name: "Start the backtest" }));
 
-    const okx = await screen.findByLabelText("hedge_allocation.okx");
-    expect(okx).toHaveAttribute("aria-invalid", "true");
-    expect(okx).toHaveAccessibleDescription("number, default 0.3 --set hedge_allocation.okx=2: hedge_allocation.okx: must be between 0 and 1 (got 2)");
-    expect(screen.getByLabelText("margin_fraction")).toHaveAccessibleDescription(/margin_fraction: expected a number/);
+    const margin = await screen.findByLabelText("margin_fraction");
+    expect(margin).toHaveAttribute("aria-invalid", "true");
+    expect(margin).toHaveAccessibleDescription(
+      "number from 0.01 to 1, default 0.25 --set margin_fraction=0.9: margin_fraction: must lie between margin_topup_threshold (0.15) and margin_excess_threshold (0.4), got 0.9",
+    );
+    // A problem naming no one setting stands above them all.
+    expect(screen.getByText("--set hedge_allocation.okx=0.5: hedge_allocation: weights must sum to 1 (got 0.9)")).toBeInTheDocument();
     expect(screen.getByLabelText("hedge_allocation.binance")).toHaveAttribute("aria-invalid", "false");
     expect(screen.getByLabelText("Capital flows, one a line: time, amount")).toHaveAccessibleDescription(/capital_flows\[0\]\.time: must be on a whole hour inside the run/);
     expect(screen.getAllByRole("alert")[0]).toHaveTextContent("The API refused the request");
+  });
+
+  it("refuses a setting outside its range before submitting, in the API's words", async () => {
+    const fetch = answers(() => json({}));
+    await throughToParameters();
+
+    expect(screen.getByLabelText("hedge_allocation.okx")).toHaveAccessibleDescription("number from 0 to 1, default 0.3");
+    fireEvent.change(screen.getByLabelText("hedge_allocation.okx"), { target: { value: "2" } });
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    expect(screen.getByLabelText("hedge_allocation.okx")).toHaveAccessibleDescription("number from 0 to 1, default 0.3 hedge_allocation.okx: must be between 0 and 1 (got 2)");
+    expect(screen.getByRole("form", { name: "Parameters" })).toBeInTheDocument();
+    expect(fetch.mock.calls.some(([url]) => url === "/api/v1/backtests")).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { ApiError, type ApiClient, type Strategy, type StrategyConfig, type StrategyCoverage } from "../api/client";
-import { checkPeriod, keyNamed, overrides, parameters, parseFlows, utcMidnight, type Parameter } from "../api/wizard";
+import { checkPeriod, describeRange, keyNamed, outOfRange, overrides, parameters, parseFlows, utcMidnight, type Parameter } from "../api/wizard";
 import { Field, FieldErrors } from "../components/Field";
 import { ErrorMessage, Loading } from "../components/Status";
 import { formatAmount, formatPercent, formatTime, toNumber } from "../format";
@@ -43,7 +43,7 @@ export default function BacktestWizardPage({ client }: { client: ApiClient }) {
   const strategies = useApi(() => client.strategies(), [client]);
   const config = useApi<StrategyConfig | null>(() => (mode ? client.strategyConfig(mode) : Promise.resolve(null)), [client, mode]);
   const coverage = useApi<StrategyCoverage | null>(() => (mode ? client.strategyCoverage(mode) : Promise.resolve(null)), [client, mode]);
-  const defaults = useMemo(() => (config.state === "ready" && config.data ? parameters(config.data.config) : []), [config]);
+  const defaults = useMemo(() => (config.state === "ready" && config.data ? parameters(config.data) : []), [config]);
   const covered = coverage.state === "ready" ? coverage.data : null;
   const defaultCapital = shareClass === "ETH" ? "100" : "100000";
 
@@ -69,8 +69,12 @@ export default function BacktestWizardPage({ client }: { client: ApiClient }) {
 
     if (at === 2) return checkPeriod(mode ?? "", shareClass, capital || defaultCapital, start, end, covered);
     if (at === 3) {
+      const found: Errors = {};
+      const ranges = defaults.map((p) => outOfRange(p, values[p.key] ?? p.value)).filter((e): e is string => e !== null);
+      if (ranges.length > 0) found.config_overrides = ranges;
       const { errors: flowErrors } = parseFlows(flows);
-      return flowErrors.length > 0 ? { capital_flows: flowErrors } : {};
+      if (flowErrors.length > 0) found.capital_flows = flowErrors;
+      return found;
     }
 
     return {};
@@ -129,8 +133,10 @@ export default function BacktestWizardPage({ client }: { client: ApiClient }) {
           {Object.keys(failure.fields).length > 0 ? `The API refused the request: ${failure.message}` : failure.message}
         </p>
       )}
+      {/* noValidate: the wizard checks values itself, so every problem reads as the API would put it, beside its field. */}
       <form
         className="wizard"
+        noValidate
         aria-label={steps[step]}
         onSubmit={(event) => {
           event.preventDefault();
@@ -311,14 +317,14 @@ function ParametersStep(props: {
     <>
       <fieldset>
         <legend>The mode's parameters</legend>
-        <p className="hint">Its merged configuration; only what you change is sent, as overrides. The API checks each value's range.</p>
+        <p className="hint">Its merged configuration, each setting with its type and the range the API holds it to; only what you change is sent, as overrides.</p>
         <FieldErrors id="config-errors" errors={unplaced} />
         {config.state === "loading" && <Loading what="the parameters" />}
         {config.state === "error" && <ErrorMessage error={config.error} />}
         <div className="parameters">
           {defaults.map((parameter) => {
             const value = values[parameter.key] ?? parameter.value;
-            const hint = `${parameter.type === "boolean" ? "yes/no" : parameter.type}, default ${parameter.value}`;
+            const hint = describeRange(parameter);
             return parameter.type === "boolean" ? (
               <Field key={parameter.key} label={parameter.key} hint={hint} errors={byKey.get(parameter.key)}>
                 {(props) => <input {...props} type="checkbox" checked={value.toLowerCase() === "true"} onChange={(e) => onChange(parameter.key, String(e.target.checked))} />}
@@ -326,7 +332,15 @@ function ParametersStep(props: {
             ) : (
               <Field key={parameter.key} label={parameter.key} hint={hint} errors={byKey.get(parameter.key)}>
                 {(props) => (
-                  <input {...props} type={parameter.type === "number" ? "number" : "text"} step="any" value={value} onChange={(e) => onChange(parameter.key, e.target.value)} />
+                  <input
+                    {...props}
+                    type={parameter.type === "number" ? "number" : "text"}
+                    step="any"
+                    min={parameter.min ?? undefined}
+                    max={parameter.max ?? undefined}
+                    value={value}
+                    onChange={(e) => onChange(parameter.key, e.target.value)}
+                  />
                 )}
               </Field>
             );
