@@ -9,6 +9,8 @@ export interface Parameter {
   key: string;
   value: string;
   type: "number" | "boolean" | "text";
+  /** The type as the API names it (`integer`, `choice`…), for the hint. */
+  kind: string;
   min: number | null;
   max: number | null;
 }
@@ -25,7 +27,7 @@ export function parameters(config: StrategyConfig): Parameter[] {
     const type = range
       ? range.type === "number" || range.type === "integer" ? "number" : range.type === "boolean" ? "boolean" : "text"
       : /^(true|false)$/i.test(value) ? "boolean" : value.trim() !== "" && Number.isFinite(Number(value)) ? "number" : "text";
-    return { key, value, type, min: toNumber(range?.min) ?? null, max: toNumber(range?.max) ?? null };
+    return { key, value, type, kind: range?.type ?? type, min: toNumber(range?.min) ?? null, max: toNumber(range?.max) ?? null };
   });
 }
 
@@ -68,7 +70,7 @@ export function outOfRange(parameter: Parameter, value: string): string | null {
 /** A parameter's type and bounds in words, for its hint. */
 export function describeRange(parameter: Parameter): string {
   const { type, min, max } = parameter;
-  const kind = type === "boolean" ? "yes/no" : type;
+  const kind = type === "boolean" ? "yes/no" : parameter.kind;
   const bounds = min !== null && max !== null ? ` from ${min} to ${max}` : min !== null ? ` at least ${min}` : max !== null ? ` at most ${max}` : "";
   return `${kind}${bounds}, default ${parameter.value}`;
 }
