@@ -1,6 +1,9 @@
 // A paper live instance, created on /live/new (a bad capital refused on its field first), shown with its PAPER badge
-// in the list and on its page, started, a bad amount refused on its field, then emergency-stopped through the
-// confirmation dialog and shown halted with the operator's breach.
+// in the list and on its page, started, its heartbeat shown, one cycle run (Rebalance now: its performance and the
+// engine's activity shown), a bad amount refused on its field, then emergency-stopped through the confirmation dialog
+// and shown halted with the operator's breach and the unwind pending for the next hour. The server must run the live
+// timers with its live clock inside its market data (BrowserTests: BASIS_EXECUTION_MODE=live, BASIS_LIVE_CLOCK_START
+// in the sample, a heartbeat every two seconds).
 import { api, check, checkAccessibility, scenario, screenshot, signIn, step } from "./lib.mjs";
 
 const name = `e2e paper ${Date.now()}`;
@@ -51,6 +54,29 @@ await scenario("live", async ({ context, page }) => {
   await actions.getByRole("status").filter({ hasText: "Started" }).waitFor();
   await waitForText(status, "active");
 
+  step("its first heartbeat shown (a cycle needs a recent one)");
+  await until(context, `/api/v1/live/${encodeURIComponent(id)}`, (i) => i.last_heartbeat_utc !== null, "a heartbeat");
+  await page.reload();
+  const heartbeat = page.getByRole("region", { name: "Status" }).locator(".card").filter({ has: page.locator("dt", { hasText: /^Last heartbeat$/ }) }).locator("dd");
+  await heartbeat.filter({ hasText: /UTC$/ }).waitFor();
+
+  step("a cycle now (Rebalance now): the paper book opened, its performance and the engine's activity shown");
+  await actions.getByRole("button", { name: "Rebalance now" }).click();
+  await actions.getByRole("status").filter({ hasText: /^Rebalance (accepted|running)/ }).waitFor();
+  const performance = await until(context, `/api/v1/live/${encodeURIComponent(id)}/performance`, (p) => Number(p.cycles) > 0, "a cycle recorded");
+  await page.reload();
+  const cards = (region, label) =>
+    page.getByRole("region", { name: region }).locator(".card").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+  await cards("Performance", "Cycles").filter({ hasText: String(performance.cycles) }).waitFor();
+  const equity = Number((await cards("Performance", "Equity").textContent()).replace(/[^\d.-]/g, ""));
+  check(Math.abs(equity - Number(performance.end_equity)) < 0.01, `the page shows an equity of ${equity}, the API ${performance.end_equity}`);
+  await cards("Status", "Last cycle").filter({ hasText: /UTC$/ }).waitFor();
+  const activity = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Kind" }) }).getByRole("row").filter({ hasText: "rebalance" });
+  check((await activity.count()) > 0, "the engine's rebalance is not in the activity");
+  step(`${performance.cycles} cycle(s), equity ${performance.end_equity} on the page as in the API, the engine's rebalance in the activity`);
+  await checkAccessibility(page, "the live instance trading");
+  await screenshot(page, "live-trading");
+
   step("a bad amount is shown on its field, in the API's words");
   const amount = actions.getByLabel(/^Amount/);
   await amount.fill("twelve");
@@ -77,6 +103,11 @@ await scenario("live", async ({ context, page }) => {
   const after = await api(context, `/api/v1/live/${encodeURIComponent(id)}`);
   check(after.status === "halted", `the API says ${after.status} after the emergency stop`);
 
+  // The unwind itself waits for the next hour's prices (40 minutes of this live clock away): the page says it is pending.
+  const halted = (await actions.getByRole("status").filter({ hasText: "Halted." }).textContent()).trim();
+  check(halted.includes("pending"), `the emergency stop's answer does not say the unwind is pending: ${halted}`);
+  step(`the page says: ${halted}`);
+
   await checkAccessibility(page, "the live instance");
   await screenshot(page, "live");
 
@@ -90,6 +121,19 @@ await scenario("live", async ({ context, page }) => {
   await checkAccessibility(page, "the live instances");
   await screenshot(page, "live-list");
 });
+
+/** Polls an API path until `done(answer)` holds (30 s at most); returns that answer. */
+async function until(context, path, done, what) {
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const answer = await api(context, path);
+    if (done(answer)) {
+      return answer;
+    }
+    check(Date.now() < deadline, `${what}: not within 30 s (${path}: ${JSON.stringify(answer).slice(0, 300)})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 async function waitForText(locator, text) {
   await locator.filter({ hasText: new RegExp(`^${text}$`) }).waitFor({ timeout: 15000 }).catch(async () => {

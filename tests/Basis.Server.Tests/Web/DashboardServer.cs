@@ -47,6 +47,12 @@ public sealed class DashboardServer : IAsyncLifetime
                 {
                     ["BASIS_DATABASE_CONNECTION"] = await Postgres.CreateDatabaseAsync(),
                     ["BASIS_DATA_DIR"] = Repository.SampleData,
+
+                    // The live timers run, with the live side's clock inside the sample (so a paper instance's cycle has
+                    // market data to trade on) and a heartbeat every two seconds (a cycle needs a recent one).
+                    ["BASIS_EXECUTION_MODE"] = "live",
+                    ["BASIS_LIVE_CLOCK_START"] = "2025-01-01T00:20:00Z",
+                    ["BASIS_CONFIG_DIR"] = ConfigsWithFastHeartbeat(),
                 }), Token);
                 try
                 {
@@ -126,6 +132,18 @@ public sealed class DashboardServer : IAsyncLifetime
         settings["BASIS_API_REQUIRE_KEY_FOR_READS"] = "true";
         settings.TryAdd("BASIS_RESULTS_DIR", _temp.Combine("results"));
         return settings;
+    }
+
+    /// <summary>A copy of the repository's configs whose live heartbeat beats every two seconds instead of every minute.</summary>
+    private string ConfigsWithFastHeartbeat()
+    {
+        var configs = _temp.Combine("configs");
+        Repository.CopyConfigs(configs);
+        var schedules = Path.Combine(configs, "schedules", "live.yaml");
+        var yaml = File.ReadAllText(schedules);
+        Assert.Contains("heartbeat: \"0 * * * * *\"", yaml, StringComparison.Ordinal);
+        File.WriteAllText(schedules, yaml.Replace("heartbeat: \"0 * * * * *\"", "heartbeat: \"*/2 * * * * *\"", StringComparison.Ordinal));
+        return configs;
     }
 
     private static async Task<string> RunSweepAsync(ServerProcess server)
