@@ -1,5 +1,5 @@
 // The health page: /health/detailed's components, read from the server.
-import { api, check, checkAccessibility, scenario, screenshot, signIn, step } from "./lib.mjs";
+import { checkPhoneWidth, api, check, checkAccessibility, scenario, screenshot, signIn, step } from "./lib.mjs";
 
 await scenario("health", async ({ context, page }) => {
   const detailed = await api(context, "/health/detailed");
@@ -16,4 +16,5 @@ await scenario("health", async ({ context, page }) => {
   check(summary.includes(`The server is ${detailed.status}`), `the page says: ${summary}`);
   await checkAccessibility(page, "the health page");
   await screenshot(page, "health");
+  await checkPhoneWidth(page, "health", "the health page");
 });

@@ -151,3 +151,44 @@ export function formatAmount(value, shareClass) {
   const text = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   return `${text} ${shareClass}`;
 }
+
+/**
+ * The page at a phone's width (390 × 844): nothing wider than the screen (tables and charts scroll inside their own
+ * boxes) and axe again, then a screenshot <name>-phone.png and back to 1280 × 900. What it finds fails the scenario
+ * with BASIS_E2E_PHONE=strict; otherwise (for now: the pages have known findings, listed in web/README.md) it is
+ * printed as a PHONE WIDTH finding.
+ */
+export async function checkPhoneWidth(page, name, what) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  const findings = [];
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width + 1) {
+      return null;
+    }
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > width + 1))
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}${e.className ? "." + String(e.className).split(" ").join(".") : ""} (${Math.round(e.getBoundingClientRect().right)} px)`);
+    return `${document.documentElement.scrollWidth} px wide: ${wide.join(", ")}`;
+  });
+  if (overflow !== null) {
+    findings.push(`wider than the screen, ${overflow}`);
+  }
+  try {
+    await checkAccessibility(page, `${what} at a phone's width`);
+  } catch (error) {
+    findings.push(error.message);
+  }
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  if (findings.length === 0) {
+    step(`${what}: fits a phone's width`);
+    return;
+  }
+  const text = `${what} at a phone's width (390 px): ${findings.join("; ")}`;
+  check(process.env.BASIS_E2E_PHONE !== "strict", text);
+  console.log(`PHONE WIDTH finding (not failed; BASIS_E2E_PHONE=strict fails it): ${text}`);
+}

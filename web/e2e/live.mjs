@@ -4,7 +4,7 @@
 // and shown halted with the operator's breach and the unwind pending for the next hour. The server must run the live
 // timers with its live clock inside its market data (BrowserTests: BASIS_EXECUTION_MODE=live, BASIS_LIVE_CLOCK_START
 // in the sample, a heartbeat every two seconds).
-import { api, check, checkAccessibility, scenario, screenshot, signIn, step } from "./lib.mjs";
+import { checkPhoneWidth, api, check, checkAccessibility, scenario, screenshot, signIn, step } from "./lib.mjs";
 
 const name = `e2e paper ${Date.now()}`;
 
@@ -110,6 +110,7 @@ await scenario("live", async ({ context, page }) => {
 
   await checkAccessibility(page, "the live instance");
   await screenshot(page, "live");
+  await checkPhoneWidth(page, "live", "the live instance");
 
   step("the list: the instance with its PAPER badge, halted");
   await page.getByRole("link", { name: "← Live instances" }).click();

@@ -2,7 +2,7 @@
 // drawn with data, and its events (count, type filter, search, virtualised scrolling, CSV export, pages).
 //   BASIS_E2E_RUN   the backtest's id (completed)
 //   BASIS_E2E_NAME  the screenshots' prefix (default run)
-import { api, apiKey, chartInk, check, checkAccessibility, formatAmount, required, scenario, screenshot, signIn, step } from "./lib.mjs";
+import { checkPhoneWidth, api, apiKey, chartInk, check, checkAccessibility, formatAmount, required, scenario, screenshot, signIn, step } from "./lib.mjs";
 
 const id = required("BASIS_E2E_RUN");
 const name = process.env.BASIS_E2E_NAME ?? "run";
@@ -43,6 +43,7 @@ await scenario(name, async ({ context, page }) => {
 
   await checkAccessibility(page, "the run page");
   await screenshot(page, name);
+  await checkPhoneWidth(page, name, "the run page");
 });
 
 /**
