@@ -83,6 +83,19 @@ public sealed class BrowserTests(DashboardServer dashboard) : IClassFixture<Dash
         await BrowserScenario.RunAsync("docs.mjs", caddy.Url, new Dictionary<string, string> { ["BASIS_E2E_NAME"] = "caddy-docs" });
     }
 
+    [Fact]
+    public async Task A_two_year_run_page_pages_through_its_events()
+    {
+        BrowserScenario.Require();
+        var server = await dashboard.OneYearAsync();
+        var output = await BrowserScenario.RunAsync("run-page.mjs", DashboardServer.Url(server), new Dictionary<string, string>
+        {
+            ["BASIS_E2E_RUN"] = dashboard.TwoYearBacktestId,
+            ["BASIS_E2E_NAME"] = "run-two-years",
+        });
+        Assert.Contains("events: the next page", output, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Issue 12 §5: a one-year hourly backtest's run page, loaded cold; the time to interactive is reported (the test's
     /// output, artifacts/web-benchmark.txt), not asserted. BASIS_WEB_BENCHMARK=N loads it N times and reports the median.

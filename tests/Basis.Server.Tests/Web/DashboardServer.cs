@@ -33,6 +33,9 @@ public sealed class DashboardServer : IAsyncLifetime
     /// <summary>The one-year backtest (after <see cref="OneYearAsync"/>).</summary>
     public string OneYearBacktestId { get; private set; } = string.Empty;
 
+    /// <summary>A two-year backtest beside it (after <see cref="OneYearAsync"/>): more events than one page holds.</summary>
+    public string TwoYearBacktestId { get; private set; } = string.Empty;
+
     public ValueTask InitializeAsync() => Postgres.InitializeAsync();
 
     /// <summary>The server, started (and its backtest run) on the first call.</summary>
@@ -77,7 +80,10 @@ public sealed class DashboardServer : IAsyncLifetime
         }
     }
 
-    /// <summary>A second server on a year of generated hourly data (2025), with one eth_basis backtest over all of it.</summary>
+    /// <summary>
+    /// A second server on two years of generated hourly data (2025-2026), with an eth_basis backtest over the first year
+    /// (the benchmark's) and one over both (whose events fill more than one page).
+    /// </summary>
     internal async Task<ServerProcess> OneYearAsync()
     {
         await _starting.WaitAsync(Token);
@@ -86,7 +92,7 @@ public sealed class DashboardServer : IAsyncLifetime
             if (_oneYear is null)
             {
                 var data = _temp.Combine("one-year-data");
-                SampleDataGenerator.Generate(data, SampleDataOptions.Default with { EndUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+                SampleDataGenerator.Generate(data, SampleDataOptions.Default with { EndUtc = new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
                 var server = await ServerProcess.StartAsync(Settings(new Dictionary<string, string>
                 {
                     ["BASIS_DATA_DIR"] = data,
@@ -95,6 +101,7 @@ public sealed class DashboardServer : IAsyncLifetime
                 try
                 {
                     OneYearBacktestId = await RunBacktestAsync(server, "eth_basis", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+                    TwoYearBacktestId = await RunBacktestAsync(server, "eth_basis", "2025-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
                 }
                 catch
                 {
