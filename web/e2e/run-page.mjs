@@ -40,6 +40,7 @@ await scenario(name, async ({ context, page }) => {
   step(`charts: ${captions.map((c, i) => `${c} (${ink[i].ink} px drawn)`).join("; ")}`);
 
   await checkEvents(context, page);
+  await checkDownloads(page, summary);
 
   await checkAccessibility(page, "the run page");
   await screenshot(page, name);
@@ -109,4 +110,28 @@ async function checkEvents(context, page) {
     check((await pages.count()) === 0, `${all.length} events fit one page, yet the page offers others`);
     step(`events: one page (${all.length} of at most 5,000 a page)`);
   }
+}
+
+/** Every artefact saved from the Downloads section (through the API client, with the key): each the run's own. */
+async function checkDownloads(page, summary) {
+  const section = page.getByRole("region", { name: "Downloads" });
+  const save = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: `Download ${name}` }).click()]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) {
+      chunks.push(chunk);
+    }
+    check(download.suggestedFilename() === `${id}-${name}`, `saved as ${download.suggestedFilename()}`);
+    return Buffer.concat(chunks).toString("utf8");
+  };
+  const saved = JSON.parse(await save("summary.json"));
+  check(saved.run_id === summary.run_id && saved.final_equity === summary.final_equity, `the saved summary.json is not the run's: ${saved.run_id} ${saved.final_equity}`);
+  const rows = (await save("timeseries.csv")).split("\n").filter((line) => line !== "").length - 1;
+  const hours = Math.round((Date.parse(summary.end) - Date.parse(summary.start)) / 3_600_000);
+  check(rows >= hours, `timeseries.csv has ${rows} rows for ${hours} hours`);
+  const events = (await save("events.jsonl")).split("\n").filter((line) => line.trim() !== "").length;
+  check(events > 0, "events.jsonl is empty");
+  const report = await save("report.html");
+  check(report.includes("<html") && report.includes(summary.run_id), "report.html is not the run's report");
+  step(`downloads: summary.json, timeseries.csv (${rows} rows), events.jsonl (${events}), report.html (${(report.length / 1024).toFixed(0)} KiB)`);
 }
