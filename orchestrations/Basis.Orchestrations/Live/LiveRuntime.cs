@@ -120,7 +120,7 @@ public sealed class LiveRuntime
         }
 
         var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, limits.Breaker, real?.Planner, cancellationToken).ConfigureAwait(false);
-        if (real is not null && await SendAsync(ledger, instance, real.Desk, cancellationToken).ConfigureAwait(false) is { } failed)
+        if (real is not null && await SendAsync(ledger, instance, real.Desks, cancellationToken).ConfigureAwait(false) is { } failed)
         {
             return failed;
         }
@@ -301,7 +301,7 @@ public sealed class LiveRuntime
         }
 
         var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, execution: real?.Planner, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (real is not null && await SendAsync(ledger, instance, real.Desk, cancellationToken).ConfigureAwait(false) is { } failed)
+        if (real is not null && await SendAsync(ledger, instance, real.Desks, cancellationToken).ConfigureAwait(false) is { } failed)
         {
             return failed;
         }
@@ -324,8 +324,9 @@ public sealed class LiveRuntime
     }
 
     /// <summary>
-    /// A real instance's venue side for a cycle: the desk with the orders the last cycle left sent first, and the planner
-    /// starting from the positions the ledger's fills give. Held instead (the result says why, as an alert) when the
+    /// A real instance's venue side for a cycle: its desks (the chain's, when it trades there, then the exchanges'), with
+    /// what the last cycle left in their outboxes sent first, and the planner starting from the positions the ledger's
+    /// fills give. Held instead (the result says why, as an alert) when the
     /// execution gate does not allow real execution now or the host has none set up; halted or alerted (as the circuit
     /// breaker says) when the orders left over cannot be sent.
     /// </summary>
@@ -342,33 +343,45 @@ public sealed class LiveRuntime
             return (null, new LiveCycleResult(instance.Id, false, held));
         }
 
-        var desk = new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time);
-        if (await SendAsync(ledger, instance, desk, cancellationToken).ConfigureAwait(false) is { } failed)
+        var onChain = _real!.Chain is not null && LiveVenueUse.Of(instance.Venues).UsesChain;
+        IReadOnlyList<IOutboxDesk> desks = onChain
+            ? [_real.Chain!.DeskFor(ledger, _time), new VenueOrderDesk(ledger, _real.Exchanges, TakerFee, _time)]
+            : [new VenueOrderDesk(ledger, _real.Exchanges, TakerFee, _time)];
+        if (await SendAsync(ledger, instance, desks, cancellationToken).ConfigureAwait(false) is { } failed)
         {
             return (null, failed);
         }
 
         var positions = await ledger.RebuildPositionsAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-        var planner = new PerpOrderPlanner(instance.Id, PerpOrderPlanner.Held(positions, []), _real.Rules, maxTradeSizeUsd, now);
-        return (new RealSide(desk, planner), null);
+        var planner = new RealHourPlanner(instance.Id, RealHourPlanner.Held(positions, []), _real.Rules, maxTradeSizeUsd, now, onChain);
+        return (new RealSide(desks, planner), null);
     }
 
     /// <summary>
-    /// Sends the instance's outbox. A venue that did not take an order (after its client's retries) trips the circuit
-    /// breaker: the instance halts with a breach naming the order, or, with the breaker off, an alert is recorded. The
-    /// order stays in the outbox (or is recorded rejected, when the venue refused it) and the cycle stops. Returns the
-    /// cycle's result when sending failed.
+    /// Sends the instance's outboxes, desk by desk. A venue that did not take an order or a transaction (after the
+    /// clients' retries), or refused it, trips the circuit breaker: the instance halts with a breach naming it, or, with
+    /// the breaker off, an alert is recorded. What failed stays in the outbox (or is recorded rejected or failed, when
+    /// it was refused or reverted) and the cycle stops. Returns the cycle's result when sending failed.
     /// </summary>
-    private async Task<LiveCycleResult?> SendAsync(PostgresLiveLedger ledger, LiveInstance instance, VenueOrderDesk desk, CancellationToken cancellationToken)
+    private async Task<LiveCycleResult?> SendAsync(PostgresLiveLedger ledger, LiveInstance instance, IReadOnlyList<IOutboxDesk> desks, CancellationToken cancellationToken)
     {
-        var sent = await desk.SendAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-        if (sent.Failure is not { } failure)
+        SendOutcome? sent = null;
+        foreach (var desk in desks)
+        {
+            sent = await desk.SendAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+            if (!sent.Succeeded)
+            {
+                break;
+            }
+        }
+
+        if (sent?.Failure is not { } failure)
         {
             return null;
         }
 
         var now = _time.GetUtcNow();
-        var details = JsonSerializer.Serialize(new { limit = "venue_error", placed = sent.Placed, filled = sent.Filled });
+        var details = JsonSerializer.Serialize(new { limit = "venue_error", sent = sent.Sent, settled = sent.Settled });
         if (_settings.CircuitBreakerEnabled
             && await ledger.ChangeStatusAsync(instance.Id, [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, now, cancellationToken).ConfigureAwait(false) is not null)
         {
@@ -476,6 +489,6 @@ public sealed class LiveRuntime
         public PaperCycle For(PostgresLiveLedger ledger) => _cycle ??= new PaperCycle(workspace, ledger, time);
     }
 
-    /// <summary>A real instance's venue side in a cycle: the desk that sends, the planner that writes the orders ahead.</summary>
-    private sealed record RealSide(VenueOrderDesk Desk, PerpOrderPlanner Planner);
+    /// <summary>A real instance's venue side in a cycle: the desks that send, the planner that writes their outboxes ahead.</summary>
+    private sealed record RealSide(IReadOnlyList<IOutboxDesk> Desks, RealHourPlanner Planner);
 }

@@ -180,7 +180,7 @@ public sealed class PaperCycle
                 var activity = HourActivity(instance.Id, hourUtc, segment.Events, verdicts, columns.FloorBreaches(segment.Row(hour), breaker));
                 tripped = breaker.Enabled && activity.Any(a => a.TripsBreaker);
                 var decisions = segment.Events.OfType<RebalanceEvent>().Select(d => new LedgerDecision(instance.Id, hourUtc, d.Action, d.Reason)).ToList();
-                await _ledger.RecordHourAsync(activity, decisions, ledgerEquity, plan?.Orders, cancellationToken).ConfigureAwait(false);
+                await _ledger.RecordHourAsync(activity, decisions, ledgerEquity, plan?.Orders, plan?.ChainSteps, cancellationToken).ConfigureAwait(false);
             }
 
             hours++;

@@ -17,7 +17,7 @@ namespace Basis.Live.Execution;
 /// fill id) at the average fill price, with the venue's taker fee of <c>configs/venues</c>; the venues' own fee
 /// reports are not read yet.
 /// </remarks>
-public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients exchanges, Func<ExchangeVenue, decimal> takerFee, TimeProvider time)
+public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients exchanges, Func<ExchangeVenue, decimal> takerFee, TimeProvider time) : IOutboxDesk
 {
     /// <summary>
     /// Sends the instance's open orders. Stops at the first order a venue does not take: a venue error that outlived the
@@ -25,7 +25,7 @@ public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients e
     /// is recorded as rejected. Either way the failure is returned and the orders after it wait, since a hedge's legs
     /// must not be sent out of order.
     /// </summary>
-    public async Task<OrderSendOutcome> SendAsync(string instanceId, CancellationToken cancellationToken = default)
+    public async Task<SendOutcome> SendAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var (placed, filled) = (0, 0);
         foreach (var order in await ledger.ListOpenOrdersAsync(instanceId, cancellationToken).ConfigureAwait(false))
@@ -38,7 +38,7 @@ public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients e
             }
             catch (ExchangeConfigurationException e)
             {
-                return new OrderSendOutcome(placed, filled, $"{order.Venue} cannot be traded: {e.Message}");
+                return new SendOutcome(placed, filled, $"{order.Venue} cannot be traded: {e.Message}");
             }
             catch (ExchangeException e)
             {
@@ -49,7 +49,7 @@ public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients e
                 }
 
                 var what = refused ? "refused" : "could not be sent (the venue did not answer through the client's retries)";
-                return new OrderSendOutcome(placed, filled, string.Create(CultureInfo.InvariantCulture, $"{order.Venue} order {order.ClientOrderId} ({order.Side} {order.Quantity} {order.Symbol}) {what}: {e.Message}"));
+                return new SendOutcome(placed, filled, string.Create(CultureInfo.InvariantCulture, $"{order.Venue} order {order.ClientOrderId} ({order.Side} {order.Quantity} {order.Symbol}) {what}: {e.Message}"));
             }
 
             placed++;
@@ -61,7 +61,7 @@ public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients e
             }
         }
 
-        return new OrderSendOutcome(placed, filled, null);
+        return new SendOutcome(placed, filled, null);
     }
 
     /// <summary>The order as the venue knows it, placing it only when the venue has never seen its client order id.</summary>

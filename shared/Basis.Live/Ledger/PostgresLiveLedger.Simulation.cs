@@ -44,28 +44,36 @@ public sealed partial class PostgresLiveLedger
     /// <summary>
     /// Records a simulated hour in one round trip: its activity, decisions and equity, each written as
     /// <see cref="AppendActivityAsync"/>, <see cref="RecordDecisionAsync"/> and <see cref="SaveEquityAsync"/> write it
-    /// (so safe to repeat), and a real instance's orders for the hour, written ahead of their send (an order already
-    /// recorded is left as its sending left it); all or nothing.
+    /// (so safe to repeat), and a real instance's orders and on-chain steps for the hour, written ahead of their send
+    /// (one already recorded is left as its sending left it); all or nothing.
     /// </summary>
-    public Task RecordHourAsync(IReadOnlyList<LedgerActivity> activity, IReadOnlyList<LedgerDecision> decisions, LedgerEquity equity, IReadOnlyList<LedgerOrder>? ordersAhead = null, CancellationToken cancellationToken = default)
+    public Task RecordHourAsync(
+        IReadOnlyList<LedgerActivity> activity, IReadOnlyList<LedgerDecision> decisions, LedgerEquity equity, IReadOnlyList<LedgerOrder>? ordersAhead = null, IReadOnlyList<LedgerChainStep>? chainStepsAhead = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(decisions);
         return ExecuteAsync(
-            [.. activity.Select(ActivityCommand), .. decisions.Select(DecisionCommand), EquityCommand(equity), .. (ordersAhead ?? []).Select(o => OrderCommand(o, writeAhead: true))],
+            [
+                .. activity.Select(ActivityCommand), .. decisions.Select(DecisionCommand), EquityCommand(equity),
+                .. (ordersAhead ?? []).Select(o => OrderCommand(o, writeAhead: true)), .. (chainStepsAhead ?? []).Select(s => ChainStepCommand(s, writeAhead: true)),
+            ],
             cancellationToken);
     }
 
     /// <summary>
     /// The instance's deposits (transfers from outside it, positive) and withdrawals (out of it, negative), in time
-    /// order: the capital flows its engine applies.
+    /// order: the capital flows its engine applies. What came in at the instance's creation is its opening funding (a
+    /// real instance's capital, where the operator put it), not a flow.
     /// </summary>
     public async Task<IReadOnlyList<(DateTimeOffset TimeUtc, decimal Amount)>> ListCapitalFlowsAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT transferred_utc, CASE WHEN from_location IS NULL THEN amount ELSE -amount END FROM live_transfers
-            WHERE instance_id = @instance_id AND (from_location IS NULL OR to_location IS NULL) ORDER BY transferred_utc, seq
+            SELECT t.transferred_utc, CASE WHEN t.from_location IS NULL THEN t.amount ELSE -t.amount END
+            FROM live_transfers t JOIN live_instances i ON i.instance_id = t.instance_id
+            WHERE t.instance_id = @instance_id AND (t.from_location IS NULL OR t.to_location IS NULL)
+                AND NOT (t.from_location IS NULL AND t.transferred_utc <= i.created_utc)
+            ORDER BY t.transferred_utc, t.seq
             """);
         command.Parameters.AddWithValue("instance_id", instanceId);
         var flows = new List<(DateTimeOffset, decimal)>();

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Basis.Data.Stores;
 using Basis.Venues.Exchanges;
 using Npgsql;
@@ -270,6 +271,25 @@ public sealed partial class PostgresLiveLedger
             connection, $"SELECT {OrderColumns} FROM live_orders WHERE instance_id = @instance_id AND status IN ('New', 'PartiallyFilled') ORDER BY seq", instanceId, ReadOrder, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records an on-chain step's progress (signed with its nonce, hash and bytes; confirmed; failed and why).</summary>
+    public Task SaveChainStepAsync(LedgerChainStep step, CancellationToken cancellationToken = default) =>
+        ExecuteAsync([ChainStepCommand(step, writeAhead: false)], cancellationToken);
+
+    /// <summary>The instance's on-chain steps not yet confirmed or failed, in the order they were recorded: the chain's outbox.</summary>
+    public async Task<IReadOnlyList<LedgerChainStep>> ListOpenChainStepsAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAllAsync(
+            connection,
+            "SELECT instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc FROM live_chain_steps WHERE instance_id = @instance_id AND status IN ('Planned', 'Pending') ORDER BY seq",
+            instanceId,
+            r => new LedgerChainStep(
+                r.GetString(0), r.GetString(1), Enum.Parse<ChainStepKind>(r.GetString(2)), r.GetString(3), r.GetDecimal(4), Enum.Parse<ChainStepStatus>(r.GetString(5)),
+                r.IsDBNull(6) ? null : new BigInteger(r.GetDecimal(6)), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8),
+                r.IsDBNull(9) ? null : r.GetString(9), r.GetFieldValue<DateTimeOffset>(10), r.GetFieldValue<DateTimeOffset>(11)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The instance's fills in the order they were recorded.</summary>
     public Task<LedgerPage<LedgerFill>> ListFillsAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
         ReadPageAsync($"SELECT {FillColumns} FROM live_fills", instanceId, page, ReadFill, cancellationToken);
@@ -342,6 +362,35 @@ public sealed partial class PostgresLiveLedger
         command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)order.Reason ?? DBNull.Value);
         command.Parameters.AddWithValue("created_utc", order.CreatedUtc.UtcDateTime);
         command.Parameters.AddWithValue("updated_utc", order.UpdatedUtc.UtcDateTime);
+        return command;
+    }
+
+    /// <summary>Records an on-chain step: written ahead, one already known is left as it is; otherwise its progress.</summary>
+    private static NpgsqlBatchCommand ChainStepCommand(LedgerChainStep step, bool writeAhead)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var command = new NpgsqlBatchCommand(
+            $"""
+            INSERT INTO live_chain_steps (instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc)
+            VALUES (@instance_id, @step_id, @kind, @asset, @amount, @status, @nonce, @tx_hash, @raw_tx, @reason, @created_utc, @updated_utc)
+            ON CONFLICT (instance_id, step_id) DO {(writeAhead ? "NOTHING" : """
+                UPDATE SET
+                status = excluded.status, nonce = COALESCE(excluded.nonce, live_chain_steps.nonce), tx_hash = COALESCE(excluded.tx_hash, live_chain_steps.tx_hash),
+                raw_tx = COALESCE(excluded.raw_tx, live_chain_steps.raw_tx), reason = COALESCE(excluded.reason, live_chain_steps.reason), updated_utc = excluded.updated_utc
+                """)}
+            """);
+        command.Parameters.AddWithValue("instance_id", step.InstanceId);
+        command.Parameters.AddWithValue("step_id", step.StepId);
+        command.Parameters.AddWithValue("kind", step.Kind.ToString());
+        command.Parameters.AddWithValue("asset", step.Asset);
+        command.Parameters.AddWithValue("amount", step.Amount);
+        command.Parameters.AddWithValue("status", step.Status.ToString());
+        command.Parameters.AddWithValue("nonce", NpgsqlDbType.Numeric, step.Nonce is { } nonce ? (decimal)nonce : DBNull.Value);
+        command.Parameters.AddWithValue("tx_hash", NpgsqlDbType.Text, (object?)step.TxHash ?? DBNull.Value);
+        command.Parameters.AddWithValue("raw_tx", NpgsqlDbType.Text, (object?)step.RawTx ?? DBNull.Value);
+        command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)step.Reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("created_utc", step.CreatedUtc.UtcDateTime);
+        command.Parameters.AddWithValue("updated_utc", step.UpdatedUtc.UtcDateTime);
         return command;
     }
 

@@ -3,7 +3,9 @@ using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Util;
 using Nethereum.Web3;
 
 namespace Basis.Venues.Ethereum;
@@ -90,6 +92,70 @@ public sealed class EthereumClient : IDisposable
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Signs <paramref name="message"/> to <paramref name="contract"/> at <paramref name="nonce"/> without sending it
+    /// (gas estimated now, so a call that would revert throws <see cref="EthereumRevertException"/> here). The hash is
+    /// known before anything leaves, so a caller can record it first and later send the same bytes again
+    /// (<see cref="BroadcastAsync"/>): a transaction sent twice is still one transaction.
+    /// </summary>
+    public async Task<SignedTransaction> SignAsync<TFunction>(string contract, TFunction message, BigInteger nonce, CancellationToken cancellationToken = default)
+        where TFunction : FunctionMessage, new()
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var input = message.CreateTransactionInput(contract);
+        input.From = Account.Address;
+        HexBigInteger estimate;
+        try
+        {
+            estimate = await Web3.Eth.Transactions.EstimateGas.SendRequestAsync(input).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RevertReason.From(e) is { } reason)
+        {
+            throw new EthereumRevertException(reason, null, e);
+        }
+
+        var fees = await Fees.EstimateAsync(cancellationToken).ConfigureAwait(false);
+        input.Gas = new HexBigInteger(estimate.Value * GasLimitPercent / 100);
+        input.MaxFeePerGas = new HexBigInteger(fees.MaxFeePerGasWei);
+        input.MaxPriorityFeePerGas = new HexBigInteger(fees.MaxPriorityFeePerGasWei);
+        input.Type = new HexBigInteger(2);
+        input.Nonce = new HexBigInteger(nonce);
+        var raw = await Web3.TransactionManager.SignTransactionAsync(input).ConfigureAwait(false);
+        return new SignedTransaction("0x" + Sha3Keccack.Current.CalculateHashFromHex(raw), raw.StartsWith("0x", StringComparison.Ordinal) ? raw : "0x" + raw, nonce);
+    }
+
+    /// <summary>
+    /// Sends a transaction signed by <see cref="SignAsync{TFunction}"/>; sending it again is harmless (same hash). Throws
+    /// <see cref="NonceUsedException"/> when another transaction of the account took its nonce, so it can never be mined.
+    /// </summary>
+    public async Task BroadcastAsync(SignedTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        try
+        {
+            await Web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(transaction.Raw).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcResponseException e) when (e.RpcError?.Message is { } message && message.Contains("already known", StringComparison.OrdinalIgnoreCase))
+        {
+            // The node holds it already: its receipt will come.
+        }
+        catch (RpcResponseException e) when (e.RpcError?.Message is { } message && message.Contains("nonce too low", StringComparison.OrdinalIgnoreCase))
+        {
+            if (await FindReceiptAsync(transaction.Hash, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new NonceUsedException(transaction, e);
+            }
+        }
+    }
+
+    /// <summary>The receipt of <paramref name="transactionHash"/>, or null while it is not mined (or unknown to the node).</summary>
+    public async Task<TransactionReceipt?> FindReceiptAsync(string transactionHash, CancellationToken cancellationToken = default) =>
+        await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(transactionHash).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The account's next nonce, counting the transactions the node holds but has not mined.</summary>
+    public async Task<BigInteger> PendingNonceAsync(CancellationToken cancellationToken = default) =>
+        await Nonces.PeekFreshAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Sends raw call data (a contract creation when <paramref name="to"/> is null) with the gas estimated by the

@@ -52,6 +52,24 @@ public sealed class NonceManager(IWeb3 web3, string address) : IDisposable
         }
     }
 
+    /// <summary>
+    /// The chain's next nonce for the account (pending transactions counted), read now; what this manager would use next
+    /// is forgotten, so a transaction sent around it (signed ahead and broadcast) is never given the same nonce.
+    /// </summary>
+    public async Task<BigInteger> PeekFreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _next = null;
+            return await PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The nonce the next send will use (reads the chain when not yet known).</summary>
     public async Task<BigInteger> PeekAsync(CancellationToken cancellationToken = default)
     {

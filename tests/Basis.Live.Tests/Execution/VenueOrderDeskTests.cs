@@ -57,7 +57,7 @@ public sealed class VenueOrderDeskTests(PostgresServer server) : IAsyncLifetime
 
         var sent = await _desk.SendAsync(InstanceId, Cancel);
 
-        Assert.Equal(new OrderSendOutcome(3, 3, null), sent);
+        Assert.Equal(new SendOutcome(3, 3, null), sent);
         Assert.Empty(await _ledger.ListOpenOrdersAsync(InstanceId, Cancel));
         var fills = (await _ledger.ListFillsAsync(InstanceId, new LedgerPageRequest(10, null), Cancel)).Items;
         Assert.Equal(["binance ETHUSDT Sell 1.2", "okx ETH-USDT-SWAP Sell 0.8", "bybit BTCUSDT Sell 0.05"], fills.Select(f => $"{f.Venue} {f.Symbol} {f.Side} {f.Quantity:0.####}"));
@@ -80,8 +80,8 @@ public sealed class VenueOrderDeskTests(PostgresServer server) : IAsyncLifetime
         var sent = await _desk.SendAsync(InstanceId, Cancel);
         var again = await _desk.SendAsync(InstanceId, Cancel);
 
-        Assert.Equal(new OrderSendOutcome(1, 1, null), sent);
-        Assert.Equal(new OrderSendOutcome(0, 0, null), again);
+        Assert.Equal(new SendOutcome(1, 1, null), sent);
+        Assert.Equal(new SendOutcome(0, 0, null), again);
         var book = _venues.Book(ExchangeVenue.Bybit);
         lock (book.Sync)
         {
@@ -101,7 +101,7 @@ public sealed class VenueOrderDeskTests(PostgresServer server) : IAsyncLifetime
 
         var failed = await _desk.SendAsync(InstanceId, Cancel);
 
-        Assert.Equal(0, failed.Placed);
+        Assert.Equal(0, failed.Sent);
         Assert.Contains("okx order", failed.Failure, StringComparison.Ordinal);
         Assert.Contains("did not answer", failed.Failure, StringComparison.Ordinal);
         // The Binance leg waits behind the OKX one: a hedge's legs are not sent out of order.
@@ -111,7 +111,7 @@ public sealed class VenueOrderDeskTests(PostgresServer server) : IAsyncLifetime
         _venues.Hosts[ExchangeVenue.Okx].Faults.Set(new FaultSettings());
         var resumed = await _desk.SendAsync(InstanceId, Cancel);
 
-        Assert.Equal(new OrderSendOutcome(2, 2, null), resumed);
+        Assert.Equal(new SendOutcome(2, 2, null), resumed);
         Assert.Equal(-0.3m, Assert.Single(await _venues.Clients[ExchangeVenue.Okx].GetPositionsAsync(Cancel)).Quantity);
     }
 
@@ -140,7 +140,7 @@ public sealed class VenueOrderDeskTests(PostgresServer server) : IAsyncLifetime
         quantity, null, null, OrderStatus.New, "test", Start, Start);
 
     private Task WriteAheadAsync(params LedgerOrder[] orders) =>
-        _ledger.RecordHourAsync([], [], new LedgerEquity(InstanceId, Start, 10_000m, "{}"), orders, Cancel);
+        _ledger.RecordHourAsync([], [], new LedgerEquity(InstanceId, Start, 10_000m, "{}"), orders, cancellationToken: Cancel);
 
     private sealed class Clients(SimulatedVenues venues) : IExchangeClients
     {

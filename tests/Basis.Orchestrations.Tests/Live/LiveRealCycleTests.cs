@@ -84,7 +84,7 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
         var result = await Runtime(Real).BeatAndCycleAsync("basis");
 
         Assert.False(result.Ran);
-        Assert.StartsWith("the real desk sends perpetual orders only, and the hour of 2025-01-01T00:00Z needs a SpotOrder (", result.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("the real desk cannot send the hour of 2025-01-01T00:00Z: it needs a SpotOrder (", result.Detail, StringComparison.Ordinal);
         Assert.EndsWith("; the instance is halted before that hour until an operator acknowledges it", result.Detail, StringComparison.Ordinal);
         Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("basis", Cancel))!.Status);
         Assert.Equal(result.Detail, Assert.Single(await ledger.LatestEventsAsync("basis", LedgerEventKind.Breach, 5, Cancel)).Message);
@@ -108,7 +108,7 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
         var id = $"outbox-{breaker}";
         await ledger.SaveInstanceAsync(Instance(id), Cancel);
         var order = new LedgerOrder(id, "okx", ClientOrderIds.Derive($"{id}/left"), "ETH-USDT-SWAP", OrderSide.Sell, OrderType.Market, 0.2m, null, null, OrderStatus.New, "hedge", Created, Created);
-        await ledger.RecordHourAsync([], [], new LedgerEquity(id, Created, 100_000m, "{}"), [order], Cancel);
+        await ledger.RecordHourAsync([], [], new LedgerEquity(id, Created, 100_000m, "{}"), [order], cancellationToken: Cancel);
         _venues!.Hosts[ExchangeVenue.Okx].Faults.Set(new FaultSettings { ServerErrorNext = 100 });
 
         var result = await Runtime(Real with { CircuitBreakerEnabled = breaker }).BeatAndCycleAsync(id);

@@ -31,6 +31,24 @@ public sealed class AavePool(EthereumClient client, string poolAddress)
     public Task<TransactionReceipt> WithdrawAsync(string asset, BigInteger amount, CancellationToken cancellationToken = default) =>
         client.SendAsync(Address, new WithdrawFunction { Asset = asset, Amount = amount, To = client.Account.Address }, cancellationToken);
 
+    /// <summary>
+    /// Approves the pool for <paramref name="amount"/> of <paramref name="asset"/> when it is not yet, then signs the supply
+    /// at the account's next nonce without sending it (<see cref="EthereumClient.SignAsync{TFunction}"/>).
+    /// </summary>
+    public async Task<SignedTransaction> SignSupplyAsync(string asset, BigInteger amount, CancellationToken cancellationToken = default)
+    {
+        await new Erc20Token(client, asset).ApproveOnceAsync(Address, amount, cancellationToken).ConfigureAwait(false);
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        return await client.SignAsync(Address, new SupplyFunction { Asset = asset, Amount = amount, OnBehalfOf = client.Account.Address }, nonce, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Signs the withdrawal of <paramref name="amount"/> of <paramref name="asset"/> at the account's next nonce without sending it.</summary>
+    public async Task<SignedTransaction> SignWithdrawAsync(string asset, BigInteger amount, CancellationToken cancellationToken = default)
+    {
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        return await client.SignAsync(Address, new WithdrawFunction { Asset = asset, Amount = amount, To = client.Account.Address }, nonce, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Borrows <paramref name="amount"/> of <paramref name="asset"/> at the variable rate.</summary>
     public Task<TransactionReceipt> BorrowAsync(string asset, BigInteger amount, CancellationToken cancellationToken = default) =>
         client.SendAsync(Address, new BorrowFunction { Asset = asset, Amount = amount, InterestRateMode = VariableRate, OnBehalfOf = client.Account.Address }, cancellationToken);

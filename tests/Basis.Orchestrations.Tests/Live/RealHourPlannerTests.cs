@@ -1,6 +1,7 @@
 using Basis.Core.Instruments;
 using Basis.Core.Trading;
 using Basis.Live.Execution;
+using Basis.Live.Ledger;
 using Basis.Orchestrations.Live;
 using Basis.Orchestrations.Tests.Support;
 using Basis.Venues.Exchanges;
@@ -11,7 +12,7 @@ namespace Basis.Orchestrations.Tests.Live;
 /// How the real desk turns an hour of the book into orders: worked examples with the venues' steps of
 /// <c>configs/live/orders.yaml</c> (Binance ETH 0.001, Bybit ETH 0.01) and hand-checkable prices.
 /// </summary>
-public sealed class PerpOrderPlannerTests
+public sealed class RealHourPlannerTests
 {
     private const string Id = "real-1";
     private static readonly DateTimeOffset Hour = new(2025, 1, 1, 5, 0, 0, TimeSpan.Zero);
@@ -71,7 +72,7 @@ public sealed class PerpOrderPlannerTests
 
         Assert.Empty(plan.Orders);
         Assert.Equal(
-            "the real desk sends perpetual orders only, and the hour of 2025-01-01T05:00Z needs a TokenTransfer (margin for the binance short); transfers, spot orders and on-chain steps are not sent for real yet",
+            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a TokenTransfer (margin for the binance short), and only perpetual orders and AAVE supplies and withdrawals are sent for real so far (spot orders, transfers, swaps, staking and atomic plans are not yet)",
             plan.Refusal);
     }
 
@@ -95,8 +96,31 @@ public sealed class PerpOrderPlannerTests
         Assert.StartsWith("the trade cap of 20 USD is smaller than one 0.01 ETH step of ETHUSDT on bybit", plan.Refusal, StringComparison.Ordinal);
     }
 
-    private static PerpOrderPlanner Planner(Dictionary<(string Venue, string Symbol), decimal> held, double maxTradeSizeUsd = 1e9) =>
-        new(Id, held, Rules, maxTradeSizeUsd, Hour);
+    [Fact]
+    public void An_aave_supply_the_gate_split_is_one_chain_step_per_part()
+    {
+        // 25,000 USDT cut by the gate into 3 parts: three supplies of 8,333.33333333 USDT (8 places, never rounded up).
+        var supply = new AaveSupply(InstrumentRegistry.AToken("USDT"), 25_000, "lend idle funds");
+        var plan = Planner([], onChain: true).Plan(Hour, [new GateDecision(supply, 25_000, GateVerdict.Split, 3, true, "split")], Book());
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(3, plan.ChainSteps.Count);
+        Assert.All(plan.ChainSteps, s => Assert.Equal((ChainStepKind.AaveSupply, "USDT", 8_333.33333333m, ChainStepStatus.Planned), (s.Kind, s.Asset, s.Amount, s.Status)));
+        Assert.Equal(["2025-01-01T05:00Z/chain/0", "2025-01-01T05:00Z/chain/1", "2025-01-01T05:00Z/chain/2"], plan.ChainSteps.Select(s => s.StepId));
+    }
+
+    [Fact]
+    public void An_aave_step_is_refused_without_a_chain_account_and_for_eth_which_needs_wrapping()
+    {
+        var usdt = new GateDecision(new AaveSupply(InstrumentRegistry.AToken("USDT"), 1_000, "lend"), 1_000, GateVerdict.Passed, 1, true, "ok");
+        var weth = new GateDecision(new AaveSupply(InstrumentRegistry.AToken("WETH"), 3, "lend"), 9_000, GateVerdict.Passed, 1, true, "ok");
+
+        Assert.EndsWith("this instance has no account on the chain to send it from (its venues or the host's chain settings)", Planner([], onChain: false).Plan(Hour, [usdt], Book()).Refusal, StringComparison.Ordinal);
+        Assert.EndsWith("ETH must be wrapped to WETH first, which the real desk does not do yet", Planner([], onChain: true).Plan(Hour, [weth], Book()).Refusal, StringComparison.Ordinal);
+    }
+
+    private static RealHourPlanner Planner(Dictionary<(string Venue, string Symbol), decimal> held, double maxTradeSizeUsd = 1e9, bool onChain = false) =>
+        new(Id, held, Rules, maxTradeSizeUsd, Hour, onChain);
 
     private static GateDecision Passed(Instrument perp, double sizeDelta, double price) =>
         new(new PerpOrder(perp, sizeDelta, "hedge"), Math.Abs(sizeDelta) * price, GateVerdict.Passed, 1, true, "within limits");

@@ -9,30 +9,35 @@ using Basis.Venues.Exchanges;
 namespace Basis.Orchestrations.Live;
 
 /// <summary>
-/// The real desk's plan of an hour: for each perpetual the strategy traded in the hour, the order that brings the
+/// The real desk's plan of an hour. For each perpetual the strategy traded in the hour, the order that brings the
 /// venue's position (the ledger's fills and the orders still open) to the size the book holds at the end of the hour,
-/// rounded to the venue's quantity step and cut into parts no larger than the trade cap. Steering to the book's
-/// position rather than copying each intent keeps the venue within a step of the book however many hours pass.
+/// rounded to the venue's quantity step and cut into parts no larger than the trade cap: steering to the book's
+/// position rather than copying each intent keeps the venue within a step of the book however many hours pass. For
+/// each AAVE supply or withdrawal of an ERC-20 reserve (when the instance trades on the chain), one on-chain step per
+/// part the safety gate cut it into.
 /// </summary>
 /// <remarks>
-/// Only perpetual orders are sent for real so far: an hour whose strategy also needs a transfer, a spot order or an
-/// on-chain step is refused, and the cycle stops before it.
+/// Nothing else is sent for real so far: an hour whose strategy also needs a transfer, a spot order, a swap, a stake or
+/// an atomic plan is refused, and the cycle stops before it.
 /// </remarks>
-internal sealed class PerpOrderPlanner : IHourExecution
+internal sealed class RealHourPlanner : IHourExecution
 {
     private readonly string _instanceId;
     private readonly OrderRules _rules;
     private readonly double _maxTradeSizeUsd;
     private readonly DateTimeOffset _now;
     private readonly Dictionary<(string Venue, string Symbol), decimal> _held;
+    private readonly bool _onChain;
 
     /// <param name="instanceId">The instance.</param>
     /// <param name="held">The venues' positions as the ledger has them: its fills, plus the open orders, by venue and the venue's symbol.</param>
     /// <param name="rules">The venues' quantity steps.</param>
     /// <param name="maxTradeSizeUsd">The trade cap: no order is larger.</param>
     /// <param name="now">When the orders are written.</param>
-    public PerpOrderPlanner(string instanceId, IReadOnlyDictionary<(string Venue, string Symbol), decimal> held, OrderRules rules, double maxTradeSizeUsd, DateTimeOffset now)
+    /// <param name="onChain">Whether the instance's on-chain steps can be sent (it trades on the chain and the host has an account there).</param>
+    public RealHourPlanner(string instanceId, IReadOnlyDictionary<(string Venue, string Symbol), decimal> held, OrderRules rules, double maxTradeSizeUsd, DateTimeOffset now, bool onChain)
     {
+        _onChain = onChain;
         _instanceId = instanceId;
         _held = new Dictionary<(string Venue, string Symbol), decimal>(held);
         _rules = rules;
@@ -44,14 +49,15 @@ internal sealed class PerpOrderPlanner : IHourExecution
     public HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<(string Venue, string Symbol), double> bookPerps)
     {
         var carried = verdicts.Where(v => v.Parts > 0).ToList();
-        if (carried.FirstOrDefault(v => v.Intent is not PerpOrder) is { } other)
+        if (carried.FirstOrDefault(v => Unsendable(v.Intent) is not null) is { } other)
         {
             return HourPlan.Refused(string.Create(CultureInfo.InvariantCulture,
-                $"the real desk sends perpetual orders only, and the hour of {hourUtc:yyyy-MM-ddTHH:mm}Z needs a {other.Intent.GetType().Name} ({other.Intent.Reason}); transfers, spot orders and on-chain steps are not sent for real yet"));
+                $"the real desk cannot send the hour of {hourUtc:yyyy-MM-ddTHH:mm}Z: it needs a {other.Intent.GetType().Name} ({other.Intent.Reason}), and {Unsendable(other.Intent)}"));
         }
 
+        var steps = ChainSteps(hourUtc, carried);
         var orders = new List<LedgerOrder>();
-        foreach (var traded in carried.GroupBy(v => ((PerpOrder)v.Intent).Perp.Key))
+        foreach (var traded in carried.Where(v => v.Intent is PerpOrder).GroupBy(v => ((PerpOrder)v.Intent).Perp.Key))
         {
             var first = traded.First();
             var intent = (PerpOrder)first.Intent;
@@ -90,7 +96,50 @@ internal sealed class PerpOrderPlanner : IHourExecution
             _held[(location, symbol)] = held + delta;
         }
 
-        return new HourPlan(orders, null);
+        return new HourPlan(orders, steps, null);
+    }
+
+    /// <summary>Why the real desk cannot send <paramref name="intent"/>, or null when it can.</summary>
+    private string? Unsendable(TradeIntent intent) => intent switch
+    {
+        PerpOrder => null,
+        AaveSupply or AaveWithdraw when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
+        AaveSupply { AToken.AaveReserve: "WETH" } or AaveWithdraw { AToken.AaveReserve: "WETH" } => "ETH must be wrapped to WETH first, which the real desk does not do yet",
+        AaveSupply or AaveWithdraw => null,
+        _ => "only perpetual orders and AAVE supplies and withdrawals are sent for real so far (spot orders, transfers, swaps, staking and atomic plans are not yet)",
+    };
+
+    /// <summary>The hour's AAVE supplies and withdrawals, one step per part the gate cut each into, in the order the strategy submitted them.</summary>
+    private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried)
+    {
+        var steps = new List<LedgerChainStep>();
+        foreach (var verdict in carried)
+        {
+            (ChainStepKind Kind, Instrument AToken, double Amount) step;
+            switch (verdict.Intent)
+            {
+                case AaveSupply supply:
+                    step = (ChainStepKind.AaveSupply, supply.AToken, supply.Amount);
+                    break;
+                case AaveWithdraw withdraw:
+                    step = (ChainStepKind.AaveWithdraw, withdraw.AToken, withdraw.Amount);
+                    break;
+                default:
+                    continue;
+            }
+
+            var (stepKind, aToken, amount) = step;
+
+            // Token amounts to 8 places, never rounded up: a step must not ask for more than the book holds.
+            var part = Math.Round((decimal)(amount / verdict.Parts), 8, MidpointRounding.ToZero);
+            for (var k = 0; k < verdict.Parts && part > 0; k++)
+            {
+                var id = string.Create(CultureInfo.InvariantCulture, $"{hourUtc.UtcDateTime:yyyy-MM-ddTHH:mm}Z/chain/{steps.Count}");
+                steps.Add(new LedgerChainStep(_instanceId, id, stepKind, aToken.AaveReserve!, part, ChainStepStatus.Planned, null, null, null, verdict.Intent.Reason, _now, _now));
+            }
+        }
+
+        return steps;
     }
 
     /// <summary>

@@ -1,0 +1,16 @@
+using Basis.Live.Ledger;
+using Basis.Live.Reconciliation;
+using Basis.Venues.Ethereum;
+using Basis.Venues.Ethereum.Aave;
+
+namespace Basis.Live.Execution;
+
+/// <summary>
+/// A host's account on the chain for real instances: its client (the account of <c>BASIS_ENVIRONMENT</c>), the AAVE v3
+/// pool, and the ERC-20 tokens it trades by the ledger's symbols (<c>USDT</c>) with their addresses and decimals.
+/// </summary>
+public sealed record ChainExecution(EthereumClient Client, AavePool Aave, IReadOnlyList<ChainToken> Tokens)
+{
+    /// <summary>The desk sending an instance's on-chain steps with this account.</summary>
+    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, TimeProvider time) => new(ledger, Client, Aave, Tokens, time);
+}

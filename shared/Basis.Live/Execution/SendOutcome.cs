@@ -1,0 +1,11 @@
+namespace Basis.Live.Execution;
+
+/// <summary>What sending an instance's outbox (its orders, or its on-chain steps) did.</summary>
+/// <param name="Sent">Orders the venues took, or transactions mined, in this send (a send a crash cut short, finished, counts).</param>
+/// <param name="Settled">What the ledger recorded of them: fills, or the transfers the transactions made.</param>
+/// <param name="Failure">Why sending stopped before the outbox was empty (a venue or node error after the retries, an order refused, a transaction reverted), or null.</param>
+public sealed record SendOutcome(int Sent, int Settled, string? Failure)
+{
+    /// <summary>True when everything in the outbox went out.</summary>
+    public bool Succeeded => Failure is null;
+}
