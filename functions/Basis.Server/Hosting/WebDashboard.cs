@@ -29,7 +29,9 @@ internal sealed class WebDashboard
     public bool IsBuilt => Directory is not null && File.Exists(Path.Combine(Directory, "index.html"));
 
     /// <summary>What the server serves at <c>/</c>, for its start-up line.</summary>
-    public string Description => IsBuilt ? $"dashboard at / from {Directory}" : $"no dashboard build ({Directory ?? "no checkout"}: {BuildCommand})";
+    public string Description => !IsBuilt
+        ? $"no dashboard build ({Directory ?? "no checkout"}: {BuildCommand})"
+        : File.Exists(Path.Combine(Directory!, "docs", "index.html")) ? $"dashboard at / and API reference at /docs/ from {Directory}" : $"dashboard at / from {Directory}";
 
     /// <summary><c>BASIS_WEB_DIR</c>, else the <c>web/dist</c> of the checkout the server runs in.</summary>
     public static WebDashboard Locate(HostSettings host)
