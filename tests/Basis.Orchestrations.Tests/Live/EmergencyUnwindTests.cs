@@ -1,9 +1,6 @@
-using Basis.Configuration.Binding;
 using Basis.Core.Events;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
-using Basis.Data.Canonical;
-using Basis.Data.Stores;
 using Basis.Orchestrations.Backtests;
 using Basis.Orchestrations.Tests.Support;
 
@@ -18,7 +15,7 @@ public sealed class EmergencyUnwindTests
     [MemberData(nameof(Modes))]
     public async Task An_unwind_hour_closes_every_position_into_cash_and_attribution_still_reconciles(string mode)
     {
-        var workspace = new BacktestWorkspace(BasisConfiguration.Load(Repository.Path("configs")), new LocalMarketDataSource(Repository.Path("data")), new MemoryResultStore(), new MemoryResultStore());
+        var workspace = SampleWorkspace.Create();
         var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var prepared = workspace.Prepare("unwind-" + mode, new BacktestRequest(mode, start, start.AddHours(49)));
         var market = await workspace.MarketAsync(prepared, TestContext.Current.CancellationToken);

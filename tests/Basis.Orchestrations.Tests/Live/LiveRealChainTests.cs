@@ -1,13 +1,9 @@
 using System.Numerics;
-using Basis.Configuration.Binding;
-using Basis.Data.Canonical;
-using Basis.Data.Stores;
 using Basis.Live.Execution;
 using Basis.Live.Ledger;
 using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
 using Basis.Live.Tests.Reconciliation;
-using Basis.Orchestrations.Backtests;
 using Basis.Orchestrations.Live;
 using Basis.Orchestrations.Tests.Support;
 using Basis.Testing;
@@ -93,7 +89,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     private LiveRuntime Runtime(AaveMarket market)
     {
         var configs = Repository.Path("configs");
-        var workspace = new BacktestWorkspace(BasisConfiguration.Load(configs), new LocalMarketDataSource(Repository.Path("data")), new MemoryResultStore(), new MemoryResultStore());
+        var workspace = SampleWorkspace.Create();
         List<ChainToken> tokens = [.. market.Reserves.Select(r => new ChainToken(r.Key, r.Value.Asset, r.Value.Decimals))];
         var pool = new AavePool(_client!, market.Pool);
         var environment = new Dictionary<string, string> { ["BASIS_ENVIRONMENT"] = "dev", ["BASIS_DEV__ALCHEMY__PRIVATE_KEY"] = fixture.Chain.PrivateKey(1) };

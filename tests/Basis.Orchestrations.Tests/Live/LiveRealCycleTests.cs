@@ -1,12 +1,8 @@
-using Basis.Configuration.Binding;
-using Basis.Data.Canonical;
-using Basis.Data.Stores;
 using Basis.ExchangeSimulator.Faults;
 using Basis.Live.Execution;
 using Basis.Live.Ledger;
 using Basis.Live.Safety;
 using Basis.Live.Tests.Reconciliation;
-using Basis.Orchestrations.Backtests;
 using Basis.Orchestrations.Live;
 using Basis.Orchestrations.Tests.Support;
 using Basis.Testing;
@@ -34,34 +30,24 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
         ["BASIS_DEV__CEX__OKX_API_KEY"] = "k", ["BASIS_DEV__CEX__OKX_API_SECRET"] = "s", ["BASIS_DEV__CEX__OKX_API_PASSPHRASE"] = "p",
     };
 
-    private LiveLedgerSource? _source;
-    private SimulatedVenues? _venues;
+    private LedgerWithVenues? _bed;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _source = new LiveLedgerSource(await server.CreateDatabaseAsync());
-        _venues = await SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel);
-    }
+    public async ValueTask InitializeAsync() => _bed = await LedgerWithVenues.StartAsync(server, Cancel);
 
     public async ValueTask DisposeAsync()
     {
-        if (_venues is not null)
+        if (_bed is not null)
         {
-            await _venues.DisposeAsync();
-        }
-
-        if (_source is not null)
-        {
-            await _source.DisposeAsync();
+            await _bed.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task The_execution_gate_holds_a_real_instance_while_live_trading_is_off_or_read_only()
     {
-        var ledger = await _source!.OpenAsync(Cancel);
+        var ledger = await _bed!.Source.OpenAsync(Cancel);
         await ledger.SaveInstanceAsync(Instance("gated"), Cancel);
 
         var off = await Runtime(Real with { Enabled = false }).BeatAndCycleAsync("gated");
@@ -78,7 +64,7 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
     public async Task An_hour_the_real_desk_cannot_send_whole_halts_the_instance_before_it_and_sends_nothing()
     {
         // eth_basis enters with a Bybit spot buy and USDT moved to the perp venues: not sent for real yet.
-        var ledger = await _source!.OpenAsync(Cancel);
+        var ledger = await _bed!.Source.OpenAsync(Cancel);
         await ledger.SaveInstanceAsync(Instance("basis"), Cancel);
 
         var result = await Runtime(Real).BeatAndCycleAsync("basis");
@@ -93,7 +79,7 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
         Assert.Equal(Created, (await ledger.GetCheckpointAsync("basis", Cancel))!.NextHourUtc);
         Assert.Empty(await ledger.ListEquityAsync("basis", Cancel));
         Assert.Empty((await ledger.ListOrdersAsync("basis", new LedgerPageRequest(10, null), Cancel)).Items);
-        foreach (var client in _venues!.Clients.Values)
+        foreach (var client in _bed!.Venues.Clients.Values)
         {
             Assert.Empty(await client.GetPositionsAsync(Cancel));
         }
@@ -104,12 +90,12 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
     [InlineData(false)]
     public async Task An_order_left_in_the_outbox_that_a_venue_does_not_take_trips_the_circuit_breaker(bool breaker)
     {
-        var ledger = await _source!.OpenAsync(Cancel);
+        var ledger = await _bed!.Source.OpenAsync(Cancel);
         var id = $"outbox-{breaker}";
         await ledger.SaveInstanceAsync(Instance(id), Cancel);
         var order = new LedgerOrder(id, "okx", ClientOrderIds.Derive($"{id}/left"), "ETH-USDT-SWAP", OrderSide.Sell, OrderType.Market, 0.2m, null, null, OrderStatus.New, "hedge", Created, Created);
         await ledger.RecordHourAsync([], [], new LedgerEquity(id, Created, 100_000m, "{}"), [order], cancellationToken: Cancel);
-        _venues!.Hosts[ExchangeVenue.Okx].Faults.Set(new FaultSettings { ServerErrorNext = 100 });
+        _bed!.Venues.Hosts[ExchangeVenue.Okx].Faults.Set(new FaultSettings { ServerErrorNext = 100 });
 
         var result = await Runtime(Real with { CircuitBreakerEnabled = breaker }).BeatAndCycleAsync(id);
 
@@ -126,9 +112,9 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
 
     private RealRuntime Runtime(LiveTradingSettings settings)
     {
-        var workspace = new BacktestWorkspace(BasisConfiguration.Load(Repository.Path("configs")), new LocalMarketDataSource(Repository.Path("data")), new MemoryResultStore(), new MemoryResultStore());
-        var real = new RealExecution(new SimulatorClients(_venues!), OrderRules.Load(Repository.Path("configs")), name => Environment.GetValueOrDefault(name));
-        return new RealRuntime(new LiveRuntime(_source!, workspace, settings, TimeProvider.System, real: real));
+        var workspace = SampleWorkspace.Create();
+        var real = new RealExecution(new SimulatorClients(_bed!.Venues), OrderRules.Load(Repository.Path("configs")), name => Environment.GetValueOrDefault(name));
+        return new RealRuntime(new LiveRuntime(_bed!.Source, workspace, settings, TimeProvider.System, real: real));
     }
 
     /// <summary>The runtime, beating before each cycle so the heartbeat never holds the instance.</summary>

@@ -1,13 +1,10 @@
 using System.Text.Json;
-using Basis.Configuration.Binding;
 using Basis.ExchangeSimulator.Faults;
-using Basis.Data.Canonical;
 using Basis.Data.Stores;
 using Basis.Live.Ledger;
 using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
 using Basis.Live.Tests.Reconciliation;
-using Basis.Orchestrations.Backtests;
 using Basis.Orchestrations.Live;
 using Basis.Orchestrations.Tests.Support;
 using Basis.Testing;
@@ -26,27 +23,17 @@ namespace Basis.Orchestrations.Tests.Live;
 public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixture<PostgresServer>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private LiveLedgerSource? _source;
-    private SimulatedVenues? _venues;
+    private LedgerWithVenues? _bed;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _source = new LiveLedgerSource(await server.CreateDatabaseAsync());
-        _venues = await SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel);
-    }
+    public async ValueTask InitializeAsync() => _bed = await LedgerWithVenues.StartAsync(server, Cancel);
 
     public async ValueTask DisposeAsync()
     {
-        if (_venues is not null)
+        if (_bed is not null)
         {
-            await _venues.DisposeAsync();
-        }
-
-        if (_source is not null)
-        {
-            await _source.DisposeAsync();
+            await _bed.DisposeAsync();
         }
     }
 
@@ -56,7 +43,7 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
     public async Task Funds_moved_behind_the_ledgers_back_trip_the_circuit_breaker(bool breaker)
     {
         var runtime = Runtime(LiveTradingSettings.Default with { CircuitBreakerEnabled = breaker });
-        var ledger = await _source!.OpenAsync(Cancel);
+        var ledger = await _bed!.Source.OpenAsync(Cancel);
         var id = $"real-{breaker}";
         await SaveFundedInstanceAsync(ledger, id);
 
@@ -66,7 +53,7 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
         Assert.Single(await ledger.LatestEventsAsync(id, LedgerEventKind.Reconciled, 5, Cancel));
 
         // 2,000 USDT leave Bybit's trading account without the ledger knowing.
-        await _venues!.Clients[ExchangeVenue.Bybit].TransferAsync("USDT", 2_000m, TransferDirection.FuturesToSpot, Cancel);
+        await _bed!.Venues.Clients[ExchangeVenue.Bybit].TransferAsync("USDT", 2_000m, TransferDirection.FuturesToSpot, Cancel);
         var drift = await runtime.ReconcileAsync(id, Cancel);
 
         var status = (await ledger.GetInstanceAsync(id, Cancel))!.Status;
@@ -86,9 +73,9 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
     {
         // Bybit answers every request with a 503 (the simulator's fault injection); Binance still answers.
         var runtime = Runtime(LiveTradingSettings.Default);
-        var ledger = await _source!.OpenAsync(Cancel);
+        var ledger = await _bed!.Source.OpenAsync(Cancel);
         await SaveFundedInstanceAsync(ledger, "outage");
-        _venues!.Hosts[ExchangeVenue.Bybit].Faults.Set(new FaultSettings { ServerErrorNext = 100 });
+        _bed!.Venues.Hosts[ExchangeVenue.Bybit].Faults.Set(new FaultSettings { ServerErrorNext = 100 });
 
         var result = await runtime.ReconcileAsync("outage", Cancel);
 
@@ -101,7 +88,7 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
     public async Task A_venue_the_host_cannot_read_is_a_break_and_a_paper_instance_has_nothing_to_reconcile()
     {
         var runtime = Runtime(LiveTradingSettings.Default);
-        var ledger = await _source!.OpenAsync(Cancel);
+        var ledger = await _bed!.Source.OpenAsync(Cancel);
         await SaveFundedInstanceAsync(ledger, "with-okx", venues: ["binance", "bybit", "okx"]);
         await ledger.SaveInstanceAsync(Instance("paper", ["binance"]) with { ExecutionKind = ExecutionKind.Paper }, Cancel);
 
@@ -118,10 +105,10 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
     [Fact]
     public async Task A_reconciliation_runs_in_the_instances_cycle_orchestration()
     {
-        var ledger = await _source!.OpenAsync(Cancel);
+        var ledger = await _bed!.Source.OpenAsync(Cancel);
         await SaveFundedInstanceAsync(ledger, "durable");
         await using var pipeline = await Pipeline.StartAsync(new MemoryResultStore(), services: services => services
-            .AddSingleton(_source)
+            .AddSingleton(_bed!.Source)
             .AddSingleton(LiveTradingSettings.Default)
             .AddSingleton(TimeProvider.System)
             .AddSingleton(Reconciliation())
@@ -144,12 +131,12 @@ public sealed class LiveReconciliationTests(PostgresServer server) : IClassFixtu
     }
 
     private LiveReconciliation Reconciliation() =>
-        new(new Reconciler(ReconcileTolerances.Load(Repository.Path("configs"))), new SimulatorReaders(_venues!));
+        new(new Reconciler(ReconcileTolerances.Load(Repository.Path("configs"))), new SimulatorReaders(_bed!.Venues));
 
     private LiveRuntime Runtime(LiveTradingSettings settings)
     {
-        var workspace = new BacktestWorkspace(BasisConfiguration.Load(Repository.Path("configs")), new LocalMarketDataSource(Repository.Path("data")), new MemoryResultStore(), new MemoryResultStore());
-        return new LiveRuntime(_source!, workspace, settings, TimeProvider.System, Reconciliation());
+        var workspace = SampleWorkspace.Create();
+        return new LiveRuntime(_bed!.Source, workspace, settings, TimeProvider.System, Reconciliation());
     }
 
     /// <summary>A real instance on <paramref name="venues"/> whose ledger has each simulated exchange's starting USDT deposited.</summary>

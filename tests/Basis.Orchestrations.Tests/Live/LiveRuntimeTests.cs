@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Basis.Configuration.Binding;
-using Basis.Data.Canonical;
 using Basis.Core.Simulation;
 using Basis.Core.Trading;
 using Basis.Data.Stores;
@@ -433,8 +431,7 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
 
     private LiveRuntime Runtime(LiveTradingSettings settings) => new(_source!, Workspace(), settings, TimeProvider.System);
 
-    private static BacktestWorkspace Workspace(string? data = null) =>
-        new(BasisConfiguration.Load(Repository.Path("configs")), new LocalMarketDataSource(data ?? Repository.Path("data")), new MemoryResultStore(), new MemoryResultStore());
+    private static BacktestWorkspace Workspace(string? data = null) => SampleWorkspace.Create(data);
 
     /// <summary>A copy of the bundled sample into <paramref name="folder"/> with one series' values scaled by <paramref name="factor"/> from <paramref name="fromUtc"/> on.</summary>
     private static void ShockedSample(string folder, string series, DateTime fromUtc, double factor)
