@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Basis.Configuration.Tree;
-using Basis.Core.Market;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
@@ -36,19 +35,9 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
     /// <summary>GET: a mode's merged, validated configuration (secrets hidden).</summary>
     public IResult Config(string name, HttpRequest http)
     {
-        if (access.Refuse(http, changes: false) is { } refused)
+        if (RefuseUnlessImplemented(name, http, out var mode) is { } refusal)
         {
-            return refused;
-        }
-
-        if (Find(name) is not { } mode)
-        {
-            return UnknownMode(name);
-        }
-
-        if (!mode.IsImplemented)
-        {
-            return NotBuilt(mode);
+            return refusal;
         }
 
         var resolved = workspace.Configuration.ResolveMode(mode.Name);
@@ -64,37 +53,17 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
     /// </summary>
     public async Task<IResult> CoverageAsync(string name, HttpRequest http)
     {
-        if (access.Refuse(http, changes: false) is { } refused)
+        if (RefuseUnlessImplemented(name, http, out var mode) is { } refusal)
         {
-            return refused;
-        }
-
-        if (Find(name) is not { } mode)
-        {
-            return UnknownMode(name);
-        }
-
-        if (!mode.IsImplemented)
-        {
-            return NotBuilt(mode);
+            return refusal;
         }
 
         // Any valid period will do: the series a mode reads do not depend on it.
         var probe = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var prepared = workspace.Prepare("coverage", new BacktestRequest(mode.Name, probe, probe.AddHours(1)));
-        var series = new List<SeriesCoverageResponse>();
-        foreach (var request in prepared.Series.Where(r => !r.OnlyWhileHeld && r.Use != SeriesUse.Distributions))
-        {
-            var months = new SortedSet<DateTime>();
-            foreach (var source in request.Sources)
-            {
-                months.UnionWith(await workspace.Data.MonthsAsync(source, http.HttpContext.RequestAborted).ConfigureAwait(false));
-            }
-
-            series.Add(months.Count == 0
-                ? new SeriesCoverageResponse(request.Id.Value, null, null)
-                : new SeriesCoverageResponse(request.Id.Value, UnixTime.Format(months.Min), UnixTime.Format(months.Max.AddMonths(1))));
-        }
+        var series = (await workspace.CoverageAsync(prepared, http.HttpContext.RequestAborted).ConfigureAwait(false))
+            .Select(c => new SeriesCoverageResponse(c.Id.Value, c.StartUtc is { } from ? UnixTime.Format(from) : null, c.EndUtc is { } to ? UnixTime.Format(to) : null))
+            .ToList();
 
         // The latest first month and the earliest end: a series without data leaves no period at all.
         var complete = series.Count > 0 && series.All(s => s.Start is not null);
@@ -171,6 +140,27 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
         }
 
         return time;
+    }
+
+    /// <summary>
+    /// The answer to a request about a mode that cannot be served (the key refused, the mode unknown or not built yet),
+    /// or null with the <paramref name="mode"/> to serve.
+    /// </summary>
+    private IResult? RefuseUnlessImplemented(string name, HttpRequest http, out StrategyMode mode)
+    {
+        mode = null!;
+        if (access.Refuse(http, changes: false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Find(name) is not { } found)
+        {
+            return UnknownMode(name);
+        }
+
+        mode = found;
+        return found.IsImplemented ? null : NotBuilt(found);
     }
 
     private static StrategyMode? Find(string name)

@@ -244,6 +244,28 @@ public sealed class BacktestWorkspace
     }
 
     /// <summary>
+    /// The months of data each series a run reads hour by hour spans, through any of its sources: from its first month
+    /// to the end of its last, or none when the data holds none of it.
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesCoverage>> CoverageAsync(PreparedBacktest prepared, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var coverage = new List<SeriesCoverage>();
+        foreach (var request in prepared.Series.Where(r => !r.OnlyWhileHeld && r.Use != SeriesUse.Distributions))
+        {
+            var months = new SortedSet<DateTime>();
+            foreach (var source in request.Sources)
+            {
+                months.UnionWith(await Data.MonthsAsync(source, cancellationToken).ConfigureAwait(false));
+            }
+
+            coverage.Add(months.Count == 0 ? new SeriesCoverage(request.Id, null, null) : new SeriesCoverage(request.Id, months.Min, months.Max.AddMonths(1)));
+        }
+
+        return coverage;
+    }
+
+    /// <summary>
     /// Checks, before a run starts, that the data covers it: every series the run reads hour by hour (levels and
     /// events, through one of their sources) has months from the run's first month to its last. Throws
     /// <see cref="BacktestRequestException"/> naming <c>start_date</c> or <c>end_date</c> and the period the data covers.
@@ -253,46 +275,30 @@ public sealed class BacktestWorkspace
     public async Task CheckCoverageAsync(PreparedBacktest prepared, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        (DateTime Month, SeriesId Series)? latestStart = null, earliestEnd = null;
-        foreach (var request in prepared.Series.Where(r => !r.OnlyWhileHeld && r.Use != SeriesUse.Distributions))
+        var coverage = await CoverageAsync(prepared, cancellationToken).ConfigureAwait(false);
+        if (coverage.FirstOrDefault(c => c.StartUtc is null) is { } missing)
         {
-            var months = new SortedSet<DateTime>();
-            foreach (var source in request.Sources)
-            {
-                months.UnionWith(await Data.MonthsAsync(source, cancellationToken).ConfigureAwait(false));
-            }
-
-            if (months.Count == 0)
-            {
-                throw new BacktestRequestException("strategy_name", $"{prepared.Resolved.Mode.Name} reads {request.Id}, and the data holds none of it (a venue without data can be left out with its allocation at 0)");
-            }
-
-            if (latestStart is null || months.Min > latestStart.Value.Month)
-            {
-                latestStart = (months.Min, request.Id);
-            }
-
-            var end = months.Max.AddMonths(1);
-            if (earliestEnd is null || end < earliestEnd.Value.Month)
-            {
-                earliestEnd = (end, request.Id);
-            }
+            throw new BacktestRequestException("strategy_name", $"{prepared.Resolved.Mode.Name} reads {missing.Id}, and the data holds none of it (a venue without data can be left out with its allocation at 0)");
         }
 
-        if (latestStart is not { } from || earliestEnd is not { } to)
+        if (coverage.Count == 0)
         {
             return;
         }
 
-        var covered = $"the data {prepared.Resolved.Mode.Name} reads covers {UnixTime.Format(from.Month)} → {UnixTime.Format(to.Month)}";
-        if (prepared.Spec.StartUtc < from.Month)
+        // The series that starts last and the one that ends first bound the period (the first of them on a tie).
+        var latest = coverage.MaxBy(c => c.StartUtc)!;
+        var earliest = coverage.MinBy(c => c.EndUtc)!;
+        var (from, to) = (latest.StartUtc!.Value, earliest.EndUtc!.Value);
+        var covered = $"the data {prepared.Resolved.Mode.Name} reads covers {UnixTime.Format(from)} → {UnixTime.Format(to)}";
+        if (prepared.Spec.StartUtc < from)
         {
-            throw new BacktestRequestException("start_date", $"must be on or after {UnixTime.Format(from.Month)}: {covered} ({from.Series} starts then)");
+            throw new BacktestRequestException("start_date", $"must be on or after {UnixTime.Format(from)}: {covered} ({latest.Id} starts then)");
         }
 
-        if (prepared.Spec.EndUtc > to.Month)
+        if (prepared.Spec.EndUtc > to)
         {
-            throw new BacktestRequestException("end_date", $"must be on or before {UnixTime.Format(to.Month)}: {covered} ({to.Series} ends then)");
+            throw new BacktestRequestException("end_date", $"must be on or before {UnixTime.Format(to)}: {covered} ({earliest.Id} ends then)");
         }
     }
 
