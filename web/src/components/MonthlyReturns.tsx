@@ -1,5 +1,6 @@
 import { monthlyReturns, type Timeseries } from "../api/results";
 import { formatPercent } from "../format";
+import { ScrollBox } from "./ScrollBox";
 
 /** Each calendar month's return (flows left out), a row per year and a column per month. */
 export function MonthlyReturns({ series, initialCapital }: { series: Timeseries; initialCapital: number }) {
@@ -8,7 +9,7 @@ export function MonthlyReturns({ series, initialCapital }: { series: Timeseries;
   const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const value = new Map(months.map((m) => [m.month, m.value]));
   return (
-    <div className="scroll">
+    <ScrollBox label="Monthly returns">
       <table className="monthly">
         <caption>Monthly returns</caption>
         <thead>
@@ -37,6 +38,6 @@ export function MonthlyReturns({ series, initialCapital }: { series: Timeseries;
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { ApiError } from "../api/client";
 import { ErrorMessage, Loading } from "./Status";
+import { ScrollBox } from "./ScrollBox";
 
 export interface Column<T> {
   header: string;
@@ -60,7 +61,7 @@ export function PagedTable<T>({
 
   return (
     <section className="paged" aria-label={caption}>
-      <div className="scroll">
+      <ScrollBox label={caption}>
         <table className="runs">
           <caption>{caption}</caption>
           <thead>
@@ -84,7 +85,7 @@ export function PagedTable<T>({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {!loading && !error && rows.length === 0 && <p className="hint">{empty}</p>}
       {loading && <Loading what={what} />}
       {error && <ErrorMessage error={error} />}

@@ -2,6 +2,7 @@ import type { MouseEvent } from "react";
 import type { SweepOutcome } from "../api/results";
 import { formatNumber } from "../format";
 import { navigate } from "../router";
+import { ScrollBox } from "./ScrollBox";
 
 /** The two settings a two-parameter grid varies and their values, in order; null for any other sweep. */
 export interface GridAxes {
@@ -63,7 +64,7 @@ export function SweepHeatmap({ outcome, axes }: { outcome: SweepOutcome; axes: G
       <figcaption id="heatmap-caption">
         {outcome.rankBy} by {x} (across) and {y} (down): greener ranks better; grey failed
       </figcaption>
-      <div className="scroll">
+      <ScrollBox label="Heatmap">
         <svg role="group" aria-labelledby="heatmap-caption" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
           {axes.xs.map((value, i) => (
             <text key={value} x={margin.left + (i + 0.5) * cell.width} y={margin.top + axes.ys.length * cell.height + 18} textAnchor="middle">
@@ -109,7 +110,7 @@ export function SweepHeatmap({ outcome, axes }: { outcome: SweepOutcome; axes: G
             }),
           )}
         </svg>
-      </div>
+      </ScrollBox>
     </figure>
   );
 }

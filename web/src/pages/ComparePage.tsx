@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from "../components/Status";
 import { formatAmount, formatTime } from "../format";
 import { Link } from "../router";
 import { useApi } from "../useApi";
+import { ScrollBox } from "../components/ScrollBox";
 
 const CompareCharts = lazy(() => import("../components/CompareCharts"));
 
@@ -42,7 +43,7 @@ function Comparison({ client, summaries }: { client: ApiClient; summaries: Summa
       <Suspense fallback={<Loading what="the chart" />}>
         <CompareCharts client={client} summaries={summaries} />
       </Suspense>
-      <div className="scroll">
+      <ScrollBox label="Metrics side by side">
         <table className="compare">
           <caption>Metrics side by side</caption>
           {header("Figure")}
@@ -73,8 +74,8 @@ function Comparison({ client, summaries }: { client: ApiClient; summaries: Summa
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="scroll">
+      </ScrollBox>
+      <ScrollBox label={"P&L by source side by side"}>
         <table className="compare">
           <caption>P&L by source side by side</caption>
           {header("Source")}
@@ -94,7 +95,7 @@ function Comparison({ client, summaries }: { client: ApiClient; summaries: Summa
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

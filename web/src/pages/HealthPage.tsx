@@ -4,6 +4,7 @@ import { StateBadge } from "../components/LiveBadges";
 import { ErrorMessage, Loading } from "../components/Status";
 import { formatNumber, formatTime, toNumber } from "../format";
 import { useApi } from "../useApi";
+import { ScrollBox } from "../components/ScrollBox";
 
 /** GET /health/detailed: the server, the machine and every component, readable when one fails (503). */
 export default function HealthPage({ client }: { client: ApiClient }) {
@@ -28,23 +29,25 @@ export default function HealthPage({ client }: { client: ApiClient }) {
               <Card key={name} label={figureLabel(name)} value={value === null || value === undefined ? "n/a" : `${formatNumber(toNumber(value as number | string), 1)}${figureUnit(name)}`} />
             ))}
           </dl>
-          <table className="components">
-            <caption>Components</caption>
-            <thead>
-              <tr>
-                <th scope="col">Component</th>
-                <th scope="col">Status</th>
-                <th scope="col">Description</th>
-                <th scope="col">Checks</th>
-                <th scope="col">Time</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(health.data.components).map(([name, component]) => (
-                <ComponentRow key={name} name={name} component={component} />
-              ))}
-            </tbody>
-          </table>
+          <ScrollBox label="Components">
+            <table className="components">
+              <caption>Components</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Component</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Description</th>
+                  <th scope="col">Checks</th>
+                  <th scope="col">Time</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(health.data.components).map(([name, component]) => (
+                  <ComponentRow key={name} name={name} component={component} />
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
           <p>
             <button type="button" onClick={() => setReads((n) => n + 1)}>
               Check again

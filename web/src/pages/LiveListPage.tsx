@@ -4,6 +4,7 @@ import { ErrorMessage, Loading } from "../components/Status";
 import { formatTimeOrNever } from "../format";
 import { Link } from "../router";
 import { useApi } from "../useApi";
+import { ScrollBox } from "../components/ScrollBox";
 
 /** Every live instance: paper or real, status, health and why, heartbeat, last cycle, breaches. */
 export default function LiveListPage({ client }: { client: ApiClient }) {
@@ -24,7 +25,7 @@ export default function LiveListPage({ client }: { client: ApiClient }) {
         </p>
       )}
       {instances.state === "ready" && instances.data.length > 0 && (
-        <div className="scroll">
+        <ScrollBox label="Live instances">
           <table className="runs live">
             <thead>
               <tr>
@@ -65,7 +66,7 @@ export default function LiveListPage({ client }: { client: ApiClient }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from "../components/Status";
 import { formatAmount, formatNumber, formatPercent, formatTime, formatTimeOrNever, toNumber } from "../format";
 import { Link } from "../router";
 import { useApi } from "../useApi";
+import { ScrollBox } from "../components/ScrollBox";
 
 const LiveCharts = lazy(() => import("../components/LiveCharts"));
 
@@ -155,7 +156,7 @@ function PositionTables({ positions, unit }: { positions: LivePositions; unit: s
       {perps.length === 0 ? (
         <p className="hint">No perpetual positions.</p>
       ) : (
-        <div className="scroll">
+        <ScrollBox label="Perpetuals per venue">
           <table className="runs">
             <caption>Perpetuals per venue</caption>
             <thead>
@@ -181,12 +182,12 @@ function PositionTables({ positions, unit }: { positions: LivePositions; unit: s
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {balances.length === 0 ? (
         <p className="hint">No balances.</p>
       ) : (
-        <div className="scroll">
+        <ScrollBox label="Balances per location">
           <table className="runs">
             <caption>Balances per location (the instance's unit is {unit})</caption>
             <thead>
@@ -206,7 +207,7 @@ function PositionTables({ positions, unit }: { positions: LivePositions; unit: s
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { ErrorMessage, Loading } from "../components/Status";
 import { formatTime } from "../format";
 import { Link, navigate } from "../router";
 import { useApi } from "../useApi";
+import { ScrollBox } from "../components/ScrollBox";
 
 /** How many runs a comparison takes. */
 export const compareMin = 2;
@@ -38,7 +39,7 @@ export function RunsPage({ client }: { client: ApiClient }) {
       {runs.state === "error" && <ErrorMessage error={runs.error} />}
       {runs.state === "ready" && runs.data.length === 0 && <p>No backtests yet.</p>}
       {runs.state === "ready" && runs.data.length > 0 && (
-        <div className="scroll">
+        <ScrollBox label="Backtests">
           <table className="runs">
             <thead>
               <tr>
@@ -80,7 +81,7 @@ export function RunsPage({ client }: { client: ApiClient }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { formatNumber, formatPercent } from "../format";
 import { Link } from "../router";
 import { useApi, usePolled } from "../useApi";
 import { pollMilliseconds } from "./RunPage";
+import { ScrollBox } from "../components/ScrollBox";
 
 /** The figures shown for each ranked run, besides the one it is ranked by. */
 const shownMetrics = ["apy", "sharpe", "max_drawdown", "final_equity"];
@@ -73,7 +74,7 @@ function Ranking({ outcome }: { outcome: SweepOutcome }) {
         {outcome.failures.length > 0 && `, ${outcome.failures.length} failed`}.
       </p>
       {axes && <SweepHeatmap outcome={outcome} axes={axes} />}
-      <div className="scroll">
+      <ScrollBox label="Ranking">
         <table className="runs" aria-label="Ranking">
           <thead>
             <tr>
@@ -112,7 +113,7 @@ function Ranking({ outcome }: { outcome: SweepOutcome }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {outcome.failures.length > 0 && (
         <table className="runs" aria-label="Failed runs">
           <thead>

@@ -3,6 +3,7 @@ import { ErrorMessage, Loading } from "../components/Status";
 import { formatTime } from "../format";
 import { Link } from "../router";
 import { useApi } from "../useApi";
+import { ScrollBox } from "../components/ScrollBox";
 
 /** The server's sweeps, newest first, each linking to its page. */
 export default function SweepsPage({ client }: { client: ApiClient }) {
@@ -16,7 +17,7 @@ export default function SweepsPage({ client }: { client: ApiClient }) {
         <p>No sweeps yet: start one with POST /api/v1/sweeps (docs/http-api.md).</p>
       )}
       {sweeps.state === "ready" && sweeps.data.length > 0 && (
-        <div className="scroll">
+        <ScrollBox label="Sweeps">
           <table className="runs" aria-label="Sweeps">
             <thead>
               <tr>
@@ -41,7 +42,7 @@ export default function SweepsPage({ client }: { client: ApiClient }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );
