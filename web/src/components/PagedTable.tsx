@@ -61,7 +61,7 @@ export function PagedTable<T>({
 
   return (
     <section className="paged" aria-label={caption}>
-      <ScrollBox label={caption}>
+      <ScrollBox label={`${caption}: table`}>
         <table className="runs">
           <caption>{caption}</caption>
           <thead>
