@@ -22,6 +22,8 @@ export function Layout({ onSignOut, children }: { onSignOut: () => void; childre
           <NavLink to="/health" current={path === "/health"}>
             Health
           </NavLink>
+          {/* The server's page, not the dashboard's: a plain link leaves the single-page app. */}
+          <a href="/docs/">API docs</a>
         </nav>
         <button type="button" onClick={onSignOut}>
           Sign out
