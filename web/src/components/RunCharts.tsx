@@ -18,10 +18,9 @@ function lines(series: Timeseries, names: string[], label: (name: string) => str
  * (the mode's benchmark, where the data has it), drawdown, cumulative P&L
  * by source, AAVE health factor and LTV, margin ratio per perp, net delta, positions; the funding rate per venue from
  * the funding events; and the monthly returns. A chart whose columns the run lacks is left out. Loaded on its own:
- * uPlot is a separate chunk.
+ * uPlot is a separate chunk; the time series is read by the page meanwhile.
  */
-export default function RunCharts({ client, summary, events }: { client: ApiClient; summary: Summary; events: Loaded<RunEvent[]> }) {
-  const csv = useApi(() => client.backtestTimeseries(summary.run_id), [client, summary.run_id]);
+export default function RunCharts({ client, summary, timeseries: csv, events }: { client: ApiClient; summary: Summary; timeseries: Loaded<string>; events: Loaded<RunEvent[]> }) {
   const series = useMemo(() => (csv.state === "ready" ? parseTimeseries(csv.data) : null), [csv]);
   // The lending benchmark is a line more: without it (no data for the reserve), the charts still show.
   const benchmark = useApi(

@@ -58,6 +58,7 @@ describe("the run page", () => {
       "/api/v1/backtests/bt_1": () => json(status("Completed")),
       "/api/v1/backtests/bt_1/result": () => json(summary),
       "/api/v1/backtests/bt_1/events": () => new Response(events, { headers: { "Content-Type": "application/x-ndjson" } }),
+      "/api/v1/backtests/bt_1/timeseries": () => new Response("timestamp,equity\n2025-01-01T00:00:00Z,100\n", { headers: { "Content-Type": "text/csv" } }),
     });
     render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
 

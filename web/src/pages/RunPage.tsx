@@ -52,6 +52,8 @@ function RunResult({ client, id, sweep }: { client: ApiClient; id: string; sweep
   const summary = useApi(() => client.backtestResult(id), [client, id, attempt]);
   // Read once for both the funding chart and the events table.
   const events = useApi(async () => (sweep ? [] : parseEvents(await client.backtestEvents(id))), [client, id, sweep, attempt]);
+  // Asked for with the summary rather than once the charts' chunk has loaded: on a year of hours it is the largest read.
+  const timeseries = useApi(async () => (sweep ? "" : client.backtestTimeseries(id)), [client, id, sweep, attempt]);
   if (summary.state === "loading") {
     return <Loading what="the result" />;
   }
@@ -96,7 +98,7 @@ function RunResult({ client, id, sweep }: { client: ApiClient; id: string; sweep
         </p>
       ) : (
         <Suspense fallback={<Loading what="the charts" />}>
-          <RunCharts client={client} summary={summary.data} events={events} />
+          <RunCharts client={client} summary={summary.data} timeseries={timeseries} events={events} />
         </Suspense>
       )}
       <AttributionTable summary={summary.data} />
