@@ -31,7 +31,14 @@ export function TimeChart({ title, time, lines, format }: { title: string; time:
       [time, ...lines.map((line) => line.values)],
       element,
     );
-    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: 260 }));
+    // The observer also reports the size the chart was just drawn at: only a new width is worth drawing again.
+    let width = element.clientWidth;
+    const resize = new ResizeObserver(() => {
+      if (element.clientWidth !== width) {
+        width = element.clientWidth;
+        plot.setSize({ width, height: 260 });
+      }
+    });
     resize.observe(element);
     return () => {
       resize.disconnect();
