@@ -107,25 +107,13 @@ public sealed class LiveRuntime
             return new LiveCycleResult(instanceId, false, lost);
         }
 
-        RealSide? real = null;
-        if (instance.ExecutionKind == ExecutionKind.Real)
+        var (outcome, stopped) = await RunBookAsync(ledger, instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, limits.Breaker, cancellationToken).ConfigureAwait(false);
+        if (stopped is not null)
         {
-            var (side, held) = await RealSideAsync(ledger, instance, limits.MaxTradeSizeUsd, cancellationToken).ConfigureAwait(false);
-            if (held is not null)
-            {
-                return held;
-            }
-
-            real = side;
+            return stopped;
         }
 
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, limits.MaxTradeSizeUsd), limits.EmergencyStopLossPct, cycleUtc, unwind: null, limits.Breaker, real?.Planner, cancellationToken).ConfigureAwait(false);
-        if (real is not null && await SendAsync(ledger, instance, real.Desks, cancellationToken).ConfigureAwait(false) is { } failed)
-        {
-            return failed;
-        }
-
-        if (outcome.Refusal is { } refusal)
+        if (outcome!.Refusal is { } refusal)
         {
             return await RefuseAsync(ledger, instance, refusal, outcome, cancellationToken).ConfigureAwait(false);
         }
@@ -288,25 +276,13 @@ public sealed class LiveRuntime
     private async Task<LiveCycleResult> UnwindAsync(PostgresLiveLedger ledger, LiveInstance instance, DateTimeOffset cycleUtc, CancellationToken cancellationToken)
     {
         const string Reason = "emergency stop by the operator: unwind everything";
-        RealSide? real = null;
-        if (instance.ExecutionKind == ExecutionKind.Real)
+        var (outcome, stopped) = await RunBookAsync(ledger, instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, breaker: null, cancellationToken).ConfigureAwait(false);
+        if (stopped is not null)
         {
-            var (side, held) = await RealSideAsync(ledger, instance, double.MaxValue, cancellationToken).ConfigureAwait(false);
-            if (held is not null)
-            {
-                return held;
-            }
-
-            real = side;
+            return stopped;
         }
 
-        var outcome = await _paper.For(ledger).RunAsync(instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, execution: real?.Planner, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (real is not null && await SendAsync(ledger, instance, real.Desks, cancellationToken).ConfigureAwait(false) is { } failed)
-        {
-            return failed;
-        }
-
-        if (outcome.Refusal is { } refusal)
+        if (outcome!.Refusal is { } refusal)
         {
             var alert = $"emergency stop by the operator: the unwind cannot be sent: {refusal}; unwind the venues by hand";
             await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, alert, null, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
@@ -324,18 +300,45 @@ public sealed class LiveRuntime
     }
 
     /// <summary>
+    /// Runs the instance's book (<see cref="PaperCycle"/>) and, for a real instance, its venue side around it: the
+    /// outboxes left from the last cycle sent first, the hours' orders and steps written ahead with them, then sent.
+    /// Returns the book's outcome, or the cycle's result when the real side held or stopped it.
+    /// </summary>
+    private async Task<(PaperCycleOutcome? Outcome, LiveCycleResult? Stopped)> RunBookAsync(
+        PostgresLiveLedger ledger, LiveInstance instance, SafetyLimits limits, double stopLossPct, DateTimeOffset cycleUtc, string? unwind, BreakerPolicy? breaker, CancellationToken cancellationToken)
+    {
+        RealSide? real = null;
+        if (instance.ExecutionKind == ExecutionKind.Real)
+        {
+            var (side, held) = await RealSideAsync(ledger, instance, limits.MaxTradeSizeUsd, cancellationToken).ConfigureAwait(false);
+            if (held is not null)
+            {
+                return (null, held);
+            }
+
+            real = side;
+        }
+
+        var outcome = await _paper.For(ledger).RunAsync(instance, limits, stopLossPct, cycleUtc, unwind, breaker, real?.Planner, cancellationToken).ConfigureAwait(false);
+        return real is not null && await SendAsync(ledger, instance, real.Desks, cancellationToken).ConfigureAwait(false) is { } failed
+            ? (null, failed)
+            : (outcome, null);
+    }
+
+    /// <summary>
     /// A real instance's venue side for a cycle: its desks (the chain's, when it trades there, then the exchanges'), with
     /// what the last cycle left in their outboxes sent first, and the planner starting from the positions the ledger's
-    /// fills give. Held instead (the result says why, as an alert) when the
+    /// fills and the orders still working at the venues give. Held instead (the result says why, as an alert) when the
     /// execution gate does not allow real execution now or the host has none set up; halted or alerted (as the circuit
     /// breaker says) when the orders left over cannot be sent.
     /// </summary>
     private async Task<(RealSide? Side, LiveCycleResult? Held)> RealSideAsync(PostgresLiveLedger ledger, LiveInstance instance, double maxTradeSizeUsd, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+        var venues = LiveVenueUse.Of(instance.Venues);
         IReadOnlyList<string> refusals = _real is null
             ? ["this host has no real execution set up (no venue clients)"]
-            : ExecutionGate.Decide(ExecutionKind.Real, _settings, LiveVenueUse.Of(instance.Venues), _real.GetVariable).Refusals;
+            : ExecutionGate.Decide(ExecutionKind.Real, _settings, venues, _real.GetVariable).Refusals;
         if (refusals.Count > 0)
         {
             var held = $"real execution is not allowed now, so the instance is held: {string.Join(" ", refusals)}";
@@ -343,7 +346,7 @@ public sealed class LiveRuntime
             return (null, new LiveCycleResult(instance.Id, false, held));
         }
 
-        var onChain = _real!.Chain is not null && LiveVenueUse.Of(instance.Venues).UsesChain;
+        var onChain = _real!.Chain is not null && venues.UsesChain;
         IReadOnlyList<IOutboxDesk> desks = onChain
             ? [_real.Chain!.DeskFor(ledger, _time), new VenueOrderDesk(ledger, _real.Exchanges, TakerFee, _time)]
             : [new VenueOrderDesk(ledger, _real.Exchanges, TakerFee, _time)];
@@ -352,8 +355,10 @@ public sealed class LiveRuntime
             return (null, failed);
         }
 
+        // A market order the venue took but has not filled yet stays open after a send that succeeded: it counts as held.
         var positions = await ledger.RebuildPositionsAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-        var planner = new RealHourPlanner(instance.Id, RealHourPlanner.Held(positions, []), _real.Rules, maxTradeSizeUsd, now, onChain);
+        var working = await ledger.ListOpenOrdersAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+        var planner = new RealHourPlanner(instance.Id, RealHourPlanner.Held(positions, working), _real.Rules, maxTradeSizeUsd, now, onChain);
         return (new RealSide(desks, planner), null);
     }
 

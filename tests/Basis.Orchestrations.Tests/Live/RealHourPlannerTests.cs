@@ -119,6 +119,20 @@ public sealed class RealHourPlannerTests
         Assert.EndsWith("ETH must be wrapped to WETH first, which the real desk does not do yet", Planner([], onChain: true).Plan(Hour, [weth], Book()).Refusal, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_venue_holds_its_fills_and_the_orders_still_working_there()
+    {
+        // Filled: short 1.0 ETH on Binance. Working: a sell of 0.5 the venue took and has not filled yet, so the book's
+        // −1.5 needs no further order.
+        var positions = new LedgerPositions([new PerpHolding("binance", "ETHUSDT", -1.0m, 3_000m, 0m, 0m)], []);
+        var working = new LedgerOrder(Id, "binance", "bsworking", "ETHUSDT", OrderSide.Sell, OrderType.Market, 0.5m, null, "42", OrderStatus.New, "hedge", Hour, Hour);
+
+        var held = RealHourPlanner.Held(positions, [working]);
+
+        Assert.Equal(-1.5m, held[("binance", "ETHUSDT")]);
+        Assert.Empty(Planner(new(held)).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000)], Book(("binance", "ETHUSDT", -1.5))).Orders);
+    }
+
     private static RealHourPlanner Planner(Dictionary<(string Venue, string Symbol), decimal> held, double maxTradeSizeUsd = 1e9, bool onChain = false) =>
         new(Id, held, Rules, maxTradeSizeUsd, Hour, onChain);
 
