@@ -1,13 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Numerics;
-using System.Text.RegularExpressions;
 using Basis.Core.Market;
 using Basis.Core.Time;
 using Basis.Data.Canonical;
+using Basis.Venues.Ethereum;
 using Basis.Venues.MarketData;
 using Nethereum.Web3;
-using YamlDotNet.RepresentationModel;
 
 namespace Basis.Server.Cli;
 
@@ -15,13 +13,10 @@ namespace Basis.Server.Cli;
 /// <c>basis data fetch</c>: reads one block's AAVE reserve indices and rates and the LST rates from a node and files
 /// them under the block's hour in a canonical folder, so live runs value positions from the same series as backtests.
 /// </summary>
-internal static partial class DataFetchCommand
+internal static class DataFetchCommand
 {
     /// <summary>The file holding the contract addresses per chain id, under the configs folder.</summary>
-    public const string ContractsFile = "venues/ethereum_contracts.yaml";
-
-    // The canonical asset symbol of each token key of the contracts file that can be an AAVE reserve.
-    private static readonly (string Key, string Symbol)[] ReserveTokens = [("usdt", "USDT"), ("weth", "WETH"), ("weeth", "weETH"), ("wsteth", "wstETH")];
+    public const string ContractsFile = ChainContracts.RelativePath;
 
     /// <summary>What happened to one fetched row.</summary>
     internal enum Outcome
@@ -59,7 +54,7 @@ internal static partial class DataFetchCommand
             var addresses = LoadAddresses(file, chain);
             var root = parse.GetRequiredValue(to);
 
-            var snapshot = await ReadAsync(url, addresses, parse.GetValue(at), cancellationToken).ConfigureAwait(false);
+            var snapshot = await ReadAsync(url, addresses.MarketData(), parse.GetValue(at), cancellationToken).ConfigureAwait(false);
             var outcomes = Append(root, snapshot.Rows);
             output.Line($"Block {snapshot.Block} at {UnixTime.Format(snapshot.BlockTime.ToUnixTimeSeconds())}: hour {UnixTime.Format(snapshot.Hour.ToUnixTimeSeconds())} in {Path.GetFullPath(root)}");
             foreach (var (row, outcome) in snapshot.Rows.Zip(outcomes))
@@ -73,7 +68,7 @@ internal static partial class DataFetchCommand
                 output.Line($"  skipped {reason}");
             }
 
-            foreach (var (key, symbol) in ReserveTokens.Where(t => !addresses.AaveReserves.ContainsKey(t.Symbol)))
+            foreach (var (key, symbol) in ChainContracts.AaveReserveKeys.Where(t => !addresses.AaveReserves.ContainsKey(t.Symbol)))
             {
                 output.Line($"  not configured aave/{addresses.Network}/{symbol}: no tokens.{key} for chain {chain} in {file}");
             }
@@ -142,68 +137,17 @@ internal static partial class DataFetchCommand
         return outcomes;
     }
 
-    /// <summary>
-    /// The addresses of chain <paramref name="chainId"/> in the contracts file: the AAVE pool, the reserves among its
-    /// tokens, and wstETH and weETH. Bad input naming the file when it is missing, lacks the chain or holds a malformed address.
-    /// </summary>
-    internal static ChainMarketDataAddresses LoadAddresses(string file, long chainId)
+    /// <summary>The addresses of chain <paramref name="chainId"/> in the contracts file; bad input naming the file when they cannot be read.</summary>
+    internal static ChainContracts LoadAddresses(string file, long chainId)
     {
-        if (!File.Exists(file))
-        {
-            throw new BadInputException($"the contracts file {file} does not exist");
-        }
-
-        YamlMappingNode? chains;
         try
         {
-            var yaml = new YamlStream();
-            using (var reader = File.OpenText(file))
-            {
-                yaml.Load(reader);
-            }
-
-            chains = yaml.Documents.Count > 0 && yaml.Documents[0].RootNode is YamlMappingNode top ? Child(top, "chains") : null;
+            return ChainContracts.Load(file, chainId);
         }
-        catch (YamlDotNet.Core.YamlException e)
+        catch (ChainContractsException e)
         {
-            throw new BadInputException($"{file}: not valid YAML ({e.Message})");
+            throw new BadInputException(e.Message);
         }
-
-        var key = chainId.ToString(CultureInfo.InvariantCulture);
-        if (chains is null || Child(chains, key) is not { } chain)
-        {
-            var known = chains?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value) ?? [];
-            throw new BadInputException($"chain id {chainId} is not in {file} (it lists: {string.Join(", ", known)})");
-        }
-
-        var tokens = Child(chain, "tokens");
-        string? Address(YamlMappingNode? parent, string name, string where)
-        {
-            if (parent is null || !parent.Children.TryGetValue(new YamlScalarNode(name), out var node))
-            {
-                return null;
-            }
-
-            var value = (node as YamlScalarNode)?.Value;
-            return value is not null && AddressPattern().IsMatch(value)
-                ? value
-                : throw new BadInputException($"{file}: chains.{key}.{where}.{name} is '{value}', not an address (0x and 40 hex digits)");
-        }
-
-        var pool = Address(Child(chain, "aave_v3"), "pool", "aave_v3");
-        var reserves = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (tokenKey, symbol) in ReserveTokens)
-        {
-            if (Address(tokens, tokenKey, "tokens") is { } asset)
-            {
-                reserves[symbol] = asset;
-            }
-        }
-
-        // Mainnet's series are aave/ethereum/*; another chain files under its own name, never into mainnet's series.
-        var name = chain.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: { Length: > 0 } v } ? v : key;
-        var network = chainId == 1 ? "ethereum" : name.ToLowerInvariant();
-        return new ChainMarketDataAddresses(network, pool, reserves, Address(tokens, "wsteth", "tokens"), Address(tokens, "weeth", "tokens"));
     }
 
     private static async Task<ChainSnapshot> ReadAsync(Uri url, ChainMarketDataAddresses addresses, long? block, CancellationToken cancellationToken)
@@ -265,10 +209,4 @@ internal static partial class DataFetchCommand
     }
 
     private static string Text(double value) => CanonicalSeriesWriter.FormatValue(value, ColumnType.Number);
-
-    private static YamlMappingNode? Child(YamlMappingNode parent, string name) =>
-        parent.Children.TryGetValue(new YamlScalarNode(name), out var node) ? node as YamlMappingNode : null;
-
-    [GeneratedRegex("^0x[0-9a-fA-F]{40}$")]
-    private static partial Regex AddressPattern();
 }

@@ -346,10 +346,25 @@ public sealed class LiveRuntime
             return (null, new LiveCycleResult(instance.Id, false, held));
         }
 
-        var onChain = _real!.Chain is not null && venues.UsesChain;
-        IReadOnlyList<IOutboxDesk> desks = onChain
-            ? [_real.Chain!.DeskFor(ledger, _time), new VenueOrderDesk(ledger, _real.Exchanges, TakerFee, _time)]
-            : [new VenueOrderDesk(ledger, _real.Exchanges, TakerFee, _time)];
+        ChainExecution? chain = null;
+        if (venues.UsesChain && _real!.Chain is { } account)
+        {
+            try
+            {
+                chain = await account.ExecutionAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChainSetupException e)
+            {
+                var held = $"the host's account on the chain cannot be opened, so the instance is held: {e.Message}";
+                await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, held, null, now), cancellationToken).ConfigureAwait(false);
+                return (null, new LiveCycleResult(instance.Id, false, held));
+            }
+        }
+
+        var onChain = chain is not null;
+        IReadOnlyList<IOutboxDesk> desks = chain is not null
+            ? [chain.DeskFor(ledger, _time), new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time)]
+            : [new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time)];
         if (await SendAsync(ledger, instance, desks, cancellationToken).ConfigureAwait(false) is { } failed)
         {
             return (null, failed);
@@ -358,7 +373,7 @@ public sealed class LiveRuntime
         // A market order the venue took but has not filled yet stays open after a send that succeeded: it counts as held.
         var positions = await ledger.RebuildPositionsAsync(instance.Id, cancellationToken).ConfigureAwait(false);
         var working = await ledger.ListOpenOrdersAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-        var planner = new RealHourPlanner(instance.Id, RealHourPlanner.Held(positions, working), _real.Rules, maxTradeSizeUsd, now, onChain);
+        var planner = new RealHourPlanner(instance.Id, RealHourPlanner.Held(positions, working), _real!.Rules, maxTradeSizeUsd, now, onChain);
         return (new RealSide(desks, planner), null);
     }
 

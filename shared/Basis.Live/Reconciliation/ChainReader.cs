@@ -22,7 +22,10 @@ public sealed class ChainReader(EthereumClient client, IReadOnlyList<ChainToken>
     /// <summary>Borrowed from AAVE v3, per reserve, as a positive amount owed.</summary>
     public const string AaveBorrowed = "aave_v3_debt";
 
-    public IReadOnlyList<string> Locations { get; } = [Wallet, AaveSupplied, AaveBorrowed];
+    /// <summary>The locations an account on the chain answers for.</summary>
+    public static IReadOnlyList<string> AccountLocations { get; } = [Wallet, AaveSupplied, AaveBorrowed];
+
+    public IReadOnlyList<string> Locations => AccountLocations;
 
     public async Task<IReadOnlyList<LocationReading>> ReadAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Basis.Live.Execution;
 using Basis.Live.Ledger;
+using Basis.Live.Safety;
 using Basis.Venues.Exchanges;
 
 namespace Basis.Live.Reconciliation;
@@ -8,10 +9,10 @@ namespace Basis.Live.Reconciliation;
 /// <summary>
 /// The venues a host reads for reconciliation: each exchange through the host's client of it (for
 /// <c>BASIS_ENVIRONMENT</c>, with that environment's credentials: <see cref="EnvironmentExchangeClients"/>). An exchange
-/// whose client cannot be built is unreadable, saying which variable is missing; so is the chain, whose reading
-/// (<see cref="ChainReader"/>) hosts do not wire yet.
+/// whose client cannot be built is unreadable, saying which variable is missing. The chain is read through the host's
+/// account on it (<see cref="EnvironmentChain"/>), unreadable when the host has none or it cannot be opened.
 /// </summary>
-public sealed class EnvironmentVenueReaders(IExchangeClients exchanges) : IVenueReaders
+public sealed class EnvironmentVenueReaders(IExchangeClients exchanges, EnvironmentChain? chain = null) : IVenueReaders
 {
     private readonly ConcurrentDictionary<string, ILocationReader> _readers = new(StringComparer.Ordinal);
 
@@ -24,9 +25,14 @@ public sealed class EnvironmentVenueReaders(IExchangeClients exchanges) : IVenue
 
     private ILocationReader Build(string venue)
     {
+        if (venue == LiveVenueUse.Chain)
+        {
+            return chain?.Reader() ?? new UnreadableLocation(venue, "this host has no account on the chain set up: its balances cannot be reconciled");
+        }
+
         if (!Enum.TryParse<ExchangeVenue>(venue, ignoreCase: true, out var exchange))
         {
-            return new UnreadableLocation(venue, $"the {venue} chain is not read by hosts yet: its balances cannot be reconciled");
+            return new UnreadableLocation(venue, $"{venue} is not a venue this host reads");
         }
 
         try

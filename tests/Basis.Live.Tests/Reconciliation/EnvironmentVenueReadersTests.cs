@@ -14,7 +14,7 @@ public sealed class EnvironmentVenueReadersTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_exchange_without_credentials_and_the_chain_are_unreadable_saying_why()
+    public async Task An_exchange_without_credentials_and_a_chain_without_its_node_are_unreadable_saying_why()
     {
         // Staging: Binance's four variables are set (placeholders refused elsewhere), Bybit's key is not.
         var variables = new Dictionary<string, string>
@@ -26,14 +26,27 @@ public sealed class EnvironmentVenueReadersTests
             ["BASIS_STAGING__CEX__BINANCE_FUTURES_API_SECRET"] = "futures-secret",
         };
         using var http = new HttpClient();
-        var readers = new EnvironmentVenueReaders(new EnvironmentExchangeClients(name => variables.GetValueOrDefault(name), http, TimeProvider.System)).ReadersOf(Instance);
+        using var chain = new EnvironmentChain(name => variables.GetValueOrDefault(name), Repository.ConfigsDirectory);
+        var readers = new EnvironmentVenueReaders(new EnvironmentExchangeClients(name => variables.GetValueOrDefault(name), http, TimeProvider.System), chain).ReadersOf(Instance);
 
         Assert.Equal(["binance", "bybit", "ethereum"], readers.Keys.Order(StringComparer.Ordinal));
         Assert.IsType<ExchangeReader>(readers["binance"]);
         var bybit = Assert.Single(await readers["bybit"].ReadAsync(Token));
-        var chain = Assert.Single(await readers["ethereum"].ReadAsync(Token));
         Assert.Equal("BASIS_STAGING__CEX__BYBIT_API_KEY is not set or empty.", bybit.Failure!.Message);
-        Assert.Equal("the ethereum chain is not read by hosts yet: its balances cannot be reconciled", chain.Failure!.Message);
+        Assert.Equal([ChainReader.Wallet, ChainReader.AaveSupplied, ChainReader.AaveBorrowed], readers["ethereum"].Locations);
+        var unread = await Assert.ThrowsAsync<ChainSetupException>(() => readers["ethereum"].ReadAsync(Token));
+        Assert.Equal("BASIS_STAGING__ALCHEMY__RPC_URL is not set: this host has no account on the chain", unread.Message);
+    }
+
+    [Fact]
+    public async Task The_chain_of_a_host_without_an_account_on_it_is_unreadable_saying_so()
+    {
+        using var http = new HttpClient();
+        var readers = new EnvironmentVenueReaders(new EnvironmentExchangeClients(_ => null, http, TimeProvider.System)).ReadersOf(Instance);
+
+        var chain = Assert.Single(await readers["ethereum"].ReadAsync(Token));
+
+        Assert.Equal("this host has no account on the chain set up: its balances cannot be reconciled", chain.Failure!.Message);
     }
 
     [Fact]

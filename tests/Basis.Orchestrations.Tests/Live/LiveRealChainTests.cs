@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Basis.Live.Execution;
 using Basis.Live.Ledger;
@@ -24,7 +25,9 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly LiveTradingSettings Real = LiveTradingSettings.Default with { Enabled = true, ReadOnly = false, MaxTradeSizeUsd = 1_000_000m };
     private LiveLedgerSource? _source;
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("basis-live-chain-");
     private EthereumClient? _client;
+    private EnvironmentChain? _chain;
     private string? _snapshot;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -38,6 +41,8 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     public async ValueTask DisposeAsync()
     {
         _client?.Dispose();
+        _chain?.Dispose();
+        _temp.Delete(recursive: true);
         if (_source is not null)
         {
             await _source.DisposeAsync();
@@ -86,20 +91,63 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
         Assert.Equal("reconciled: the venues hold what the ledger says (1 holding(s) within tolerance)", reconciled.Detail);
     }
 
-    private LiveRuntime Runtime(AaveMarket market)
+    [Fact]
+    public async Task A_host_whose_chain_account_cannot_be_opened_holds_the_instance_with_an_alert_naming_the_setting()
     {
-        var configs = Repository.Path("configs");
-        var workspace = SampleWorkspace.Create();
-        List<ChainToken> tokens = [.. market.Reserves.Select(r => new ChainToken(r.Key, r.Value.Asset, r.Value.Decimals))];
-        var pool = new AavePool(_client!, market.Pool);
-        var environment = new Dictionary<string, string> { ["BASIS_ENVIRONMENT"] = "dev", ["BASIS_DEV__ALCHEMY__PRIVATE_KEY"] = fixture.Chain.PrivateKey(1) };
-        var real = new RealExecution(new EnvironmentExchangeClients(_ => null, new HttpClient(), TimeProvider.System), OrderRules.Load(configs), name => environment.GetValueOrDefault(name), new ChainExecution(_client!, pool, tokens));
-        var reconciliation = new LiveReconciliation(new Reconciler(ReconcileTolerances.Load(configs)), new ChainReaders(new ChainReader(_client!, tokens, pool, tokens)));
-        return new LiveRuntime(_source!, workspace, Real, TimeProvider.System, reconciliation, real);
+        var market = fixture.Market;
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(new LiveInstance("held", "held", "pure_lending_usdt", "usdt", 10_000m, ["ethereum"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created), Cancel);
+        var runtime = Runtime(market, without: "BASIS_DEV__ALCHEMY__RPC_URL");
+        await runtime.BeatAsync(Cancel);
+
+        var cycle = await runtime.RunCycleAsync("held", Created.AddHours(2), Cancel);
+
+        const string Why = "BASIS_DEV__ALCHEMY__RPC_URL is not set: this host has no account on the chain";
+        Assert.False(cycle.Ran);
+        Assert.Equal($"the host's account on the chain cannot be opened, so the instance is held: {Why}", cycle.Detail);
+        Assert.Equal(LiveInstanceStatus.Active, (await ledger.GetInstanceAsync("held", Cancel))!.Status);
+        Assert.Empty(await ledger.ListDecisionsAsync("held", Created, Cancel));
+
+        // Its reconciliation finds the chain unreadable for the same reason, and the circuit breaker halts it.
+        var reconciled = await runtime.ReconcileAsync("held", Cancel);
+        Assert.Contains(Why, reconciled.Detail, StringComparison.Ordinal);
+        Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("held", Cancel))!.Status);
     }
 
-    private sealed class ChainReaders(ChainReader reader) : IVenueReaders
+    /// <summary>
+    /// The runtime as a host builds it (BasisApiServices): the chain account and its reading from the environment, here
+    /// the test chain's node, key and a contracts file listing the deployed market.
+    /// </summary>
+    private LiveRuntime Runtime(AaveMarket market, string? without = null)
     {
-        public IReadOnlyDictionary<string, ILocationReader> ReadersOf(LiveInstance instance) => new Dictionary<string, ILocationReader> { [LiveVenueUse.Chain] = reader };
+        var configs = Repository.Path("configs");
+        var contracts = Path.Combine(_temp.FullName, "contracts.yaml");
+        File.WriteAllText(contracts, $"""
+            chains:
+              {AnvilChain.ChainId}:
+                name: anvil
+                aave_v3:
+                  pool: "{market.Pool}"
+                tokens:
+                  usdt: "{market.Usdt}"
+            """);
+        var environment = new Dictionary<string, string>
+        {
+            ["BASIS_ENVIRONMENT"] = "dev",
+            ["BASIS_DEV__ALCHEMY__RPC_URL"] = fixture.Chain.RpcUrl,
+            ["BASIS_DEV__ALCHEMY__CHAIN_ID"] = AnvilChain.ChainId.ToString(CultureInfo.InvariantCulture),
+            ["BASIS_DEV__ALCHEMY__PRIVATE_KEY"] = fixture.Chain.PrivateKey(1),
+            [EnvironmentChain.ContractsVariable] = contracts,
+        };
+        if (without is not null)
+        {
+            environment.Remove(without);
+        }
+
+        _chain = new EnvironmentChain(name => environment.GetValueOrDefault(name), configs);
+        var exchanges = new EnvironmentExchangeClients(_ => null, new HttpClient(), TimeProvider.System);
+        var real = new RealExecution(exchanges, OrderRules.Load(configs), name => environment.GetValueOrDefault(name), _chain);
+        var reconciliation = new LiveReconciliation(new Reconciler(ReconcileTolerances.Load(configs)), new EnvironmentVenueReaders(exchanges, _chain));
+        return new LiveRuntime(_source!, SampleWorkspace.Create(), Real, TimeProvider.System, reconciliation, real);
     }
 }

@@ -89,9 +89,10 @@ public sealed class DataFetchCommandTests : IDisposable
 
         Assert.Equal("ethereum", addresses.Network);
         Assert.Equal("0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2", addresses.AavePool);
-        Assert.Equal(["WETH", "weETH", "wstETH"], addresses.AaveReserves.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0", addresses.WstEth);
-        Assert.Equal("0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", addresses.WeEth);
+        Assert.Equal(["USDT", "WETH", "weETH", "wstETH"], addresses.AaveReserves.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("0xdAC17F958D2ee523a2206206994597C13D831ec7", addresses.Tokens["USDT"]);
+        Assert.Equal("0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0", addresses.MarketData().WstEth);
+        Assert.Equal("0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", addresses.MarketData().WeEth);
     }
 
     [Fact]
