@@ -10,6 +10,7 @@ internal static class Simulators
 
     public const string Passphrase = "sim-passphrase";
 
+    /// <summary>Each venue's trading wallet starts with <paramref name="startingUsdt"/>, Binance's spot account with as much.</summary>
     public static Task<SimulatorHost> StartAsync(decimal startingUsdt = 10_000m, decimal slippageBps = 0m) =>
         SimulatorHost.StartAsync(
             new SimulatorOptions
@@ -17,7 +18,7 @@ internal static class Simulators
                 DataRoot = Repository.Data,
                 ConfigsRoot = Repository.Configs,
                 SlippageBps = slippageBps,
-                Accounts = [new SimulatorAccount(Key, Secret, startingUsdt, Passphrase)],
+                Accounts = [new SimulatorAccount(Key, Secret, startingUsdt, Passphrase, startingUsdt)],
             },
             TestContext.Current.CancellationToken);
 }

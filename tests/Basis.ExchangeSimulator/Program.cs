@@ -2,7 +2,7 @@ using System.Globalization;
 using Basis.ExchangeSimulator;
 
 // basis-exchange-simulator --data data --configs configs [--port 0] [--start 2025-01-01T00:00:00Z] [--slippage-bps 1]
-//   --account KEY:SECRET:USDT[:OKX-PASSPHRASE] (repeatable). Prints the base URL once listening; Ctrl+C stops it.
+//   --account KEY:SECRET:USDT[:OKX-PASSPHRASE[:BINANCE-SPOT-USDT]] (repeatable). Prints the base URL once listening; Ctrl+C stops it.
 var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -22,13 +22,15 @@ var accounts = new List<SimulatorAccount>();
 foreach (var text in values.GetValueOrDefault("account") ?? [])
 {
     var parts = text.Split(':');
-    if (parts.Length is 3 or 4 && decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var usdt))
+    var spotUsdt = 0m;
+    if (parts.Length is >= 3 and <= 5 && decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var usdt)
+        && (parts.Length < 5 || decimal.TryParse(parts[4], NumberStyles.Number, CultureInfo.InvariantCulture, out spotUsdt)))
     {
-        accounts.Add(new SimulatorAccount(parts[0], parts[1], usdt, parts.Length == 4 ? parts[3] : string.Empty));
+        accounts.Add(new SimulatorAccount(parts[0], parts[1], usdt, parts.Length >= 4 ? parts[3] : string.Empty, spotUsdt));
     }
     else
     {
-        errors.Add($"--account: '{text}' is not KEY:SECRET:USDT[:PASSPHRASE]");
+        errors.Add($"--account: '{text}' is not KEY:SECRET:USDT[:PASSPHRASE[:BINANCE-SPOT-USDT]]");
     }
 }
 

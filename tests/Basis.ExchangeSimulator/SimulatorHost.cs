@@ -36,6 +36,27 @@ public sealed class SimulatorHost : IAsyncDisposable
         new("ETHUSDT", "ETH", "USDT", 0.001m, 0.01m, 0m),
     ];
 
+    // Binance spot's filters for the same pairs (LOT_SIZE step 0.00001 / 0.0001, tick 0.01, NOTIONAL min 5 USDT).
+    private static readonly Instrument[] BinanceSpotInstruments =
+    [
+        new("BTCUSDT", "BTC", "USDT", 0.00001m, 0.01m, 5m),
+        new("ETHUSDT", "ETH", "USDT", 0.0001m, 0.01m, 5m),
+    ];
+
+    // Bybit spot's (basePrecision 0.000001 / 0.00001, tick 0.01, minOrderAmt 5 USDT).
+    private static readonly Instrument[] BybitSpotInstruments =
+    [
+        new("BTCUSDT", "BTC", "USDT", 0.000001m, 0.01m, 5m),
+        new("ETHUSDT", "ETH", "USDT", 0.00001m, 0.01m, 5m),
+    ];
+
+    // OKX's BTC-USDT / ETH-USDT (lotSz 0.00000001 / 0.000001, tickSz 0.1 / 0.01; minSz is not modelled).
+    private static readonly Instrument[] OkxSpotInstruments =
+    [
+        new("BTCUSDT", "BTC", "USDT", 0.00000001m, 0.1m, 0m),
+        new("ETHUSDT", "ETH", "USDT", 0.000001m, 0.01m, 0m),
+    ];
+
     private readonly WebApplication _app;
 
     private SimulatorHost(WebApplication app, string baseUrl, ExchangeState binance, ExchangeState bybit, ExchangeState okx, FaultInjector faults, SimulatorStats stats)
@@ -78,9 +99,10 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
 
         var venues = BasisConfiguration.Load(options.ConfigsRoot).Venues;
-        var binance = Book(options, venues.Exchanges[Venue.Binance], "binance", BinanceInstruments);
-        var bybit = Book(options, venues.Exchanges[Venue.Bybit], "bybit", BybitInstruments);
-        var okx = Book(options, venues.Exchanges[Venue.Okx], "okx", OkxInstruments);
+        // Binance keeps spot in a separate account; Bybit's unified and OKX's trading account hold spot coins and margin alike.
+        var binance = Book(options, venues.Exchanges[Venue.Binance], "binance", BinanceInstruments, BinanceSpotInstruments, unified: false);
+        var bybit = Book(options, venues.Exchanges[Venue.Bybit], "bybit", BybitInstruments, BybitSpotInstruments, unified: true);
+        var okx = Book(options, venues.Exchanges[Venue.Okx], "okx", OkxInstruments, OkxSpotInstruments, unified: true);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -89,7 +111,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         var faults = new FaultInjector();
         var stats = new SimulatorStats();
         var journal = RequestJournal.Map(app);
-        new BinanceApi(binance, stats, faults, TimeProvider.System).Map(app);
+        var binanceApi = new BinanceApi(binance, stats, faults, TimeProvider.System);
+        binanceApi.Map(app);
+        new BinanceSpotApi(binance, binanceApi, faults, TimeProvider.System).Map(app);
         new BybitApi(bybit, stats, faults, TimeProvider.System).Map(app);
         new OkxApi(okx, stats, faults, TimeProvider.System).Map(app);
         app.UseWebSockets();
@@ -101,24 +125,31 @@ public sealed class SimulatorHost : IAsyncDisposable
         return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, okx, faults, stats) { Journal = journal };
     }
 
-    // Fees and maintenance margin from configs/venues/{venue}.yaml; marks and funding from data/{perp,funding}/{venue}.
-    private static ExchangeState Book(SimulatorOptions options, Basis.Core.Settings.ExchangeSettings exchange, string venue, Instrument[] instruments)
+    // Fees (perp and spot) and maintenance margin from configs/venues/{venue}.yaml; marks, spot prices and funding from
+    // data/{perp,spot,funding}/{venue}.
+    private static ExchangeState Book(
+        SimulatorOptions options, Basis.Core.Settings.ExchangeSettings exchange, string venue, Instrument[] instruments, Instrument[] spotInstruments,
+        bool unified)
     {
         var terms = new TradingTerms(
             (decimal)exchange.PerpFees.MakerBps / 10_000m,
             (decimal)exchange.PerpFees.TakerBps / 10_000m,
             (decimal)exchange.MaintenanceMargin,
-            options.SlippageBps / 10_000m);
+            options.SlippageBps / 10_000m,
+            (decimal)exchange.SpotFees.MakerBps / 10_000m,
+            (decimal)exchange.SpotFees.TakerBps / 10_000m);
         var tape = MarketTape.Load(options.DataRoot, venue, instruments.Select(i => i.Symbol));
-        var state = new ExchangeState(tape, instruments, terms, options.StartUtc);
+        var state = new ExchangeState(tape, instruments, terms, options.StartUtc, spotInstruments, unified);
         foreach (var symbol in tape.Symbols)
         {
-            state.Mark(symbol); // the start must be inside the data
+            // the start must be inside the data
+            state.Mark(symbol);
+            state.SpotPrice(symbol);
         }
 
         foreach (var account in options.Accounts)
         {
-            state.AddAccount(account.ApiKey, account.Secret, "USDT", account.StartingUsdt, account.Passphrase);
+            state.AddAccount(account.ApiKey, account.Secret, "USDT", account.StartingUsdt, account.Passphrase, account.StartingSpotUsdt);
         }
 
         return state;

@@ -56,7 +56,7 @@ public sealed record SimulatorOptions
 
         foreach (var account in Accounts)
         {
-            if (account.ApiKey.Length == 0 || account.Secret.Length == 0 || account.StartingUsdt < 0)
+            if (account.ApiKey.Length == 0 || account.Secret.Length == 0 || account.StartingUsdt < 0 || account.StartingSpotUsdt < 0)
             {
                 errors.Add($"accounts: '{account.ApiKey}' needs a key, a secret and a balance ≥ 0");
             }

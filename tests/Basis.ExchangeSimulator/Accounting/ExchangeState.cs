@@ -8,18 +8,27 @@ namespace Basis.ExchangeSimulator.Accounting;
 /// The venue-neutral book of one simulated exchange: a simulated clock over the market tape, accounts, and the
 /// order, margin and funding rules. Callers hold <see cref="Sync"/> around every read and change (requests run
 /// concurrently). Margin is cross over the whole account; isolated mode is recorded and reported, not ring-fenced.
+/// Spot pairs trade from the account's spot balances: a separate spot account (Binance) or, on a unified account
+/// (Bybit UTA, OKX's trading account), the trading wallet the perpetuals' margin also comes from.
 /// </summary>
 public sealed class ExchangeState
 {
     private const long HourSeconds = 3600;
+
+    // Every listed perpetual is USDT-margined: the one asset margin, unrealised PnL and funding are counted in.
+    private const string MarginAsset = "USDT";
     private readonly Dictionary<string, SimAccount> _accounts = new(StringComparer.Ordinal);
     private long _nextOrderId = 8_389_765_000;
     private long _nextWalletId = 1_000_000;
 
-    public ExchangeState(MarketTape tape, IReadOnlyList<Instrument> instruments, TradingTerms terms, DateTime startUtc)
+    public ExchangeState(
+        MarketTape tape, IReadOnlyList<Instrument> instruments, TradingTerms terms, DateTime startUtc,
+        IReadOnlyList<Instrument>? spotInstruments = null, bool unifiedAccount = false)
     {
         Tape = tape;
         Instruments = instruments.ToDictionary(i => i.Symbol, StringComparer.Ordinal);
+        SpotInstruments = (spotInstruments ?? []).ToDictionary(i => i.Symbol, StringComparer.Ordinal);
+        UnifiedAccount = unifiedAccount;
         Terms = terms;
         NowSeconds = new DateTimeOffset(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc)).ToUnixTimeSeconds();
     }
@@ -30,6 +39,12 @@ public sealed class ExchangeState
 
     public IReadOnlyDictionary<string, Instrument> Instruments { get; }
 
+    /// <summary>The spot pairs, keyed like the perpetuals (BTCUSDT); their prices are <see cref="MarketTape.SpotAt"/>.</summary>
+    public IReadOnlyDictionary<string, Instrument> SpotInstruments { get; }
+
+    /// <summary>Spot trades settle in the trading wallet (<see cref="SimAccount.Wallet"/>) rather than <see cref="SimAccount.Spot"/>.</summary>
+    public bool UnifiedAccount { get; }
+
     public TradingTerms Terms { get; }
 
     /// <summary>The simulated time, Unix seconds; moved only by <see cref="AdvanceHours"/>.</summary>
@@ -39,15 +54,46 @@ public sealed class ExchangeState
 
     public IReadOnlyDictionary<string, SimAccount> Accounts => _accounts;
 
-    public SimAccount AddAccount(string apiKey, string secret, string asset, decimal balance, string passphrase = "")
+    /// <summary>Adds an account; <paramref name="spotBalance"/> is the separate spot account's (none on a unified account).</summary>
+    public SimAccount AddAccount(string apiKey, string secret, string asset, decimal balance, string passphrase = "", decimal spotBalance = 0m)
     {
         var account = new SimAccount(apiKey, secret, passphrase) { UpdateTimeMs = NowMs };
         account.Wallet[asset] = balance;
+        if (!UnifiedAccount && spotBalance != 0)
+        {
+            account.Spot[asset] = spotBalance;
+        }
+
         _accounts[apiKey] = account;
         return account;
     }
 
     public decimal Mark(string symbol) => Tape.MarkAt(symbol, NowSeconds);
+
+    public decimal SpotPrice(string symbol) => Tape.SpotAt(symbol, NowSeconds);
+
+    /// <summary>The balances spot orders trade from: the trading wallet on a unified account, else the spot account.</summary>
+    public Dictionary<string, decimal> SpotBalances(SimAccount account) => UnifiedAccount ? account.Wallet : account.Spot;
+
+    /// <summary>What open spot orders hold: the quote asset of buys at their limit, the base asset of sells.</summary>
+    public decimal SpotLocked(SimAccount account, string asset) =>
+        account.Orders.Where(o => o.IsOpen && o.Product is Product.Spot).Sum(o =>
+        {
+            var instrument = SpotInstruments[o.Symbol];
+            var left = o.Quantity - o.ExecutedQuantity;
+            return o.Side is OrderSide.Buy
+                ? (instrument.QuoteAsset == asset ? left * o.Price : 0m)
+                : (instrument.BaseAsset == asset ? left : 0m);
+        });
+
+    /// <summary>
+    /// What a new spot order may spend: the balance less what open spot orders hold; on a unified account the margin
+    /// asset's is what new perpetual orders may use too (<see cref="AvailableBalance"/>). Other coins are not collateral.
+    /// </summary>
+    public decimal SpotAvailable(SimAccount account, string asset) =>
+        UnifiedAccount && asset == MarginAsset
+            ? AvailableBalance(account, asset)
+            : SpotBalances(account).GetValueOrDefault(asset) - SpotLocked(account, asset);
 
     public decimal UnrealisedPnl(SimAccount account) =>
         account.Positions.Values.Where(p => p.Size != 0).Sum(p => p.UnrealisedPnl(Mark(p.Symbol)));
@@ -60,15 +106,19 @@ public sealed class ExchangeState
 
     /// <summary>Margin held by resting orders: unfilled quantity × price / leverage.</summary>
     public decimal OpenOrderInitialMargin(SimAccount account, string? symbol = null) =>
-        account.Orders.Where(o => o.IsOpen && !o.ReduceOnly && (symbol is null || o.Symbol == symbol))
+        account.Orders.Where(o => o.IsOpen && o.Product is Product.Perpetual && !o.ReduceOnly && (symbol is null || o.Symbol == symbol))
             .Sum(o => (o.Quantity - o.ExecutedQuantity) * o.Price / account.LeverageOf(o.Symbol));
 
     public decimal TotalPositionInitialMargin(SimAccount account) =>
         account.Positions.Values.Where(p => p.Size != 0).Sum(p => PositionInitialMargin(account, p));
 
-    /// <summary>What new orders may use: wallet + unrealised PnL − position and open-order initial margin.</summary>
+    /// <summary>
+    /// What new orders may use: wallet + unrealised PnL − position and open-order initial margin, and on a unified
+    /// account what open spot orders hold.
+    /// </summary>
     public decimal AvailableBalance(SimAccount account, string asset) =>
-        account.WalletOf(asset) + UnrealisedPnl(account) - TotalPositionInitialMargin(account) - OpenOrderInitialMargin(account);
+        account.WalletOf(asset) + UnrealisedPnl(account) - TotalPositionInitialMargin(account) - OpenOrderInitialMargin(account)
+        - (UnifiedAccount ? SpotLocked(account, asset) : 0m);
 
     public Rejection SetLeverage(SimAccount account, string symbol, int leverage)
     {
@@ -116,19 +166,9 @@ public sealed class ExchangeState
             return (null, Rejection.UnknownSymbol);
         }
 
-        if (quantity <= 0 || quantity % instrument.QuantityStep != 0)
+        if (Validate(account, Product.Perpetual, instrument, type, quantity, price, clientOrderId) is var invalid and not Rejection.None)
         {
-            return (null, Rejection.InvalidQuantity);
-        }
-
-        if (type is OrderType.Limit && (price is not { } p || p <= 0 || p % instrument.PriceTick != 0))
-        {
-            return (null, Rejection.InvalidPrice);
-        }
-
-        if (clientOrderId is not null && account.Orders.Any(o => o.ClientOrderId == clientOrderId))
-        {
-            return (null, Rejection.DuplicateClientOrderId);
+            return (null, invalid);
         }
 
         var position = account.Position(symbol);
@@ -144,10 +184,8 @@ public sealed class ExchangeState
             return (null, Rejection.BelowMinNotional);
         }
 
-        var crosses = type is OrderType.Market || (side is OrderSide.Buy ? price >= mark : price <= mark);
-        var slipped = side is OrderSide.Buy ? mark * (1 + Terms.SlippageFraction) : mark * (1 - Terms.SlippageFraction);
-        var fillPrice = type is OrderType.Market ? slipped : side is OrderSide.Buy ? Math.Min(price!.Value, slipped) : Math.Max(price!.Value, slipped);
-        fillPrice = Math.Round(fillPrice / instrument.PriceTick, MidpointRounding.AwayFromZero) * instrument.PriceTick;
+        var crosses = Crosses(side, type, price, mark);
+        var fillPrice = TakerPrice(instrument, side, type, price, mark);
 
         // Margin for the part that grows exposure (plus the taker fee); a reduction frees margin instead.
         var increase = Math.Max(0m, Math.Abs(position.Size + signed) - Math.Abs(position.Size));
@@ -158,38 +196,68 @@ public sealed class ExchangeState
             return (null, Rejection.InsufficientMargin);
         }
 
-        var orderId = _nextOrderId++;
-        var order = new SimOrder
-        {
-            OrderId = orderId,
-            ClientOrderId = clientOrderId ?? $"sim-{orderId}",
-            Symbol = symbol,
-            Side = side,
-            Type = type,
-            Quantity = quantity,
-            Price = type is OrderType.Limit ? price!.Value : 0m,
-            ReduceOnly = reduceOnly,
-            TimeInForce = timeInForce,
-            TimeMs = NowMs,
-            UpdateTimeMs = NowMs,
-            Status = OrderStatus.New,
-        };
-        account.Orders.Add(order);
-
+        var order = AddOrder(account, Product.Perpetual, symbol, side, type, quantity, price, clientOrderId, reduceOnly, timeInForce);
         if (crosses)
         {
-            var fillQuantity = type is OrderType.Market && fillFraction < 1m
-                ? Math.Floor(quantity * fillFraction / instrument.QuantityStep) * instrument.QuantityStep
-                : quantity;
-            Fill(account, instrument, order, fillQuantity, fillPrice, Terms.TakerFee);
+            Take(account, instrument, order, fillPrice, fillFraction);
         }
 
         return (order, Rejection.None);
     }
 
-    public (SimOrder? Order, Rejection Rejection) CancelOrder(SimAccount account, string symbol, long? orderId, string? clientOrderId)
+    /// <summary>
+    /// Places a spot order, filled like a perpetual's but at the spot price (<see cref="SpotPrice"/>) and against the
+    /// spot balances: a buy needs its quote (at the fill price when it takes, at its limit when it rests), a sell its
+    /// base quantity, both out of <see cref="SpotAvailable"/>. The fee comes out of what the fill brings in.
+    /// </summary>
+    public (SimOrder? Order, Rejection Rejection) PlaceSpotOrder(
+        SimAccount account, string symbol, OrderSide side, OrderType type, decimal quantity, decimal? price,
+        string? clientOrderId, string timeInForce, decimal fillFraction = 1m)
     {
-        var order = FindOrder(account, symbol, orderId, clientOrderId);
+        if (!SpotInstruments.TryGetValue(symbol, out var instrument))
+        {
+            return (null, Rejection.UnknownSymbol);
+        }
+
+        if (Validate(account, Product.Spot, instrument, type, quantity, price, clientOrderId) is var invalid and not Rejection.None)
+        {
+            return (null, invalid);
+        }
+
+        var reference = SpotPrice(symbol);
+        if (quantity * (type is OrderType.Limit ? price!.Value : reference) < instrument.MinNotional)
+        {
+            return (null, Rejection.BelowMinNotional);
+        }
+
+        var crosses = Crosses(side, type, price, reference);
+        var fillPrice = TakerPrice(instrument, side, type, price, reference);
+        var (asset, needed) = side is OrderSide.Buy
+            ? (instrument.QuoteAsset, quantity * (crosses ? fillPrice : price!.Value))
+            : (instrument.BaseAsset, quantity);
+        if (needed > SpotAvailable(account, asset))
+        {
+            return (null, Rejection.InsufficientBalance);
+        }
+
+        var order = AddOrder(account, Product.Spot, symbol, side, type, quantity, price, clientOrderId, false, timeInForce);
+        if (crosses)
+        {
+            Take(account, instrument, order, fillPrice, fillFraction);
+        }
+
+        return (order, Rejection.None);
+    }
+
+    /// <summary>The price a market order of <paramref name="side"/> on <paramref name="product"/> would fill at now.</summary>
+    public decimal MarketFillPrice(Product product, string symbol, OrderSide side) => product is Product.Spot
+        ? TakerPrice(SpotInstruments[symbol], side, OrderType.Market, null, SpotPrice(symbol))
+        : TakerPrice(Instruments[symbol], side, OrderType.Market, null, Mark(symbol));
+
+    public (SimOrder? Order, Rejection Rejection) CancelOrder(
+        SimAccount account, string symbol, long? orderId, string? clientOrderId, Product product = Product.Perpetual)
+    {
+        var order = FindOrder(account, symbol, orderId, clientOrderId, product);
         if (order is null)
         {
             return (null, Rejection.UnknownOrder);
@@ -205,8 +273,10 @@ public sealed class ExchangeState
         return (order, Rejection.None);
     }
 
-    public static SimOrder? FindOrder(SimAccount account, string symbol, long? orderId, string? clientOrderId) =>
-        account.Orders.FirstOrDefault(o => o.Symbol == symbol && (orderId is { } id ? o.OrderId == id : o.ClientOrderId == clientOrderId));
+    public static SimOrder? FindOrder(
+        SimAccount account, string symbol, long? orderId, string? clientOrderId, Product product = Product.Perpetual) =>
+        account.Orders.FirstOrDefault(o => o.Product == product && o.Symbol == symbol
+            && (orderId is { } id ? o.OrderId == id : o.ClientOrderId == clientOrderId));
 
     /// <summary>
     /// Moves <paramref name="amount"/> between the funding balance and the trading wallet. Leaving the trading wallet it
@@ -258,8 +328,8 @@ public sealed class ExchangeState
         "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{account.ApiKey}/{asset}/{chain}")))[..40];
 
     /// <summary>
-    /// Moves the clock hour by hour: at each hour the mark moves to the data's, resting limit orders the mark
-    /// crossed fill at their price (maker fee), and where the funding series has a row at that hour every open
+    /// Moves the clock hour by hour: at each hour the mark and spot prices move to the data's, resting limit orders
+    /// their price crossed fill at their limit (maker fee), and where the funding series has a row at that hour every open
     /// position receives −size × mark × rate.
     /// </summary>
     public void AdvanceHours(int hours)
@@ -268,6 +338,11 @@ public sealed class ExchangeState
         foreach (var symbol in Instruments.Keys)
         {
             Tape.MarkAt(symbol, NowSeconds + (hours * HourSeconds)); // throws before anything moves when the data ends first
+        }
+
+        foreach (var symbol in SpotInstruments.Keys)
+        {
+            Tape.SpotAt(symbol, NowSeconds + (hours * HourSeconds));
         }
 
         for (var h = 0; h < hours; h++)
@@ -285,10 +360,12 @@ public sealed class ExchangeState
     {
         foreach (var order in account.Orders.Where(o => o.IsOpen && o.Type is OrderType.Limit).ToList())
         {
-            var mark = Mark(order.Symbol);
-            if (order.Side is OrderSide.Buy ? mark <= order.Price : mark >= order.Price)
+            var spot = order.Product is Product.Spot;
+            var price = spot ? SpotPrice(order.Symbol) : Mark(order.Symbol);
+            if (order.Side is OrderSide.Buy ? price <= order.Price : price >= order.Price)
             {
-                Fill(account, Instruments[order.Symbol], order, order.Quantity - order.ExecutedQuantity, order.Price, Terms.MakerFee);
+                var instrument = spot ? SpotInstruments[order.Symbol] : Instruments[order.Symbol];
+                Fill(account, instrument, order, order.Quantity - order.ExecutedQuantity, order.Price, Terms.Fees(order.Product).Maker);
             }
         }
     }
@@ -308,6 +385,70 @@ public sealed class ExchangeState
         }
     }
 
+    private static Rejection Validate(
+        SimAccount account, Product product, Instrument instrument, OrderType type, decimal quantity, decimal? price, string? clientOrderId)
+    {
+        if (quantity <= 0 || quantity % instrument.QuantityStep != 0)
+        {
+            return Rejection.InvalidQuantity;
+        }
+
+        if (type is OrderType.Limit && (price is not { } p || p <= 0 || p % instrument.PriceTick != 0))
+        {
+            return Rejection.InvalidPrice;
+        }
+
+        // Client order ids are unique per account within a product (Binance's spot and futures are separate systems).
+        return clientOrderId is not null && account.Orders.Any(o => o.Product == product && o.ClientOrderId == clientOrderId)
+            ? Rejection.DuplicateClientOrderId
+            : Rejection.None;
+    }
+
+    private static bool Crosses(OrderSide side, OrderType type, decimal? price, decimal reference) =>
+        type is OrderType.Market || (side is OrderSide.Buy ? price >= reference : price <= reference);
+
+    // Market orders fill at the reference ± slippage; a crossing limit at that or better, on the tick.
+    private decimal TakerPrice(Instrument instrument, OrderSide side, OrderType type, decimal? price, decimal reference)
+    {
+        var slipped = side is OrderSide.Buy ? reference * (1 + Terms.SlippageFraction) : reference * (1 - Terms.SlippageFraction);
+        var fillPrice = type is OrderType.Market ? slipped : side is OrderSide.Buy ? Math.Min(price!.Value, slipped) : Math.Max(price!.Value, slipped);
+        return Math.Round(fillPrice / instrument.PriceTick, MidpointRounding.AwayFromZero) * instrument.PriceTick;
+    }
+
+    private SimOrder AddOrder(
+        SimAccount account, Product product, string symbol, OrderSide side, OrderType type, decimal quantity, decimal? price,
+        string? clientOrderId, bool reduceOnly, string timeInForce)
+    {
+        var orderId = _nextOrderId++;
+        var order = new SimOrder
+        {
+            OrderId = orderId,
+            ClientOrderId = clientOrderId ?? $"sim-{orderId}",
+            Product = product,
+            Symbol = symbol,
+            Side = side,
+            Type = type,
+            Quantity = quantity,
+            Price = type is OrderType.Limit ? price!.Value : 0m,
+            ReduceOnly = reduceOnly,
+            TimeInForce = timeInForce,
+            TimeMs = NowMs,
+            UpdateTimeMs = NowMs,
+            Status = OrderStatus.New,
+        };
+        account.Orders.Add(order);
+        return order;
+    }
+
+    // A taker fill on placement: all of it, or the fault's fraction of a market order.
+    private void Take(SimAccount account, Instrument instrument, SimOrder order, decimal fillPrice, decimal fillFraction)
+    {
+        var quantity = order.Type is OrderType.Market && fillFraction < 1m
+            ? Math.Floor(order.Quantity * fillFraction / instrument.QuantityStep) * instrument.QuantityStep
+            : order.Quantity;
+        Fill(account, instrument, order, quantity, fillPrice, Terms.Fees(order.Product).Taker);
+    }
+
     private void Fill(SimAccount account, Instrument instrument, SimOrder order, decimal quantity, decimal price, decimal feeRate)
     {
         if (quantity <= 0)
@@ -315,13 +456,38 @@ public sealed class ExchangeState
             return;
         }
 
-        var realised = account.Position(order.Symbol).Apply(order.SignedQuantity(quantity), price, NowMs);
-        var fee = quantity * price * feeRate;
-        account.Wallet[instrument.QuoteAsset] = account.WalletOf(instrument.QuoteAsset) + realised - fee;
+        if (order.Product is Product.Spot)
+        {
+            SettleSpot(account, instrument, order, quantity, price, feeRate);
+        }
+        else
+        {
+            var realised = account.Position(order.Symbol).Apply(order.SignedQuantity(quantity), price, NowMs);
+            var fee = quantity * price * feeRate;
+            account.Wallet[instrument.QuoteAsset] = account.WalletOf(instrument.QuoteAsset) + realised - fee;
+            order.Fee += fee;
+            order.FeeAsset = instrument.QuoteAsset;
+        }
+
         order.ExecutedQuantity += quantity;
         order.CumulativeQuote += quantity * price;
         order.Status = order.ExecutedQuantity == order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
         order.UpdateTimeMs = NowMs;
         account.UpdateTimeMs = NowMs;
+    }
+
+    // All three venues charge a spot fee in the asset the fill brings in: the base asset on a buy, the quote on a sell
+    // (Binance's commissionAsset, Bybit's "fee unit ... based on the purchased cryptocurrency", OKX's feeCcy).
+    private void SettleSpot(SimAccount account, Instrument instrument, SimOrder order, decimal quantity, decimal price, decimal feeRate)
+    {
+        var balances = SpotBalances(account);
+        var (paid, paidAmount, received, receivedAmount) = order.Side is OrderSide.Buy
+            ? (instrument.QuoteAsset, quantity * price, instrument.BaseAsset, quantity)
+            : (instrument.BaseAsset, quantity, instrument.QuoteAsset, quantity * price);
+        var fee = receivedAmount * feeRate;
+        balances[paid] = balances.GetValueOrDefault(paid) - paidAmount;
+        balances[received] = balances.GetValueOrDefault(received) + receivedAmount - fee;
+        order.Fee += fee;
+        order.FeeAsset = received;
     }
 }

@@ -15,6 +15,6 @@ public enum Rejection
     MarginModeUnchanged,
     InvalidLeverage,
     ReduceOnlyRejected,
-    /// <summary>A transfer or withdrawal larger than what the account it leaves can spare.</summary>
+    /// <summary>A transfer, withdrawal or spot order larger than what the account it leaves can spare.</summary>
     InsufficientBalance,
 }

@@ -1,6 +1,6 @@
 namespace Basis.ExchangeSimulator.Accounting;
 
-/// <summary>One API key's account: wallet (trading) and funding balances per asset, withdrawals, positions, per-symbol leverage and margin mode, orders.</summary>
+/// <summary>One API key's account: wallet (trading), spot and funding balances per asset, withdrawals, positions, per-symbol leverage and margin mode, orders.</summary>
 public sealed class SimAccount(string apiKey, string secret, string passphrase)
 {
     // Binance's default initial leverage for a symbol never set.
@@ -15,6 +15,9 @@ public sealed class SimAccount(string apiKey, string secret, string passphrase)
 
     /// <summary>Wallet balance per asset: deposits + realised PnL − fees ± funding.</summary>
     public Dictionary<string, decimal> Wallet { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A separate spot account's balance per asset (Binance); unified accounts trade spot from <see cref="Wallet"/>.</summary>
+    public Dictionary<string, decimal> Spot { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Funding-account balance per asset (Bybit FUND, OKX funding): outside margin, where withdrawals leave from.</summary>
     public Dictionary<string, decimal> Funding { get; } = new(StringComparer.Ordinal);

@@ -7,6 +7,8 @@ public sealed class SimOrder
 
     public required string ClientOrderId { get; init; }
 
+    public Product Product { get; init; }
+
     public required string Symbol { get; init; }
 
     public required OrderSide Side { get; init; }
@@ -32,6 +34,12 @@ public sealed class SimOrder
     public decimal CumulativeQuote { get; set; }
 
     public long UpdateTimeMs { get; set; }
+
+    /// <summary>Fees paid so far, in <see cref="FeeAsset"/> (the quote asset; on spot the asset the fills brought in).</summary>
+    public decimal Fee { get; set; }
+
+    /// <summary>Empty until the first fill.</summary>
+    public string FeeAsset { get; set; } = string.Empty;
 
     public decimal AveragePrice => ExecutedQuantity == 0 ? 0m : CumulativeQuote / ExecutedQuantity;
 

@@ -41,7 +41,8 @@ internal sealed class BinanceApi(ExchangeState state, SimulatorStats stats, Faul
         app.MapPost("/fapi/v1/marginType", c => RunAsync(c, 1, true, ChangeMarginType));
     }
 
-    private async Task RunAsync(HttpContext context, int weight, bool signed, Func<BinanceRequest, object> handler)
+    /// <summary>Answers one request: faults, weight, signature check, then the handler under the book's lock.</summary>
+    internal async Task RunAsync(HttpContext context, int weight, bool signed, Func<BinanceRequest, object> handler)
     {
         if (await faults.TryInjectAsync(context).ConfigureAwait(false))
         {

@@ -27,6 +27,14 @@ internal sealed record BinanceError(int Status, int Code, string Message)
     public static readonly BinanceError InvalidOrderType = new(400, -1116, "Invalid orderType.");
     public static readonly BinanceError InvalidSide = new(400, -1117, "Invalid side.");
 
+    // Spot (https://developers.binance.com/docs/binance-spot-api-docs/errors): order refusals are -2010 NEW_ORDER_REJECTED
+    // or -1013 with the filter that failed.
+    public static readonly BinanceError SpotInsufficientBalance = new(400, -2010, "Account has insufficient balance for requested action.");
+    public static readonly BinanceError SpotDuplicateOrder = new(400, -2010, "Duplicate order sent.");
+    public static readonly BinanceError SpotLotSize = new(400, -1013, "Filter failure: LOT_SIZE");
+    public static readonly BinanceError SpotPriceFilter = new(400, -1013, "Filter failure: PRICE_FILTER");
+    public static readonly BinanceError SpotNotional = new(400, -1013, "Filter failure: NOTIONAL");
+
     public static BinanceError BelowMinNotional(decimal minNotional) =>
         new(400, -4164, $"Order's notional must be no smaller than {minNotional:0.##} (unless you choose reduce only).");
 

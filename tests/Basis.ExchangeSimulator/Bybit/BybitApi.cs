@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Basis.ExchangeSimulator.Bybit;
 
 /// <summary>
-/// The Bybit v5 linear subset and the asset endpoints (transfer, deposit address, withdrawal)
+/// The Bybit v5 linear and spot subset (orders with category linear or spot; spot trades settle in the unified
+/// wallet, as on a unified trading account, with the fee in the coin received) and the asset endpoints (transfer, deposit address, withdrawal)
 /// (https://bybit-exchange.github.io/docs/v5/intro): every answer is the envelope
 /// <c>{"retCode","retMsg","result","retExtInfo","time"}</c> with HTTP 200, numbers as strings. Signed requests carry
 /// X-BAPI-API-KEY / -TIMESTAMP / -RECV-WINDOW / -SIGN, the hex HMAC of timestamp + key + recvWindow + (query | raw JSON body)
@@ -246,13 +247,17 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         var maintenance = account.Positions.Values.Sum(state.MaintenanceMargin);
         var available = state.AvailableBalance(account, "USDT");
         var realised = account.Positions.Values.Sum(p => p.RealisedPnl);
+        // Spot coins bought into the unified wallet: valued at the spot price in the USD totals, not counted as
+        // collateral (the margin figures are USDT's alone).
+        var coins = account.Wallet.Where(c => c.Key != "USDT" && c.Value != 0).Select(c => (Coin: c.Key, Balance: c.Value, Usd: c.Value * state.SpotPrice(c.Key + "USDT"))).ToList();
+        var coinsUsd = coins.Sum(c => c.Usd);
         return new
         {
             list = new[]
             {
                 new
                 {
-                    totalEquity = Money(wallet + unrealised),
+                    totalEquity = Money(wallet + unrealised + coinsUsd),
                     accountIMRate = Money(wallet + unrealised == 0 ? 0 : (positionMargin + orderMargin) / (wallet + unrealised)),
                     totalMarginBalance = Money(wallet + unrealised),
                     totalInitialMargin = Money(positionMargin + orderMargin),
@@ -260,10 +265,10 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
                     totalAvailableBalance = Money(available),
                     accountMMRate = Money(wallet + unrealised == 0 ? 0 : maintenance / (wallet + unrealised)),
                     totalPerpUPL = Money(unrealised),
-                    totalWalletBalance = Money(wallet),
+                    totalWalletBalance = Money(wallet + coinsUsd),
                     accountLTV = "0",
                     totalMaintenanceMargin = Money(maintenance),
-                    coin = new[]
+                    coin = new object[]
                     {
                         new
                         {
@@ -282,11 +287,31 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
                             totalPositionIM = Money(positionMargin),
                             walletBalance = Money(wallet),
                             cumRealisedPnl = Money(realised),
-                            locked = "0",
+                            locked = Money(state.SpotLocked(account, "USDT")),
                             marginCollateral = true,
                             coin = "USDT",
                         },
-                    },
+                    }.Concat(coins.Select(c => (object)new
+                    {
+                        availableToBorrow = string.Empty,
+                        bonus = "0",
+                        accruedInterest = "0",
+                        availableToWithdraw = string.Empty,
+                        totalOrderIM = "0",
+                        equity = Money(c.Balance),
+                        totalPositionMM = "0",
+                        usdValue = Money(c.Usd),
+                        unrealisedPnl = "0",
+                        collateralSwitch = false,
+                        spotHedgingQty = "0",
+                        borrowAmount = "0",
+                        totalPositionIM = "0",
+                        walletBalance = Money(c.Balance),
+                        cumRealisedPnl = "0",
+                        locked = Money(state.SpotLocked(account, c.Coin)),
+                        marginCollateral = false,
+                        coin = c.Coin,
+                    })).ToArray(),
                 },
             },
         };
@@ -358,7 +383,12 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
 
     private object CreateOrder(Request request)
     {
-        if (request.Text("symbol") is not { } symbol || !state.Instruments.ContainsKey(symbol))
+        if (ProductOf(request) is not { } product)
+        {
+            return InvalidCategory;
+        }
+
+        if (request.Text("symbol") is not { } symbol || !Listed(product).ContainsKey(symbol))
         {
             return InvalidSymbol;
         }
@@ -376,18 +406,45 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         }
 
         decimal? price = decimal.TryParse(request.Text("price"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) ? p : null;
-        var (order, rejection) = state.PlaceOrder(
-            request.Account, symbol, side.Value, type.Value, quantity, price, request.Text("orderLinkId"),
-            request.Text("reduceOnly") == "true", request.Text("timeInForce") ?? (type is OrderType.Market ? "IOC" : "GTC"), faults.MarketFillFraction);
-        return rejection switch
+        var timeInForce = request.Text("timeInForce") ?? (type is OrderType.Market ? "IOC" : "GTC");
+        if (product is Product.Perpetual)
         {
-            Rejection.None => new { orderId = OrderId(order!), orderLinkId = order!.ClientOrderId },
-            Rejection.InsufficientMargin => new Failure(110007, "ab not enough for new order"),
-            Rejection.BelowMinNotional => new Failure(110094, "Order does not meet minimum order value"),
-            Rejection.DuplicateClientOrderId => new Failure(110072, "OrderLinkedID is duplicate"),
-            Rejection.InvalidQuantity => new Failure(10001, "params error: qty invalid"),
-            Rejection.InvalidPrice => new Failure(10001, "params error: price invalid"),
-            Rejection.ReduceOnlyRejected => new Failure(110017, "current position is zero, cannot fix reduce-only order qty"),
+            var (order, rejection) = state.PlaceOrder(
+                request.Account, symbol, side.Value, type.Value, quantity, price, request.Text("orderLinkId"),
+                request.Text("reduceOnly") == "true", timeInForce, faults.MarketFillFraction);
+            return rejection switch
+            {
+                Rejection.None => new { orderId = OrderId(order!), orderLinkId = order!.ClientOrderId },
+                Rejection.InsufficientMargin => new Failure(110007, "ab not enough for new order"),
+                Rejection.BelowMinNotional => new Failure(110094, "Order does not meet minimum order value"),
+                Rejection.DuplicateClientOrderId => new Failure(110072, "OrderLinkedID is duplicate"),
+                Rejection.InvalidQuantity => new Failure(10001, "params error: qty invalid"),
+                Rejection.InvalidPrice => new Failure(10001, "params error: price invalid"),
+                Rejection.ReduceOnlyRejected => new Failure(110017, "current position is zero, cannot fix reduce-only order qty"),
+                _ => InvalidSymbol,
+            };
+        }
+
+        // A spot market Buy's qty is quote coin unless marketUnit is baseCoin (a Sell's is base coin unless quoteCoin):
+        // quote amounts are converted at the fill price, rounded down to the coin's precision.
+        var unit = request.Text("marketUnit") ?? (side is OrderSide.Buy ? "quoteCoin" : "baseCoin");
+        if (type is OrderType.Market && unit == "quoteCoin")
+        {
+            var step = state.SpotInstruments[symbol].QuantityStep;
+            quantity = Math.Floor(quantity / state.MarketFillPrice(Product.Spot, symbol, side.Value) / step) * step;
+        }
+
+        var (spot, refusal) = state.PlaceSpotOrder(
+            request.Account, symbol, side.Value, type.Value, quantity, price, request.Text("orderLinkId"), timeInForce, faults.MarketFillFraction);
+        // Spot's own retCodes (170xxx); the texts other than 170131's and 170213's are ours.
+        return refusal switch
+        {
+            Rejection.None => new { orderId = OrderId(spot!), orderLinkId = spot!.ClientOrderId },
+            Rejection.InsufficientBalance => new Failure(170131, "Insufficient balance."),
+            Rejection.DuplicateClientOrderId => new Failure(170141, "Duplicate clientOrderId."),
+            Rejection.BelowMinNotional => new Failure(170140, "Order value exceeded lower limit."),
+            Rejection.InvalidQuantity => new Failure(170137, "Order quantity has too many decimals."),
+            Rejection.InvalidPrice => new Failure(170134, "Order price has too many decimals."),
             _ => InvalidSymbol,
         };
     }
@@ -395,31 +452,45 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
     // /v5/order/realtime answers an empty list (not an error) for an order it does not know.
     private object OpenOrders(Request request)
     {
-        var account = request.Account;
+        if (ProductOf(request) is not { } product)
+        {
+            return InvalidCategory;
+        }
+
         var orderId = request.Text("orderId");
         var linkId = request.Text("orderLinkId");
         var symbol = request.Text("symbol");
-        var orders = account.Orders
-            .Where(o => (symbol is null || o.Symbol == symbol) && (orderId is null || OrderId(o) == orderId) && (linkId is null || o.ClientOrderId == linkId))
+        var orders = request.Account.Orders
+            .Where(o => o.Product == product && (symbol is null || o.Symbol == symbol) && (orderId is null || OrderId(o) == orderId) && (linkId is null || o.ClientOrderId == linkId))
             .Where(o => o.IsOpen || orderId is not null || linkId is not null)
             .ToList();
-        return new { list = orders.Select(OrderView).ToArray(), nextPageCursor = string.Empty, category = "linear" };
+        return new { list = orders.Select(OrderView).ToArray(), nextPageCursor = string.Empty, category = request.Text("category") };
     }
 
     // Filled, canceled and rejected orders. https://bybit-exchange.github.io/docs/v5/order/order-list
     private object OrderHistory(Request request)
     {
+        if (ProductOf(request) is not { } product)
+        {
+            return InvalidCategory;
+        }
+
         var linkId = request.Text("orderLinkId");
         var symbol = request.Text("symbol");
         var orders = request.Account.Orders
-            .Where(o => !o.IsOpen && (symbol is null || o.Symbol == symbol) && (linkId is null || o.ClientOrderId == linkId))
+            .Where(o => o.Product == product && !o.IsOpen && (symbol is null || o.Symbol == symbol) && (linkId is null || o.ClientOrderId == linkId))
             .ToList();
-        return new { list = orders.Select(OrderView).ToArray(), nextPageCursor = string.Empty, category = "linear" };
+        return new { list = orders.Select(OrderView).ToArray(), nextPageCursor = string.Empty, category = request.Text("category") };
     }
 
     private object CancelOrder(Request request)
     {
-        if (request.Text("symbol") is not { } symbol || !state.Instruments.ContainsKey(symbol))
+        if (ProductOf(request) is not { } product)
+        {
+            return InvalidCategory;
+        }
+
+        if (request.Text("symbol") is not { } symbol || !Listed(product).ContainsKey(symbol))
         {
             return InvalidSymbol;
         }
@@ -433,10 +504,10 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
             return new Failure(10001, "params error: orderId or orderLinkId is required");
         }
 
-        var (order, rejection) = orderId is not null && id is null ? (null, Rejection.UnknownOrder) : state.CancelOrder(request.Account, symbol, id, linkId);
-        return rejection is Rejection.None
-            ? new { orderId = OrderId(order!), orderLinkId = order!.ClientOrderId }
-            : new Failure(110001, "order not exists or too late to cancel");
+        var (order, rejection) = orderId is not null && id is null ? (null, Rejection.UnknownOrder) : state.CancelOrder(request.Account, symbol, id, linkId, product);
+        return rejection is not Rejection.None
+            ? product is Product.Spot ? new Failure(170213, "Order does not exist.") : new Failure(110001, "order not exists or too late to cancel")
+            : new { orderId = OrderId(order!), orderLinkId = order!.ClientOrderId };
     }
 
     // FUND is the funding balance, UNIFIED the trading wallet; the other account types are not modelled.
@@ -529,7 +600,7 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         price = Plain(o.Price),
         qty = Plain(o.Quantity),
         side = o.Side is OrderSide.Buy ? "Buy" : "Sell",
-        isLeverage = string.Empty,
+        isLeverage = o.Product is Product.Spot ? "0" : string.Empty,
         positionIdx = 0,
         orderStatus = o.Status switch
         {
@@ -545,7 +616,10 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         leavesValue = Plain(o.IsOpen ? (o.Quantity - o.ExecutedQuantity) * o.Price : 0m),
         cumExecQty = Plain(o.ExecutedQuantity),
         cumExecValue = Plain(o.CumulativeQuote),
-        cumExecFee = Plain(o.CumulativeQuote * (o.Type is OrderType.Market ? state.Terms.TakerFee : state.Terms.MakerFee)),
+        cumExecFee = Plain(o.Product is Product.Spot ? o.Fee : o.CumulativeQuote * (o.Type is OrderType.Market ? state.Terms.TakerFee : state.Terms.MakerFee)),
+        // Spot reports the fee per coin (the coin received); derivatives leave it empty.
+        cumFeeDetail = o.Product is Product.Spot && o.FeeAsset.Length > 0 ? new Dictionary<string, string> { [o.FeeAsset] = Plain(o.Fee) } : [],
+        marketUnit = string.Empty,
         timeInForce = o.TimeInForce,
         orderType = o.Type is OrderType.Market ? "Market" : "Limit",
         stopOrderType = string.Empty,
@@ -572,6 +646,13 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
     };
 
     private static readonly Failure InvalidSymbol = new(10001, "params error: symbol invalid");
+
+    private static readonly Failure InvalidCategory = new(10001, "params error: category only supports linear and spot here");
+
+    private static Product? ProductOf(Request request) =>
+        request.Text("category") switch { "linear" => Product.Perpetual, "spot" => Product.Spot, _ => null };
+
+    private IReadOnlyDictionary<string, Instrument> Listed(Product product) => product is Product.Spot ? state.SpotInstruments : state.Instruments;
 
     // Bybit order ids are UUIDs; the book's numeric id is kept inside one so both map back.
     private const string OrderIdPrefix = "00000000-0000-4000-8000-";

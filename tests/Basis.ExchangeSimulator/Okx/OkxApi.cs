@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Basis.ExchangeSimulator.Okx;
 
 /// <summary>
-/// The OKX v5 SWAP subset and the funding account's transfer, deposit address and withdrawal
+/// The OKX v5 SWAP and SPOT subset (spot: instId BTC-USDT, tdMode cash, sizes in base units, settled in the trading
+/// account as OKX's unified account does, with the fee in the currency received) and the funding account's transfer, deposit address and withdrawal
 /// (https://www.okx.com/docs-v5/en/): answers are <c>{"code":"0","msg":"","data":[...]}</c>,
 /// numbers as strings, sizes in contracts (ctVal base units each). Signed requests carry OK-ACCESS-KEY / -SIGN /
 /// -TIMESTAMP / -PASSPHRASE; the sign is base64 HMAC-SHA256 of ISO timestamp + METHOD + path?query + body, and a
@@ -138,6 +139,11 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
 
     private object Instruments(Request request)
     {
+        if (request.Text("instType") == "SPOT")
+        {
+            return SpotInstruments(request);
+        }
+
         if (request.Text("instType") != "SWAP")
         {
             return new Failure(400, "51000", "Parameter instType error");
@@ -167,6 +173,33 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
             state = "live",
             maxLmtSz = "100000000",
             maxMktSz = "12000",
+        }).ToArray();
+    }
+
+    private object SpotInstruments(Request request)
+    {
+        var asked = request.Text("instId") is { } instId ? (SpotSymbol(instId) is { } one ? [one] : null) : state.SpotInstruments.Keys.ToArray();
+        return asked is null ? InstrumentMissing : asked.Select(s => state.SpotInstruments[s]).Select(i => new
+        {
+            instType = "SPOT",
+            instId = $"{i.BaseAsset}-{i.QuoteAsset}",
+            uly = string.Empty,
+            instFamily = string.Empty,
+            baseCcy = i.BaseAsset,
+            quoteCcy = i.QuoteAsset,
+            settleCcy = string.Empty,
+            ctVal = string.Empty,
+            ctMult = string.Empty,
+            ctValCcy = string.Empty,
+            listTime = "1611916800000",
+            lever = "10",
+            tickSz = Plain(i.PriceTick),
+            lotSz = Plain(i.QuantityStep),
+            minSz = Plain(i.QuantityStep),
+            ctType = string.Empty,
+            state = "live",
+            maxLmtSz = "9999999999",
+            maxMktSz = "1000000",
         }).ToArray();
     }
 
@@ -225,20 +258,24 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         }).ToArray();
     }
 
+    // Spot currencies bought into the trading account are listed beside USDT, valued at the spot price in totalEq and
+    // eqUsd, and not counted as collateral (the margin figures are USDT's alone).
     private object Balance(Request request)
     {
         var account = request.Account;
         var wallet = account.WalletOf("USDT");
         var unrealised = state.UnrealisedPnl(account);
+        var spotFrozen = state.SpotLocked(account, "USDT");
         var initial = state.TotalPositionInitialMargin(account) + state.OpenOrderInitialMargin(account);
         var maintenance = account.Positions.Values.Sum(state.MaintenanceMargin);
         var available = state.AvailableBalance(account, "USDT");
         var equity = wallet + unrealised;
+        var coins = account.Wallet.Where(c => c.Key != "USDT" && c.Value != 0).Select(c => (Ccy: c.Key, Balance: c.Value, Usd: c.Value * state.SpotPrice(c.Key + "USDT"))).ToList();
         return new[]
         {
             new
             {
-                totalEq = Money(equity),
+                totalEq = Money(equity + coins.Sum(c => c.Usd)),
                 adjEq = Money(equity),
                 isoEq = "0",
                 ordFroz = Money(state.OpenOrderInitialMargin(account)),
@@ -256,8 +293,8 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
                         cashBal = Money(wallet),
                         availBal = Money(available),
                         availEq = Money(available),
-                        frozenBal = Money(initial),
-                        ordFrozen = Money(state.OpenOrderInitialMargin(account)),
+                        frozenBal = Money(initial + spotFrozen),
+                        ordFrozen = Money(state.OpenOrderInitialMargin(account) + spotFrozen),
                         upl = Money(unrealised),
                         imr = Money(initial),
                         mmr = Money(maintenance),
@@ -265,7 +302,22 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
                         eqUsd = Money(equity),
                         uTime = Ms(account.UpdateTimeMs),
                     },
-                },
+                }.Concat(coins.Select(c => new
+                {
+                    ccy = c.Ccy,
+                    eq = Money(c.Balance),
+                    cashBal = Money(c.Balance),
+                    availBal = Money(state.SpotAvailable(account, c.Ccy)),
+                    availEq = Money(state.SpotAvailable(account, c.Ccy)),
+                    frozenBal = Money(state.SpotLocked(account, c.Ccy)),
+                    ordFrozen = Money(state.SpotLocked(account, c.Ccy)),
+                    upl = "0",
+                    imr = "0",
+                    mmr = "0",
+                    isoEq = "0",
+                    eqUsd = Money(c.Usd),
+                    uTime = Ms(account.UpdateTimeMs),
+                })).ToArray(),
             },
         };
     }
@@ -330,25 +382,27 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
     private object PlaceOrder(Request request)
     {
         var clOrdId = request.Text("clOrdId") ?? string.Empty;
+        if (request.Text("instId") is { } spotId && SpotSymbol(spotId) is { } spotSymbol)
+        {
+            return PlaceSpotOrder(request, spotSymbol, clOrdId);
+        }
+
         if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
         {
             return OrderFailure(clOrdId, "51001", "Instrument ID does not exist");
         }
 
-        OrderSide? side = request.Text("side") switch { "buy" => OrderSide.Buy, "sell" => OrderSide.Sell, _ => null };
-        OrderType? type = request.Text("ordType") switch { "market" => OrderType.Market, "limit" => OrderType.Limit, _ => null };
-        if (side is null || type is null || !decimal.TryParse(request.Text("sz"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var contracts))
+        if (OrderTerms(request) is not var (side, type, contracts, price))
         {
             return OrderFailure(clOrdId, "51000", "Parameter side, ordType or sz error");
         }
 
-        decimal? price = decimal.TryParse(request.Text("px"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var px) ? px : null;
         var (order, rejection) = state.PlaceOrder(
-            request.Account, symbol, side.Value, type.Value, contracts * ContractValue[symbol], price, request.Text("clOrdId"),
+            request.Account, symbol, side, type, contracts * ContractValue[symbol], price, request.Text("clOrdId"),
             request.Text("reduceOnly") == "true", "GTC", faults.MarketFillFraction);
         return rejection switch
         {
-            Rejection.None => new[] { new { clOrdId = order!.ClientOrderId, ordId = Ms(order.OrderId), tag = string.Empty, ts = Ms(order.TimeMs), sCode = "0", sMsg = "Order placed" } },
+            Rejection.None => Placed(order!),
             Rejection.InsufficientMargin => OrderFailure(clOrdId, "51008", "Order failed. Insufficient USDT margin in account"),
             Rejection.DuplicateClientOrderId => OrderFailure(clOrdId, "51016", "Duplicated clOrdId"),
             Rejection.InvalidQuantity => OrderFailure(clOrdId, "51121", "Order quantity must be a multiple of the lot size."),
@@ -357,37 +411,89 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         };
     }
 
+    // Spot in the trading account trades with tdMode cash. A market buy's sz is quote currency unless tgtCcy is
+    // base_ccy (a market sell's base unless quote_ccy): quote amounts are converted at the fill price, rounded down.
+    private object PlaceSpotOrder(Request request, string symbol, string clOrdId)
+    {
+        if (request.Text("tdMode") != "cash")
+        {
+            return OrderFailure(clOrdId, "51000", "Parameter tdMode error");
+        }
+
+        if (OrderTerms(request) is not var (side, type, size, price))
+        {
+            return OrderFailure(clOrdId, "51000", "Parameter side, ordType or sz error");
+        }
+
+        var instrument = state.SpotInstruments[symbol];
+        if (type is OrderType.Market && (request.Text("tgtCcy") ?? (side is OrderSide.Buy ? "quote_ccy" : "base_ccy")) == "quote_ccy")
+        {
+            size = Math.Floor(size / state.MarketFillPrice(Product.Spot, symbol, side) / instrument.QuantityStep) * instrument.QuantityStep;
+        }
+
+        var (order, rejection) = state.PlaceSpotOrder(
+            request.Account, symbol, side, type, size, price, request.Text("clOrdId"), "GTC", faults.MarketFillFraction);
+        var spends = side is OrderSide.Buy ? instrument.QuoteAsset : instrument.BaseAsset;
+        return rejection switch
+        {
+            Rejection.None => Placed(order!),
+            Rejection.InsufficientBalance => OrderFailure(clOrdId, "51008", $"Order failed. Insufficient {spends} balance in account."),
+            Rejection.DuplicateClientOrderId => OrderFailure(clOrdId, "51016", "Duplicated clOrdId"),
+            Rejection.InvalidQuantity => OrderFailure(clOrdId, "51121", "Order quantity must be a multiple of the lot size."),
+            _ => OrderFailure(clOrdId, "51000", "Parameter px error"),
+        };
+    }
+
+    private static (OrderSide Side, OrderType Type, decimal Size, decimal? Price)? OrderTerms(Request request)
+    {
+        OrderSide? side = request.Text("side") switch { "buy" => OrderSide.Buy, "sell" => OrderSide.Sell, _ => null };
+        OrderType? type = request.Text("ordType") switch { "market" => OrderType.Market, "limit" => OrderType.Limit, _ => null };
+        if (side is null || type is null || !decimal.TryParse(request.Text("sz"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var size))
+        {
+            return null;
+        }
+
+        decimal? price = decimal.TryParse(request.Text("px"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var px) ? px : null;
+        return (side.Value, type.Value, size, price);
+    }
+
+    private static object Placed(SimOrder order) =>
+        new[] { new { clOrdId = order.ClientOrderId, ordId = Ms(order.OrderId), tag = string.Empty, ts = Ms(order.TimeMs), sCode = "0", sMsg = "Order placed" } };
+
     private object GetOrder(Request request)
     {
-        if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
+        if (Resolve(request.Text("instId")) is not var (product, symbol))
         {
             return InstrumentMissing;
         }
 
-        var order = Find(request, symbol);
+        var order = Find(request, symbol, product);
         if (order is null)
         {
             return new Failure(200, "51603", "Order does not exist");
         }
 
-        var ctVal = ContractValue[symbol];
+        // Swaps count in contracts, spot in base units; spot's fee is in the currency received.
+        var spot = product is Product.Spot;
+        var unit = spot ? 1m : ContractValue[symbol];
         return new[]
         {
             new
             {
-                instType = "SWAP",
-                instId,
+                instType = spot ? "SPOT" : "SWAP",
+                instId = request.Text("instId"),
+                tgtCcy = string.Empty,
                 ccy = string.Empty,
                 ordId = Ms(order.OrderId),
                 clOrdId = order.ClientOrderId,
                 tag = string.Empty,
                 px = order.Type is OrderType.Limit ? Plain(order.Price) : string.Empty,
-                sz = Plain(order.Quantity / ctVal),
+                sz = Plain(order.Quantity / unit),
                 ordType = order.Type is OrderType.Market ? "market" : "limit",
                 side = order.Side is OrderSide.Buy ? "buy" : "sell",
-                posSide = "net",
-                tdMode = "cross",
-                accFillSz = Plain(order.ExecutedQuantity / ctVal),
+                posSide = spot ? string.Empty : "net",
+                tdMode = spot ? "cash" : "cross",
+                accFillSz = Plain(order.ExecutedQuantity / unit),
                 avgPx = order.ExecutedQuantity == 0 ? string.Empty : Plain(order.AveragePrice),
                 state = order.Status switch
                 {
@@ -396,9 +502,11 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
                     OrderStatus.Filled => "filled",
                     _ => "canceled",
                 },
-                lever = request.Account.LeverageOf(symbol).ToString(CultureInfo.InvariantCulture),
-                fee = Plain(-order.CumulativeQuote * (order.Type is OrderType.Market ? state.Terms.TakerFee : state.Terms.MakerFee)),
-                feeCcy = "USDT",
+                lever = spot ? string.Empty : request.Account.LeverageOf(symbol).ToString(CultureInfo.InvariantCulture),
+                fee = spot
+                    ? Plain(-order.Fee)
+                    : Plain(-order.CumulativeQuote * (order.Type is OrderType.Market ? state.Terms.TakerFee : state.Terms.MakerFee)),
+                feeCcy = spot ? order.FeeAsset : "USDT",
                 cTime = Ms(order.TimeMs),
                 uTime = Ms(order.UpdateTimeMs),
             },
@@ -408,13 +516,13 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
     private object CancelOrder(Request request)
     {
         var clOrdId = request.Text("clOrdId") ?? string.Empty;
-        if (request.Text("instId") is not { } instId || Symbol(instId) is not { } symbol)
+        if (Resolve(request.Text("instId")) is not var (product, symbol))
         {
             return OrderFailure(clOrdId, "51001", "Instrument ID does not exist");
         }
 
-        var order = Find(request, symbol);
-        if (order is null || state.CancelOrder(request.Account, symbol, order.OrderId, null).Rejection is not Rejection.None)
+        var order = Find(request, symbol, product);
+        if (order is null || state.CancelOrder(request.Account, symbol, order.OrderId, null, product).Rejection is not Rejection.None)
         {
             return OrderFailure(clOrdId, "51400", "Order cancellation failed as the order has been filled, canceled or does not exist.");
         }
@@ -492,10 +600,10 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         };
     }
 
-    private static SimOrder? Find(Request request, string symbol)
+    private static SimOrder? Find(Request request, string symbol, Product product)
     {
         long? id = long.TryParse(request.Text("ordId"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-        return request.Text("ordId") is not null && id is null ? null : ExchangeState.FindOrder(request.Account, symbol, id, request.Text("clOrdId"));
+        return request.Text("ordId") is not null && id is null ? null : ExchangeState.FindOrder(request.Account, symbol, id, request.Text("clOrdId"), product);
     }
 
     // Trade endpoints answer code "1" with the per-order reason in data (HTTP 200).
@@ -512,6 +620,16 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
 
     private string? Symbol(string instId) =>
         instId.EndsWith("-USDT-SWAP", StringComparison.Ordinal) && instId.Replace("-SWAP", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal) is var s && state.Instruments.ContainsKey(s) ? s : null;
+
+    // BTC-USDT is the spot pair, BTC-USDT-SWAP the swap.
+    private string? SpotSymbol(string instId) =>
+        instId.Split('-') is [var b, var q] && state.SpotInstruments.ContainsKey(b + q) ? b + q : null;
+
+    private (Product Product, string Symbol)? Resolve(string? instId) =>
+        instId is null ? null
+        : SpotSymbol(instId) is { } spot ? (Product.Spot, spot)
+        : Symbol(instId) is { } swap ? (Product.Perpetual, swap)
+        : null;
 
     private string InstId(string symbol) => $"{state.Instruments[symbol].BaseAsset}-{state.Instruments[symbol].QuoteAsset}-SWAP";
 

@@ -75,7 +75,8 @@ internal sealed partial class SimulatorStreams
     private static List<OrderChange> OrderChanges(StreamConnection connection, string key, SimAccount account, bool first)
     {
         var changes = new List<OrderChange>();
-        foreach (var order in account.Orders)
+        // The simulated order streams are the perpetuals' (Binance's USDⓈ-M user data, Bybit's linear, OKX's SWAP).
+        foreach (var order in account.Orders.Where(o => o.Product is Product.Perpetual))
         {
             var id = key + "#" + order.OrderId.ToString(CultureInfo.InvariantCulture);
             var now = (order.Status, order.ExecutedQuantity, order.CumulativeQuote);
