@@ -94,7 +94,8 @@ internal sealed class SimulatorRig : IAsyncDisposable
                 DataRoot = Path.Combine(RepositoryRoot, "data"),
                 ConfigsRoot = Path.Combine(RepositoryRoot, "configs"),
                 StartUtc = StartUtc,
-                Accounts = [new SimulatorAccount(Key, Secret, 10_000m, Passphrase), new SimulatorAccount(NodeKey, Secret, 10_000m, Passphrase)],
+                // Binance's spot account starts with as much USDT as each trading wallet.
+                Accounts = [new SimulatorAccount(Key, Secret, 10_000m, Passphrase, 10_000m), new SimulatorAccount(NodeKey, Secret, 10_000m, Passphrase, 10_000m)],
             },
             TestContext.Current.CancellationToken);
         return new SimulatorRig(host, venue, time ?? TimeProvider.System);

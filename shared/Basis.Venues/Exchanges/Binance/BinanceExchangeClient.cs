@@ -358,7 +358,7 @@ public sealed class BinanceExchangeClient : IPerpExchange
             ? (avg == 0 ? null : avg)
             : order.ExecutedQty != 0 && order.CummulativeQuoteQty is { } quote ? quote / order.ExecutedQty : null;
         return new OrderState(
-            account, order.Symbol, order.ClientOrderId, Format(order.OrderId),
+            account, order.Symbol, order.OrigClientOrderId ?? order.ClientOrderId, Format(order.OrderId),
             order.Side == "BUY" ? OrderSide.Buy : OrderSide.Sell,
             order.Type == "LIMIT" ? OrderType.Limit : OrderType.Market,
             ParseStatus(order.Status), order.OrigQty, order.ExecutedQty,

@@ -29,11 +29,12 @@ internal sealed record BinanceFundingRate(string Symbol, decimal FundingRate, lo
 /// Order as POST/GET/DELETE /fapi/v1/order and /api/v3/order return it
 /// (https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/New-Order,
 /// https://developers.binance.com/docs/binance-spot-api-docs/rest-api/trading-endpoints). Futures report avgPrice;
-/// spot reports cummulativeQuoteQty (sic) instead.
+/// spot reports cummulativeQuoteQty (sic) instead. A spot cancel answers the cancel request's own id as clientOrderId
+/// and the order's as origClientOrderId.
 /// </summary>
 internal sealed record BinanceOrder(
     long OrderId, string Symbol, string Status, string ClientOrderId, decimal Price, decimal OrigQty, decimal ExecutedQty,
-    string Type, string Side, decimal? AvgPrice, decimal? CummulativeQuoteQty);
+    string Type, string Side, decimal? AvgPrice, decimal? CummulativeQuoteQty, string? OrigClientOrderId);
 
 internal sealed record BinanceTransfer(long TranId);
 

@@ -23,6 +23,11 @@ internal static class BybitErrors
         131212 or 131001 or 131085 => ExchangeErrorKind.InsufficientBalanceOrMargin,
         131093 => ExchangeErrorKind.Permission, // the address is not in Bybit's withdrawal whitelist
         110072 => ExchangeErrorKind.DuplicateClientOrderId,
+        // Spot: 170131 balance insufficient, 170141 duplicate orderLinkId, 170213 no such order to cancel.
+        170131 => ExchangeErrorKind.InsufficientBalanceOrMargin,
+        170141 => ExchangeErrorKind.DuplicateClientOrderId,
+        170213 => ExchangeErrorKind.UnknownOrder,
+        >= 170000 and < 180000 => ExchangeErrorKind.InvalidRequest,
         10001 => ExchangeErrorKind.InvalidRequest,
         >= 110000 and < 120000 => ExchangeErrorKind.InvalidRequest,
         131002 or 131203 or 131210 or 131211 or 131214 or 131215 => ExchangeErrorKind.InvalidRequest,

@@ -10,15 +10,17 @@ using Polly;
 namespace Basis.Venues.Exchanges.Bybit;
 
 /// <summary>
-/// Bybit v5 USDT perpetuals (category "linear") on a unified trading account. Same guarantees as the Binance
+/// Bybit v5 USDT perpetuals (category "linear") and spot pairs (category "spot") on a unified trading account. Same guarantees as the Binance
 /// client: server-clock timestamps with one resync-and-resend on retCode 10002, pauses from X-Bapi-Limit-* headers,
 /// reads and cancels retried on transient failures, an order with unknown outcome looked up by orderLinkId before
 /// any re-send with the same id; transfers and withdrawals are never retried. "Spot" in a transfer is the funding
-/// wallet (FUND), "futures" the unified trading account (UNIFIED). Spot trading and per-symbol margin mode are not
-/// implemented for Bybit (the strategies hedge only perpetuals there) and throw NotSupportedException.
+/// wallet (FUND), "futures" the unified trading account (UNIFIED). Spot orders trade from that same unified account, so
+/// balances read for either account are the same wallet. A per-symbol margin mode is not implemented for Bybit and
+/// throws NotSupportedException.
 /// </summary>
 public sealed class BybitExchangeClient : IPerpExchange
 {
+    // The perpetuals' category, for the calls that only concern them.
     private const string Category = "linear";
     private const int FundingHistoryPageSize = 200;
 
@@ -55,11 +57,12 @@ public sealed class BybitExchangeClient : IPerpExchange
     /// <summary>Server time minus local time, as last measured (milliseconds).</summary>
     public long ServerTimeOffsetMs => _clock.OffsetMs;
 
+    /// <summary>
+    /// The unified trading account's coins: one wallet for spot and derivatives, so <see cref="TradingAccount.Spot"/> and
+    /// <see cref="TradingAccount.Futures"/> read the same balances (sum only one of them).
+    /// </summary>
     public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(TradingAccount account, CancellationToken cancellationToken)
     {
-        if (account != TradingAccount.Futures)
-            throw new NotSupportedException(
-                "Bybit's unified trading account is one wallet for spot and derivatives: ask for TradingAccount.Futures.");
         var wallets = await GetAsync<BybitList<BybitWallet>>(
             "/v5/account/wallet-balance", [new("accountType", "UNIFIED")], signed: true, cancellationToken).ConfigureAwait(false);
         // Unified accounts no longer report availableToWithdraw per coin; what is not tied up in margin or orders is free.
@@ -117,7 +120,6 @@ public sealed class BybitExchangeClient : IPerpExchange
     {
         ArgumentNullException.ThrowIfNull(request);
         request.EnsureConsistent();
-        EnsurePerpetual(request.Account);
         var body = OrderBody(request);
         return await SafeOrderPlacement.PlaceAsync(
             Venue, request,
@@ -126,17 +128,16 @@ public sealed class BybitExchangeClient : IPerpExchange
                 await PostAsync("/v5/order/create", body, _onlyIfRejected, token).ConfigureAwait(false);
                 return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, token).ConfigureAwait(false);
             },
-            token => FindOrderAsync(request.Symbol, request.ClientOrderId, token),
+            token => FindOrderAsync(request.Account, request.Symbol, request.ClientOrderId, token),
             _options.MaxRetryAttempts, _options.RetryBaseDelay, _time, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OrderState> CancelOrderAsync(
         TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
     {
-        EnsurePerpetual(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         ClientOrderIds.Validate(clientOrderId);
-        var body = new JsonObject { ["category"] = Category, ["symbol"] = symbol, ["orderLinkId"] = clientOrderId }.ToJsonString();
+        var body = new JsonObject { ["category"] = CategoryOf(account), ["symbol"] = symbol, ["orderLinkId"] = clientOrderId }.ToJsonString();
         try
         {
             await PostAsync("/v5/order/cancel", body, _repeatable, cancellationToken).ConfigureAwait(false);
@@ -154,8 +155,7 @@ public sealed class BybitExchangeClient : IPerpExchange
 
     public async Task<OrderState> GetOrderAsync(TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
     {
-        EnsurePerpetual(account);
-        return await FindOrderAsync(symbol, clientOrderId, cancellationToken).ConfigureAwait(false)
+        return await FindOrderAsync(account, symbol, clientOrderId, cancellationToken).ConfigureAwait(false)
             ?? throw new ExchangeException(Venue, ExchangeErrorKind.UnknownOrder, null, $"No order with orderLinkId {clientOrderId} on {symbol}.");
     }
 
@@ -279,17 +279,18 @@ public sealed class BybitExchangeClient : IPerpExchange
         return (ticker, DateTimeOffset.FromUnixTimeMilliseconds(envelope.RootElement.GetProperty("time").GetInt64()));
     }
 
-    private async Task<OrderState?> FindOrderAsync(string symbol, string clientOrderId, CancellationToken cancellationToken)
+    private async Task<OrderState?> FindOrderAsync(
+        TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         ClientOrderIds.Validate(clientOrderId);
-        List<KeyValuePair<string, string>> lookup = [new("category", Category), new("symbol", symbol), new("orderLinkId", clientOrderId)];
+        List<KeyValuePair<string, string>> lookup = [new("category", CategoryOf(account)), new("symbol", symbol), new("orderLinkId", clientOrderId)];
         // Open orders are in realtime; filled and canceled ones may only be in history.
         foreach (var path in new[] { "/v5/order/realtime", "/v5/order/history" })
         {
             var orders = await GetAsync<BybitList<BybitOrder>>(path, lookup, signed: true, cancellationToken).ConfigureAwait(false);
             if (orders.List.FirstOrDefault(o => o.OrderLinkId == clientOrderId) is { } order)
-                return ToOrderState(order);
+                return ToOrderState(account, order);
         }
         return null;
     }
@@ -395,22 +396,21 @@ public sealed class BybitExchangeClient : IPerpExchange
         envelope.RootElement.GetProperty("result").Deserialize<T>(Json)
         ?? throw new ExchangeException(ExchangeVenue.Bybit, ExchangeErrorKind.Unknown, null, "Empty result.");
 
-    private static void EnsurePerpetual(TradingAccount account)
-    {
-        if (account != TradingAccount.Futures)
-            throw new NotSupportedException("Only USDT perpetuals (category linear) are implemented for Bybit; spot orders are not.");
-    }
+    private static string CategoryOf(TradingAccount account) => account == TradingAccount.Spot ? "spot" : Category;
 
     private static string OrderBody(OrderRequest request)
     {
         var body = new JsonObject
         {
-            ["category"] = Category,
+            ["category"] = CategoryOf(request.Account),
             ["symbol"] = request.Symbol,
             ["side"] = request.Side == OrderSide.Buy ? "Buy" : "Sell",
             ["orderType"] = request.Type == OrderType.Limit ? "Limit" : "Market",
             ["qty"] = Format(request.Quantity),
         };
+        // A spot market Buy's qty would otherwise be quote coin; the request's quantity is always the base coin's.
+        if (request.Account == TradingAccount.Spot && request.Type == OrderType.Market)
+            body["marketUnit"] = "baseCoin";
         if (request.LimitPrice is { } price)
         {
             body["price"] = Format(price);
@@ -422,8 +422,8 @@ public sealed class BybitExchangeClient : IPerpExchange
         return body.ToJsonString();
     }
 
-    private static OrderState ToOrderState(BybitOrder order) => new(
-        TradingAccount.Futures, order.Symbol, order.OrderLinkId, order.OrderId,
+    private static OrderState ToOrderState(TradingAccount account, BybitOrder order) => new(
+        account, order.Symbol, order.OrderLinkId, order.OrderId,
         order.Side == "Buy" ? OrderSide.Buy : OrderSide.Sell,
         order.OrderType == "Limit" ? OrderType.Limit : OrderType.Market,
         BybitOrderStatuses.Parse(order.OrderStatus),

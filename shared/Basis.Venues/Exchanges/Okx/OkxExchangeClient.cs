@@ -11,13 +11,13 @@ using Polly;
 namespace Basis.Venues.Exchanges.Okx;
 
 /// <summary>
-/// OKX v5 USDT perpetual swaps (instType SWAP, symbols such as "BTC-USDT-SWAP") on the trading account. OKX sizes
-/// swaps in contracts; this client speaks base-asset quantities like the others and converts with the instrument's
-/// contract value (ctVal). Same guarantees as the other clients: server-clock timestamps with one resync on 50102,
+/// OKX v5 USDT perpetual swaps (instType SWAP, symbols such as "BTC-USDT-SWAP") and spot pairs (instType SPOT,
+/// "BTC-USDT", traded with tdMode cash) on the trading account. OKX sizes swaps in contracts; this client speaks
+/// base-asset quantities like the others and converts with the instrument's contract value (ctVal). Same guarantees as the other clients: server-clock timestamps with one resync on 50102,
 /// reads and cancels retried on transient failures, an order with unknown outcome looked up by clOrdId before any
 /// re-send with the same id; transfers and withdrawals are never retried. "Spot" in a transfer is the funding account
-/// (6), "futures" the trading account (18). Spot orders and a per-symbol margin mode are not implemented for OKX (the
-/// margin mode is <see cref="OkxClientOptions.MarginMode"/>, sent with every order).
+/// (6), "futures" the trading account (18), which also holds the spot currencies. A per-symbol margin mode is not
+/// implemented for OKX (the margin mode is <see cref="OkxClientOptions.MarginMode"/>, sent with every swap order).
 /// </summary>
 public sealed class OkxExchangeClient : IPerpExchange
 {
@@ -63,10 +63,12 @@ public sealed class OkxExchangeClient : IPerpExchange
     /// <summary>Server time minus local time, as last measured (milliseconds).</summary>
     public long ServerTimeOffsetMs => _clock.OffsetMs;
 
+    /// <summary>
+    /// The trading account's currencies: it holds spot and swaps alike, so <see cref="TradingAccount.Spot"/> and
+    /// <see cref="TradingAccount.Futures"/> read the same balances (sum only one of them).
+    /// </summary>
     public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(TradingAccount account, CancellationToken cancellationToken)
     {
-        if (account != TradingAccount.Futures)
-            throw new NotSupportedException("OKX's trading account holds spot and swaps alike: ask for TradingAccount.Futures.");
         var accounts = await GetAsync<OkxAccountBalance>("/api/v5/account/balance", [], signed: true, cancellationToken).ConfigureAwait(false);
         return [.. accounts.SelectMany(a => a.Details).Where(d => d.CashBal != 0)
             .Select(d => new AssetBalance(account, d.Ccy, d.CashBal, d.AvailBal))];
@@ -135,7 +137,6 @@ public sealed class OkxExchangeClient : IPerpExchange
     {
         ArgumentNullException.ThrowIfNull(request);
         request.EnsureConsistent();
-        EnsurePerpetual(request.Account);
         var body = await OrderBodyAsync(request, cancellationToken).ConfigureAwait(false);
         return await SafeOrderPlacement.PlaceAsync(
             Venue, request,
@@ -144,14 +145,13 @@ public sealed class OkxExchangeClient : IPerpExchange
                 await PostAsync("/api/v5/trade/order", body, _onlyIfRejected, token).ConfigureAwait(false);
                 return await GetOrderAsync(request.Account, request.Symbol, request.ClientOrderId, token).ConfigureAwait(false);
             },
-            token => FindOrderAsync(request.Symbol, request.ClientOrderId, token),
+            token => FindOrderAsync(request.Account, request.Symbol, request.ClientOrderId, token),
             _options.MaxRetryAttempts, _options.RetryBaseDelay, _time, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OrderState> CancelOrderAsync(
         TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
     {
-        EnsurePerpetual(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         ClientOrderIds.Validate(clientOrderId);
         var body = new JsonObject { ["instId"] = symbol, ["clOrdId"] = clientOrderId }.ToJsonString();
@@ -168,8 +168,7 @@ public sealed class OkxExchangeClient : IPerpExchange
 
     public async Task<OrderState> GetOrderAsync(TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
     {
-        EnsurePerpetual(account);
-        return await FindOrderAsync(symbol, clientOrderId, cancellationToken).ConfigureAwait(false)
+        return await FindOrderAsync(account, symbol, clientOrderId, cancellationToken).ConfigureAwait(false)
             ?? throw new ExchangeException(Venue, ExchangeErrorKind.UnknownOrder, "51603", $"No order with clOrdId {clientOrderId} on {symbol}.");
     }
 
@@ -270,7 +269,8 @@ public sealed class OkxExchangeClient : IPerpExchange
         return _contractValues[instId] = instrument.CtVal;
     }
 
-    private async Task<OrderState?> FindOrderAsync(string symbol, string clientOrderId, CancellationToken cancellationToken)
+    private async Task<OrderState?> FindOrderAsync(
+        TradingAccount account, string symbol, string clientOrderId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         ClientOrderIds.Validate(clientOrderId);
@@ -279,8 +279,9 @@ public sealed class OkxExchangeClient : IPerpExchange
             var order = (await GetAsync<OkxOrder>(
                 "/api/v5/trade/order", [new("instId", symbol), new("clOrdId", clientOrderId)], signed: true, cancellationToken)
                 .ConfigureAwait(false)).Single();
-            var contractValue = await ContractValueAsync(order.InstId, cancellationToken).ConfigureAwait(false);
-            return ToOrderState(order, contractValue);
+            // Spot sizes are base units already.
+            var contractValue = order.InstType == "SPOT" ? 1m : await ContractValueAsync(order.InstId, cancellationToken).ConfigureAwait(false);
+            return ToOrderState(account, order, contractValue);
         }
         catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.UnknownOrder)
         {
@@ -380,6 +381,8 @@ public sealed class OkxExchangeClient : IPerpExchange
 
     private async Task<string> OrderBodyAsync(OrderRequest request, CancellationToken cancellationToken)
     {
+        if (request.Account == TradingAccount.Spot)
+            return SpotOrderBody(request);
         var contractValue = await ContractValueAsync(request.Symbol, cancellationToken).ConfigureAwait(false);
         var contracts = request.Quantity / contractValue;
         if (contracts != decimal.Truncate(contracts))
@@ -401,20 +404,34 @@ public sealed class OkxExchangeClient : IPerpExchange
         return body.ToJsonString();
     }
 
-    private static OrderState ToOrderState(OkxOrder order, decimal contractValue) => new(
-        TradingAccount.Futures, order.InstId, order.ClOrdId, order.OrdId,
+    // Spot in the trading account is tdMode cash; a market order's sz is base currency only with tgtCcy base_ccy (a
+    // market buy's would otherwise be quote currency).
+    private static string SpotOrderBody(OrderRequest request)
+    {
+        var body = new JsonObject
+        {
+            ["instId"] = request.Symbol,
+            ["tdMode"] = "cash",
+            ["clOrdId"] = request.ClientOrderId,
+            ["side"] = request.Side == OrderSide.Buy ? "buy" : "sell",
+            ["ordType"] = request.Type == OrderType.Limit ? "limit" : "market",
+            ["sz"] = Format(request.Quantity),
+        };
+        if (request.Type == OrderType.Market)
+            body["tgtCcy"] = "base_ccy";
+        if (request.LimitPrice is { } price)
+            body["px"] = Format(price);
+        return body.ToJsonString();
+    }
+
+    private static OrderState ToOrderState(TradingAccount account, OkxOrder order, decimal contractValue) => new(
+        account, order.InstId, order.ClOrdId, order.OrdId,
         order.Side == "buy" ? OrderSide.Buy : OrderSide.Sell,
         order.OrdType == "limit" ? OrderType.Limit : OrderType.Market,
         OkxOrderStates.Parse(order.State),
         order.Sz * contractValue, order.AccFillSz * contractValue,
         order.Px == 0 ? null : order.Px,
         order.AvgPx == 0 ? null : order.AvgPx);
-
-    private static void EnsurePerpetual(TradingAccount account)
-    {
-        if (account != TradingAccount.Futures)
-            throw new NotSupportedException("Only USDT swaps are implemented for OKX; spot orders are not.");
-    }
 
     // Demo trading has no chain behind it: no deposit addresses, no withdrawals (transfers between its accounts work).
     private void EnsureOnChainWallet(string operation)

@@ -24,9 +24,12 @@ internal sealed record OkxFundingRate(string InstId, decimal FundingRate, long F
 
 internal sealed record OkxFundingRecord(string InstId, decimal FundingRate, long FundingTime);
 
-/// <summary>GET /api/v5/trade/order (https://www.okx.com/docs-v5/en/#order-book-trading-trade-get-order-details). sz, accFillSz in contracts.</summary>
+/// <summary>
+/// GET /api/v5/trade/order (https://www.okx.com/docs-v5/en/#order-book-trading-trade-get-order-details). sz, accFillSz
+/// in contracts for SWAP, in base currency for SPOT.
+/// </summary>
 internal sealed record OkxOrder(
-    string OrdId, string ClOrdId, string InstId, string Side, string OrdType, string State, decimal Sz, decimal AccFillSz, decimal Px, decimal AvgPx);
+    string InstType, string OrdId, string ClOrdId, string InstId, string Side, string OrdType, string State, decimal Sz, decimal AccFillSz, decimal Px, decimal AvgPx);
 
 internal sealed record OkxServerTime(long Ts);
 

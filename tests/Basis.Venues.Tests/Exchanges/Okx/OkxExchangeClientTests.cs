@@ -206,7 +206,6 @@ public sealed class OkxExchangeClientTests
         var ct = TestContext.Current.CancellationToken;
 
         await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.SetMarginModeAsync("BTC-USDT-SWAP", MarginMode.Isolated, ct));
-        await Assert.ThrowsAsync<NotSupportedException>(() => rig.Client.GetBalancesAsync(TradingAccount.Spot, ct));
         Assert.Empty(rig.Server.Requests);
     }
 
