@@ -6,6 +6,7 @@ using Basis.Configuration.Binding;
 using Basis.Core.Settings;
 using Basis.Core.Strategies;
 using Basis.Live.Ledger;
+using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
 
@@ -50,6 +51,9 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
 
     /// <summary>The highest health-factor floor an instance may ask for: far above any loop's (1.03–2), below what only a typo reaches.</summary>
     private const decimal MaxHealthFactorFloor = 10m;
+
+    /// <summary>The transfer id of a real instance's opening funding.</summary>
+    public const string OpeningFundingId = "opening-funding";
 
     /// <summary>
     /// Checks the request (the mode as backtests resolve it, venues, capital, limits no looser than the host's), asks
@@ -197,7 +201,18 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
             LiveInstanceStatus.Paused,
             now,
             now);
-        await ledger.SaveInstanceAsync(instance, cancellationToken).ConfigureAwait(false);
+        if (instance.ExecutionKind == ExecutionKind.Real)
+        {
+            // What reconciliation expects from the start: the capital the operator put in the account's wallet, where
+            // every strategy starts (its opening funding, not a capital flow).
+            var funding = new LedgerTransfer(instance.Id, OpeningFundingId, shareClass.Value.Name(), instance.Capital, 0m, null, ChainReader.Wallet, now);
+            await ledger.SaveInstanceAsync(instance, funding, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ledger.SaveInstanceAsync(instance, cancellationToken).ConfigureAwait(false);
+        }
+
         return await StateOfAsync(instance, cancellationToken).ConfigureAwait(false);
     }
 

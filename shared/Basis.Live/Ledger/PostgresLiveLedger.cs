@@ -41,7 +41,28 @@ public sealed partial class PostgresLiveLedger
     public async Task SaveInstanceAsync(LiveInstance instance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        await using var command = _dataSource.CreateCommand(
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(InstanceCommand(instance));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores a new instance with its opening funding (the capital the operator put where its strategy starts), both or
+    /// neither: a real instance's ledger never lacks the money its venues hold from the start.
+    /// </summary>
+    public async Task SaveInstanceAsync(LiveInstance instance, LedgerTransfer openingFunding, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(openingFunding);
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(InstanceCommand(instance));
+        batch.BatchCommands.Add(TransferCommand(openingFunding));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static NpgsqlBatchCommand InstanceCommand(LiveInstance instance)
+    {
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO live_instances (instance_id, name, mode, share_class, capital, venues, limits, execution_kind, status, created_utc, updated_utc)
             VALUES (@instance_id, @name, @mode, @share_class, @capital, @venues, @limits, @execution_kind, @status, @created_utc, @updated_utc)
@@ -60,7 +81,7 @@ public sealed partial class PostgresLiveLedger
         command.Parameters.AddWithValue("status", instance.Status.ToString());
         command.Parameters.AddWithValue("created_utc", instance.CreatedUtc.UtcDateTime);
         command.Parameters.AddWithValue("updated_utc", instance.UpdatedUtc.UtcDateTime);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return command;
     }
 
     /// <summary>The instance, or null when there is none with this id.</summary>
@@ -129,7 +150,14 @@ public sealed partial class PostgresLiveLedger
     public async Task<bool> AppendTransferAsync(LedgerTransfer transfer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transfer);
-        await using var command = _dataSource.CreateCommand(
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(TransferCommand(transfer));
+        return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static NpgsqlBatchCommand TransferCommand(LedgerTransfer transfer)
+    {
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO live_transfers (instance_id, transfer_id, asset, amount, fee, from_location, to_location, transferred_utc)
             VALUES (@instance_id, @transfer_id, @asset, @amount, @fee, @from_location, @to_location, @transferred_utc)
@@ -143,7 +171,7 @@ public sealed partial class PostgresLiveLedger
         command.Parameters.AddWithValue("from_location", NpgsqlDbType.Text, (object?)transfer.From ?? DBNull.Value);
         command.Parameters.AddWithValue("to_location", NpgsqlDbType.Text, (object?)transfer.To ?? DBNull.Value);
         command.Parameters.AddWithValue("transferred_utc", transfer.TransferredUtc.UtcDateTime);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return command;
     }
 
     /// <summary>Records a transaction, or its progress (status, gas, block) when its hash is known.</summary>
