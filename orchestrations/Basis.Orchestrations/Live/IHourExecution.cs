@@ -1,3 +1,4 @@
+using Basis.Core.Instruments;
 using Basis.Core.Trading;
 
 namespace Basis.Orchestrations.Live;
@@ -12,6 +13,6 @@ public interface IHourExecution
     /// <summary>Plans the venues' side of the hour that just ran in the instance's book.</summary>
     /// <param name="hourUtc">The hour.</param>
     /// <param name="verdicts">The intents the strategy submitted in the hour, as the safety gate passed, split or refused them.</param>
-    /// <param name="bookPerps">The perpetual positions the book holds at the end of the hour: signed size by engine venue and symbol (<c>binance</c>, <c>ETHUSDT</c>).</param>
-    HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<(string Venue, string Symbol), double> bookPerps);
+    /// <param name="book">What the book holds at the end of the hour, by position: each perpetual's signed size and each venue's token balances.</param>
+    HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book);
 }

@@ -425,11 +425,17 @@ public sealed class LiveRuntime
         return new LiveCycleResult(instance.Id, outcome.Hours > 0, breach, outcome.Hours, outcome.EquitySc);
     }
 
-    /// <summary>A venue's taker fee on perpetuals, as a fraction, from <c>configs/venues</c>: what a real fill is charged in the ledger.</summary>
-    private decimal TakerFee(ExchangeVenue venue) =>
-        VenueNames.TryParse(venue.ToString().ToLowerInvariant(), out var named)
-            ? (decimal)_workspace.Configuration.Venues.Exchange(named).PerpFees.TakerBps / 10_000m
-            : throw new ArgumentOutOfRangeException(nameof(venue), venue, "not a venue of the configuration");
+    /// <summary>A venue's taker fee on its perpetuals or its spot pairs, as a fraction, from <c>configs/venues</c>: what a real fill is charged in the ledger.</summary>
+    private decimal TakerFee(ExchangeVenue venue, MarketType market)
+    {
+        if (!VenueNames.TryParse(venue.ToString().ToLowerInvariant(), out var named))
+        {
+            throw new ArgumentOutOfRangeException(nameof(venue), venue, "not a venue of the configuration");
+        }
+
+        var exchange = _workspace.Configuration.Venues.Exchange(named);
+        return (decimal)(market == MarketType.Spot ? exchange.SpotFees : exchange.PerpFees).TakerBps / 10_000m;
+    }
 
     /// <summary>
     /// The circuit breaker: a liquidation (a health factor below 1, a margin below maintenance), bad debt, an intent

@@ -167,7 +167,7 @@ public sealed class PaperCycle
             var verdicts = gate!.Decisions.Skip(verdictsSeen).ToList();
             verdictsSeen += verdicts.Count;
             interventions += verdicts.Count(v => v.Verdict != GateVerdict.Passed);
-            var plan = execution?.Plan(hourUtc, verdicts, columns.Perps(segment.Row(hour)));
+            var plan = execution?.Plan(hourUtc, verdicts, columns.Book(segment.Row(hour)));
             if (plan?.Refusal is { } refusal)
             {
                 refused = (before, hourUtc.UtcDateTime, refusal);
@@ -250,22 +250,22 @@ public sealed class PaperCycle
             Attribution = [.. AttributionSources.All.Select(s => (s.Name(), Find(columns, s.Name())))];
             HealthFactor = columns.ToList().IndexOf("health_factor");
             MarginRatios = [.. columns.Select((name, c) => (name, c)).Where(m => m.name.StartsWith("margin_ratio_", StringComparison.Ordinal))];
-            PerpColumns = [.. columns.Select((name, c) => (name, c)).Where(p => p.name.Contains(":Perp:", StringComparison.Ordinal))
+            BookColumns = [.. columns.Select((name, c) => (name, c)).Where(p => p.name.Contains(":Perp:", StringComparison.Ordinal) || p.name.Contains(":BaseToken:", StringComparison.Ordinal))
                 .Select(p => (InstrumentKey.Parse(p.name), p.c))];
         }
 
-        private IReadOnlyList<(InstrumentKey Key, int Column)> PerpColumns { get; }
+        private IReadOnlyList<(InstrumentKey Key, int Column)> BookColumns { get; }
 
-        /// <summary>The perpetual positions of the hour: signed size by venue and symbol, as the engine names them.</summary>
-        public IReadOnlyDictionary<(string Venue, string Symbol), double> Perps(ReadOnlySpan<double> row)
+        /// <summary>What the book holds at the end of the hour that a real desk steers the venues to: perpetual sizes and token balances.</summary>
+        public IReadOnlyDictionary<InstrumentKey, double> Book(ReadOnlySpan<double> row)
         {
-            var perps = new Dictionary<(string Venue, string Symbol), double>(PerpColumns.Count);
-            foreach (var (key, column) in PerpColumns)
+            var book = new Dictionary<InstrumentKey, double>(BookColumns.Count);
+            foreach (var (key, column) in BookColumns)
             {
-                perps[(key.Venue.Name(), key.Symbol)] = row[column];
+                book[key] = row[column];
             }
 
-            return perps;
+            return book;
         }
 
         public int Equity { get; }

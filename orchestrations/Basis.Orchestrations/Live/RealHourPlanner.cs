@@ -9,16 +9,16 @@ using Basis.Venues.Exchanges;
 namespace Basis.Orchestrations.Live;
 
 /// <summary>
-/// The real desk's plan of an hour. For each perpetual the strategy traded in the hour, the order that brings the
-/// venue's position (the ledger's fills and the orders still open) to the size the book holds at the end of the hour,
-/// rounded to the venue's quantity step and cut into parts no larger than the trade cap: steering to the book's
-/// position rather than copying each intent keeps the venue within a step of the book however many hours pass. For
-/// each AAVE supply or withdrawal of an ERC-20 reserve (when the instance trades on the chain), one on-chain step per
-/// part the safety gate cut it into.
+/// The real desk's plan of an hour. For each perpetual and each spot coin the strategy traded in the hour, the order
+/// that brings the venue (the ledger's fills and the orders still open) to what the book holds at the end of the hour, its
+/// perpetual's size or its coin's balance there, rounded to the venue's quantity step and cut into parts no larger than
+/// the trade cap: steering to the book's position rather than copying each intent keeps the venue within a step of the
+/// book however many hours pass. For each AAVE supply or withdrawal of an ERC-20 reserve (when the instance trades on the
+/// chain), one on-chain step per part the safety gate cut it into.
 /// </summary>
 /// <remarks>
-/// Nothing else is sent for real so far: an hour whose strategy also needs a transfer, a spot order, a swap, a stake or
-/// an atomic plan is refused, and the cycle stops before it.
+/// Nothing else is sent for real so far: an hour whose strategy also needs a transfer, a swap, a stake or an atomic plan
+/// is refused, and the cycle stops before it.
 /// </remarks>
 internal sealed class RealHourPlanner : IHourExecution
 {
@@ -26,27 +26,27 @@ internal sealed class RealHourPlanner : IHourExecution
     private readonly OrderRules _rules;
     private readonly double _maxTradeSizeUsd;
     private readonly DateTimeOffset _now;
-    private readonly Dictionary<(string Venue, string Symbol), decimal> _held;
+    private readonly Dictionary<(string Venue, string Symbol, MarketType Market), decimal> _held;
     private readonly bool _onChain;
 
     /// <param name="instanceId">The instance.</param>
-    /// <param name="held">The venues' positions as the ledger has them: its fills, plus the open orders, by venue and the venue's symbol.</param>
+    /// <param name="held">The venues' positions as the ledger has them (<see cref="Held"/>).</param>
     /// <param name="rules">The venues' quantity steps.</param>
     /// <param name="maxTradeSizeUsd">The trade cap: no order is larger.</param>
     /// <param name="now">When the orders are written.</param>
     /// <param name="onChain">Whether the instance's on-chain steps can be sent (it trades on the chain and the host has an account there).</param>
-    public RealHourPlanner(string instanceId, IReadOnlyDictionary<(string Venue, string Symbol), decimal> held, OrderRules rules, double maxTradeSizeUsd, DateTimeOffset now, bool onChain)
+    public RealHourPlanner(string instanceId, IReadOnlyDictionary<(string Venue, string Symbol, MarketType Market), decimal> held, OrderRules rules, double maxTradeSizeUsd, DateTimeOffset now, bool onChain)
     {
         _onChain = onChain;
         _instanceId = instanceId;
-        _held = new Dictionary<(string Venue, string Symbol), decimal>(held);
+        _held = new Dictionary<(string Venue, string Symbol, MarketType Market), decimal>(held);
         _rules = rules;
         _maxTradeSizeUsd = maxTradeSizeUsd;
         _now = now;
     }
 
     /// <inheritdoc />
-    public HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<(string Venue, string Symbol), double> bookPerps)
+    public HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book)
     {
         var carried = verdicts.Where(v => v.Parts > 0).ToList();
         if (carried.FirstOrDefault(v => Unsendable(v.Intent) is not null) is { } other)
@@ -55,19 +55,27 @@ internal sealed class RealHourPlanner : IHourExecution
                 $"the real desk cannot send the hour of {hourUtc:yyyy-MM-ddTHH:mm}Z: it needs a {other.Intent.GetType().Name} ({other.Intent.Reason}), and {Unsendable(other.Intent)}"));
         }
 
-        var steps = ChainSteps(hourUtc, carried);
         var orders = new List<LedgerOrder>();
-        foreach (var traded in carried.Where(v => v.Intent is PerpOrder).GroupBy(v => ((PerpOrder)v.Intent).Perp.Key))
+        var traded = carried
+            .Select(v => v.Intent switch
+            {
+                PerpOrder perp => (Verdict: v, Key: perp.Perp.Key, Market: MarketType.Perp, Asset: Reconciler.BaseAssetOf(perp.Perp.Key.Symbol), Size: perp.SizeDelta),
+                SpotOrder spot => (Verdict: v, Key: new InstrumentKey(spot.Venue, PositionType.BaseToken, spot.Asset.Symbol()), Market: MarketType.Spot, Asset: spot.Asset.Symbol(), Size: spot.BaseDelta),
+                _ => default,
+            })
+            .Where(t => t.Verdict is not null)
+            .GroupBy(t => (t.Key, t.Market, t.Asset));
+        foreach (var group in traded)
         {
-            var first = traded.First();
-            var intent = (PerpOrder)first.Intent;
-            var venue = Enum.Parse<ExchangeVenue>(traded.Key.Venue.Name(), ignoreCase: true);
-            var baseAsset = Reconciler.BaseAssetOf(traded.Key.Symbol);
+            var (key, market, baseAsset) = group.Key;
+            var first = group.First();
+            var venue = Enum.Parse<ExchangeVenue>(key.Venue.Name(), ignoreCase: true);
             var location = ExchangeReader.LocationOf(venue);
-            var symbol = PerpSymbols.Of(venue, baseAsset);
-            var step = _rules.PerpQuantityStep(venue, baseAsset);
-            var target = (decimal)bookPerps.GetValueOrDefault((traded.Key.Venue.Name(), traded.Key.Symbol));
-            var held = _held.GetValueOrDefault((location, symbol));
+            var (symbol, step) = market == MarketType.Perp
+                ? (VenueSymbols.Perp(venue, baseAsset), _rules.PerpQuantityStep(venue, baseAsset))
+                : (VenueSymbols.Spot(venue, baseAsset), _rules.SpotQuantityStep(venue, baseAsset));
+            var target = (decimal)book.GetValueOrDefault(key);
+            var held = _held.GetValueOrDefault((location, symbol, market));
             var delta = Math.Round((target - held) / step, MidpointRounding.ToEven) * step;
             if (delta == 0)
             {
@@ -75,7 +83,7 @@ internal sealed class RealHourPlanner : IHourExecution
             }
 
             // The intent's notional over its size is the hour's price, at which the gate held it to the cap.
-            var price = first.NotionalUsd / Math.Abs(intent.SizeDelta);
+            var price = first.Verdict.NotionalUsd / Math.Abs(first.Size);
             var parts = Math.Max(1, (int)Math.Ceiling((double)Math.Abs(delta) * price / _maxTradeSizeUsd));
             var part = Math.Floor(Math.Abs(delta) / parts / step) * step;
             if (part == 0)
@@ -87,26 +95,27 @@ internal sealed class RealHourPlanner : IHourExecution
             for (var k = 0; k < parts; k++)
             {
                 var quantity = k < parts - 1 ? part : Math.Abs(delta) - (part * (parts - 1));
-                var key = string.Create(CultureInfo.InvariantCulture, $"{_instanceId}/{hourUtc.UtcDateTime:yyyy-MM-ddTHH:mm}Z/{location}/{symbol}/{k}");
+                var place = market == MarketType.Perp ? symbol : $"spot/{symbol}";
+                var id = string.Create(CultureInfo.InvariantCulture, $"{_instanceId}/{hourUtc.UtcDateTime:yyyy-MM-ddTHH:mm}Z/{location}/{place}/{k}");
                 orders.Add(new LedgerOrder(
-                    _instanceId, location, ClientOrderIds.Derive(key), symbol, delta > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market,
-                    quantity, null, null, OrderStatus.New, intent.Reason, _now, _now));
+                    _instanceId, location, ClientOrderIds.Derive(id), symbol, delta > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market,
+                    quantity, null, null, OrderStatus.New, first.Verdict.Intent.Reason, _now, _now) { Market = market });
             }
 
-            _held[(location, symbol)] = held + delta;
+            _held[(location, symbol, market)] = held + delta;
         }
 
-        return new HourPlan(orders, steps, null);
+        return new HourPlan(orders, ChainSteps(hourUtc, carried), null);
     }
 
     /// <summary>Why the real desk cannot send <paramref name="intent"/>, or null when it can.</summary>
     private string? Unsendable(TradeIntent intent) => intent switch
     {
-        PerpOrder => null,
+        PerpOrder or SpotOrder => null,
         AaveSupply or AaveWithdraw when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
         AaveSupply { AToken.AaveReserve: "WETH" } or AaveWithdraw { AToken.AaveReserve: "WETH" } => "ETH must be wrapped to WETH first, which the real desk does not do yet",
         AaveSupply or AaveWithdraw => null,
-        _ => "only perpetual orders and AAVE supplies and withdrawals are sent for real so far (spot orders, transfers, swaps, staking and atomic plans are not yet)",
+        _ => "only perpetual and spot orders and AAVE supplies and withdrawals are sent for real so far (transfers, swaps, staking and atomic plans are not yet)",
     };
 
     /// <summary>The hour's AAVE supplies and withdrawals, one step per part the gate cut each into, in the order the strategy submitted them.</summary>
@@ -143,15 +152,21 @@ internal sealed class RealHourPlanner : IHourExecution
     }
 
     /// <summary>
-    /// The venues' positions the planner starts from: the ledger's perp holdings, plus what its open orders will add
-    /// once they fill.
+    /// The venues' positions the planner starts from, by venue, the venue's symbol and market: each perpetual's size and
+    /// each spot pair's coin balance as the ledger has them, plus what its open orders will add once they fill.
     /// </summary>
-    public static IReadOnlyDictionary<(string Venue, string Symbol), decimal> Held(LedgerPositions positions, IEnumerable<LedgerOrder> open)
+    public static IReadOnlyDictionary<(string Venue, string Symbol, MarketType Market), decimal> Held(LedgerPositions positions, IEnumerable<LedgerOrder> open)
     {
-        var held = positions.Perps.ToDictionary(p => (p.Venue, p.Symbol), p => p.Size);
+        var held = positions.Perps.ToDictionary(p => (p.Venue, p.Symbol, MarketType.Perp), p => p.Size);
+        foreach (var coin in positions.Balances.Where(b => Enum.TryParse<ExchangeVenue>(b.Location, ignoreCase: true, out _) && b.Asset != "USDT"))
+        {
+            held[(coin.Location, VenueSymbols.Spot(Enum.Parse<ExchangeVenue>(coin.Location, ignoreCase: true), coin.Asset), MarketType.Spot)] = coin.Amount;
+        }
+
         foreach (var order in open)
         {
-            held[(order.Venue, order.Symbol)] = held.GetValueOrDefault((order.Venue, order.Symbol)) + (order.Side == OrderSide.Buy ? order.Quantity : -order.Quantity);
+            var key = (order.Venue, order.Symbol, order.Market);
+            held[key] = held.GetValueOrDefault(key) + (order.Side == OrderSide.Buy ? order.Quantity : -order.Quantity);
         }
 
         return held;

@@ -6,8 +6,10 @@ using Basis.Venues.Exchanges;
 
 namespace Basis.Live.Execution;
 
-/// <summary>The venues' order rules of <c>configs/live/orders.yaml</c>: the quantity step of each perpetual, in base units.</summary>
-public sealed class OrderRules(IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> perpQuantitySteps)
+/// <summary>The venues' order rules of <c>configs/live/orders.yaml</c>: the quantity step of each perpetual and spot pair, in base units.</summary>
+public sealed class OrderRules(
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> perpQuantitySteps,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> spotQuantitySteps)
 {
     /// <summary>The file's path under the configs folder.</summary>
     public const string RelativePath = "live/orders.yaml";
@@ -16,12 +18,17 @@ public sealed class OrderRules(IReadOnlyDictionary<string, IReadOnlyDictionary<s
     /// The smallest quantity step of the <paramref name="baseAsset"/>/USDT perpetual on <paramref name="venue"/>. Throws
     /// <see cref="KeyNotFoundException"/> naming the file and entry when it does not list it.
     /// </summary>
-    public decimal PerpQuantityStep(ExchangeVenue venue, string baseAsset)
+    public decimal PerpQuantityStep(ExchangeVenue venue, string baseAsset) => Step(perpQuantitySteps, "perp_quantity_step", venue, baseAsset);
+
+    /// <summary>The same for the <paramref name="baseAsset"/>/USDT spot pair.</summary>
+    public decimal SpotQuantityStep(ExchangeVenue venue, string baseAsset) => Step(spotQuantitySteps, "spot_quantity_step", venue, baseAsset);
+
+    private static decimal Step(IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> steps, string section, ExchangeVenue venue, string baseAsset)
     {
         var name = venue.ToString().ToLowerInvariant();
-        return perpQuantitySteps.GetValueOrDefault(name)?.GetValueOrDefault(baseAsset) is { } step
+        return steps.GetValueOrDefault(name)?.GetValueOrDefault(baseAsset) is { } step
             ? step
-            : throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"configs/{RelativePath} has no perp_quantity_step for {name} {baseAsset}: the real desk cannot size its orders."));
+            : throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"configs/{RelativePath} has no {section} for {name} {baseAsset}: the real desk cannot size its orders."));
     }
 
     /// <summary>Loads <c>live/orders.yaml</c> from <paramref name="configsDirectory"/>.</summary>
@@ -29,8 +36,9 @@ public sealed class OrderRules(IReadOnlyDictionary<string, IReadOnlyDictionary<s
     public static OrderRules Load(string configsDirectory) =>
         From(YamlConfigFile.Load(Path.Combine(configsDirectory, RelativePath)));
 
-    /// <summary>Reads <c>perp_quantity_step</c>: venue → base asset → a positive step.</summary>
+    /// <summary>Reads <c>perp_quantity_step</c> and <c>spot_quantity_step</c>: venue → base asset → a positive step.</summary>
     /// <exception cref="Basis.Configuration.ConfigException">Every problem found.</exception>
     public static OrderRules From(ConfigNode root) => ConfigReader.Bind(root, reader => new OrderRules(
-        reader.Map("perp_quantity_step", venue => venue.AsMap(step => step.As<decimal>(0.00000001m, 1_000m)))));
+        reader.Map("perp_quantity_step", venue => venue.AsMap(step => step.As<decimal>(0.00000001m, 1_000m))),
+        reader.Map("spot_quantity_step", venue => venue.AsMap(step => step.As<decimal>(0.00000001m, 1_000m)))));
 }

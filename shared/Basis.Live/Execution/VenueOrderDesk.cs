@@ -13,11 +13,12 @@ namespace Basis.Live.Execution;
 /// took the order, before the ledger heard of it) is finished by the next one without a second order.
 /// </summary>
 /// <remarks>
-/// Orders are market orders on the venue's futures account. A filled order becomes one fill (the venue's order id is its
-/// fill id) at the average fill price, with the venue's taker fee of <c>configs/venues</c>; the venues' own fee
-/// reports are not read yet.
+/// Orders are market orders, on the venue's futures account for a perpetual and its spot account for a spot pair. A
+/// filled order becomes one fill (the venue's order id is its fill id) at the average fill price, with the venue's taker
+/// fee of <c>configs/venues</c> for its market, charged as the venues charge it: a perpetual's in USDT, a spot trade's in
+/// the asset it brings in (the coin bought, or the USDT a sale brings). The venues' own fee reports are not read yet.
 /// </remarks>
-public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients exchanges, Func<ExchangeVenue, decimal> takerFee, TimeProvider time) : IOutboxDesk
+public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients exchanges, Func<ExchangeVenue, MarketType, decimal> takerFee, TimeProvider time) : IOutboxDesk
 {
     /// <summary>
     /// Sends the instance's open orders. Stops at the first order a venue does not take: a venue error that outlived the
@@ -55,7 +56,7 @@ public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients e
             placed++;
             await ledger.SaveOrderAsync(order with { VenueOrderId = state.VenueOrderId, Status = state.Status, UpdatedUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
             if (state is { Status: OrderStatus.Filled, AverageFillPrice: { } price } && state.FilledQuantity > 0
-                && await ledger.AppendFillAsync(FillOf(instanceId, order, state, price, takerFee(venue)), cancellationToken).ConfigureAwait(false))
+                && await ledger.AppendFillAsync(FillOf(instanceId, order, state, price, takerFee(venue, order.Market)), cancellationToken).ConfigureAwait(false))
             {
                 filled++;
             }
@@ -67,29 +68,25 @@ public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients e
     /// <summary>The order as the venue knows it, placing it only when the venue has never seen its client order id.</summary>
     private static async Task<OrderState> LookUpOrPlaceAsync(IPerpExchange exchange, LedgerOrder order, CancellationToken cancellationToken)
     {
+        var account = order.Market == MarketType.Spot ? TradingAccount.Spot : TradingAccount.Futures;
         try
         {
-            return await exchange.GetOrderAsync(TradingAccount.Futures, order.Symbol, order.ClientOrderId, cancellationToken).ConfigureAwait(false);
+            return await exchange.GetOrderAsync(account, order.Symbol, order.ClientOrderId, cancellationToken).ConfigureAwait(false);
         }
         catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.UnknownOrder)
         {
-            return await exchange.PlaceOrderAsync(OrderRequest.Market(TradingAccount.Futures, order.Symbol, order.Side, order.Quantity, order.ClientOrderId), cancellationToken).ConfigureAwait(false);
+            return await exchange.PlaceOrderAsync(OrderRequest.Market(account, order.Symbol, order.Side, order.Quantity, order.ClientOrderId), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private LedgerFill FillOf(string instanceId, LedgerOrder order, OrderState state, decimal price, decimal feeRate) => new(
-        instanceId,
-        order.Venue,
-        state.VenueOrderId,
-        order.ClientOrderId,
-        order.Symbol,
-        MarketType.Perp,
-        Reconciler.BaseAssetOf(order.Symbol),
-        "USDT",
-        order.Side,
-        state.FilledQuantity,
-        price,
-        state.FilledQuantity * price * feeRate,
-        "USDT",
-        time.GetUtcNow());
+    private LedgerFill FillOf(string instanceId, LedgerOrder order, OrderState state, decimal price, decimal feeRate)
+    {
+        var baseAsset = Reconciler.BaseAssetOf(order.Symbol);
+        var (fee, feeAsset) = order.Market == MarketType.Spot && order.Side == OrderSide.Buy
+            ? (state.FilledQuantity * feeRate, baseAsset)
+            : (state.FilledQuantity * price * feeRate, "USDT");
+        return new LedgerFill(
+            instanceId, order.Venue, state.VenueOrderId, order.ClientOrderId, order.Symbol, order.Market, baseAsset, "USDT",
+            order.Side, state.FilledQuantity, price, fee, feeAsset, time.GetUtcNow());
+    }
 }

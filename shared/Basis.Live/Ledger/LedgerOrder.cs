@@ -20,4 +20,8 @@ public sealed record LedgerOrder(
     OrderStatus Status,
     string? Reason,
     DateTimeOffset CreatedUtc,
-    DateTimeOffset UpdatedUtc);
+    DateTimeOffset UpdatedUtc)
+{
+    /// <summary>The market the order trades: the venue's perpetual (its futures account) unless said otherwise.</summary>
+    public MarketType Market { get; init; } = MarketType.Perp;
+}

@@ -19,7 +19,7 @@ public sealed partial class PostgresLiveLedger
         SchemaMigrator.Embedded(typeof(PostgresLiveLedger).Assembly, "Basis.Live.Ledger.Migrations.");
 
     private const string InstanceColumns = "instance_id, name, mode, share_class, capital, venues, limits::text, execution_kind, status, created_utc, updated_utc";
-    private const string OrderColumns = "seq, instance_id, venue, client_order_id, symbol, side, order_type, quantity, price, venue_order_id, status, reason, created_utc, updated_utc";
+    private const string OrderColumns = "seq, instance_id, venue, client_order_id, symbol, side, order_type, quantity, price, venue_order_id, status, reason, created_utc, updated_utc, market";
     private const string FillColumns = "seq, instance_id, venue, fill_id, client_order_id, symbol, market, base_asset, quote_asset, side, quantity, price, fee, fee_asset, filled_utc";
     private const string EventColumns = "seq, instance_id, kind, message, details::text, occurred_utc";
     private readonly NpgsqlDataSource _dataSource;
@@ -369,8 +369,8 @@ public sealed partial class PostgresLiveLedger
         ArgumentNullException.ThrowIfNull(order);
         var command = new NpgsqlBatchCommand(
             $"""
-            INSERT INTO live_orders (instance_id, venue, client_order_id, symbol, side, order_type, quantity, price, venue_order_id, status, reason, created_utc, updated_utc)
-            VALUES (@instance_id, @venue, @client_order_id, @symbol, @side, @order_type, @quantity, @price, @venue_order_id, @status, @reason, @created_utc, @updated_utc)
+            INSERT INTO live_orders (instance_id, venue, client_order_id, symbol, market, side, order_type, quantity, price, venue_order_id, status, reason, created_utc, updated_utc)
+            VALUES (@instance_id, @venue, @client_order_id, @symbol, @market, @side, @order_type, @quantity, @price, @venue_order_id, @status, @reason, @created_utc, @updated_utc)
             ON CONFLICT (instance_id, venue, client_order_id) DO {(writeAhead ? "NOTHING" : """
                 UPDATE SET
                 venue_order_id = COALESCE(excluded.venue_order_id, live_orders.venue_order_id),
@@ -381,6 +381,7 @@ public sealed partial class PostgresLiveLedger
         command.Parameters.AddWithValue("venue", order.Venue);
         command.Parameters.AddWithValue("client_order_id", order.ClientOrderId);
         command.Parameters.AddWithValue("symbol", order.Symbol);
+        command.Parameters.AddWithValue("market", order.Market.ToString());
         command.Parameters.AddWithValue("side", order.Side.ToString());
         command.Parameters.AddWithValue("order_type", order.Type.ToString());
         command.Parameters.AddWithValue("quantity", order.Quantity);
@@ -520,7 +521,10 @@ public sealed partial class PostgresLiveLedger
         Enum.Parse<OrderStatus>(r.GetString(10)),
         r.IsDBNull(11) ? null : r.GetString(11),
         r.GetFieldValue<DateTimeOffset>(12),
-        r.GetFieldValue<DateTimeOffset>(13));
+        r.GetFieldValue<DateTimeOffset>(13))
+    {
+        Market = Enum.Parse<MarketType>(r.GetString(14)),
+    };
 
     private static LedgerFill ReadFill(NpgsqlDataReader r) => new(
         r.GetString(1),

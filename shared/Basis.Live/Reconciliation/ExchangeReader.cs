@@ -18,8 +18,8 @@ public sealed class ExchangeReader(IPerpExchange exchange) : ILocationReader
 
     /// <summary>
     /// The accounts whose balances the client reports separately. Binance keeps spot and USDⓈ-M futures apart; Bybit's
-    /// unified and OKX's trading account are one wallet for spot and swaps (their clients refuse to read a spot
-    /// account). Not read: Bybit's and OKX's funding accounts, which <see cref="IPerpExchange"/> cannot reach yet.
+    /// unified and OKX's trading account are one wallet for spot and swaps (their clients report it for either account,
+    /// so it is read once). Not read: Bybit's and OKX's funding accounts, which <see cref="IPerpExchange"/> cannot reach yet.
     /// </summary>
     public static IReadOnlyList<TradingAccount> AccountsOf(ExchangeVenue venue) =>
         venue == ExchangeVenue.Binance ? [TradingAccount.Spot, TradingAccount.Futures] : [TradingAccount.Futures];

@@ -131,12 +131,40 @@ public sealed class VenueOrderDeskTests(PostgresServer server) : IAsyncLifetime
         Assert.NotNull(recorded.Reason);
     }
 
-    /// <summary>The venue's perp taker fee of <c>configs/venues</c>, as the hosts read it.</summary>
-    private static decimal TakerFee(ExchangeVenue venue) =>
-        (decimal)Venues.Exchange(Enum.Parse<Venue>(venue.ToString())).PerpFees.TakerBps / 10_000m;
+    [Fact]
+    public async Task Spot_orders_trade_on_the_spot_market_pay_the_fee_in_what_they_bring_in_and_reconcile_clean()
+    {
+        // Bybit and OKX trade spot from the same unified wallet as their perps, funded with the 10,000 USDT above.
+        await WriteAheadAsync(
+            Order(ExchangeVenue.Bybit, "ETH", OrderSide.Buy, 0.5m, "spot-buy") with { Symbol = VenueSymbols.Spot(ExchangeVenue.Bybit, "ETH"), Market = MarketType.Spot },
+            Order(ExchangeVenue.Okx, "ETH", OrderSide.Buy, 0.4m, "okx-buy") with { Symbol = VenueSymbols.Spot(ExchangeVenue.Okx, "ETH"), Market = MarketType.Spot },
+            Order(ExchangeVenue.Bybit, "ETH", OrderSide.Sell, 0.2m, "spot-sell") with { Symbol = VenueSymbols.Spot(ExchangeVenue.Bybit, "ETH"), Market = MarketType.Spot });
+
+        var sent = await _desk.SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(new SendOutcome(3, 3, null), sent);
+        var fills = (await _ledger.ListFillsAsync(InstanceId, new LedgerPageRequest(10, null), Cancel)).Items;
+        Assert.Equal(["bybit ETHUSDT Spot Buy 0.5", "okx ETH-USDT Spot Buy 0.4", "bybit ETHUSDT Spot Sell 0.2"], fills.Select(f => $"{f.Venue} {f.Symbol} {f.Market} {f.Side} {f.Quantity:0.####}"));
+
+        // Spot's taker fee is 10 bps (configs/venues): a buy pays it in the coin bought, a sale in the USDT it brings.
+        Assert.Equal((0.0005m, "ETH"), (fills[0].Fee, fills[0].FeeAsset));
+        Assert.Equal((0.2m * fills[2].Price * 0.001m, "USDT"), (fills[2].Fee, fills[2].FeeAsset));
+        var positions = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        Assert.Equal(0.2995m, positions.Balances.Single(b => b is { Location: "bybit", Asset: "ETH" }).Amount);
+        var report = await Reconciler.ReconcileAsync(positions, _venues.Readers, Cancel);
+        Assert.True(report.IsClean, string.Join("; ", report.Breaks.Select(l => $"{l.Location} {l.Item} {l.Expected} {l.Actual}")));
+        Assert.Contains(report.Lines, l => l is { Location: "okx", Item: "ETH", Actual: 0.3996m });
+    }
+
+    /// <summary>The venue's taker fee of <c>configs/venues</c> for the market, as the hosts read it.</summary>
+    private static decimal TakerFee(ExchangeVenue venue, MarketType market)
+    {
+        var exchange = Venues.Exchange(Enum.Parse<Venue>(venue.ToString()));
+        return (decimal)(market == MarketType.Spot ? exchange.SpotFees : exchange.PerpFees).TakerBps / 10_000m;
+    }
 
     private static LedgerOrder Order(ExchangeVenue venue, string asset, OrderSide side, decimal quantity, string key) => new(
-        InstanceId, ExchangeReader.LocationOf(venue), ClientOrderIds.Derive($"{InstanceId}/{key}"), PerpSymbols.Of(venue, asset), side, OrderType.Market,
+        InstanceId, ExchangeReader.LocationOf(venue), ClientOrderIds.Derive($"{InstanceId}/{key}"), VenueSymbols.Perp(venue, asset), side, OrderType.Market,
         quantity, null, null, OrderStatus.New, "test", Start, Start);
 
     private Task WriteAheadAsync(params LedgerOrder[] orders) =>

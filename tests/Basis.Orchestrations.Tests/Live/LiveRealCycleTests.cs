@@ -63,14 +63,15 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
     [Fact]
     public async Task An_hour_the_real_desk_cannot_send_whole_halts_the_instance_before_it_and_sends_nothing()
     {
-        // eth_basis enters with a Bybit spot buy and USDT moved to the perp venues: not sent for real yet.
+        // eth_basis enters with a Bybit spot buy (sendable) and USDT moved from the wallet to the venues (not sent for real
+        // yet): the whole hour is refused, its spot buy and perp shorts with it.
         var ledger = await _bed!.Source.OpenAsync(Cancel);
         await ledger.SaveInstanceAsync(Instance("basis"), Cancel);
 
         var result = await Runtime(Real).BeatAndCycleAsync("basis");
 
         Assert.False(result.Ran);
-        Assert.StartsWith("the real desk cannot send the hour of 2025-01-01T00:00Z: it needs a SpotOrder (", result.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("the real desk cannot send the hour of 2025-01-01T00:00Z: it needs a TokenTransfer (", result.Detail, StringComparison.Ordinal);
         Assert.EndsWith("; the instance is halted before that hour until an operator acknowledges it", result.Detail, StringComparison.Ordinal);
         Assert.Equal(LiveInstanceStatus.Halted, (await ledger.GetInstanceAsync("basis", Cancel))!.Status);
         Assert.Equal(result.Detail, Assert.Single(await ledger.LatestEventsAsync("basis", LedgerEventKind.Breach, 5, Cancel)).Message);

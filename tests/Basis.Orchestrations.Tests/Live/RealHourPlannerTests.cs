@@ -25,7 +25,7 @@ public sealed class RealHourPlannerTests
     {
         // Bybit holds −2.00 ETH; the book sold 1.234 more at 3,000 USD and ends at −3.234: the order sells 1.23 (Bybit's
         // step is 0.01), and the venue is then within half a step of the book.
-        var planner = Planner(new() { [("bybit", "ETHUSDT")] = -2.00m });
+        var planner = Planner(new() { [("bybit", "ETHUSDT", MarketType.Perp)] = -2.00m });
 
         var plan = planner.Plan(Hour, [Passed(BybitEth, -1.234, 3_000)], Book(("bybit", "ETHUSDT", -3.234)));
 
@@ -65,14 +65,14 @@ public sealed class RealHourPlannerTests
     }
 
     [Fact]
-    public void An_hour_needing_anything_but_perp_orders_is_refused()
+    public void An_hour_needing_a_transfer_is_refused_whole()
     {
         var transfer = new TokenTransfer(InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt), InstrumentRegistry.Balance(Venue.Binance, Asset.Usdt), 500, "margin for the binance short");
         var plan = Planner([]).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000), new GateDecision(transfer, 500, GateVerdict.Passed, 1, true, "within limits")], Book(("binance", "ETHUSDT", -0.5)));
 
         Assert.Empty(plan.Orders);
         Assert.Equal(
-            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a TokenTransfer (margin for the binance short), and only perpetual orders and AAVE supplies and withdrawals are sent for real so far (spot orders, transfers, swaps, staking and atomic plans are not yet)",
+            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a TokenTransfer (margin for the binance short), and only perpetual and spot orders and AAVE supplies and withdrawals are sent for real so far (transfers, swaps, staking and atomic plans are not yet)",
             plan.Refusal);
     }
 
@@ -129,16 +129,58 @@ public sealed class RealHourPlannerTests
 
         var held = RealHourPlanner.Held(positions, [working]);
 
-        Assert.Equal(-1.5m, held[("binance", "ETHUSDT")]);
+        Assert.Equal(-1.5m, held[("binance", "ETHUSDT", MarketType.Perp)]);
         Assert.Empty(Planner(new(held)).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000)], Book(("binance", "ETHUSDT", -1.5))).Orders);
     }
 
-    private static RealHourPlanner Planner(Dictionary<(string Venue, string Symbol), decimal> held, double maxTradeSizeUsd = 1e9, bool onChain = false) =>
+    [Fact]
+    public void A_spot_coin_is_steered_to_the_books_balance_at_its_venue_on_the_spot_account()
+    {
+        // Binance holds 0.4995 ETH spot (0.5 bought, the fee of 0.1 % taken in ETH); the book buys 1.2 more at 3,000 USD and
+        // ends at 1.7 ETH there: the spot order buys 1.2005 (Binance spot's step is 0.0001), making up the fee as well.
+        var planner = Planner(new() { [("binance", "ETHUSDT", MarketType.Spot)] = 0.4995m });
+        var buy = new GateDecision(new SpotOrder(Venue.Binance, Asset.Eth, 1.2, "buy spot"), 3_600, GateVerdict.Passed, 1, true, "within limits");
+
+        var plan = planner.Plan(Hour, [buy], Book(("binance", "ETH", 1.7)));
+
+        var order = Assert.Single(plan.Orders);
+        Assert.Equal(("binance", "ETHUSDT", MarketType.Spot, OrderSide.Buy, 1.2005m), (order.Venue, order.Symbol, order.Market, order.Side, order.Quantity));
+    }
+
+    [Fact]
+    public void A_spot_order_and_a_perp_order_of_one_symbol_are_planned_apart()
+    {
+        // Binance spells both ETHUSDT: the spot buy and the perp short of a basis entry are two orders with their own ids.
+        var spot = new GateDecision(new SpotOrder(Venue.Binance, Asset.Eth, 1.0, "buy spot"), 3_000, GateVerdict.Passed, 1, true, "within limits");
+
+        var plan = Planner([]).Plan(Hour, [spot, Passed(BinanceEth, -1.0, 3_000)], Book(("binance", "ETH", 1.0), ("binance", "ETHUSDT", -1.0)));
+
+        Assert.Equal([(MarketType.Spot, OrderSide.Buy, 1.0m), (MarketType.Perp, OrderSide.Sell, 1.0m)], plan.Orders.Select(o => (o.Market, o.Side, o.Quantity)));
+        Assert.Equal(2, plan.Orders.Select(o => o.ClientOrderId).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_venue_holds_its_spot_coins_and_the_spot_orders_still_working_there()
+    {
+        // OKX holds 2 ETH and 5,000 USDT; a spot sell of 0.5 ETH is working: 1.5 ETH are held on ETH-USDT.
+        var positions = new LedgerPositions([], [new TokenBalance("okx", "ETH", 2m), new TokenBalance("okx", "USDT", 5_000m)]);
+        var working = new LedgerOrder(Id, "okx", "okworking", "ETH-USDT", OrderSide.Sell, OrderType.Market, 0.5m, null, "7", OrderStatus.New, "trim", Hour, Hour) { Market = MarketType.Spot };
+
+        var held = RealHourPlanner.Held(positions, [working]);
+
+        Assert.Equal(1.5m, Assert.Single(held).Value);
+        Assert.Equal(("okx", "ETH-USDT", MarketType.Spot), Assert.Single(held).Key);
+    }
+
+    private static RealHourPlanner Planner(Dictionary<(string Venue, string Symbol, MarketType Market), decimal> held, double maxTradeSizeUsd = 1e9, bool onChain = false) =>
         new(Id, held, Rules, maxTradeSizeUsd, Hour, onChain);
 
     private static GateDecision Passed(Instrument perp, double sizeDelta, double price) =>
         new(new PerpOrder(perp, sizeDelta, "hedge"), Math.Abs(sizeDelta) * price, GateVerdict.Passed, 1, true, "within limits");
 
-    private static Dictionary<(string Venue, string Symbol), double> Book(params (string Venue, string Symbol, double Size)[] perps) =>
-        perps.ToDictionary(p => (p.Venue, p.Symbol), p => p.Size);
+    /// <summary>The book's positions at the end of the hour: perpetuals by engine venue and symbol (<c>ETHUSDT</c>), coins by venue and asset (<c>ETH</c>).</summary>
+    private static Dictionary<InstrumentKey, double> Book(params (string Venue, string Symbol, double Size)[] positions) =>
+        positions.ToDictionary(
+            p => new InstrumentKey(VenueNames.TryParse(p.Venue, out var venue) ? venue : throw new ArgumentException(p.Venue), p.Symbol.EndsWith("USDT", StringComparison.Ordinal) ? PositionType.Perp : PositionType.BaseToken, p.Symbol),
+            p => p.Size);
 }
