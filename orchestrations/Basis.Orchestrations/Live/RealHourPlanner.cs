@@ -113,38 +113,49 @@ internal sealed class RealHourPlanner : IHourExecution
     {
         PerpOrder or SpotOrder => null,
         AaveSupply or AaveWithdraw when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
-        AaveSupply { AToken.AaveReserve: "WETH" } or AaveWithdraw { AToken.AaveReserve: "WETH" } => "ETH must be wrapped to WETH first, which the real desk does not do yet",
         AaveSupply or AaveWithdraw => null,
         _ => "only perpetual and spot orders and AAVE supplies and withdrawals are sent for real so far (transfers, swaps, staking and atomic plans are not yet)",
     };
 
-    /// <summary>The hour's AAVE supplies and withdrawals, one step per part the gate cut each into, in the order the strategy submitted them.</summary>
+    /// <summary>
+    /// The hour's AAVE supplies and withdrawals, one step per part the gate cut each into, in the order the strategy
+    /// submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the wallet's ETH first, and each
+    /// part of a WETH withdrawal unwrapped after it.
+    /// </summary>
     private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried)
     {
         var steps = new List<LedgerChainStep>();
+        void Add(ChainStepKind kind, string asset, decimal amount, string reason)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"{hourUtc.UtcDateTime:yyyy-MM-ddTHH:mm}Z/chain/{steps.Count}");
+            steps.Add(new LedgerChainStep(_instanceId, id, kind, asset, amount, ChainStepStatus.Planned, null, null, null, reason, _now, _now));
+        }
+
         foreach (var verdict in carried)
         {
-            (ChainStepKind Kind, Instrument AToken, double Amount) step;
-            switch (verdict.Intent)
+            var (supply, reserve, amount) = verdict.Intent switch
             {
-                case AaveSupply supply:
-                    step = (ChainStepKind.AaveSupply, supply.AToken, supply.Amount);
-                    break;
-                case AaveWithdraw withdraw:
-                    step = (ChainStepKind.AaveWithdraw, withdraw.AToken, withdraw.Amount);
-                    break;
-                default:
-                    continue;
-            }
-
-            var (stepKind, aToken, amount) = step;
+                AaveSupply s => (true, s.AToken.AaveReserve!, s.Amount),
+                AaveWithdraw w => (false, w.AToken.AaveReserve!, w.Amount),
+                _ => (false, "", 0d),
+            };
+            var wrapped = reserve == ChainStepDesk.WrappedEth;
 
             // Token amounts to 8 places, never rounded up: a step must not ask for more than the book holds.
             var part = Math.Round((decimal)(amount / verdict.Parts), 8, MidpointRounding.ToZero);
             for (var k = 0; k < verdict.Parts && part > 0; k++)
             {
-                var id = string.Create(CultureInfo.InvariantCulture, $"{hourUtc.UtcDateTime:yyyy-MM-ddTHH:mm}Z/chain/{steps.Count}");
-                steps.Add(new LedgerChainStep(_instanceId, id, stepKind, aToken.AaveReserve!, part, ChainStepStatus.Planned, null, null, null, verdict.Intent.Reason, _now, _now));
+                var reason = verdict.Intent.Reason;
+                if (supply && wrapped)
+                {
+                    Add(ChainStepKind.WrapEth, ChainReader.NativeEth, part, reason);
+                }
+
+                Add(supply ? ChainStepKind.AaveSupply : ChainStepKind.AaveWithdraw, reserve, part, reason);
+                if (!supply && wrapped)
+                {
+                    Add(ChainStepKind.UnwrapEth, ChainReader.NativeEth, part, reason);
+                }
             }
         }
 

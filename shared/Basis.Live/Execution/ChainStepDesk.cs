@@ -4,21 +4,27 @@ using Basis.Live.Ledger;
 using Basis.Live.Reconciliation;
 using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
+using Basis.Venues.Exchanges;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace Basis.Live.Execution;
 
 /// <summary>
-/// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals) from the ledger's outbox with the
-/// instance's account. A step's transaction is signed at the account's next nonce and its hash, nonce and bytes are
-/// recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by its hash and, when
-/// not mined, sent again as the very same bytes. So a step is one transaction whatever happens in between. A mined step
-/// is recorded as the transaction (gas, block) and as the transfer it made between the wallet and AAVE, which is what
-/// reconciliation compares with the chain.
+/// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals, wrapping ETH into WETH and back) from the
+/// ledger's outbox with the instance's account. A step's transaction is signed at the account's next nonce and its hash,
+/// nonce and bytes are recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by
+/// its hash and, when not mined, sent again as the very same bytes. So a step is one transaction whatever happens in
+/// between. A mined step is recorded as the transaction (its gas, which the wallet's ETH paid, and block) and as what it
+/// moved: the transfer between the wallet and AAVE, or the wallet's ETH exchanged one for one for WETH (a fill at the
+/// wallet), which is what reconciliation compares with the chain. A transaction mined but reverted is recorded failed,
+/// with the gas it still cost.
 /// </summary>
 public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient client, AavePool aave, IReadOnlyList<ChainToken> tokens, TimeProvider time) : IOutboxDesk
 {
+    /// <summary>The ledger's name of the token ETH is wrapped into.</summary>
+    public const string WrappedEth = "WETH";
+
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -27,9 +33,10 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         {
             var step = open;
             var what = string.Create(CultureInfo.InvariantCulture, $"{step.Kind} of {step.Amount} {step.Asset} ({step.StepId})");
-            if (tokens.FirstOrDefault(t => t.Symbol == step.Asset) is not { } token)
+            var wraps = step.Kind is ChainStepKind.WrapEth or ChainStepKind.UnwrapEth;
+            if (tokens.FirstOrDefault(t => t.Symbol == (wraps ? WrappedEth : step.Asset)) is not { } token)
             {
-                return new SendOutcome(mined, recorded, $"the chain step {what} cannot be sent: this host knows no {step.Asset} token on its chain");
+                return new SendOutcome(mined, recorded, $"the chain step {what} cannot be sent: this host knows no {(wraps ? WrappedEth : step.Asset)} token on its chain");
             }
 
             TransactionReceipt receipt;
@@ -37,10 +44,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
             {
                 if (step.Status == ChainStepStatus.Planned)
                 {
-                    var units = new BigInteger(decimal.Truncate(step.Amount * Pow10(token.Decimals)));
-                    var signed = step.Kind == ChainStepKind.AaveSupply
-                        ? await aave.SignSupplyAsync(token.Address, units, cancellationToken).ConfigureAwait(false)
-                        : await aave.SignWithdrawAsync(token.Address, units, cancellationToken).ConfigureAwait(false);
+                    var signed = await SignAsync(instanceId, step, token, cancellationToken).ConfigureAwait(false);
                     step = step with { Status = ChainStepStatus.Pending, Nonce = signed.Nonce, TxHash = signed.Hash, RawTx = signed.Raw, UpdatedUtc = time.GetUtcNow() };
                     await ledger.SaveChainStepAsync(step, cancellationToken).ConfigureAwait(false);
                 }
@@ -55,6 +59,12 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
             }
             catch (Exception e) when (e is EthereumRevertException or NonceUsedException)
             {
+                // A transaction that reverted on chain (not merely in its estimate) still cost its gas.
+                if (e is EthereumRevertException && step.TxHash is { } hash && await client.FindReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is { } reverted)
+                {
+                    await RecordTransactionAsync(instanceId, PlanName(step.Kind), reverted, TransactionStatus.Failed, step.CreatedUtc, cancellationToken).ConfigureAwait(false);
+                }
+
                 await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Failed, Reason = e.Message, UpdatedUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
                 return new SendOutcome(mined, recorded, $"the chain step {what} {(e is NonceUsedException ? "can never be mined" : "reverted")}: {e.Message}");
             }
@@ -65,11 +75,8 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
             mined++;
             var now = time.GetUtcNow();
-            await ledger.SaveTransactionAsync(new LedgerTransaction(
-                step.TxHash!, instanceId, step.Kind == ChainStepKind.AaveSupply ? "aave_supply" : "aave_withdraw", TransactionStatus.Confirmed,
-                (long)receipt.GasUsed.Value, receipt.EffectiveGasPrice is { } price ? (decimal)price.Value : null, (long)receipt.BlockNumber.Value, step.CreatedUtc, now), cancellationToken).ConfigureAwait(false);
-            var (from, to) = step.Kind == ChainStepKind.AaveSupply ? (ChainReader.Wallet, ChainReader.AaveSupplied) : (ChainReader.AaveSupplied, ChainReader.Wallet);
-            if (await ledger.AppendTransferAsync(new LedgerTransfer(instanceId, step.TxHash!, step.Asset, step.Amount, 0m, from, to, now), cancellationToken).ConfigureAwait(false))
+            await RecordTransactionAsync(instanceId, PlanName(step.Kind), receipt, TransactionStatus.Confirmed, step.CreatedUtc, cancellationToken).ConfigureAwait(false);
+            if (await RecordEffectAsync(instanceId, step, now, cancellationToken).ConfigureAwait(false))
             {
                 recorded++;
             }
@@ -79,6 +86,67 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
         return new SendOutcome(mined, recorded, null);
     }
+
+    /// <summary>
+    /// Signs the step's transaction at the account's next nonce. A supply first approves the pool once (a transaction of
+    /// its own, sent and recorded at once: it moves nothing, and approving again is harmless).
+    /// </summary>
+    private async Task<SignedTransaction> SignAsync(string instanceId, LedgerChainStep step, ChainToken token, CancellationToken cancellationToken)
+    {
+        var units = new BigInteger(decimal.Truncate(step.Amount * Pow10(token.Decimals)));
+        var weth = new WrappedEther(client, token.Address);
+        switch (step.Kind)
+        {
+            case ChainStepKind.AaveSupply:
+                if (await new Erc20Token(client, token.Address).ApproveOnceAsync(aave.Address, units, cancellationToken).ConfigureAwait(false) is { } approval)
+                {
+                    await RecordTransactionAsync(instanceId, "approve", approval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+
+                return await aave.SignSupplyAsync(token.Address, units, cancellationToken).ConfigureAwait(false);
+            case ChainStepKind.AaveWithdraw:
+                return await aave.SignWithdrawAsync(token.Address, units, cancellationToken).ConfigureAwait(false);
+            case ChainStepKind.WrapEth:
+                return await weth.SignWrapAsync(units, cancellationToken).ConfigureAwait(false);
+            case ChainStepKind.UnwrapEth:
+                return await weth.SignUnwrapAsync(units, cancellationToken).ConfigureAwait(false);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(step), step.Kind, "not a chain step this desk sends");
+        }
+    }
+
+    /// <summary>
+    /// Records what a mined step moved: a supply or withdrawal as the transfer between the wallet and AAVE; a wrap or an
+    /// unwrap as the wallet's ETH exchanged for WETH one for one (a spot fill at the wallet, at price 1 and no fee: the gas
+    /// is the transaction's). Returns false when it was recorded already.
+    /// </summary>
+    private Task<bool> RecordEffectAsync(string instanceId, LedgerChainStep step, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw)
+        {
+            var (from, to) = step.Kind == ChainStepKind.AaveSupply ? (ChainReader.Wallet, ChainReader.AaveSupplied) : (ChainReader.AaveSupplied, ChainReader.Wallet);
+            return ledger.AppendTransferAsync(new LedgerTransfer(instanceId, step.TxHash!, step.Asset, step.Amount, 0m, from, to, now), cancellationToken);
+        }
+
+        var side = step.Kind == ChainStepKind.WrapEth ? OrderSide.Buy : OrderSide.Sell;
+        return ledger.AppendFillAsync(new LedgerFill(
+            instanceId, ChainReader.Wallet, step.TxHash!, step.StepId, WrappedEth, MarketType.Spot, WrappedEth, "ETH", side, step.Amount, 1m, 0m, "ETH", now), cancellationToken);
+    }
+
+    /// <summary>Records a mined transaction with the gas it cost, which the wallet's ETH paid.</summary>
+    private Task RecordTransactionAsync(string instanceId, string planName, TransactionReceipt receipt, TransactionStatus status, DateTimeOffset createdUtc, CancellationToken cancellationToken) =>
+        ledger.SaveTransactionAsync(new LedgerTransaction(
+            receipt.TransactionHash, instanceId, planName, status, (long)receipt.GasUsed.Value,
+            receipt.EffectiveGasPrice is { } price ? (decimal)price.Value : null, (long)receipt.BlockNumber.Value, createdUtc, time.GetUtcNow()), cancellationToken);
+
+    private static string PlanName(ChainStepKind kind) => kind switch
+    {
+        ChainStepKind.AaveSupply => "aave_supply",
+        ChainStepKind.AaveWithdraw => "aave_withdraw",
+        ChainStepKind.WrapEth => "wrap_eth",
+        ChainStepKind.UnwrapEth => "unwrap_eth",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     /// <summary>Sends the step's signed bytes (again, after a crash: the node takes the same transaction once) and waits for it.</summary>
     private async Task<TransactionReceipt> SendAgainAsync(LedgerChainStep step, CancellationToken cancellationToken)

@@ -8,4 +8,10 @@ public enum ChainStepKind
 
     /// <summary>Withdraws a token from AAVE v3 into the wallet.</summary>
     AaveWithdraw,
+
+    /// <summary>Wraps the wallet's ETH into WETH (WETH9 <c>deposit</c>), one for one.</summary>
+    WrapEth,
+
+    /// <summary>Unwraps the wallet's WETH back into ETH (WETH9 <c>withdraw</c>), one for one.</summary>
+    UnwrapEth,
 }

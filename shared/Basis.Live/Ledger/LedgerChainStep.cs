@@ -4,8 +4,9 @@ namespace Basis.Live.Ledger;
 
 /// <summary>
 /// An on-chain step of a real instance: <c>Amount</c> of <c>Asset</c> (token units) supplied to or withdrawn from
-/// AAVE v3. <c>StepId</c> is unique per instance and derived from the hour that decided it; once signed, the step
-/// carries its transaction's nonce, hash and raw bytes, so it can be sent again as the very same transaction.
+/// AAVE v3, or of ETH wrapped into WETH or unwrapped. <c>StepId</c> is unique per instance and derived from the hour
+/// that decided it; once signed, the step carries its transaction's nonce, hash and raw bytes, so it can be sent again
+/// as the very same transaction.
 /// </summary>
 public sealed record LedgerChainStep(
     string InstanceId,

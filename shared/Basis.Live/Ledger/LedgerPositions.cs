@@ -1,3 +1,4 @@
+using Basis.Live.Reconciliation;
 using Basis.Venues.Exchanges;
 
 namespace Basis.Live.Ledger;
@@ -9,10 +10,11 @@ public sealed record LedgerPositions(IReadOnlyList<PerpHolding> Perps, IReadOnly
     /// Replays the facts. Perp fills move the signed size at an average entry price: adding to a position averages
     /// the price in, reducing it realises (exit − entry) × closed size × direction and keeps the entry, and crossing
     /// zero opens the rest at the fill price. Realised P&amp;L, funding and fees settle into the venue's balance of
-    /// their asset; spot fills exchange base for quote there; transfers move tokens between locations, less their fee.
-    /// Fills must come in the order they happened (only the order of one instrument's fills matters).
+    /// their asset; spot fills exchange base for quote there; transfers move tokens between locations, less their fee;
+    /// the gas of the account's <paramref name="transactions"/> (gas used × effective price, in wei) is paid from the
+    /// wallet's ETH. Fills must come in the order they happened (only the order of one instrument's fills matters).
     /// </summary>
-    public static LedgerPositions Rebuild(IEnumerable<LedgerFill> fills, IEnumerable<LedgerFunding> funding, IEnumerable<LedgerTransfer> transfers)
+    public static LedgerPositions Rebuild(IEnumerable<LedgerFill> fills, IEnumerable<LedgerFunding> funding, IEnumerable<LedgerTransfer> transfers, IEnumerable<LedgerTransaction>? transactions = null)
     {
         ArgumentNullException.ThrowIfNull(fills);
         ArgumentNullException.ThrowIfNull(funding);
@@ -63,11 +65,21 @@ public sealed record LedgerPositions(IReadOnlyList<PerpHolding> Perps, IReadOnly
             }
         }
 
+        foreach (var transaction in transactions ?? [])
+        {
+            if (transaction is { GasUsed: { } gas, GasPriceWei: { } price })
+            {
+                Add(ChainReader.Wallet, "ETH", -(gas * price / WeiPerEth));
+            }
+        }
+
         return new LedgerPositions(
             [.. perps.Values.OrderBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal)],
             [.. balances.Select(b => new TokenBalance(b.Key.Location, b.Key.Asset, b.Value))
                 .OrderBy(b => b.Location, StringComparer.Ordinal).ThenBy(b => b.Asset, StringComparer.Ordinal)]);
     }
+
+    private const decimal WeiPerEth = 1_000_000_000_000_000_000m;
 
     private static PerpHolding Trade(PerpHolding holding, decimal signed, decimal price)
     {

@@ -21,6 +21,7 @@ public sealed partial class PostgresLiveLedger
     private const string InstanceColumns = "instance_id, name, mode, share_class, capital, venues, limits::text, execution_kind, status, created_utc, updated_utc";
     private const string OrderColumns = "seq, instance_id, venue, client_order_id, symbol, side, order_type, quantity, price, venue_order_id, status, reason, created_utc, updated_utc, market";
     private const string FillColumns = "seq, instance_id, venue, fill_id, client_order_id, symbol, market, base_asset, quote_asset, side, quantity, price, fee, fee_asset, filled_utc";
+    private const string TransactionColumns = "tx_hash, instance_id, plan_name, status, gas_used, gas_price_wei, block_number, created_utc, updated_utc";
     private const string EventColumns = "seq, instance_id, kind, message, details::text, occurred_utc";
     private readonly NpgsqlDataSource _dataSource;
 
@@ -203,26 +204,22 @@ public sealed partial class PostgresLiveLedger
     /// <summary>The transaction with this hash, or null.</summary>
     public async Task<LedgerTransaction?> GetTransactionAsync(string txHash, CancellationToken cancellationToken = default)
     {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT tx_hash, instance_id, plan_name, status, gas_used, gas_price_wei, block_number, created_utc, updated_utc FROM live_transactions WHERE tx_hash = @tx_hash");
+        await using var command = _dataSource.CreateCommand($"SELECT {TransactionColumns} FROM live_transactions WHERE tx_hash = @tx_hash");
         command.Parameters.AddWithValue("tx_hash", txHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        return new LedgerTransaction(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            Enum.Parse<TransactionStatus>(reader.GetString(3)),
-            reader.IsDBNull(4) ? null : reader.GetInt64(4),
-            reader.IsDBNull(5) ? null : reader.GetDecimal(5),
-            reader.IsDBNull(6) ? null : reader.GetInt64(6),
-            reader.GetFieldValue<DateTimeOffset>(7),
-            reader.GetFieldValue<DateTimeOffset>(8));
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadTransaction(reader) : null;
     }
+
+    private static LedgerTransaction ReadTransaction(NpgsqlDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        Enum.Parse<TransactionStatus>(r.GetString(3)),
+        r.IsDBNull(4) ? null : r.GetInt64(4),
+        r.IsDBNull(5) ? null : r.GetDecimal(5),
+        r.IsDBNull(6) ? null : r.GetInt64(6),
+        r.GetFieldValue<DateTimeOffset>(7),
+        r.GetFieldValue<DateTimeOffset>(8));
 
     /// <summary>Records a decision; returns false when the cycle already holds this action (a replay).</summary>
     public async Task<bool> RecordDecisionAsync(LedgerDecision decision, CancellationToken cancellationToken = default) =>
@@ -327,8 +324,8 @@ public sealed partial class PostgresLiveLedger
         ReadPageAsync($"SELECT {EventColumns} FROM live_events", instanceId, page, ReadEvent, cancellationToken);
 
     /// <summary>
-    /// The instance's positions rebuilt from every fill (in trade time order), funding payment and transfer it
-    /// recorded (see <see cref="LedgerPositions.Rebuild"/>). Read in one snapshot, so a concurrent write is either wholly in or out.
+    /// The instance's positions rebuilt from every fill (in trade time order), funding payment, transfer and transaction's
+    /// gas it recorded (see <see cref="LedgerPositions.Rebuild"/>). Read in one snapshot, so a concurrent write is either wholly in or out.
     /// </summary>
     public async Task<LedgerPositions> RebuildPositionsAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -347,8 +344,14 @@ public sealed partial class PostgresLiveLedger
             instanceId,
             r => new LedgerTransfer(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDecimal(3), r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<DateTimeOffset>(7)),
             cancellationToken).ConfigureAwait(false);
+        var transactions = await ReadAllAsync(
+            connection,
+            $"SELECT {TransactionColumns} FROM live_transactions WHERE instance_id = @instance_id AND gas_used IS NOT NULL ORDER BY created_utc, tx_hash",
+            instanceId,
+            ReadTransaction,
+            cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return LedgerPositions.Rebuild(fills, funding, transfers);
+        return LedgerPositions.Rebuild(fills, funding, transfers, transactions);
     }
 
     /// <summary>The highest equity the instance recorded (its high-water mark), or null before its first cycle.</summary>

@@ -5,11 +5,12 @@ using Basis.Venues.Ethereum.Aave;
 namespace Basis.Live.Reconciliation;
 
 /// <summary>
-/// Reads the instance's account on the chain, every call at once: the wallet's balance of each token the modes use
-/// (<see cref="Wallet"/>), and per AAVE v3 reserve what it has supplied (<see cref="AaveSupplied"/>, the aToken
-/// balance) and borrowed (<see cref="AaveBorrowed"/>, the variable-debt token balance), interest included to the
-/// latest block. Amounts are in token units; zero balances are left out, as the exchanges leave them out.
-/// Native ETH is not read: gas spends it on every transaction and the ledger does not carry gas into balances.
+/// Reads the instance's account on the chain, every call at once: the wallet's native ETH and its balance of each token
+/// the modes use (<see cref="Wallet"/>), and per AAVE v3 reserve what it has supplied (<see cref="AaveSupplied"/>, the
+/// aToken balance) and borrowed (<see cref="AaveBorrowed"/>, the variable-debt token balance), interest included to the
+/// latest block. Amounts are in token units; zero balances are left out, as the exchanges leave them out. The ledger
+/// pays each of its transactions' gas from the wallet's ETH, and the reconciler lets the wallet hold more ETH than that
+/// (the operator's float for gas), never less.
 /// </summary>
 public sealed class ChainReader(EthereumClient client, IReadOnlyList<ChainToken> walletTokens, AavePool aave, IReadOnlyList<ChainToken> aaveReserves)
     : ILocationReader
@@ -22,6 +23,9 @@ public sealed class ChainReader(EthereumClient client, IReadOnlyList<ChainToken>
     /// <summary>Borrowed from AAVE v3, per reserve, as a positive amount owed.</summary>
     public const string AaveBorrowed = "aave_v3_debt";
 
+    /// <summary>The ledger's name of the chain's native coin, which pays gas.</summary>
+    public const string NativeEth = "ETH";
+
     /// <summary>The locations an account on the chain answers for.</summary>
     public static IReadOnlyList<string> AccountLocations { get; } = [Wallet, AaveSupplied, AaveBorrowed];
 
@@ -29,13 +33,16 @@ public sealed class ChainReader(EthereumClient client, IReadOnlyList<ChainToken>
 
     public async Task<IReadOnlyList<LocationReading>> ReadAsync(CancellationToken cancellationToken)
     {
+        var native = client.Web3.Eth.GetBalance.SendRequestAsync(client.Account.Address).WaitAsync(cancellationToken);
         var wallet = Task.WhenAll(walletTokens.Select(token => BalanceAsync(Wallet, token.Symbol, token.Address, token.Decimals)));
         var reserves = Task.WhenAll(aaveReserves.Select(ReserveAsync));
-        await Task.WhenAll(wallet, reserves).ConfigureAwait(false);
+        await Task.WhenAll(native, wallet, reserves).ConfigureAwait(false);
         var aaveBalances = (await reserves.ConfigureAwait(false)).SelectMany(reserve => reserve).OfType<TokenBalance>().ToList();
+        var eth = (await native.ConfigureAwait(false)).Value;
+        TokenBalance?[] walletBalances = [eth.IsZero ? null : new TokenBalance(Wallet, NativeEth, RayMath.Scale(eth, 18)), .. await wallet.ConfigureAwait(false)];
         return
         [
-            LocationReading.Read(Wallet, [.. (await wallet.ConfigureAwait(false)).OfType<TokenBalance>()], []),
+            LocationReading.Read(Wallet, [.. walletBalances.OfType<TokenBalance>()], []),
             LocationReading.Read(AaveSupplied, [.. aaveBalances.Where(b => b.Location == AaveSupplied)], []),
             LocationReading.Read(AaveBorrowed, [.. aaveBalances.Where(b => b.Location == AaveBorrowed)], []),
         ];

@@ -60,7 +60,7 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         Assert.Empty(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel));
         var report = await Reconciler.ReconcileAsync(await _ledger.RebuildPositionsAsync(InstanceId, Cancel), [Reader()], Cancel);
         Assert.True(report.IsClean, string.Join("; ", report.Lines));
-        Assert.Equal((ChainReader.AaveSupplied, "USDT", 10_000m), report.Lines.Where(l => l.Actual is not null).Select(l => (l.Location, l.Item, l.Actual!.Value)).Single());
+        Assert.Equal((ChainReader.AaveSupplied, "USDT", 10_000m), report.Lines.Where(l => l.Actual is not null && l.Item != ChainReader.NativeEth).Select(l => (l.Location, l.Item, l.Actual!.Value)).Single());
     }
 
     [Theory]
@@ -104,6 +104,48 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         Assert.StartsWith("the chain step AaveWithdraw of 500 USDT (withdraw) reverted: ", failed.Failure, StringComparison.Ordinal);
         // The failed step leaves the outbox; the one after it waits.
         Assert.Equal(["after"], (await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel)).Select(s => s.StepId));
+    }
+
+    [Fact]
+    public async Task Eth_is_wrapped_then_supplied_as_weth_and_the_ledger_pays_exactly_the_gas_the_chain_charged()
+    {
+        // The operator funds the instance with 3 ETH (the account holds more: its float for gas). The hour lends 2 ETH:
+        // wrapped into WETH, then supplied (after the pool's one approval).
+        await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", "ETH", 3m, 0m, null, ChainReader.Wallet, Start), Cancel);
+        await WriteAheadAsync(
+            Step("wrap", ChainStepKind.WrapEth, 2m) with { Asset = ChainReader.NativeEth },
+            Step("lend", ChainStepKind.AaveSupply, 2m) with { Asset = ChainStepDesk.WrappedEth });
+        var before = (await _client.Web3.Eth.GetBalance.SendRequestAsync(_client.Account.Address)).Value;
+
+        var sent = await Desk().SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(new SendOutcome(2, 2, null), sent);
+        var after = (await _client.Web3.Eth.GetBalance.SendRequestAsync(_client.Account.Address)).Value;
+        var positions = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        var ledgerEth = positions.Balances.Single(b => b is { Location: "wallet", Asset: "ETH" }).Amount;
+
+        // The chain's ETH fell by the 2 wrapped and the gas of three transactions (approve, wrap, supply); the ledger's by
+        // exactly as much: its gas is the receipts' gas used × effective price.
+        Assert.Equal(RayMath.Scale(before - after, 18), 3m - ledgerEth);
+        Assert.Equal(["aave_supply", "approve", "wrap_eth"], await PlanNamesAsync());
+        Assert.Equal(0m, positions.Balances.Single(b => b is { Location: "wallet", Asset: "WETH" }).Amount);
+        var report = await Reconciler.ReconcileAsync(positions, [Reader()], Cancel);
+        Assert.True(report.IsClean, string.Join("; ", report.Lines));
+        Assert.Equal(2m, report.Lines.Single(l => l is { Location: ChainReader.AaveSupplied, Item: "WETH" }).Actual);
+    }
+
+    private async Task<string[]> PlanNamesAsync()
+    {
+        await using var command = _dataSource.CreateCommand("SELECT plan_name FROM live_transactions WHERE instance_id = @instance_id AND status = 'Confirmed' ORDER BY plan_name");
+        command.Parameters.AddWithValue("instance_id", InstanceId);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        while (await reader.ReadAsync(Cancel))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return [.. names];
     }
 
     private AaveMarket Market => fixture.Market;

@@ -59,4 +59,26 @@ public sealed class LedgerPositionsTests
             [new TokenBalance("binance", "ETH", 0m), new TokenBalance("binance", "USDT", 500m), new TokenBalance("wallet", "ETH", 1.498m)],
             positions.Balances);
     }
+
+    [Fact]
+    public void Wrapping_exchanges_the_wallets_eth_for_weth_and_gas_is_paid_from_its_eth()
+    {
+        // 2 ETH in; 1.5 wrapped (a fill at the wallet at 1, no fee) and supplied to AAVE as WETH. Two transactions:
+        // 45,000 gas at 20 gwei = 0.0009 ETH, and 150,000 gas at 20 gwei = 0.003 ETH.
+        var funding = new LedgerTransfer(InstanceId, "opening", "ETH", 2m, 0m, null, "wallet", Start);
+        var wrap = new LedgerFill(InstanceId, "wallet", "0xwrap", "wrap", "WETH", MarketType.Spot, "WETH", "ETH", OrderSide.Buy, 1.5m, 1m, 0m, "ETH", Start);
+        var supply = new LedgerTransfer(InstanceId, "0xsupply", "WETH", 1.5m, 0m, "wallet", "aave_v3", Start);
+        LedgerTransaction[] gas =
+        [
+            new("0xwrap", InstanceId, "wrap_eth", TransactionStatus.Confirmed, 45_000, 20_000_000_000m, 1, Start, Start),
+            new("0xsupply", InstanceId, "aave_supply", TransactionStatus.Confirmed, 150_000, 20_000_000_000m, 2, Start, Start),
+        ];
+
+        var positions = LedgerPositions.Rebuild([wrap], [], [funding, supply], gas);
+
+        // Wallet ETH: 2 − 1.5 − 0.0009 − 0.003 = 0.4961; wallet WETH: 1.5 − 1.5 = 0; AAVE: 1.5 WETH.
+        Assert.Equal(
+            [new TokenBalance("aave_v3", "WETH", 1.5m), new TokenBalance("wallet", "ETH", 0.4961m), new TokenBalance("wallet", "WETH", 0m)],
+            positions.Balances);
+    }
 }

@@ -66,6 +66,22 @@ public sealed class ReconcilerTests
             report.Lines.Select(l => (l.Item, l.Expected, l.Actual!.Value, l.Difference!.Value, l.Status)));
     }
 
+    [Theory]
+    // The ledger says the wallet holds 0.4961 ETH after gas. More is the operator's float for gas; less than 0.4961 by
+    // more than the 0.5 % / 0.001 tolerance (0.00248) is a loss; no ETH the ledger expects at all is matched too.
+    [InlineData(0.4961, 0.4961, Matched)]
+    [InlineData(0.4961, 3.5, Matched)]
+    [InlineData(0.4961, 0.4940, Matched)]
+    [InlineData(0.4961, 0.49, Mismatched)]
+    [InlineData(0, 0.05, Matched)]
+    [InlineData(-0.0039, 0.05, Matched)]
+    public void The_wallets_native_eth_may_hold_a_float_for_gas_above_the_ledger_never_less(decimal expected, decimal held, ReconciliationStatus status)
+    {
+        var report = Reconciler.Compare(Expect(("wallet", "ETH", expected)), [Held("wallet", ("ETH", held))]);
+
+        Assert.Equal(status, Assert.Single(report.Lines).Status);
+    }
+
     [Fact]
     public void Perp_sizes_are_compared_signed_in_their_base_asset()
     {

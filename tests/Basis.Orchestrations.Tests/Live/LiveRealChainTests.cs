@@ -88,7 +88,40 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
         // The ledger's wallet is empty and AAVE holds the 10,000 USDT it supplied: the one holding, matched.
         var reconciled = await runtime.ReconcileAsync("lend", Cancel);
         Assert.True(reconciled.Ran);
-        Assert.Equal("reconciled: the venues hold what the ledger says (1 holding(s) within tolerance)", reconciled.Detail);
+        Assert.Equal("reconciled: the venues hold what the ledger says (2 holding(s) within tolerance)", reconciled.Detail);
+    }
+
+    [Fact]
+    public async Task A_real_eth_lending_instance_wraps_its_eth_supplies_it_as_weth_and_reconciles_clean_gas_included()
+    {
+        var market = fixture.Market;
+        _client = fixture.Client(1);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(new LiveInstance("lend-eth", "lend-eth", "pure_lending_eth", "eth", 5m, ["ethereum"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created), Cancel);
+
+        // The account holds anvil's 10,000 ETH: 5 are the instance's capital, the rest the operator's float for gas.
+        await ledger.AppendTransferAsync(new LedgerTransfer("lend-eth", "funding", "ETH", 5m, 0m, null, ChainReader.Wallet, Created), Cancel);
+        var runtime = Runtime(market);
+        await runtime.BeatAsync(Cancel);
+
+        var first = await runtime.RunCycleAsync("lend-eth", Created.AddHours(2), Cancel);
+
+        // The entry lends the capital less the book's gas for the supply: wrapped, then supplied, each mined once.
+        Assert.True(first.Ran, first.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("lend-eth", Cancel));
+        var positions = await ledger.RebuildPositionsAsync("lend-eth", Cancel);
+        var lent = positions.Balances.Single(b => b is { Location: ChainReader.AaveSupplied, Asset: "WETH" }).Amount;
+        Assert.InRange(lent, 4.99m, 5m);
+        Assert.Equal(0m, positions.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "WETH" }).Amount);
+        var aWeth = await new Erc20Token(_client, (await new AavePool(_client, market.Pool).GetReserveDataAsync(market.Weth)).ATokenAddress).BalanceOfAsync();
+        Assert.InRange(RayMath.Scale(aWeth, 18), lent, lent * 1.0001m);
+
+        // The wallet's ETH in the ledger is the capital less what was lent and the gas the receipts charged.
+        var gas = 5m - lent - positions.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "ETH" }).Amount;
+        Assert.InRange(gas, 0.000001m, 0.01m);
+        var reconciled = await runtime.ReconcileAsync("lend-eth", Cancel);
+        Assert.True(reconciled.Ran, reconciled.Detail);
+        Assert.StartsWith("reconciled: the venues hold what the ledger says", reconciled.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,6 +163,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
                   pool: "{market.Pool}"
                 tokens:
                   usdt: "{market.Usdt}"
+                  weth: "{market.Weth}"
             """);
         var environment = new Dictionary<string, string>
         {

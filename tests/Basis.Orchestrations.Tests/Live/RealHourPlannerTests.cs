@@ -110,13 +110,31 @@ public sealed class RealHourPlannerTests
     }
 
     [Fact]
-    public void An_aave_step_is_refused_without_a_chain_account_and_for_eth_which_needs_wrapping()
+    public void An_aave_step_is_refused_without_a_chain_account()
     {
         var usdt = new GateDecision(new AaveSupply(InstrumentRegistry.AToken("USDT"), 1_000, "lend"), 1_000, GateVerdict.Passed, 1, true, "ok");
-        var weth = new GateDecision(new AaveSupply(InstrumentRegistry.AToken("WETH"), 3, "lend"), 9_000, GateVerdict.Passed, 1, true, "ok");
 
         Assert.EndsWith("this instance has no account on the chain to send it from (its venues or the host's chain settings)", Planner([], onChain: false).Plan(Hour, [usdt], Book()).Refusal, StringComparison.Ordinal);
-        Assert.EndsWith("ETH must be wrapped to WETH first, which the real desk does not do yet", Planner([], onChain: true).Plan(Hour, [weth], Book()).Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eth_lent_is_wrapped_before_each_supply_and_unwrapped_after_each_withdrawal()
+    {
+        // 3 ETH supplied in two parts of 1.5, then 1 ETH withdrawn: wrap 1.5, supply 1.5 WETH (twice); withdraw 1 WETH, unwrap 1.
+        var supply = new GateDecision(new AaveSupply(InstrumentRegistry.AToken("WETH"), 3, "lend"), 9_000, GateVerdict.Split, 2, true, "split");
+        var withdraw = new GateDecision(new AaveWithdraw(InstrumentRegistry.AToken("WETH"), 1, "raise cash"), 3_000, GateVerdict.Passed, 1, true, "ok");
+
+        var plan = Planner([], onChain: true).Plan(Hour, [supply, withdraw], Book());
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(
+            [
+                (ChainStepKind.WrapEth, "ETH", 1.5m), (ChainStepKind.AaveSupply, "WETH", 1.5m),
+                (ChainStepKind.WrapEth, "ETH", 1.5m), (ChainStepKind.AaveSupply, "WETH", 1.5m),
+                (ChainStepKind.AaveWithdraw, "WETH", 1m), (ChainStepKind.UnwrapEth, "ETH", 1m),
+            ],
+            plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount)));
+        Assert.Equal(6, plan.ChainSteps.Select(s => s.StepId).Distinct().Count());
     }
 
     [Fact]
