@@ -20,6 +20,7 @@ public static class ApiRoutes
     public const string BacktestTimeseries = Backtest + "/timeseries";
     public const string BacktestEvents = Backtest + "/events";
     public const string BacktestReport = Backtest + "/report";
+    public const string BacktestChart = Backtest + "/chart";
     public const string BacktestTerminate = Backtest + "/terminate";
     public const string Sweeps = "v1/sweeps";
     public const string Sweep = Sweeps + "/{id}";
@@ -77,6 +78,10 @@ public static class ApiRoutes
                 .WithTags("backtests").WithSummary($"{artefact} of a completed backtest").Produces(StatusCodes.Status200OK, contentType: contentType)
                 .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequiresApiKey(readsNeedKey);
         }
+
+        api.MapGet(BacktestChart, (string id, HttpRequest http, RunHandlers runs, DurableTaskClient engine) => runs.ChartAsync(id, http, engine))
+            .WithTags("backtests").WithSummary("The timeseries of a completed backtest as the dashboard charts it: by column, thinned for drawing (every spike kept), and each month's last hour as it is")
+            .Produces<BacktestChartResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequiresApiKey(readsNeedKey);
 
         MapRuns(api, RunKind.Sweep, typeof(SweepRequestBody), readsNeedKey, Sweeps, Sweep, SweepResult, SweepTerminate);
 

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Basis.Api.Runs;
+using Basis.Data.Results;
 using Basis.Data.Stores;
 using Basis.Orchestrations.Backtests;
 using Microsoft.DurableTask.Client;
@@ -19,6 +21,15 @@ public sealed class RunHandlers(BacktestWorkspace workspace, ApiAccess access, A
 
     /// <summary>The most runs one list returns.</summary>
     public const int MaxListLimit = 10_000;
+
+    /// <summary>How many runs' charts are kept built: those of the run pages open now.</summary>
+    private const int KeptCharts = 16;
+
+    /// <summary>
+    /// Charts built, by run: a completed run's never changes, and building one reads its whole timeseries.csv (a year's
+    /// is 3.8 MB), while its page asks for it on every visit.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, BacktestChartResponse> _charts = new(StringComparer.Ordinal);
 
     /// <summary>POST: checks and starts a backtest or sweep.</summary>
     public async Task<IResult> SubmitAsync(RunKind kind, HttpRequest http, DurableTaskClient engine)
@@ -97,6 +108,46 @@ public sealed class RunHandlers(BacktestWorkspace workspace, ApiAccess access, A
     /// <summary>GET: one of a completed backtest's files.</summary>
     public async Task<IResult> ArtefactAsync(RunKind kind, string id, string artefact, string contentType, HttpRequest http, DurableTaskClient engine)
     {
+        if (await RefuseReadAsync(kind, id, http, engine) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var bytes = await new RunService(engine, workspace).ArtefactAsync(id, artefact, http.HttpContext.RequestAborted);
+        return bytes is null ? ApiProblems.Gone(id, artefact) : TypedResults.Bytes(bytes, contentType);
+    }
+
+    /// <summary>GET …/chart: a completed backtest's timeseries as the dashboard charts it (<see cref="BacktestChart"/>).</summary>
+    public async Task<IResult> ChartAsync(string id, HttpRequest http, DurableTaskClient engine)
+    {
+        if (await RefuseReadAsync(RunKind.Backtest, id, http, engine) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (_charts.TryGetValue(id, out var chart))
+        {
+            return TypedResults.Ok(chart);
+        }
+
+        if (await new RunService(engine, workspace).ArtefactAsync(id, ResultFiles.Timeseries, http.HttpContext.RequestAborted) is not { } csv)
+        {
+            return ApiProblems.Gone(id, ResultFiles.Timeseries);
+        }
+
+        chart = BacktestChart.FromCsv(csv);
+        if (_charts.Count >= KeptCharts)
+        {
+            _charts.Clear();
+        }
+
+        _charts[id] = chart;
+        return TypedResults.Ok(chart);
+    }
+
+    /// <summary>The problem that answers a read of a run's files instead: no key, no such run, or not completed.</summary>
+    private async Task<IResult?> RefuseReadAsync(RunKind kind, string id, HttpRequest http, DurableTaskClient engine)
+    {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(http);
         if (access.Refuse(http, changes: false) is { } refused)
@@ -104,20 +155,13 @@ public sealed class RunHandlers(BacktestWorkspace workspace, ApiAccess access, A
             return refused;
         }
 
-        var runs = new RunService(engine, workspace);
-        var run = await runs.GetAsync(kind, id, http.HttpContext.RequestAborted);
+        var run = await new RunService(engine, workspace).GetAsync(kind, id, http.HttpContext.RequestAborted);
         if (run is null)
         {
             return ApiProblems.NotFound(kind.Name, id);
         }
 
-        if (run.Status != RunStatus.Completed)
-        {
-            return ApiProblems.NotReady(id, run.Status.ToString());
-        }
-
-        var bytes = await runs.ArtefactAsync(id, artefact, http.HttpContext.RequestAborted);
-        return bytes is null ? ApiProblems.Gone(id, artefact) : TypedResults.Bytes(bytes, contentType);
+        return run.Status == RunStatus.Completed ? null : ApiProblems.NotReady(id, run.Status.ToString());
     }
 
     /// <summary>DELETE or POST …/terminate: stops a run that has not finished.</summary>

@@ -39,6 +39,10 @@ public sealed class BacktestFunctions(RunHandlers runs)
     public Task<IResult> Report([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.BacktestReport)] HttpRequest req, [DurableClient] DurableTaskClient client, string id) =>
         File(ApiRoutes.BacktestReport, id, req, client);
 
+    [Function("GetBacktestChart")]
+    public Task<IResult> Chart([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.BacktestChart)] HttpRequest req, [DurableClient] DurableTaskClient client, string id) =>
+        runs.ChartAsync(id, req, client);
+
     [Function("DeleteBacktest")]
     public Task<IResult> Delete([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Backtest)] HttpRequest req, [DurableClient] DurableTaskClient client, string id) =>
         runs.TerminateAsync(RunKind.Backtest, id, req, client);

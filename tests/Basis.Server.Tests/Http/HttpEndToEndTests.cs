@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -39,6 +40,16 @@ public sealed class HttpEndToEndTests : HostedTest
 
         var report = await Host.Http.GetAsync(new Uri(links.GetProperty("resultUri").GetString()!.Replace("/result", "/report", StringComparison.Ordinal)), ct);
         Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
+
+        // The dashboard's charts: a quarter's 2,160 hours thinned to 2,000 points, and the last hour of each of its months.
+        var chart = await Host.Http.GetFromJsonAsync<JsonElement>(status + "/chart", ct);
+        Assert.Equal(2160, chart.GetProperty("hours").GetInt32());
+        Assert.Equal(2000, chart.GetProperty("drawn").GetProperty("time").GetArrayLength());
+        var monthEnds = chart.GetProperty("month_ends");
+        long[] lastHours = [.. new[] { "2025-01-31T23:00:00Z", "2025-02-28T23:00:00Z", "2025-03-31T23:00:00Z" }.Select(t => DateTimeOffset.Parse(t, CultureInfo.InvariantCulture).ToUnixTimeSeconds())];
+        Assert.Equal(lastHours, monthEnds.GetProperty("time").EnumerateArray().Select(t => t.GetInt64()));
+        var equity = monthEnds.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "equity").GetProperty("values");
+        Assert.Equal(summary.GetProperty("final_equity").GetDouble(), equity[2].GetDouble());
     }
 
     [Fact]
@@ -94,6 +105,7 @@ public sealed class HttpEndToEndTests : HostedTest
     [InlineData("/api/v1/backtests/bt_nothing", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/backtests/bt_nothing/result", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/backtests/bt_nothing/report", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/backtests/bt_nothing/chart", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/sweeps/sw_nothing/result", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/strategies/no_such_mode", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/strategies/ml_btc_directional_usdt_margin/config", HttpStatusCode.NotFound)]
