@@ -3,10 +3,19 @@ const decimals: Record<string, number> = { USDT: 2, ETH: 6 };
 
 const notApplicable = "n/a";
 
+/** One formatter per number of digits: making one costs far more than using it, and a chart's axes ask thousands of times. */
+const formatters = new Map<number, Intl.NumberFormat>();
+
 function fixed(value: number, digits: number): string {
   // -0.00 reads as a loss: a value that rounds to zero is shown as zero.
   const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
-  return new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded);
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, formatter);
+  }
+
+  return formatter.format(rounded);
 }
 
 /** An amount in its share class's unit: "101,644.13 USDT", "100.250000 ETH". */

@@ -24,22 +24,16 @@ export function EventsTable({ runId, events }: { runId: string; events: RunEvent
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
-  // Each row's text is lower-cased once, so a keystroke in the search only compares.
-  const rows = useMemo(
-    () =>
-      events.map((event) => {
-        const text = details(event);
-        return { event, details: text, search: `${event.type} ${text}`.toLowerCase() };
-      }),
-    [events],
-  );
   const types = useMemo(() => [...new Set(events.map((event) => event.type))].sort(), [events]);
-  const shown = useMemo(() => {
-    const words = search.trim().toLowerCase();
-    return rows.filter(
-      (row) => (type === "" || row.event.type === type) && (words === "" || row.search.includes(words)),
-    );
-  }, [rows, type, search]);
+  const words = search.trim().toLowerCase();
+  const searching = words !== "";
+  // Each event's text is put together and lower-cased once, when a search first needs it (not on load: a year has
+  // tens of thousands of events), so a keystroke only compares.
+  const texts = useMemo(() => (searching ? events.map((event) => `${event.type} ${details(event)}`.toLowerCase()) : null), [events, searching]);
+  const shown = useMemo(
+    () => events.filter((event, i) => (type === "" || event.type === type) && (texts === null || texts[i]!.includes(words))),
+    [events, texts, type, words],
+  );
 
   const pages = Math.max(1, Math.ceil(shown.length / pageSize));
   const current = Math.min(page, pages - 1);
@@ -56,7 +50,7 @@ export function EventsTable({ runId, events }: { runId: string; events: RunEvent
     goTo(0);
   };
   const exportCsv = () => {
-    const lines = ["time,type,details", ...shown.map((row) => [row.event.time, row.event.type, row.details].map(csvField).join(","))];
+    const lines = ["time,type,details", ...shown.map((event) => [event.time, event.type, details(event)].map(csvField).join(","))];
     saveFile(new Blob([lines.join("\n") + "\n"], { type: "text/csv" }), `${runId}-events.csv`);
   };
 
@@ -105,15 +99,18 @@ export function EventsTable({ runId, events }: { runId: string; events: RunEvent
           <tbody>
             {/* Only the rows in view are rendered; the spacers keep the scroll bar's length and position true. */}
             <tr aria-hidden="true" style={{ height: first * rowHeight }} />
-            {pageRows.slice(first, last).map((row, i) => (
-              <tr key={current * pageSize + first + i} aria-rowindex={first + i + 2} style={{ height: rowHeight }}>
-                <td className="nowrap">{formatTime(row.event.time)}</td>
-                <td>{row.event.type}</td>
-                <td className="details" title={row.details}>
-                  {row.details}
-                </td>
-              </tr>
-            ))}
+            {pageRows.slice(first, last).map((event, i) => {
+              const text = details(event);
+              return (
+                <tr key={current * pageSize + first + i} aria-rowindex={first + i + 2} style={{ height: rowHeight }}>
+                  <td className="nowrap">{formatTime(event.time)}</td>
+                  <td>{event.type}</td>
+                  <td className="details" title={text}>
+                    {text}
+                  </td>
+                </tr>
+              );
+            })}
             <tr aria-hidden="true" style={{ height: (pageRows.length - last) * rowHeight }} />
           </tbody>
         </table>
