@@ -24,7 +24,7 @@ await scenario("compare", async ({ context, page }) => {
   step(`final equity side by side: ${cells.join(" | ")}`);
   await page.getByRole("table", { name: "P&L by source side by side" }).waitFor();
 
-  await page.locator("figure.chart canvas").first().waitFor();
+  await page.locator("figure.chart").first().waitFor();
   const ink = await chartInk(page);
   check(ink.length > 0 && ink.every((chart) => chart.ink > chart.pixels * 0.002), `the overlaid chart: ${JSON.stringify(ink)}`);
   step(`overlaid equity drawn (${ink.map((c) => c.ink).join(", ")} px)`);

@@ -131,18 +131,31 @@ export async function api(context, path) {
   return response.json();
 }
 
-/** How many pixels of each chart canvas inside `scope` were drawn on (alpha > 0), and the canvas's size. */
+/**
+ * How many pixels of each chart's canvas inside `scope` were drawn on (alpha > 0), and the canvas's size. A chart is
+ * drawn as it nears the view (web/src/components/TimeChart.tsx), so each is scrolled into view and waited for first.
+ */
 export async function chartInk(scope) {
-  return scope.locator("figure.chart canvas").evaluateAll((canvases) =>
-    canvases.map((canvas) => {
-      const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-      let ink = 0;
-      for (let i = 3; i < data.length; i += 4) {
-        if (data[i] > 0) ink++;
-      }
-      return { ink, pixels: canvas.width * canvas.height };
-    }),
-  );
+  const ink = [];
+  for (const figure of await scope.locator("figure.chart").all()) {
+    await figure.scrollIntoViewIfNeeded();
+    const canvas = figure.locator("canvas");
+    await canvas.waitFor();
+    ink.push(
+      await canvas.evaluate(async (canvas) => {
+        // uPlot draws in the frame after it is made.
+        await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+        const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        let ink = 0;
+        for (let i = 3; i < data.length; i += 4) {
+          if (data[i] > 0) ink++;
+        }
+        return { ink, pixels: canvas.width * canvas.height };
+      }),
+    );
+  }
+
+  return ink;
 }
 
 /** An amount as the dashboard writes it (web/src/format.ts): "101,644.13 USDT". */

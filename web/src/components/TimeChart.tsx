@@ -1,6 +1,8 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+
+const height = 260;
 
 export interface Line {
   label: string;
@@ -11,19 +13,23 @@ export interface Line {
   spanGaps?: boolean;
 }
 
-/** A uPlot chart of lines over time (Unix seconds), as wide as its container. */
+/**
+ * A uPlot chart of lines over time (Unix seconds), as wide as its container. It is drawn once it comes within half a
+ * screen of the view: a year's run page holds a dozen charts, most of them below the fold.
+ */
 export function TimeChart({ title, time, lines, format }: { title: string; time: number[]; lines: Line[]; format: (value: number) => string }) {
   const container = useRef<HTMLDivElement>(null);
+  const near = useNearView(container);
   useEffect(() => {
     const element = container.current;
-    if (!element) {
+    if (!element || !near) {
       return;
     }
 
     const plot = new uPlot(
       {
         width: element.clientWidth,
-        height: 260,
+        height,
         series: [{}, ...lines.map((line) => ({ label: line.label, stroke: line.color, width: 1.5, spanGaps: line.spanGaps ?? false, value: (_: uPlot, v: number | null) => (v === null ? "" : format(v)) }))],
         axes: [{}, { size: 90, values: (_: uPlot, ticks: number[]) => ticks.map(format) }],
         cursor: { sync: { key: "run" } },
@@ -36,7 +42,7 @@ export function TimeChart({ title, time, lines, format }: { title: string; time:
     const resize = new ResizeObserver(() => {
       if (element.clientWidth !== width) {
         width = element.clientWidth;
-        plot.setSize({ width, height: 260 });
+        plot.setSize({ width, height });
       }
     });
     resize.observe(element);
@@ -44,12 +50,35 @@ export function TimeChart({ title, time, lines, format }: { title: string; time:
       resize.disconnect();
       plot.destroy();
     };
-  }, [time, lines, format]);
+  }, [near, time, lines, format]);
 
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <div ref={container} />
+      {/* The chart's height is kept before it is drawn, so the page does not jump as charts appear. */}
+      <div ref={container} style={{ minHeight: height }} />
     </figure>
   );
+}
+
+/** True from the moment `element` comes within half a screen of the view. */
+function useNearView(element: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    if (near || !element.current) {
+      return;
+    }
+
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          setNear(true);
+        }
+      },
+      { rootMargin: "50% 0px" },
+    );
+    observer.observe(element.current);
+    return () => observer.disconnect();
+  }, [element, near]);
+  return near;
 }
