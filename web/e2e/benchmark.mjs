@@ -1,6 +1,7 @@
 // Time to interactive of a backtest's run page (a one-year hourly run in BrowserTests), in headless Chromium: each
 // load is a fresh browser context (empty cache) already signed in, timed from navigation start to the later of
-//   content ready  the final equity card shown and every chart canvas drawn, and
+//   content ready  the final equity card shown and every chart canvas drawn (a chart is drawn as it nears the view:
+//                  at load, those in or near the first screen), and
 //   last long task the end of the last main-thread task over 50 ms (PerformanceObserver 'longtask') before a quiet second.
 // Checks that the page shows the run's summary.json and draws its charts; the time is reported, never asserted.
 //   BASIS_E2E_RUN         the backtest's id (completed)

@@ -19,6 +19,7 @@ export type Strategy = Schemas["StrategyResponse"];
 export type StrategyConfig = Schemas["StrategyConfigResponse"];
 export type StrategyCoverage = Schemas["StrategyCoverageResponse"];
 export type RunLinks = Schemas["RunLinks"];
+export type BacktestChart = Schemas["BacktestChartResponse"];
 export type LiveCreate = Schemas["LiveCreateRequestBody"];
 /** A backtest request; `config_overrides` is any JSON object (the document cannot say so). */
 export type BacktestRequest = Omit<Schemas["BacktestRequestBody"], "config_overrides"> & { config_overrides?: Record<string, unknown> };
@@ -88,6 +89,11 @@ export class ApiClient {
   /** timeseries.csv. */
   async backtestTimeseries(id: string): Promise<string> {
     return (await this.send(path("/api/v1/backtests/{id}/timeseries", { id }))).text();
+  }
+
+  /** The timeseries as the run page charts it: thinned for drawing, and each month's last hour as it is. */
+  backtestChart(id: string): Promise<BacktestChart> {
+    return this.json(path("/api/v1/backtests/{id}/chart", { id }));
   }
 
   /** events.jsonl. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnGroups, lentEquity, monthlyReturns, parseTimeseries } from "./results";
+import { chartTimeseries, columnGroups, lentEquity, monthlyReturns, parseTimeseries } from "./results";
 
 const csv = `timestamp,equity,drawdown,funding,residual,net_flows,health_factor,ltv,net_delta,margin_ratio_binance_ETHUSDT,wallet:BaseToken:ETH,binance:Perp:ETHUSDT,bybit:BaseToken:ETH
 2025-01-31T23:00:00Z,101,0,1,0,0,,0,0.1,0.25,5,-1,1
@@ -31,6 +31,20 @@ describe("timeseries.csv", () => {
     expect(months.map((m) => m.month)).toEqual(["2025-01", "2025-02"]);
     expect(months[0]!.value).toBeCloseTo(0.01);
     expect(months[1]!.value).toBeCloseTo(8 / 101);
+  });
+
+  it("gives the same monthly returns from each month's last hour alone (the chart endpoint's month ends)", () => {
+    const monthEnds = chartTimeseries({
+      time: [Date.UTC(2025, 0, 31, 23) / 1000, Date.UTC(2025, 1, 28, 23) / 1000],
+      columns: [
+        { name: "equity", values: [101, 159] },
+        { name: "net_flows", values: [0, 50] },
+        { name: "health_factor", values: [null, 2.4] },
+      ],
+    });
+
+    expect(monthEnds.columns.get("health_factor")).toEqual([null, 2.4]);
+    expect(monthlyReturns(monthEnds, 100)).toEqual(monthlyReturns(parseTimeseries(csv), 100));
   });
 
   it("lends the capital, and each deposit from its hour, at the benchmark's growth", () => {

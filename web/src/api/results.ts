@@ -1,4 +1,4 @@
-import type { RunStatus } from "./client";
+import type { BacktestChart, RunStatus } from "./client";
 
 /**
  * summary.json (docs/results.md): amounts in share-class units, ratios as fractions, null where undefined. The
@@ -70,6 +70,17 @@ export function parseTimeseries(csv: string): Timeseries {
   };
 }
 
+/**
+ * A series of the chart endpoint (`BacktestChart`'s drawn hours or month ends) as a timeseries. The server writes its
+ * numbers as JSON numbers (the document allows strings for any .NET number): tens of thousands are taken as they are.
+ */
+export function chartTimeseries(series: BacktestChart["drawn"]): Timeseries {
+  return {
+    time: series.time as number[],
+    columns: new Map(series.columns.map((column) => [column.name, column.values as (number | null)[]])),
+  };
+}
+
 /** The columns of a timeseries, by what they hold (docs/results.md names them). */
 export function columnGroups(series: Timeseries, sources: string[]) {
   const names = [...series.columns.keys()];
@@ -128,7 +139,10 @@ export interface MonthlyReturn {
   value: number;
 }
 
-/** Monthly returns (UTC months) from the hourly equity and cumulative net flows; the first month starts from the capital. */
+/**
+ * Monthly returns (UTC months) from the equity and cumulative net flows at each month's last hour (the hours between,
+ * if given, are passed over); the first month starts from the capital.
+ */
 export function monthlyReturns(series: Timeseries, initialCapital: number): MonthlyReturn[] {
   const equity = series.columns.get("equity") ?? [];
   const flows = series.columns.get("net_flows");

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
-import type { ApiClient } from "../api/client";
-import { columnGroups, lentEquity, parseTimeseries, type RunEvent, type Summary, type Timeseries } from "../api/results";
+import type { ApiClient, BacktestChart } from "../api/client";
+import { chartTimeseries, columnGroups, lentEquity, type RunEvent, type Summary, type Timeseries } from "../api/results";
 import { formatNumber, formatPercent } from "../format";
 import { useApi, type Loaded } from "../useApi";
 import { MonthlyReturns } from "./MonthlyReturns";
@@ -17,11 +17,13 @@ function lines(series: Timeseries, names: string[], label: (name: string) => str
  * Everything timeseries.csv holds, charted: equity against holding the share class's asset and lending it on AAVE
  * (the mode's benchmark, where the data has it), drawdown, cumulative P&L
  * by source, AAVE health factor and LTV, margin ratio per perp, net delta, positions; the funding rate per venue from
- * the funding events; and the monthly returns. A chart whose columns the run lacks is left out. Loaded on its own:
- * uPlot is a separate chunk; the time series is read by the page meanwhile.
+ * the funding events; and the monthly returns. A chart whose columns the run lacks is left out. The hours come thinned
+ * for drawing (GET …/chart: a year of timeseries.csv is 3.8 MB), the monthly returns from each month's last hour as it
+ * is. Loaded on its own: uPlot is a separate chunk; the chart's series is read by the page meanwhile.
  */
-export default function RunCharts({ client, summary, timeseries: csv, events }: { client: ApiClient; summary: Summary; timeseries: Loaded<string>; events: Loaded<RunEvent[]> }) {
-  const series = useMemo(() => (csv.state === "ready" ? parseTimeseries(csv.data) : null), [csv]);
+export default function RunCharts({ client, summary, chart, events }: { client: ApiClient; summary: Summary; chart: Loaded<BacktestChart | null>; events: Loaded<RunEvent[]> }) {
+  const series = useMemo(() => (chart.state === "ready" && chart.data ? chartTimeseries(chart.data.drawn) : null), [chart]);
+  const monthEnds = useMemo(() => (chart.state === "ready" && chart.data ? chartTimeseries(chart.data.month_ends) : null), [chart]);
   // The lending benchmark is a line more: without it (no data for the reserve), the charts still show.
   const benchmark = useApi(
     () => client.strategyBenchmark(summary.mode, summary.start, summary.end).catch(() => null),
@@ -29,24 +31,14 @@ export default function RunCharts({ client, summary, timeseries: csv, events }: 
   );
   const unit = summary.share_class;
   const amount = useMemo(() => (value: number) => formatNumber(value, unit === "ETH" ? 4 : 0), [unit]);
+  // Apart from the equity chart's, no line depends on the benchmark: its late answer redraws that chart alone.
   const charts = useMemo(() => {
     if (!series) {
       return null;
     }
 
     const groups = columnGroups(series, Object.keys(summary.attribution));
-    const flows = series.columns.get("net_flows");
-    // Holding the share class's asset earns nothing in its own unit: the capital plus whatever was deposited.
-    const hold = series.time.map((_, i) => summary.initial_capital + (flows?.[i] ?? 0));
-    const lent = benchmark.state === "ready" && benchmark.data && benchmark.data.time.length > 0 ? benchmark.data : null;
     return {
-      equity: [
-        { label: `Equity (${unit})`, values: series.columns.get("equity")!, color: palette[0]! },
-        { label: `Holding ${unit}`, values: hold, color: palette[8]! },
-        ...(lent
-          ? [{ label: `${lent.benchmark[0]!.toUpperCase()}${lent.benchmark.slice(1)}`, values: lentEquity(series, summary.initial_capital, lent.time.map(Number), lent.growth.map(Number)), color: palette[6]! }]
-          : []),
-      ],
       drawdown: lines(series, ["drawdown"]),
       attribution: lines(series, groups.attribution.filter((source) => series.columns.get(source)!.some((value) => value !== 0))),
       healthFactor: lines(series, groups.risk.filter((name) => name === "health_factor"), () => "Health factor"),
@@ -55,25 +47,42 @@ export default function RunCharts({ client, summary, timeseries: csv, events }: 
       delta: lines(series, series.columns.has("net_delta") ? ["net_delta"] : []),
       positions: [...groups.positions].map(([asset, names]) => ({ asset, lines: lines(series, names) })),
     };
+  }, [series, summary]);
+  const equity = useMemo(() => {
+    if (!series) {
+      return null;
+    }
+
+    const flows = series.columns.get("net_flows");
+    // Holding the share class's asset earns nothing in its own unit: the capital plus whatever was deposited.
+    const hold = series.time.map((_, i) => summary.initial_capital + (flows?.[i] ?? 0));
+    const lent = benchmark.state === "ready" && benchmark.data && benchmark.data.time.length > 0 ? benchmark.data : null;
+    return [
+      { label: `Equity (${unit})`, values: series.columns.get("equity")!, color: palette[0]! },
+      { label: `Holding ${unit}`, values: hold, color: palette[8]! },
+      ...(lent
+        ? [{ label: `${lent.benchmark[0]!.toUpperCase()}${lent.benchmark.slice(1)}`, values: lentEquity(series, summary.initial_capital, lent.time.map(Number), lent.growth.map(Number)), color: palette[6]! }]
+        : []),
+    ];
   }, [series, summary, unit, benchmark]);
   const funding = useMemo(() => (events.state === "ready" ? fundingRates(events.data) : null), [events]);
 
-  if (csv.state === "loading") {
+  if (chart.state === "loading") {
     return <Loading what="the time series" />;
   }
 
-  if (csv.state === "error") {
-    return <ErrorMessage error={csv.error} />;
+  if (chart.state === "error") {
+    return <ErrorMessage error={chart.error} />;
   }
 
-  if (!series || !charts) {
+  if (!series || !monthEnds || !charts || !equity) {
     return null;
   }
 
   const plain = significant;
   return (
     <>
-      <TimeChart title={`Equity against holding and lending ${unit} (${unit})`} time={series.time} lines={charts.equity} format={amount} />
+      <TimeChart title={`Equity against holding and lending ${unit} (${unit})`} time={series.time} lines={equity} format={amount} />
       <TimeChart title="Drawdown" time={series.time} lines={charts.drawdown} format={formatPercent} />
       <TimeChart title={`Cumulative P&L by source (${unit})`} time={series.time} lines={charts.attribution} format={amount} />
       {charts.healthFactor.length > 0 && <TimeChart title="AAVE health factor (liquidation at 1)" time={series.time} lines={charts.healthFactor} format={plain} />}
@@ -81,18 +90,19 @@ export default function RunCharts({ client, summary, timeseries: csv, events }: 
       {charts.margin.length > 0 && <TimeChart title="Margin ratio per venue and perp" time={series.time} lines={charts.margin} format={formatPercent} />}
       {charts.delta.length > 0 && <TimeChart title="Net delta (units of the mode's asset)" time={series.time} lines={charts.delta} format={plain} />}
       {funding && funding.lines.length > 0 && (
-        <TimeChart title="Funding rate per venue (per funding period)" time={funding.time} lines={funding.lines} format={(value) => formatPercent(value)} />
+        <TimeChart title="Funding rate per venue (per funding period)" time={funding.time} lines={funding.lines} format={formatPercent} />
       )}
       {charts.positions.map(({ asset, lines }) => (
         <TimeChart key={asset} title={`Positions in ${asset} (units)`} time={series.time} lines={lines} format={plain} />
       ))}
-      <MonthlyReturns series={series} initialCapital={summary.initial_capital} />
+      <MonthlyReturns series={monthEnds} initialCapital={summary.initial_capital} />
     </>
   );
 }
 
 /** A figure of any size to four significant digits: a net delta of 1e-5 reads as such, a health factor as 1.045. */
-const significant = (value: number) => new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 }).format(value);
+const fourDigits = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
+const significant = (value: number) => fourDigits.format(value);
 
 /** The funding events' rates, one line per perp, on the hours any perp paid (a venue's other hours are gaps it spans). */
 function fundingRates(events: RunEvent[]): { time: number[]; lines: Line[] } {

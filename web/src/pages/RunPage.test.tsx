@@ -26,7 +26,14 @@ function status(runtimeStatus: string, customStatus: unknown = null): RunStatus 
 describe("the run page", () => {
   it("shows the progress of a running backtest", async () => {
     const progress = { phase: "simulating", segment: 1, segments: 4, from: "2025-01-01T00:00:00Z", to: "2025-04-01T00:00:00Z", progress: 0.25 };
-    mockFetch({ "/api/v1/backtests/bt_1": () => json(status("Running", progress)) });
+    // The page asks for a completed run's files with its status: a running one answers those with a 409.
+    const notReady = () => json({ title: "The result of 'bt_1' is not ready.", status: 409 }, 409);
+    mockFetch({
+      "/api/v1/backtests/bt_1": () => json(status("Running", progress)),
+      "/api/v1/backtests/bt_1/result": notReady,
+      "/api/v1/backtests/bt_1/events": notReady,
+      "/api/v1/backtests/bt_1/chart": notReady,
+    });
     render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
 
     expect(await screen.findByText(/simulating, segment 1 of 4/)).toHaveTextContent("25.00 %");
@@ -41,8 +48,11 @@ describe("the run page", () => {
     render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
 
     expect(await screen.findByText(/The result is not ready yet/)).toHaveTextContent("The result of 'bt_1' is not ready.");
+    // Asked for with the status, then again once the status said completed.
+    const reads = () => fetch.mock.calls.filter(([url]) => url.endsWith("/result")).length;
+    expect(reads()).toBe(2);
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
-    await vi.waitFor(() => expect(fetch.mock.calls.filter(([url]) => url.endsWith("/result"))).toHaveLength(2));
+    await vi.waitFor(() => expect(reads()).toBe(3));
   });
 
   it("shows a completed backtest's figures in its share class's unit and its P&L by source", async () => {
@@ -58,7 +68,10 @@ describe("the run page", () => {
       "/api/v1/backtests/bt_1": () => json(status("Completed")),
       "/api/v1/backtests/bt_1/result": () => json(summary),
       "/api/v1/backtests/bt_1/events": () => new Response(events, { headers: { "Content-Type": "application/x-ndjson" } }),
-      "/api/v1/backtests/bt_1/timeseries": () => new Response("timestamp,equity\n2025-01-01T00:00:00Z,100\n", { headers: { "Content-Type": "text/csv" } }),
+      "/api/v1/backtests/bt_1/chart": () => {
+        const series = { time: [1735689600], columns: [{ name: "equity", values: [100] }] };
+        return json({ hours: 1, drawn: series, month_ends: series });
+      },
     });
     render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
 
@@ -87,6 +100,9 @@ describe("the run page", () => {
     mockFetch({
       "/api/v1/backtests/sw_1-0": () => json({ ...status("Completed"), id: "sw_1-0", sweep: "sw_1" }),
       "/api/v1/backtests/sw_1-0/result": () => json(summary),
+      // Asked for with the status, before it says the run is a sweep's: a sweep keeps its runs' summaries only.
+      "/api/v1/backtests/sw_1-0/events": () => json({ title: "Gone", status: 410 }, 410),
+      "/api/v1/backtests/sw_1-0/chart": () => json({ title: "Gone", status: 410 }, 410),
     });
     render(<RunPage client={new ApiClient("key", vi.fn())} id="sw_1-0" />);
 
@@ -97,7 +113,13 @@ describe("the run page", () => {
   });
 
   it("says why a failed backtest failed", async () => {
-    mockFetch({ "/api/v1/backtests/bt_1": () => json({ ...status("Failed"), error: "a gap in ETHUSDT funding" }) });
+    const notReady = () => json({ title: "The result of 'bt_1' is not ready.", status: 409 }, 409);
+    mockFetch({
+      "/api/v1/backtests/bt_1": () => json({ ...status("Failed"), error: "a gap in ETHUSDT funding" }),
+      "/api/v1/backtests/bt_1/result": notReady,
+      "/api/v1/backtests/bt_1/events": notReady,
+      "/api/v1/backtests/bt_1/chart": notReady,
+    });
     render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
 
     expect(await screen.findByRole("alert")).toHaveTextContent("Failed: a gap in ETHUSDT funding");

@@ -1,7 +1,6 @@
-import { lazy, Suspense, useState } from "react";
-import type { ApiClient, RunStatus } from "../api/client";
-import { isActive } from "../api/results";
-import { parseEvents } from "../api/results";
+import { useMemo, useState } from "react";
+import type { ApiClient, BacktestChart, RunStatus } from "../api/client";
+import { isActive, parseEvents, type RunEvent, type Summary } from "../api/results";
 import { AttributionTable } from "../components/AttributionTable";
 import { Downloads } from "../components/Downloads";
 import { EventsTable } from "../components/EventsTable";
@@ -12,7 +11,31 @@ import { formatTime } from "../format";
 import { Link } from "../router";
 import { useApi, usePolled } from "../useApi";
 
-const RunCharts = lazy(() => import("../components/RunCharts"));
+/** A completed run's reads, asked for before its status says it has completed, and the charts' code (uPlot: a chunk of its own). */
+interface EarlyReads {
+  summary: Promise<Summary>;
+  events: Promise<RunEvent[]>;
+  chart: Promise<BacktestChart>;
+  charts: Promise<typeof import("../components/RunCharts")>;
+}
+
+/**
+ * Most run pages are opened on a completed run, so its result, chart and events are asked for with its status rather
+ * than after it (on a year of hours the longest wait of the page), and the charts' code with them: loaded as data, not
+ * by React.lazy, whose Suspense holds back what it waited for by up to 300 ms. A run still going (or a sweep's) answers
+ * those with a problem: each is then asked for again once the status says what the run has.
+ */
+function readEarly(client: ApiClient, id: string): EarlyReads {
+  const reads = {
+    summary: client.backtestResult(id),
+    events: client.backtestEvents(id).then(parseEvents),
+    chart: client.backtestChart(id),
+    charts: import("../components/RunCharts"),
+  };
+  // A read the page never uses (a sweep's run has no events) must not fail as unhandled.
+  Object.values(reads).forEach((read: Promise<unknown>) => read.catch(() => {}));
+  return reads;
+}
 
 /** How often a pending or running backtest's status is read again. */
 export const pollMilliseconds = 1000;
@@ -20,17 +43,18 @@ export const pollMilliseconds = 1000;
 /** One backtest: its progress while it runs, then its figures, charts and attribution (or why it failed). */
 export function RunPage({ client, id }: { client: ApiClient; id: string }) {
   const status = usePolled(() => client.backtest(id), [client, id], isActive, pollMilliseconds);
+  const early = useMemo(() => readEarly(client, id), [client, id]);
   return (
     <>
       <h1>{id}</h1>
       {status.state === "loading" && <Loading what="the run" />}
       {status.state === "error" && <ErrorMessage error={status.error} />}
-      {status.state === "ready" && <RunBody client={client} status={status.data} />}
+      {status.state === "ready" && <RunBody client={client} status={status.data} early={early} />}
     </>
   );
 }
 
-function RunBody({ client, status }: { client: ApiClient; status: RunStatus }) {
+function RunBody({ client, status, early }: { client: ApiClient; status: RunStatus; early: EarlyReads }) {
   if (isActive(status)) {
     return <RunProgress status={status} />;
   }
@@ -43,17 +67,19 @@ function RunBody({ client, status }: { client: ApiClient; status: RunStatus }) {
     );
   }
 
-  return <RunResult client={client} id={status.id} sweep={status.sweep} />;
+  return <RunResult client={client} id={status.id} sweep={status.sweep} early={early} />;
 }
 
 /** A completed run's result; a sweep's run kept its summary only, so it has no charts, events or report. */
-function RunResult({ client, id, sweep }: { client: ApiClient; id: string; sweep: string | null }) {
+function RunResult({ client, id, sweep, early }: { client: ApiClient; id: string; sweep: string | null; early: EarlyReads }) {
   const [attempt, setAttempt] = useState(0);
-  const summary = useApi(() => client.backtestResult(id), [client, id, attempt]);
+  // The early read, unless it failed (the run was still going) or the reader asks again.
+  const read = <T,>(earlier: Promise<T>, again: () => Promise<T>) => (attempt === 0 ? earlier.catch(again) : again());
+  const summary = useApi(() => read(early.summary, () => client.backtestResult(id)), [client, id, early, attempt]);
   // Read once for both the funding chart and the events table.
-  const events = useApi(async () => (sweep ? [] : parseEvents(await client.backtestEvents(id))), [client, id, sweep, attempt]);
-  // Asked for with the summary rather than once the charts' chunk has loaded: on a year of hours it is the largest read.
-  const timeseries = useApi(async () => (sweep ? "" : client.backtestTimeseries(id)), [client, id, sweep, attempt]);
+  const events = useApi(async () => (sweep ? [] : read(early.events, async () => parseEvents(await client.backtestEvents(id)))), [client, id, sweep, early, attempt]);
+  const chart = useApi(async () => (sweep ? null : read(early.chart, () => client.backtestChart(id))), [client, id, sweep, early, attempt]);
+  const charts = useApi(() => early.charts, [early]);
   if (summary.state === "loading") {
     return <Loading what="the result" />;
   }
@@ -97,9 +123,11 @@ function RunResult({ client, id, sweep }: { client: ApiClient; id: string; sweep
           charts, events or report.
         </p>
       ) : (
-        <Suspense fallback={<Loading what="the charts" />}>
-          <RunCharts client={client} summary={summary.data} timeseries={timeseries} events={events} />
-        </Suspense>
+        <>
+          {charts.state === "loading" && <Loading what="the charts" />}
+          {charts.state === "error" && <ErrorMessage error={charts.error} />}
+          {charts.state === "ready" && <charts.data.default client={client} summary={summary.data} chart={chart} events={events} />}
+        </>
       )}
       <AttributionTable summary={summary.data} />
       {!sweep && events.state === "loading" && <Loading what="the events" />}
