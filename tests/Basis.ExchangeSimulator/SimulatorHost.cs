@@ -3,6 +3,7 @@ using Venue = Basis.Core.Instruments.Venue;
 using Basis.ExchangeSimulator.Accounting;
 using Basis.ExchangeSimulator.Binance;
 using Basis.ExchangeSimulator.Bybit;
+using Basis.ExchangeSimulator.Chain;
 using Basis.ExchangeSimulator.Control;
 using Basis.ExchangeSimulator.Faults;
 using Basis.ExchangeSimulator.Market;
@@ -59,9 +60,12 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private SimulatorHost(WebApplication app, string baseUrl, ExchangeState binance, ExchangeState bybit, ExchangeState okx, FaultInjector faults, SimulatorStats stats)
+    private SimulatorHost(
+        WebApplication app, string baseUrl, ExchangeState binance, ExchangeState bybit, ExchangeState okx, FaultInjector faults, SimulatorStats stats,
+        ChainWatcher? chain)
     {
         _app = app;
+        Chain = chain;
         BaseUrl = baseUrl;
         Binance = binance;
         Bybit = bybit;
@@ -85,6 +89,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     public FaultInjector Faults { get; }
 
     public SimulatorStats Stats { get; }
+
+    /// <summary>The deposit watcher and withdrawal sender when <see cref="SimulatorOptions.Chain"/> is set, else null.</summary>
+    public ChainWatcher? Chain { get; }
 
     /// <summary>Every venue request as it arrived (also <c>GET /_sim/requests</c>).</summary>
     public RequestJournal Journal { get; private init; } = null!;
@@ -114,15 +121,19 @@ public sealed class SimulatorHost : IAsyncDisposable
         var binanceApi = new BinanceApi(binance, stats, faults, TimeProvider.System);
         binanceApi.Map(app);
         new BinanceSpotApi(binance, binanceApi, faults, TimeProvider.System).Map(app);
+        new BinanceWalletApi(binance, binanceApi).Map(app);
         new BybitApi(bybit, stats, faults, TimeProvider.System).Map(app);
         new OkxApi(okx, stats, faults, TimeProvider.System).Map(app);
         app.UseWebSockets();
         Streams.SimulatorStreams.Map(app, binance, bybit, okx);
         ControlEndpoints.Map(app, [binance, bybit, okx], faults, stats);
+        // Each venue's name for the Ethereum network of an asset, as their deposit-address and withdrawal endpoints take it.
+        var chain = options.Chain is null ? null : await ChainWatcher.StartAsync(
+            options.Chain, [new(binance, _ => "ETH"), new(bybit, _ => "ETH"), new(okx, asset => $"{asset}-ERC20")]).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, okx, faults, stats) { Journal = journal };
+        return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, okx, faults, stats, chain) { Journal = journal };
     }
 
     // Fees (perp and spot) and maintenance margin from configs/venues/{venue}.yaml; marks, spot prices and funding from
@@ -139,7 +150,11 @@ public sealed class SimulatorHost : IAsyncDisposable
             (decimal)exchange.SpotFees.MakerBps / 10_000m,
             (decimal)exchange.SpotFees.TakerBps / 10_000m);
         var tape = MarketTape.Load(options.DataRoot, venue, instruments.Select(i => i.Symbol));
-        var state = new ExchangeState(tape, instruments, terms, options.StartUtc, spotInstruments, unified);
+        var state = new ExchangeState(tape, instruments, terms, options.StartUtc, spotInstruments, unified)
+        {
+            WithdrawalFees = options.Chain?.WithdrawalFees ?? new Dictionary<string, decimal>(),
+            ChainConfirmations = options.Chain?.Confirmations ?? 1,
+        };
         foreach (var symbol in tape.Symbols)
         {
             // the start must be inside the data
@@ -160,6 +175,11 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Chain is not null)
+        {
+            await Chain.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

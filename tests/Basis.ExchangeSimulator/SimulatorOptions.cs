@@ -1,3 +1,5 @@
+using Basis.ExchangeSimulator.Chain;
+
 namespace Basis.ExchangeSimulator;
 
 /// <summary>How a simulator starts. Paths are folders of the repository's layout (<c>data/</c>, <c>configs/</c>).</summary>
@@ -19,6 +21,12 @@ public sealed record SimulatorOptions
     public decimal SlippageBps { get; init; }
 
     public IReadOnlyList<SimulatorAccount> Accounts { get; init; } = [];
+
+    /// <summary>
+    /// The chain deposits arrive from and withdrawals are sent to; without one, deposit addresses are still served but
+    /// nothing is ever deposited, and withdrawals are only recorded and debited.
+    /// </summary>
+    public SimulatorChain? Chain { get; init; }
 
     /// <summary>Everything wrong with these options, each naming the option (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
@@ -67,6 +75,7 @@ public sealed record SimulatorOptions
             errors.Add("accounts: API keys must be distinct");
         }
 
+        errors.AddRange(Chain?.Validate() ?? []);
         return errors;
     }
 }

@@ -278,9 +278,26 @@ public sealed class ExchangeState
         account.Orders.FirstOrDefault(o => o.Product == product && o.Symbol == symbol
             && (orderId is { } id ? o.OrderId == id : o.ClientOrderId == clientOrderId));
 
+    /// <summary>Blocks a deposit or withdrawal transfer needs, its own included, to be credited or complete.</summary>
+    public int ChainConfirmations { get; init; } = 1;
+
+    /// <summary>Each asset's withdrawal fee, charged on top of the amount (none when not listed).</summary>
+    public IReadOnlyDictionary<string, decimal> WithdrawalFees { get; init; } = new Dictionary<string, decimal>();
+
     /// <summary>
-    /// Moves <paramref name="amount"/> between the funding balance and the trading wallet. Leaving the trading wallet it
-    /// may take what new orders could use (<see cref="AvailableBalance"/>), no more. Returns the transfer's id.
+    /// Where deposits are credited and withdrawals leave from, as each venue does it by default: Binance's spot wallet
+    /// (its separate spot account), the funding account on Bybit (FUND) and OKX (6), apart from their unified trading wallets.
+    /// </summary>
+    public Dictionary<string, decimal> DepositBalances(SimAccount account) => UnifiedAccount ? account.Funding : account.Spot;
+
+    // What may leave the deposit balances: Binance's spot wallet less what open spot orders hold; the whole funding balance.
+    private decimal DepositSpare(SimAccount account, string asset) =>
+        UnifiedAccount ? account.FundingOf(asset) : SpotAvailable(account, asset);
+
+    /// <summary>
+    /// Moves <paramref name="amount"/> between the deposit balances (<see cref="DepositBalances"/>) and the trading
+    /// wallet. Leaving the trading wallet it may take what new orders could use (<see cref="AvailableBalance"/>), no more.
+    /// Returns the transfer's id.
     /// </summary>
     public (long Id, Rejection Rejection) Transfer(SimAccount account, string asset, decimal amount, bool toTrading)
     {
@@ -289,8 +306,8 @@ public sealed class ExchangeState
             return (0, Rejection.InvalidQuantity);
         }
 
-        var (from, to) = toTrading ? (account.Funding, account.Wallet) : (account.Wallet, account.Funding);
-        var spare = toTrading ? account.FundingOf(asset) : AvailableBalance(account, asset);
+        var (from, to) = toTrading ? (DepositBalances(account), account.Wallet) : (account.Wallet, DepositBalances(account));
+        var spare = toTrading ? DepositSpare(account, asset) : AvailableBalance(account, asset);
         if (amount > spare)
         {
             return (0, Rejection.InsufficientBalance);
@@ -302,7 +319,7 @@ public sealed class ExchangeState
         return (_nextWalletId++, Rejection.None);
     }
 
-    /// <summary>Records a withdrawal and debits the funding balance (no fee is charged).</summary>
+    /// <summary>Records a withdrawal and debits its amount and the asset's fee (<see cref="WithdrawalFees"/>) from the deposit balances.</summary>
     public (SimWithdrawal? Withdrawal, Rejection Rejection) Withdraw(
         SimAccount account, string asset, string chain, string address, string? tag, decimal amount, string? clientId)
     {
@@ -311,16 +328,83 @@ public sealed class ExchangeState
             return (null, Rejection.InvalidQuantity);
         }
 
-        if (amount > account.FundingOf(asset))
+        var fee = WithdrawalFees.GetValueOrDefault(asset);
+        if (amount + fee > DepositSpare(account, asset))
         {
             return (null, Rejection.InsufficientBalance);
         }
 
-        account.Funding[asset] = account.FundingOf(asset) - amount;
-        var withdrawal = new SimWithdrawal(_nextWalletId++, asset, chain, address, tag, amount, clientId, NowMs);
+        var balances = DepositBalances(account);
+        balances[asset] = balances.GetValueOrDefault(asset) - amount - fee;
+        var withdrawal = new SimWithdrawal(_nextWalletId++, asset, chain, address, tag, amount, clientId, NowMs) { Fee = fee };
         account.Withdrawals.Add(withdrawal);
         account.UpdateTimeMs = NowMs;
         return (withdrawal, Rejection.None);
+    }
+
+    /// <summary>The withdrawal's transfer is broadcast as <paramref name="txHash"/>.</summary>
+    public void WithdrawalSent(SimWithdrawal withdrawal, string txHash)
+    {
+        withdrawal.TxHash = txHash;
+        withdrawal.State = WithdrawalState.Sent;
+        withdrawal.UpdateTimeMs = NowMs;
+    }
+
+    /// <summary>The withdrawal's transfer has its confirmations.</summary>
+    public void WithdrawalCompleted(SimWithdrawal withdrawal)
+    {
+        withdrawal.State = WithdrawalState.Completed;
+        withdrawal.UpdateTimeMs = NowMs;
+    }
+
+    /// <summary>The withdrawal could not be sent, or its transfer reverted: amount and fee go back to the deposit balances.</summary>
+    public void WithdrawalFailed(SimAccount account, SimWithdrawal withdrawal)
+    {
+        var balances = DepositBalances(account);
+        balances[withdrawal.Asset] = balances.GetValueOrDefault(withdrawal.Asset) + withdrawal.Amount + withdrawal.Fee;
+        withdrawal.State = WithdrawalState.Failed;
+        withdrawal.UpdateTimeMs = NowMs;
+        account.UpdateTimeMs = NowMs;
+    }
+
+    /// <summary>
+    /// Records a transfer seen on chain to one of the account's deposit addresses, pending until
+    /// <see cref="ConfirmDeposits"/> credits it; a transfer already recorded (same hash and log index) is left alone.
+    /// </summary>
+    public SimDeposit? RecordDeposit(
+        SimAccount account, string asset, string chain, string address, decimal amount, string txHash, long logIndex, long blockNumber)
+    {
+        if (account.Deposits.Any(d => d.TxHash == txHash && d.LogIndex == logIndex))
+        {
+            return null;
+        }
+
+        var deposit = new SimDeposit(_nextWalletId++, asset, chain, address, amount, txHash, logIndex, blockNumber, NowMs);
+        account.Deposits.Add(deposit);
+        return deposit;
+    }
+
+    /// <summary>
+    /// Counts every pending deposit's confirmations at chain head <paramref name="headBlock"/> and credits, once, those
+    /// that have <see cref="ChainConfirmations"/> to the deposit balances.
+    /// </summary>
+    public void ConfirmDeposits(long headBlock)
+    {
+        foreach (var account in _accounts.Values)
+        {
+            foreach (var deposit in account.Deposits.Where(d => !d.Credited))
+            {
+                deposit.Confirmations = Math.Max(0, headBlock - deposit.BlockNumber + 1);
+                if (deposit.Confirmations >= ChainConfirmations)
+                {
+                    var balances = DepositBalances(account);
+                    balances[deposit.Asset] = balances.GetValueOrDefault(deposit.Asset) + deposit.Amount;
+                    deposit.Credited = true;
+                    deposit.UpdateTimeMs = NowMs;
+                    account.UpdateTimeMs = NowMs;
+                }
+            }
+        }
     }
 
     /// <summary>The account's deposit address for an asset on a chain: the same every time, different per account, asset and chain.</summary>

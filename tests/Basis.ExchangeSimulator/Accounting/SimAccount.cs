@@ -1,6 +1,6 @@
 namespace Basis.ExchangeSimulator.Accounting;
 
-/// <summary>One API key's account: wallet (trading), spot and funding balances per asset, withdrawals, positions, per-symbol leverage and margin mode, orders.</summary>
+/// <summary>One API key's account: wallet (trading), spot and funding balances per asset, deposits, withdrawals, positions, per-symbol leverage and margin mode, orders.</summary>
 public sealed class SimAccount(string apiKey, string secret, string passphrase)
 {
     // Binance's default initial leverage for a symbol never set.
@@ -23,6 +23,9 @@ public sealed class SimAccount(string apiKey, string secret, string passphrase)
     public Dictionary<string, decimal> Funding { get; } = new(StringComparer.Ordinal);
 
     public List<SimWithdrawal> Withdrawals { get; } = [];
+
+    /// <summary>Transfers seen on chain to the account's deposit addresses, pending or credited.</summary>
+    public List<SimDeposit> Deposits { get; } = [];
 
     public Dictionary<string, Position> Positions { get; } = new(StringComparer.Ordinal);
 

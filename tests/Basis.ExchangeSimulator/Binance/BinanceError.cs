@@ -35,6 +35,10 @@ internal sealed record BinanceError(int Status, int Code, string Message)
     public static readonly BinanceError SpotPriceFilter = new(400, -1013, "Filter failure: PRICE_FILTER");
     public static readonly BinanceError SpotNotional = new(400, -1013, "Filter failure: NOTIONAL");
 
+    // Wallet (/sapi): as ccxt's table of Binance's codes has them.
+    public static readonly BinanceError WithdrawInsufficientBalance = new(400, -4026, "You have insufficient balance.");
+    public static readonly BinanceError TransferInsufficientBalance = new(400, -5013, "Asset transfer failed: insufficient balance");
+
     public static BinanceError BelowMinNotional(decimal minNotional) =>
         new(400, -4164, $"Order's notional must be no smaller than {minNotional:0.##} (unless you choose reduce only).");
 

@@ -37,6 +37,8 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
         app.MapPost("/v5/asset/transfer/inter-transfer", c => RunAsync(c, true, InterTransfer));
         app.MapGet("/v5/asset/deposit/query-address", c => RunAsync(c, true, DepositAddress));
         app.MapPost("/v5/asset/withdraw/create", c => RunAsync(c, true, Withdraw));
+        app.MapGet("/v5/asset/deposit/query-record", c => RunAsync(c, true, DepositRecords));
+        app.MapGet("/v5/asset/withdraw/query-record", c => RunAsync(c, true, WithdrawalRecords));
     }
 
     private sealed record Request(IReadOnlyDictionary<string, string> Parameters, SimAccount? SignedAccount)
@@ -590,6 +592,97 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
             _ => new Failure(131096, "Withdraw amount does not satify the lower limit or upper limit"),
         };
     }
+
+    // Deposits into the funding account (FUND, Bybit's default deposit account), newest first, one page; status 1
+    // toBeConfirmed, 3 success. https://bybit-exchange.github.io/docs/v5/asset/deposit/deposit-record
+    private object DepositRecords(Request request)
+    {
+        if (!TryWindow(request, out var start, out var end))
+        {
+            return new Failure(10001, "params error: startTime and endTime must be integers");
+        }
+
+        return new
+        {
+            rows = request.Account.Deposits
+                .Where(d => (request.Text("coin") is not { } coin || d.Asset == coin) && (request.Text("txID") is not { } tx || d.TxHash == tx)
+                    && d.TimeMs >= start && d.TimeMs <= end)
+                .OrderByDescending(d => d.TimeMs).ThenByDescending(d => d.Id)
+                .Select(d => new
+                {
+                    id = Number(d.Id),
+                    coin = d.Asset,
+                    chain = d.Chain,
+                    amount = Plain(d.Amount),
+                    txID = d.TxHash,
+                    status = d.Credited ? 3 : 1,
+                    toAddress = d.Address,
+                    tag = string.Empty,
+                    depositFee = string.Empty,
+                    successAt = Number(d.UpdateTimeMs),
+                    confirmations = Number(d.Confirmations),
+                    txIndex = Number(d.LogIndex),
+                    blockHash = string.Empty,
+                    batchReleaseLimit = "-1",
+                    depositType = "0",
+                    fromAddress = string.Empty,
+                })
+                .ToArray(),
+            nextPageCursor = string.Empty,
+        };
+    }
+
+    // On-chain withdrawals (withdrawType 0), newest first, one page; status Pending until sent, BlockchainConfirmed once
+    // broadcast, success at its confirmations, Fail. https://bybit-exchange.github.io/docs/v5/asset/withdraw/withdraw-record
+    private object WithdrawalRecords(Request request)
+    {
+        if (!TryWindow(request, out var start, out var end))
+        {
+            return new Failure(10001, "params error: startTime and endTime must be integers");
+        }
+
+        return new
+        {
+            rows = request.Account.Withdrawals
+                .Where(w => (request.Text("withdrawID") is not { } id || Number(w.Id) == id) && (request.Text("coin") is not { } coin || w.Asset == coin)
+                    && (request.Text("txID") is not { } tx || w.TxHash == tx) && w.TimeMs >= start && w.TimeMs <= end)
+                .OrderByDescending(w => w.TimeMs).ThenByDescending(w => w.Id)
+                .Select(w => new
+                {
+                    withdrawId = Number(w.Id),
+                    txID = w.TxHash ?? string.Empty,
+                    withdrawType = 0,
+                    coin = w.Asset,
+                    chain = w.Chain,
+                    amount = Plain(w.Amount),
+                    withdrawFee = Plain(w.Fee),
+                    status = w.State switch
+                    {
+                        WithdrawalState.Requested => "Pending",
+                        WithdrawalState.Sent => "BlockchainConfirmed",
+                        WithdrawalState.Completed => "success",
+                        _ => "Fail",
+                    },
+                    toAddress = w.Address,
+                    tag = w.Tag ?? string.Empty,
+                    createTime = Number(w.TimeMs),
+                    updateTime = Number(w.UpdateTimeMs),
+                })
+                .ToArray(),
+            nextPageCursor = string.Empty,
+        };
+    }
+
+    // startTime / endTime in ms, both optional (Bybit's 30-day default window is not enforced).
+    private static bool TryWindow(Request request, out long start, out long end)
+    {
+        start = 0;
+        end = long.MaxValue;
+        return (request.Text("startTime") is not { } from || long.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out start))
+            && (request.Text("endTime") is not { } to || long.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out end));
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private object OrderView(SimOrder o) => new
     {

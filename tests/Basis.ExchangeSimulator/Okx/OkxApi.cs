@@ -40,6 +40,8 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
         app.MapPost("/api/v5/asset/transfer", c => RunAsync(c, true, Transfer));
         app.MapGet("/api/v5/asset/deposit-address", c => RunAsync(c, true, DepositAddress));
         app.MapPost("/api/v5/asset/withdrawal", c => RunAsync(c, true, Withdraw));
+        app.MapGet("/api/v5/asset/deposit-history", c => RunAsync(c, true, DepositHistory));
+        app.MapGet("/api/v5/asset/withdrawal-history", c => RunAsync(c, true, WithdrawalHistory));
     }
 
     private sealed record Request(IReadOnlyDictionary<string, string> Parameters, SimAccount? SignedAccount)
@@ -599,6 +601,102 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
             _ => new Failure(400, "51000", "Parameter amt error"),
         };
     }
+
+    // Deposits into the funding account, newest first; state 0 waiting for confirmation, 2 successful. before / after:
+    // records newer / older than a ts. https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-deposit-history
+    private object DepositHistory(Request request)
+    {
+        if (!TryWindow(request, out var newerThan, out var olderThan))
+        {
+            return new Failure(400, "51000", "Parameter before or after error");
+        }
+
+        return request.Account.Deposits
+            .Where(d => (request.Text("ccy") is not { } ccy || d.Asset == ccy) && (request.Text("depId") is not { } id || Ms(d.Id) == id)
+                && (request.Text("txId") is not { } tx || d.TxHash == tx) && (request.Text("state") is not { } s || DepositState(d) == s)
+                && d.TimeMs > newerThan && d.TimeMs < olderThan)
+            .OrderByDescending(d => d.TimeMs).ThenByDescending(d => d.Id)
+            .Take(Limit(request))
+            .Select(d => new
+            {
+                ccy = d.Asset,
+                chain = d.Chain,
+                amt = Plain(d.Amount),
+                from = string.Empty,
+                areaCodeFrom = string.Empty,
+                to = d.Address,
+                txId = d.TxHash,
+                ts = Ms(d.TimeMs),
+                state = DepositState(d),
+                depId = Ms(d.Id),
+                fromWdId = string.Empty,
+                actualDepBlkConfirm = Ms(d.Confirmations),
+            })
+            .ToArray();
+
+        static string DepositState(SimDeposit d) => d.Credited ? "2" : "0";
+    }
+
+    // On-chain withdrawals, newest first; state 0 waiting withdrawal, 1 broadcasting to the chain, 2 success, -1 failed.
+    // https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-withdrawal-history
+    private object WithdrawalHistory(Request request)
+    {
+        if (!TryWindow(request, out var newerThan, out var olderThan))
+        {
+            return new Failure(400, "51000", "Parameter before or after error");
+        }
+
+        return request.Account.Withdrawals
+            .Where(w => (request.Text("ccy") is not { } ccy || w.Asset == ccy) && (request.Text("wdId") is not { } id || Ms(w.Id) == id)
+                && (request.Text("clientId") is not { } clientId || w.ClientId == clientId) && (request.Text("txId") is not { } tx || w.TxHash == tx)
+                && (request.Text("state") is not { } s || WithdrawalState(w) == s) && w.TimeMs > newerThan && w.TimeMs < olderThan)
+            .OrderByDescending(w => w.TimeMs).ThenByDescending(w => w.Id)
+            .Take(Limit(request))
+            .Select(w => new
+            {
+                ccy = w.Asset,
+                chain = w.Chain,
+                nonTradableAsset = false,
+                amt = Plain(w.Amount),
+                ts = Ms(w.TimeMs),
+                from = string.Empty,
+                areaCodeFrom = string.Empty,
+                to = w.Address,
+                areaCodeTo = string.Empty,
+                tag = w.Tag ?? string.Empty,
+                pmtId = string.Empty,
+                memo = string.Empty,
+                addrExt = (object?)null,
+                txId = w.TxHash ?? string.Empty,
+                fee = Plain(w.Fee),
+                feeCcy = w.Asset,
+                state = WithdrawalState(w),
+                wdId = Ms(w.Id),
+                clientId = w.ClientId ?? string.Empty,
+            })
+            .ToArray();
+
+        static string WithdrawalState(SimWithdrawal w) => w.State switch
+        {
+            Accounting.WithdrawalState.Requested => "0",
+            Accounting.WithdrawalState.Sent => "1",
+            Accounting.WithdrawalState.Completed => "2",
+            _ => "-1",
+        };
+    }
+
+    // before / after are Unix ms bounds (exclusive): records newer than before, older than after.
+    private static bool TryWindow(Request request, out long newerThan, out long olderThan)
+    {
+        newerThan = long.MinValue;
+        olderThan = long.MaxValue;
+        return (request.Text("before") is not { } before || long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out newerThan))
+            && (request.Text("after") is not { } after || long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out olderThan));
+    }
+
+    // 100 by default and at most.
+    private static int Limit(Request request) =>
+        int.TryParse(request.Text("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is > 0 and < 100 ? limit : 100;
 
     private static SimOrder? Find(Request request, string symbol, Product product)
     {
