@@ -55,17 +55,18 @@ public static class BasisApiServices
         services.AddSingleton(trading);
         services.AddSingleton(clock);
         services.AddSingleton(new LiveLedgerSource(components.Host.MarketData.DatabaseConnection));
-        services.AddSingleton(provider => new LiveBackend(provider.GetRequiredService<LiveLedgerSource>(), trading, clock));
 
         // Real instances trade on, and are reconciled against, the venues and the chain account of BASIS_ENVIRONMENT, with
         // its credentials from the process environment only (as the execution gate reads them); configs/live/reconcile.yaml
-        // and orders.yaml are read now, like the settings, the chain account when an instance first needs it.
+        // and orders.yaml are read now, like the settings, the chain account when an instance first needs it (a new real
+        // instance's capital is checked in its wallet).
         var venueHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         var exchanges = new EnvironmentExchangeClients(Environment.GetEnvironmentVariable, venueHttp, clock);
         var chain = new EnvironmentChain(Environment.GetEnvironmentVariable, components.Settings.ConfigsDirectory);
         var reconciliation = new LiveReconciliation(
             new Reconciler(ReconcileTolerances.Load(components.Settings.ConfigsDirectory)), new EnvironmentVenueReaders(exchanges, chain));
         var real = new RealExecution(exchanges, OrderRules.Load(components.Settings.ConfigsDirectory), Environment.GetEnvironmentVariable, chain);
+        services.AddSingleton(provider => new LiveBackend(provider.GetRequiredService<LiveLedgerSource>(), trading, clock, chain));
         services.AddSingleton(provider => new LiveRuntime(provider.GetRequiredService<LiveLedgerSource>(), provider.GetRequiredService<BacktestWorkspace>(), trading, clock, reconciliation, real));
         services.AddSingleton(new LiveTimerSwitch(components.Host.RunsLiveTimers));
         services.AddSingleton(provider => provider.GetRequiredService<LiveBackend>().Health());

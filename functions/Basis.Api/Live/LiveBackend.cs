@@ -1,4 +1,5 @@
 using Basis.Api.Http;
+using Basis.Live.Execution;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Live;
 
@@ -9,9 +10,10 @@ namespace Basis.Api.Live;
 /// and the <c>BASIS_LIVE_TRADING__*</c> settings. The ledger is opened, and its tables migrated, on first use, so a
 /// host whose database is down still starts and says so in <c>/health/detailed</c>. Without a connection the host has
 /// no live side (<see cref="IsConfigured"/> is false). Credentials are read from the process environment, as
-/// <see cref="ExecutionGate"/> expects of a host.
+/// <see cref="ExecutionGate"/> expects of a host; the host's account on the chain (when it has one) checks that a new
+/// real instance's capital is in its wallet.
 /// </summary>
-public sealed class LiveBackend(LiveLedgerSource ledger, LiveTradingSettings trading, TimeProvider time)
+public sealed class LiveBackend(LiveLedgerSource ledger, LiveTradingSettings trading, TimeProvider time, EnvironmentChain? chain = null)
 {
     /// <summary>The setting that names the database.</summary>
     public const string Setting = LiveLedgerSource.Setting;
@@ -21,7 +23,7 @@ public sealed class LiveBackend(LiveLedgerSource ledger, LiveTradingSettings tra
 
     /// <summary>The live operations over the ledger; a failed open (the database down) is tried again on the next call.</summary>
     public async Task<LiveService> OpenAsync(CancellationToken cancellationToken) =>
-        new(await ledger.OpenAsync(cancellationToken).ConfigureAwait(false), trading, Environment.GetEnvironmentVariable, time);
+        new(await ledger.OpenAsync(cancellationToken).ConfigureAwait(false), trading, Environment.GetEnvironmentVariable, time, chain);
 
     /// <summary>
     /// The <c>live</c> component of <c>/health/detailed</c>: healthy when the ledger answers and no Active instance has

@@ -5,6 +5,7 @@ using Basis.Api.Http;
 using Basis.Configuration.Binding;
 using Basis.Core.Settings;
 using Basis.Core.Strategies;
+using Basis.Live.Execution;
 using Basis.Live.Ledger;
 using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
@@ -36,7 +37,7 @@ public sealed record LiveCreateRequest(
 /// nothing and succeeds; a change its status does not allow is a <see cref="LiveConflictException"/>.
 /// </para>
 /// </summary>
-public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings trading, Func<string, string?> getVariable, TimeProvider time)
+public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings trading, Func<string, string?> getVariable, TimeProvider time, EnvironmentChain? chain = null)
 {
     /// <summary>The venues an instance may use: the exchanges, and the chain.</summary>
     public static readonly IReadOnlyList<string> KnownVenues = ["binance", "bybit", "okx", LiveVenueUse.Chain];
@@ -165,6 +166,11 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
             throw new LiveExecutionRefusedException(decision.Refusals);
         }
 
+        if (decision.Kind == ExecutionKind.Real && await UnfundedAsync(venues, shareClass!.Value.Name(), (decimal)capital, cancellationToken).ConfigureAwait(false) is { } unfunded)
+        {
+            throw new LiveExecutionRefusedException([unfunded]);
+        }
+
         var limits = new Dictionary<string, decimal>(StringComparer.Ordinal);
         if (request.MaxTradeSizeUsd is { } maxTrade)
         {
@@ -214,6 +220,39 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
         }
 
         return await StateOfAsync(instance, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Why a real instance cannot start from its capital, or null when it can: every strategy starts from the capital in
+    /// the account's wallet on the chain, so the instance must trade there and the wallet must hold it now (its native
+    /// ETH for the ETH share class, its USDT token for USDT).
+    /// </summary>
+    private async Task<string?> UnfundedAsync(IReadOnlyList<string> venues, string asset, decimal capital, CancellationToken cancellationToken)
+    {
+        if (!venues.Contains(LiveVenueUse.Chain))
+        {
+            return $"a real instance starts from its capital in the account's wallet on the chain: add {LiveVenueUse.Chain} to its venues.";
+        }
+
+        if (chain is null)
+        {
+            return "this host has no account on the chain to check the capital in its wallet.";
+        }
+
+        IReadOnlyList<LocationReading> readings;
+        try
+        {
+            readings = await chain.Reader().ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChainSetupException e)
+        {
+            return $"the host's account on the chain cannot be opened: {e.Message}";
+        }
+
+        var held = readings.Single(r => r.Location == ChainReader.Wallet).Balances.Where(b => b.Asset == asset).Sum(b => b.Amount);
+        return held >= capital
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"the account's wallet holds {held:0.########} {asset}, less than the capital of {capital:0.########} {asset}: fund it first.");
     }
 
     /// <summary>Every instance with its status, oldest first.</summary>

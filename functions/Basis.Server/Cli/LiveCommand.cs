@@ -4,6 +4,7 @@ using Basis.Api.Hosting;
 using Basis.Api.Http;
 using Basis.Api.Live;
 using Basis.Configuration.Binding;
+using Basis.Live.Execution;
 using Basis.Live.Ledger;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Live;
@@ -198,7 +199,8 @@ internal static class LiveCommand
         var connection = HostSettings.From(settings).MarketData.DatabaseConnection
             ?? throw new BadInputException($"live instances are kept in PostgreSQL: set {LiveBackend.Setting} (as for 'basis serve')");
         await using var ledger = new LiveLedgerSource(connection);
-        var live = await new LiveBackend(ledger, LiveTradingSettings.From(settings.Layers), TimeProvider.System).OpenAsync(cancellationToken);
+        using var chain = new EnvironmentChain(Environment.GetEnvironmentVariable, configs);
+        var live = await new LiveBackend(ledger, LiveTradingSettings.From(settings.Layers), TimeProvider.System, chain).OpenAsync(cancellationToken);
         try
         {
             return await work(live, configs);

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Basis.Api.Http;
-using Basis.Api.Live;
-using Basis.Configuration.Binding;
 using Basis.Live.Ledger;
 using Basis.Live.Safety;
 using Basis.Server.Tests.Support;
@@ -39,23 +37,6 @@ public sealed class LiveApiTests(LiveServer live) : IClassFixture<LiveServer>
         Assert.Equal(created.GetRawText(), read.GetRawText());
         Assert.Contains(listed.EnumerateArray(), i => i.GetProperty("id").GetString() == id);
         Assert.Equal(ExecutionKind.Paper, (await live.Ledger.GetInstanceAsync(id, Token))!.ExecutionKind);
-    }
-
-    [Fact]
-    public async Task A_real_instance_is_stored_with_its_opening_funding_in_the_wallet_which_is_not_a_capital_flow()
-    {
-        // The switches on and the chain key of BASIS_ENVIRONMENT set, as a host that trades for real has them.
-        var variables = new Dictionary<string, string> { ["BASIS_ENVIRONMENT"] = "dev", ["BASIS_DEV__ALCHEMY__PRIVATE_KEY"] = new('1', 64) };
-        var trading = LiveTradingSettings.Default with { Enabled = true, ReadOnly = false };
-        var service = new LiveService(live.Ledger, trading, name => variables.GetValueOrDefault(name), TimeProvider.System);
-
-        var created = await service.CreateAsync(new LiveCreateRequest("lend for real", "pure_lending_eth", ["ethereum"], Capital: 12.5, Execution: ExecutionKind.Real), BasisConfiguration.Load(Repository.Configs), Token);
-
-        var positions = await live.Ledger.RebuildPositionsAsync(created.Instance.Id, Token);
-        Assert.Equal(ExecutionKind.Real, created.Instance.ExecutionKind);
-        Assert.Equal(("wallet", "ETH", 12.5m), positions.Balances.Select(b => (b.Location, b.Asset, b.Amount)).Single());
-        Assert.Empty(positions.Perps);
-        Assert.Empty(await live.Ledger.ListCapitalFlowsAsync(created.Instance.Id, Token));
     }
 
     [Fact]
