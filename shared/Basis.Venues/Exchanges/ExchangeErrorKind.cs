@@ -12,6 +12,8 @@ public enum ExchangeErrorKind
     TimestampOutsideRecvWindow,
     InsufficientBalanceOrMargin,
     UnknownOrder,
+    /// <summary>The venue has no withdrawal with that id.</summary>
+    UnknownWithdrawal,
     DuplicateClientOrderId,
     InvalidRequest,
     MarketClosed,

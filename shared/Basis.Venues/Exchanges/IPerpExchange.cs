@@ -47,4 +47,16 @@ public interface IPerpExchange
     /// withdrawal request must be checked by a person or by the venue's withdrawal history.
     /// </summary>
     Task<string> WithdrawAsync(WithdrawalRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The asset's deposits the venue lists from <paramref name="since"/> on (venues keep a window: Binance 90 days,
+    /// Bybit 30, OKX its last 100), pending ones included, newest first.
+    /// </summary>
+    Task<IReadOnlyList<DepositRecord>> GetDepositsAsync(string asset, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A withdrawal by the id <see cref="WithdrawAsync"/> returned; throws <see cref="ExchangeException"/> of kind
+    /// <see cref="ExchangeErrorKind.UnknownWithdrawal"/> when the venue has no such withdrawal.
+    /// </summary>
+    Task<WithdrawalRecord> GetWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Basis.ExchangeSimulator;
+using Basis.ExchangeSimulator.Chain;
 using ExchangeState = Basis.ExchangeSimulator.Accounting.ExchangeState;
 using SimAccount = Basis.ExchangeSimulator.Accounting.SimAccount;
 using Basis.ExchangeSimulator.Control;
@@ -86,7 +87,8 @@ internal sealed class SimulatorRig : IAsyncDisposable
         _ => "/api/v5/trade/order",
     };
 
-    public static async Task<SimulatorRig> StartAsync(ExchangeVenue venue, TimeProvider? time = null)
+    /// <summary>Starts a simulator; with <paramref name="chain"/> it takes deposits from and sends withdrawals to that chain.</summary>
+    public static async Task<SimulatorRig> StartAsync(ExchangeVenue venue, TimeProvider? time = null, SimulatorChain? chain = null)
     {
         var host = await SimulatorHost.StartAsync(
             new SimulatorOptions
@@ -96,6 +98,7 @@ internal sealed class SimulatorRig : IAsyncDisposable
                 StartUtc = StartUtc,
                 // Binance's spot account starts with as much USDT as each trading wallet.
                 Accounts = [new SimulatorAccount(Key, Secret, 10_000m, Passphrase, 10_000m), new SimulatorAccount(NodeKey, Secret, 10_000m, Passphrase, 10_000m)],
+                Chain = chain,
             },
             TestContext.Current.CancellationToken);
         return new SimulatorRig(host, venue, time ?? TimeProvider.System);

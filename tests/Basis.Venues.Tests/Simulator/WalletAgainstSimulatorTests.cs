@@ -9,7 +9,7 @@ public sealed class OkxWalletAgainstSimulatorTests() : WalletAgainstSimulatorTes
 
 /// <summary>
 /// Transfers, deposit addresses and withdrawals of our Bybit and OKX clients against the simulator's funding account
-/// (the simulator has no Binance wallet API). <paramref name="chain"/>: the venue's name for <paramref name="network"/>.
+/// (Binance's spot wallet: ChainTransfersAgainstSimulatorTests). <paramref name="chain"/>: the venue's name for <paramref name="network"/>.
 /// </summary>
 public abstract class WalletAgainstSimulatorTests(ExchangeVenue venue, string network, string chain)
 {

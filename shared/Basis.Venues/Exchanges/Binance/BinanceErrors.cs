@@ -22,6 +22,9 @@ internal static class BinanceErrors
         -1122 => ExchangeErrorKind.MarketClosed,
         -2018 or -2019 or -4050 or -4051 => ExchangeErrorKind.InsufficientBalanceOrMargin,
         -2011 or -2013 => ExchangeErrorKind.UnknownOrder,
+        // Wallet: a withdrawal (-4026, which futures use for an invalid commission) or transfer short of the balance.
+        -4026 when message.Contains("insufficient balance", StringComparison.OrdinalIgnoreCase) => ExchangeErrorKind.InsufficientBalanceOrMargin,
+        -5002 or -5013 => ExchangeErrorKind.InsufficientBalanceOrMargin,
         -4116 => ExchangeErrorKind.DuplicateClientOrderId,
         // Spot's NEW_ORDER_REJECTED carries the reason only in its message.
         -2010 => SpotOrderRejection(message),

@@ -227,6 +227,48 @@ public sealed class BinanceExchangeClient : IPerpExchange
         return withdrawal.Id;
     }
 
+    public async Task<IReadOnlyList<DepositRecord>> GetDepositsAsync(string asset, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        EnsureWalletApi("deposit histories");
+        // https://developers.binance.com/docs/wallet/capital/deposite-history: up to 1000 rows, newest first, from startTime
+        // (at most 90 days back).
+        var rows = await SendAsync<List<BinanceDeposit>>(
+            Api.Spot, HttpMethod.Get, "/sapi/v1/capital/deposit/hisrec", [new("coin", asset), new("startTime", Format(since.ToUnixTimeMilliseconds()))],
+            Signing.Signed, _repeatable, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new DepositRecord(
+            r.Coin, r.Amount, TxHashes.Normalise(r.TxId) ?? "",
+            r.Status switch
+            {
+                1 or 6 => DepositStatus.Credited,
+                2 or 7 => DepositStatus.Failed,
+                _ => DepositStatus.Pending,
+            },
+            DateTimeOffset.FromUnixTimeMilliseconds(r.InsertTime)))];
+    }
+
+    public async Task<WithdrawalRecord> GetWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(withdrawalId);
+        EnsureWalletApi("withdrawal histories");
+        // https://developers.binance.com/docs/wallet/capital/withdraw-history: idList takes the ids withdraw/apply returned
+        // (the last 90 days).
+        var rows = await SendAsync<List<BinanceWithdrawalRecord>>(
+            Api.Spot, HttpMethod.Get, "/sapi/v1/capital/withdraw/history", [new("idList", withdrawalId)],
+            Signing.Signed, _repeatable, cancellationToken).ConfigureAwait(false);
+        var row = rows.FirstOrDefault(r => r.Id == withdrawalId)
+            ?? throw new ExchangeException(Venue, ExchangeErrorKind.UnknownWithdrawal, null, $"Binance lists no withdrawal {withdrawalId}.");
+        var txHash = TxHashes.Normalise(row.TxId);
+        return new WithdrawalRecord(row.Id, row.Coin, row.Amount, row.TransactionFee, row.Address, txHash, row.Status switch
+        {
+            6 => WithdrawalStatus.Completed,
+            1 or 3 or 5 => WithdrawalStatus.Failed,
+            // Processing: on chain once it carries a txId.
+            4 when txHash is not null => WithdrawalStatus.Sent,
+            _ => WithdrawalStatus.Pending,
+        });
+    }
+
     /// <summary>Measures the server clock (GET /fapi/v1/time) and keeps the offset for the timestamps of signed requests.</summary>
     public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
     {

@@ -41,3 +41,9 @@ internal sealed record BinanceTransfer(long TranId);
 internal sealed record BinanceDepositAddress(string Address, string Coin, string? Tag);
 
 internal sealed record BinanceWithdrawal(string Id);
+
+/// <summary>GET /sapi/v1/capital/deposit/hisrec: status 0 pending, 6 credited but locked, 1 success, 2 rejected, 7 wrong deposit, 8 waiting user confirmation.</summary>
+internal sealed record BinanceDeposit(string Coin, decimal Amount, string TxId, int Status, long InsertTime);
+
+/// <summary>GET /sapi/v1/capital/withdraw/history: status 0 email sent, 1 cancelled, 2 awaiting approval, 3 rejected, 4 processing, 5 failure, 6 completed.</summary>
+internal sealed record BinanceWithdrawalRecord(string Id, string Coin, decimal Amount, decimal TransactionFee, string Address, string? TxId, int Status);

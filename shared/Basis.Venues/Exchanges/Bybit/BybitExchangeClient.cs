@@ -257,6 +257,53 @@ public sealed class BybitExchangeClient : IPerpExchange
         return withdrawal.Id;
     }
 
+    /// <summary>On-chain deposits into the funding wallet (FUND, where Bybit credits them unless the account chose another).</summary>
+    public async Task<IReadOnlyList<DepositRecord>> GetDepositsAsync(string asset, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        // https://bybit-exchange.github.io/docs/v5/asset/deposit/deposit-record: 50 a page, nextPageCursor to the next,
+        // 30 days from startTime.
+        var deposits = new List<DepositRecord>();
+        string? cursor = null;
+        do
+        {
+            List<KeyValuePair<string, string>> parameters = [new("coin", asset), new("startTime", Format(since.ToUnixTimeMilliseconds())), new("limit", "50")];
+            if (cursor is not null)
+                parameters.Add(new("cursor", cursor));
+            var page = await GetAsync<BybitDepositRecords>("/v5/asset/deposit/query-record", parameters, signed: true, cancellationToken)
+                .ConfigureAwait(false);
+            deposits.AddRange(page.Rows.Select(r => new DepositRecord(
+                r.Coin, r.Amount, TxHashes.Normalise(r.TxID) ?? "",
+                r.Status switch
+                {
+                    3 or 10012 => DepositStatus.Credited,
+                    4 => DepositStatus.Failed,
+                    _ => DepositStatus.Pending,
+                },
+                long.TryParse(r.SuccessAt, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.UnixEpoch)));
+            cursor = page.Rows.Count > 0 && !string.IsNullOrEmpty(page.NextPageCursor) ? page.NextPageCursor : null;
+        }
+        while (cursor is not null);
+        return deposits;
+    }
+
+    public async Task<WithdrawalRecord> GetWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(withdrawalId);
+        // https://bybit-exchange.github.io/docs/v5/asset/withdraw/withdraw-record: on-chain withdrawals of the last 30 days.
+        var records = await GetAsync<BybitWithdrawalRecords>(
+            "/v5/asset/withdraw/query-record", [new("withdrawID", withdrawalId)], signed: true, cancellationToken).ConfigureAwait(false);
+        var row = records.Rows.FirstOrDefault(r => r.WithdrawId == withdrawalId)
+            ?? throw new ExchangeException(Venue, ExchangeErrorKind.UnknownWithdrawal, null, $"Bybit lists no withdrawal {withdrawalId}.");
+        return new WithdrawalRecord(row.WithdrawId, row.Coin, row.Amount, row.WithdrawFee, row.ToAddress, TxHashes.Normalise(row.TxID), row.Status switch
+        {
+            "success" => WithdrawalStatus.Completed,
+            "BlockchainConfirmed" => WithdrawalStatus.Sent,
+            "CancelByUser" or "Reject" or "Fail" => WithdrawalStatus.Failed,
+            _ => WithdrawalStatus.Pending,
+        });
+    }
+
     /// <summary>Measures the server clock (GET /v5/market/time) for the timestamps of signed requests.</summary>
     public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
     {

@@ -38,3 +38,13 @@ internal sealed record BybitDepositChain(string Chain, string AddressDeposit, st
 
 /// <summary>POST /v5/asset/withdraw/create (https://bybit-exchange.github.io/docs/v5/asset/withdraw).</summary>
 internal sealed record BybitWithdrawal(string Id);
+
+/// <summary>GET /v5/asset/deposit/query-record: status 0 unknown, 1 to be confirmed, 2 processing, 3 success, 4 failed, 10011 / 10012 pending / credited to the funding pool; successAt in ms.</summary>
+internal sealed record BybitDepositRecords(IReadOnlyList<BybitDepositRecord> Rows, string? NextPageCursor);
+
+internal sealed record BybitDepositRecord(string Coin, decimal Amount, string? TxID, int Status, string? SuccessAt);
+
+/// <summary>GET /v5/asset/withdraw/query-record: status SecurityCheck, Pending, BlockchainConfirmed, success, CancelByUser, Reject, Fail, MoreInformationRequired, Unknown.</summary>
+internal sealed record BybitWithdrawalRecords(IReadOnlyList<BybitWithdrawalRecord> Rows);
+
+internal sealed record BybitWithdrawalRecord(string WithdrawId, string Coin, decimal Amount, decimal WithdrawFee, string Status, string ToAddress, string? TxID);

@@ -248,6 +248,45 @@ public sealed class OkxExchangeClient : IPerpExchange
         return withdrawal.WdId;
     }
 
+    /// <summary>On-chain deposits into the funding account (6), where OKX credits them.</summary>
+    public async Task<IReadOnlyList<DepositRecord>> GetDepositsAsync(string asset, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        EnsureOnChainWallet("deposit histories");
+        // https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-deposit-history: up to 100, newest first;
+        // before: records newer than that ts (exclusive).
+        var rows = await GetAsync<OkxDeposit>(
+            "/api/v5/asset/deposit-history", [new("ccy", asset), new("before", Format(since.ToUnixTimeMilliseconds() - 1))], signed: true, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. rows.Select(r => new DepositRecord(
+            r.Ccy, r.Amt, TxHashes.Normalise(r.TxId) ?? "",
+            r.State switch
+            {
+                "1" or "2" => DepositStatus.Credited,
+                "11" => DepositStatus.Failed,
+                _ => DepositStatus.Pending,
+            },
+            DateTimeOffset.FromUnixTimeMilliseconds(r.Ts)))];
+    }
+
+    public async Task<WithdrawalRecord> GetWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(withdrawalId);
+        EnsureOnChainWallet("withdrawal histories");
+        // https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-withdrawal-history
+        var rows = await GetAsync<OkxWithdrawalRecord>("/api/v5/asset/withdrawal-history", [new("wdId", withdrawalId)], signed: true, cancellationToken)
+            .ConfigureAwait(false);
+        var row = rows.FirstOrDefault(r => r.WdId == withdrawalId)
+            ?? throw new ExchangeException(Venue, ExchangeErrorKind.UnknownWithdrawal, null, $"OKX lists no withdrawal {withdrawalId}.");
+        return new WithdrawalRecord(row.WdId, row.Ccy, row.Amt, row.Fee, row.To, TxHashes.Normalise(row.TxId), row.State switch
+        {
+            "2" => WithdrawalStatus.Completed,
+            "1" => WithdrawalStatus.Sent,
+            "-1" or "-2" => WithdrawalStatus.Failed,
+            _ => WithdrawalStatus.Pending,
+        });
+    }
+
     /// <summary>Measures the server clock (GET /api/v5/public/time) for the timestamps of signed requests.</summary>
     public async Task SyncServerTimeAsync(CancellationToken cancellationToken)
     {

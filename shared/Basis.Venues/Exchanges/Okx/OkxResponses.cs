@@ -44,3 +44,9 @@ internal sealed record OkxDepositAddress(string Addr, string Chain, string? Tag,
 
 /// <summary>POST /api/v5/asset/withdrawal (https://www.okx.com/docs-v5/en/#funding-account-rest-api-withdrawal).</summary>
 internal sealed record OkxWithdrawal(string WdId);
+
+/// <summary>GET /api/v5/asset/deposit-history: state 0 waiting for confirmation, 1 credited, 2 successful, 11 blacklisted address; 8, 12, 13, 14, 17 held.</summary>
+internal sealed record OkxDeposit(string Ccy, decimal Amt, string? TxId, string State, long Ts);
+
+/// <summary>GET /api/v5/asset/withdrawal-history: state 2 success, 1 broadcasting, -1 failed, -2 canceled, others waiting.</summary>
+internal sealed record OkxWithdrawalRecord(string WdId, string Ccy, decimal Amt, decimal Fee, string To, string? TxId, string State);
