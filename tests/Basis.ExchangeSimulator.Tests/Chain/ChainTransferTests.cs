@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Basis.ExchangeSimulator.Chain;
 using Basis.ExchangeSimulator.Tests.Binance;
+using Basis.ExchangeSimulator.Tests.NodeClients;
 using Basis.Testing;
 
 namespace Basis.ExchangeSimulator.Tests.Chain;
@@ -89,6 +90,43 @@ public sealed class ChainTransferTests(AnvilChain anvil) : IClassFixture<AnvilCh
         Assert.Equal(string.Empty, failed.GetProperty("txId").GetString());
         Assert.Equal(10_000m, SpotUsdt(sim));
         Assert.Equal(0m, await token.BalanceOfAsync(token.Recipient));
+    }
+
+    [Fact]
+    public async Task Ccxt_reads_the_deposit_and_follows_a_withdrawal_to_completion()
+    {
+        if (NodeClientRun.Node() is not { } node || !File.Exists(Path.Combine(Repository.NodeTools, "ccxt", "package.json")))
+        {
+            ServiceRequirement.Unavailable($"node on PATH and ccxt in {Repository.NodeTools} are needed; run 'npm ci --prefix .ci/tools'");
+            return;
+        }
+
+        var token = await TestToken.DeployAsync(anvil);
+        await using var sim = await StartAsync(token, fee: 3.5m);
+        using var binance = new BinanceClient(sim.BaseUrl, Simulators.Key, Simulators.Secret);
+        var address = (await JsonAsync(binance.SignedAsync(HttpMethod.Get, "/sapi/v1/capital/deposit/address", "coin=USDT&network=ETH")))
+            .GetProperty("address").GetString()!;
+        var tx = await token.TransferAsync(address, 2_500m);
+        await UntilAsync(sim, () => DepositsAsync(binance), rows => rows[0].GetProperty("status").GetInt32() == 1);
+
+        var text = await ServiceProcess.RunAsync(
+            node, [Path.Combine(AppContext.BaseDirectory, "clients", "binance-ccxt-wallet.mjs"), Repository.NodeTools, sim.BaseUrl, Simulators.Key, Simulators.Secret, token.Recipient],
+            TimeSpan.FromSeconds(60));
+        var output = JsonDocument.Parse(text.Split('\n').Last(l => l.StartsWith('{'))).RootElement;
+        var deposit = Assert.Single(output.GetProperty("deposits").EnumerateArray());
+        var withdrawal = output.GetProperty("withdrawal");
+
+        Assert.Equal(address, output.GetProperty("address").GetString());
+        Assert.Equal((tx, 2_500m, "ok", "ERC20", address, StartMs), (
+            deposit.GetProperty("txid").GetString(), deposit.GetProperty("amount").GetDecimal(), deposit.GetProperty("status").GetString(),
+            deposit.GetProperty("network").GetString(), deposit.GetProperty("address").GetString(), deposit.GetProperty("timestamp").GetInt64()));
+        Assert.Equal(("ok", 1_000m, 3.5m, token.Recipient), (
+            withdrawal.GetProperty("status").GetString(), withdrawal.GetProperty("amount").GetDecimal(), withdrawal.GetProperty("fee").GetDecimal(),
+            withdrawal.GetProperty("address").GetString()));
+        Assert.Matches("^0x[0-9a-f]{64}$", withdrawal.GetProperty("txid").GetString());
+        Assert.Equal(1_000m, await token.BalanceOfAsync(token.Recipient));
+        // 10,000 + 2,500 − 1,000 − 3.5.
+        Assert.Equal(11_496.5m, SpotUsdt(sim));
     }
 
     [Fact]

@@ -21,9 +21,7 @@ public abstract class NodeClientRun(string script, string package) : IAsyncLifet
 
     public async ValueTask InitializeAsync()
     {
-        var node = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, "node"))
-            .FirstOrDefault(File.Exists);
+        var node = Node();
         if (node is null)
         {
             _unavailable = "node is not on PATH";
@@ -42,6 +40,12 @@ public abstract class NodeClientRun(string script, string package) : IAsyncLifet
         var json = text.Split('\n').LastOrDefault(l => l.StartsWith('{')) ?? throw new InvalidOperationException($"{script} printed no JSON: {text}");
         _output = JsonDocument.Parse(json).RootElement.Clone();
     }
+
+    /// <summary>node on PATH, or null.</summary>
+    internal static string? Node() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, "node"))
+            .FirstOrDefault(File.Exists);
 
     public async ValueTask DisposeAsync()
     {
