@@ -78,6 +78,7 @@ public sealed record LiveOrderResponse(
     [property: JsonPropertyName("client_order_id")] string ClientOrderId,
     [property: JsonPropertyName("venue_order_id")] string? VenueOrderId,
     [property: JsonPropertyName("symbol")] string Symbol,
+    [property: JsonPropertyName("market")] string Market,
     [property: JsonPropertyName("side")] string Side,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("quantity")] decimal Quantity,
@@ -90,7 +91,7 @@ public sealed record LiveOrderResponse(
     public static LiveOrderResponse From(LedgerOrder o)
     {
         ArgumentNullException.ThrowIfNull(o);
-        return new(o.Venue, o.ClientOrderId, o.VenueOrderId, o.Symbol, LiveInstanceResponse.Word(o.Side), LiveInstanceResponse.Word(o.Type), o.Quantity, o.Price, LiveInstanceResponse.Word(o.Status), o.Reason, o.CreatedUtc, o.UpdatedUtc);
+        return new(o.Venue, o.ClientOrderId, o.VenueOrderId, o.Symbol, LiveInstanceResponse.Word(o.Market), LiveInstanceResponse.Word(o.Side), LiveInstanceResponse.Word(o.Type), o.Quantity, o.Price, LiveInstanceResponse.Word(o.Status), o.Reason, o.CreatedUtc, o.UpdatedUtc);
     }
 }
 

@@ -79,7 +79,7 @@ describe("a live instance's page", () => {
 
   it("pages the orders with the next cursor", async () => {
     const order = (id: string) => ({
-      venue: "binance", client_order_id: id, venue_order_id: null, symbol: "ETHUSDT", side: "sell", type: "market", quantity: 1.5, price: null,
+      venue: "binance", client_order_id: id, venue_order_id: null, symbol: "ETHUSDT", market: "perp", side: "sell", type: "market", quantity: 1.5, price: null,
       status: "filled", reason: null, created_utc: "2026-12-03T12:00:00Z", updated_utc: "2026-12-03T12:00:00Z",
     });
     const fetch = serve(instance(), {

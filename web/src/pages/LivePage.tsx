@@ -295,7 +295,7 @@ function LedgerTables({ client, id, unit }: { client: ApiClient; id: string; uni
   const orderColumns: Column<LiveOrder>[] = [
     { header: "Created", cell: (o) => formatTime(o.created_utc) },
     { header: "Venue", cell: (o) => o.venue },
-    { header: "Symbol", cell: (o) => o.symbol },
+    { header: "Symbol", cell: (o) => `${o.symbol} (${o.market})` },
     { header: "Side", cell: (o) => o.side },
     { header: "Type", cell: (o) => o.type },
     { header: "Quantity", cell: (o) => formatNumber(toNumber(o.quantity), 4), numeric: true },
