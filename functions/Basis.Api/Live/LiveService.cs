@@ -166,9 +166,21 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
             throw new LiveExecutionRefusedException(decision.Refusals);
         }
 
-        if (decision.Kind == ExecutionKind.Real && await UnfundedAsync(venues, shareClass!.Value.Name(), (decimal)capital, cancellationToken).ConfigureAwait(false) is { } unfunded)
+        if (decision.Kind == ExecutionKind.Real)
         {
-            throw new LiveExecutionRefusedException([unfunded]);
+            // The venues' accounts and the chain account are the environment's: reconciliation, and the planner's
+            // reading of what the venues hold, take everything in them as one instance's.
+            var trading = (await ledger.ListInstancesAsync(cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(i => i.ExecutionKind == ExecutionKind.Real && i.Status != LiveInstanceStatus.Stopped);
+            if (trading is not null)
+            {
+                throw new LiveExecutionRefusedException([$"the real instance {trading.Id} ('{trading.Name}', {Name(trading.Status)}) already trades this environment's accounts, which hold one real instance at a time: retire it first (DELETE /api/v1/live/{trading.Id}, or basis live retire)."]);
+            }
+
+            if (await UnfundedAsync(venues, shareClass!.Value.Name(), (decimal)capital, cancellationToken).ConfigureAwait(false) is { } unfunded)
+            {
+                throw new LiveExecutionRefusedException([unfunded]);
+            }
         }
 
         var limits = new Dictionary<string, decimal>(StringComparer.Ordinal);

@@ -17,6 +17,7 @@ public sealed class LiveRealCreationTests(LiveServer live, AnvilChain anvil) : I
     private static readonly BasisConfiguration Configuration = BasisConfiguration.Load(Repository.Configs);
     private readonly TempFolder _temp = new();
     private EnvironmentChain? _chain;
+    private LiveService? _service;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -36,6 +37,15 @@ public sealed class LiveRealCreationTests(LiveServer live, AnvilChain anvil) : I
         Assert.Equal(ExecutionKind.Real, created.Instance.ExecutionKind);
         Assert.Equal(("wallet", "ETH", 12.5m), positions.Balances.Select(b => (b.Location, b.Asset, b.Amount)).Single());
         Assert.Empty(await live.Ledger.ListCapitalFlowsAsync(created.Instance.Id, Token));
+
+        // The environment's accounts hold one real instance at a time: a second is refused until the first is retired.
+        var second = await Assert.ThrowsAsync<LiveExecutionRefusedException>(() => Service().CreateAsync(Real("second", 1), Configuration, Token));
+        Assert.Equal(
+            $"the real instance {created.Instance.Id} ('lend for real', paused) already trades this environment's accounts, which hold one real instance at a time: retire it first (DELETE /api/v1/live/{created.Instance.Id}, or basis live retire).",
+            Assert.Single(second.Reasons));
+        await Service().RetireAsync(created.Instance.Id, Token);
+        var after = await Service().CreateAsync(Real("after the first", 1), Configuration, Token);
+        await Service().RetireAsync(after.Instance.Id, Token);
     }
 
     [Fact]
@@ -64,7 +74,9 @@ public sealed class LiveRealCreationTests(LiveServer live, AnvilChain anvil) : I
     /// The service as a host that trades for real has it. The test chain's contracts file lists a pool no test here
     /// lends to: only the wallet's native ETH is read.
     /// </summary>
-    private LiveService Service()
+    private LiveService Service() => _service ??= NewService();
+
+    private LiveService NewService()
     {
         var contracts = _temp.Combine("contracts.yaml");
         File.WriteAllText(contracts, $"chains:\n  {AnvilChain.ChainId}:\n    name: anvil\n    aave_v3:\n      pool: \"0x0000000000000000000000000000000000000001\"\n");
