@@ -130,7 +130,19 @@ public sealed class SimulatorHost : IAsyncDisposable
         // Each venue's name for the Ethereum network of an asset, as their deposit-address and withdrawal endpoints take it.
         var chain = options.Chain is null ? null : await ChainWatcher.StartAsync(
             options.Chain, [new(binance, _ => "ETH"), new(bybit, _ => "ETH"), new(okx, asset => $"{asset}-ERC20")]).ConfigureAwait(false);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (chain is not null)
+            {
+                await chain.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new SimulatorHost(app, address.TrimEnd('/'), binance, bybit, okx, faults, stats, chain) { Journal = journal };
@@ -152,6 +164,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var tape = MarketTape.Load(options.DataRoot, venue, instruments.Select(i => i.Symbol));
         var state = new ExchangeState(tape, instruments, terms, options.StartUtc, spotInstruments, unified)
         {
+            Venue = venue,
             WithdrawalFees = options.Chain?.WithdrawalFees ?? new Dictionary<string, decimal>(),
             ChainConfirmations = options.Chain?.Confirmations ?? 1,
         };

@@ -106,7 +106,7 @@ public sealed class BybitApiTests(BybitApiRun run) : IClassFixture<BybitApiRun>
         lock (run.Simulator.Bybit.Sync)
         {
             var account = run.Simulator.Bybit.Accounts[Simulators.Key];
-            Assert.Equal(ExchangeState.DepositAddress(account, "USDT", "ETH"), chain.GetProperty("addressDeposit").GetString());
+            Assert.Equal(run.Simulator.Bybit.DepositAddress(account, "USDT", "ETH"), chain.GetProperty("addressDeposit").GetString());
         }
     }
 

@@ -45,6 +45,14 @@ public sealed class ChainTransferTests(AnvilChain anvil) : IClassFixture<AnvilCh
         Assert.Equal("3/3", credited[0].GetProperty("confirmTimes").GetString());
         Assert.Equal(1, later.GetArrayLength());
         Assert.Equal(12_500m, SpotUsdt(sim));
+        // Binance's address is Binance's alone: the same key's books on the other venues saw nothing.
+        Assert.All([sim.Bybit, sim.Okx], book =>
+        {
+            lock (book.Sync)
+            {
+                Assert.Empty(book.Accounts[Simulators.Key].Deposits);
+            }
+        });
         Assert.Equal(7_500m, await token.BalanceOfAsync(new Nethereum.Web3.Accounts.Account(token.DepositorKey).Address));
     }
 

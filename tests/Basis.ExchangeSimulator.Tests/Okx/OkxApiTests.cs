@@ -96,7 +96,7 @@ public sealed class OkxApiTests(OkxApiRun run) : IClassFixture<OkxApiRun>
         lock (run.Simulator.Okx.Sync)
         {
             var account = run.Simulator.Okx.Accounts[Simulators.Key];
-            Assert.Equal(ExchangeState.DepositAddress(account, "USDT", "USDT-TRC20"), addresses[1].GetProperty("addr").GetString());
+            Assert.Equal(run.Simulator.Okx.DepositAddress(account, "USDT", "USDT-TRC20"), addresses[1].GetProperty("addr").GetString());
         }
     }
 

@@ -407,9 +407,12 @@ public sealed class ExchangeState
         }
     }
 
-    /// <summary>The account's deposit address for an asset on a chain: the same every time, different per account, asset and chain.</summary>
-    public static string DepositAddress(SimAccount account, string asset, string chain) =>
-        "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{account.ApiKey}/{asset}/{chain}")))[..40];
+    /// <summary>The venue's name (binance, bybit, okx): deposit addresses differ per venue, as two exchanges' do.</summary>
+    public string Venue { get; init; } = string.Empty;
+
+    /// <summary>The account's deposit address for an asset on a chain: the same every time, different per venue, account, asset and chain.</summary>
+    public string DepositAddress(SimAccount account, string asset, string chain) =>
+        "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Venue}/{account.ApiKey}/{asset}/{chain}")))[..40];
 
     /// <summary>
     /// Moves the clock hour by hour: at each hour the mark and spot prices move to the data's, resting limit orders

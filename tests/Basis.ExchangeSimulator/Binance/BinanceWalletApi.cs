@@ -56,7 +56,7 @@ internal sealed class BinanceWalletApi(ExchangeState state, BinanceApi api)
         }
 
         var network = request.Text("network") ?? DefaultNetwork;
-        return new { address = ExchangeState.DepositAddress(request.Account, coin, network), coin, tag = string.Empty, url = string.Empty };
+        return new { address = state.DepositAddress(request.Account, coin, network), coin, tag = string.Empty, url = string.Empty };
     }
 
     // Newest first; status 0 pending, 1 success (Binance's 6, credited but locked, is not modelled: one confirmation count).

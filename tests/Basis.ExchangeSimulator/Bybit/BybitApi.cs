@@ -558,7 +558,7 @@ internal sealed class BybitApi(ExchangeState state, SimulatorStats stats, FaultI
                 new
                 {
                     chainType = chain,
-                    addressDeposit = ExchangeState.DepositAddress(request.Account, coin, chain),
+                    addressDeposit = state.DepositAddress(request.Account, coin, chain),
                     tagDeposit = string.Empty,
                     chain,
                     batchReleaseLimit = "-1",

@@ -27,7 +27,7 @@ public sealed class ChainWatcher : IAsyncDisposable
     private readonly IReadOnlyList<ChainVenue> _venues;
     private readonly Dictionary<string, Token> _tokensByContract;
     private readonly Dictionary<string, Token> _tokensByAsset;
-    private readonly Dictionary<string, List<(ChainVenue Venue, SimAccount Account, string Asset)>> _depositAddresses;
+    private readonly Dictionary<string, (ChainVenue Venue, SimAccount Account, string Asset)> _depositAddresses;
     private readonly CancellationTokenSource _stop = new();
     private long _nextBlock;
     private Task _loop = Task.CompletedTask;
@@ -39,25 +39,13 @@ public sealed class ChainWatcher : IAsyncDisposable
         _venues = venues;
         _tokensByContract = tokens.ToDictionary(t => t.Contract, StringComparer.Ordinal);
         _tokensByAsset = tokens.ToDictionary(t => t.Asset, StringComparer.Ordinal);
-        // The accounts are fixed at start, so are their addresses. The same address may serve several venues' books
-        // only if two venues named the network alike for the same key, which is why a list.
-        _depositAddresses = new(StringComparer.Ordinal);
-        foreach (var venue in venues)
-        {
-            foreach (var account in venue.State.Accounts.Values)
-            {
-                foreach (var token in tokens)
-                {
-                    var address = ExchangeState.DepositAddress(account, token.Asset, venue.NetworkOf(token.Asset));
-                    if (!_depositAddresses.TryGetValue(address, out var owners))
-                    {
-                        _depositAddresses[address] = owners = [];
-                    }
-
-                    owners.Add((venue, account, token.Asset));
-                }
-            }
-        }
+        // The accounts are fixed at start, so are their addresses, one per venue, account and asset.
+        _depositAddresses = (
+            from venue in venues
+            from account in venue.State.Accounts.Values
+            from token in tokens
+            select (Address: venue.State.DepositAddress(account, token.Asset, venue.NetworkOf(token.Asset)), Owner: (venue, account, token.Asset)))
+            .ToDictionary(a => a.Address, a => a.Owner, StringComparer.Ordinal);
     }
 
     /// <summary>The last poll's error from the node, or null when it succeeded.</summary>
@@ -114,54 +102,48 @@ public sealed class ChainWatcher : IAsyncDisposable
         }
     }
 
+    // New Transfer logs are recorded and every pending deposit counted at this head under one lock per book, so a
+    // history read never sees a deposit before its first confirmation is counted.
     private async Task PollAsync()
     {
         var head = (long)(await _web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().ConfigureAwait(false)).Value;
-        if (head >= _nextBlock)
+        var logs = head < _nextBlock ? [] : await _web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
         {
-            var logs = await _web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
-            {
-                Address = [.. _tokensByContract.Keys],
-                FromBlock = new BlockParameter(new HexBigInteger(_nextBlock)),
-                ToBlock = new BlockParameter(new HexBigInteger(head)),
-                Topics = [TransferTopic],
-            }).ConfigureAwait(false);
-            foreach (var log in logs.Where(l => !l.Removed && l.Topics.Length == 3))
-            {
-                RecordDeposit(log);
-            }
-
-            _nextBlock = head + 1;
-        }
-
+            Address = [.. _tokensByContract.Keys],
+            FromBlock = new BlockParameter(new HexBigInteger(_nextBlock)),
+            ToBlock = new BlockParameter(new HexBigInteger(head)),
+            Topics = [TransferTopic],
+        }).ConfigureAwait(false);
         foreach (var venue in _venues)
         {
             lock (venue.State.Sync)
             {
+                foreach (var log in logs.Where(l => !l.Removed && l.Topics.Length == 3))
+                {
+                    RecordDeposit(venue, log);
+                }
+
                 venue.State.ConfirmDeposits(head);
             }
+        }
 
+        _nextBlock = Math.Max(_nextBlock, head + 1);
+        foreach (var venue in _venues)
+        {
             await AdvanceWithdrawalsAsync(venue, head).ConfigureAwait(false);
         }
     }
 
-    private void RecordDeposit(FilterLog log)
+    // A Transfer to one of the venue's deposit addresses; the caller holds the book's lock.
+    private void RecordDeposit(ChainVenue venue, FilterLog log)
     {
         var to = "0x" + log.Topics[2].ToString()![^40..].ToLowerInvariant();
-        if (!_depositAddresses.TryGetValue(to, out var owners))
-        {
-            return;
-        }
-
         var token = _tokensByContract[log.Address.ToLowerInvariant()];
-        var amount = Web3.Convert.FromWei(new HexBigInteger(log.Data).Value, token.Decimals);
-        foreach (var (venue, account, asset) in owners.Where(o => o.Asset == token.Asset))
+        if (_depositAddresses.TryGetValue(to, out var owner) && owner.Venue == venue && owner.Asset == token.Asset)
         {
-            lock (venue.State.Sync)
-            {
-                venue.State.RecordDeposit(
-                    account, asset, venue.NetworkOf(asset), to, amount, log.TransactionHash.ToLowerInvariant(), (long)log.LogIndex.Value, (long)log.BlockNumber.Value);
-            }
+            venue.State.RecordDeposit(
+                owner.Account, token.Asset, venue.NetworkOf(token.Asset), to, Web3.Convert.FromWei(new HexBigInteger(log.Data).Value, token.Decimals),
+                log.TransactionHash.ToLowerInvariant(), (long)log.LogIndex.Value, (long)log.BlockNumber.Value);
         }
     }
 

@@ -570,7 +570,7 @@ internal sealed class OkxApi(ExchangeState state, SimulatorStats stats, FaultInj
             ctAddr = string.Empty,
             ccy,
             to = "6",
-            addr = ExchangeState.DepositAddress(request.Account, ccy, $"{ccy}-{network}"),
+            addr = state.DepositAddress(request.Account, ccy, $"{ccy}-{network}"),
             verifiedName = string.Empty,
             selected = i == 0,
         }).ToArray();

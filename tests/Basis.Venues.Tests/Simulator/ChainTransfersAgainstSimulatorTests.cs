@@ -5,7 +5,6 @@ using Basis.Venues.Ethereum;
 using Basis.Venues.Exchanges;
 using Basis.Venues.Tests.Ethereum.Fixtures;
 using Nethereum.Web3;
-using ExchangeState = Basis.ExchangeSimulator.Accounting.ExchangeState;
 
 namespace Basis.Venues.Tests.Simulator;
 
@@ -61,7 +60,7 @@ public abstract class ChainTransfersAgainstSimulatorTests(AnvilChain anvil, Exch
 
         lock (rig.Book.Sync)
         {
-            Assert.Equal(ExchangeState.DepositAddress(rig.Account, "USDT", chain), address.Address);
+            Assert.Equal(rig.Book.DepositAddress(rig.Account, "USDT", chain), address.Address);
         }
 
         var deposited = new DepositRecord("USDT", 2_500m, tx.ToLowerInvariant(), DepositStatus.Pending, SimulatorRig.StartUtc);

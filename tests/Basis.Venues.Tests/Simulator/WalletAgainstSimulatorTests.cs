@@ -1,5 +1,4 @@
 using Basis.Venues.Exchanges;
-using ExchangeState = Basis.ExchangeSimulator.Accounting.ExchangeState;
 
 namespace Basis.Venues.Tests.Simulator;
 
@@ -79,7 +78,7 @@ public abstract class WalletAgainstSimulatorTests(ExchangeVenue venue, string ne
 
         lock (rig.Book.Sync)
         {
-            Assert.Equal(new DepositAddress("USDT", network, ExchangeState.DepositAddress(rig.Account, "USDT", chain), null), address);
+            Assert.Equal(new DepositAddress("USDT", network, rig.Book.DepositAddress(rig.Account, "USDT", chain), null), address);
         }
     }
 
