@@ -1,8 +1,11 @@
 using System.Globalization;
 using Basis.ExchangeSimulator;
+using Basis.ExchangeSimulator.Chain;
 
 // basis-exchange-simulator --data data --configs configs [--port 0] [--start 2025-01-01T00:00:00Z] [--slippage-bps 1]
 //   --account KEY:SECRET:USDT[:OKX-PASSPHRASE[:BINANCE-SPOT-USDT]] (repeatable). Prints the base URL once listening; Ctrl+C stops it.
+// A chain for deposits and withdrawals: --chain-rpc URL --chain-token ASSET=0xCONTRACT (repeatable) [--chain-confirmations 1]
+//   [--chain-withdrawal-fee ASSET=FEE (repeatable)], the hot wallet's key in BASIS_SIM_HOT_WALLET_KEY (not on the command line).
 var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -52,6 +55,43 @@ if (One("slippage-bps") is { } slippageText && !decimal.TryParse(slippageText, N
     errors.Add($"--slippage-bps: '{slippageText}' is not a number");
 }
 
+Dictionary<string, T> Pairs<T>(string name, Func<string, (bool Ok, T Value)> parse)
+{
+    var pairs = new Dictionary<string, T>(StringComparer.Ordinal);
+    foreach (var text in values.GetValueOrDefault(name) ?? [])
+    {
+        if (text.Split('=', 2) is [var key, var value] && parse(value) is (true, var parsed))
+        {
+            pairs[key] = parsed;
+        }
+        else
+        {
+            errors.Add($"--{name}: '{text}' is not ASSET=VALUE");
+        }
+    }
+
+    return pairs;
+}
+
+SimulatorChain? chain = null;
+if (One("chain-rpc") is { } rpc)
+{
+    var confirmations = 1;
+    if (One("chain-confirmations") is { } confirmationsText && !int.TryParse(confirmationsText, NumberStyles.None, CultureInfo.InvariantCulture, out confirmations))
+    {
+        errors.Add($"--chain-confirmations: '{confirmationsText}' is not a number");
+    }
+
+    chain = new SimulatorChain
+    {
+        RpcUrl = rpc,
+        Tokens = Pairs("chain-token", v => (true, v)),
+        Confirmations = confirmations,
+        HotWalletPrivateKey = Environment.GetEnvironmentVariable("BASIS_SIM_HOT_WALLET_KEY") ?? string.Empty,
+        WithdrawalFees = Pairs("chain-withdrawal-fee", v => (decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var fee), fee)),
+    };
+}
+
 var options = new SimulatorOptions
 {
     Port = port,
@@ -60,6 +100,7 @@ var options = new SimulatorOptions
     StartUtc = start,
     SlippageBps = slippage,
     Accounts = accounts,
+    Chain = chain,
 };
 errors.AddRange(options.Validate());
 if (errors.Count > 0)

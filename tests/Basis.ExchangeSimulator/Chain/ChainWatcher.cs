@@ -169,13 +169,13 @@ public sealed class ChainWatcher : IAsyncDisposable
             }
 
             var receipt = await _web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(withdrawal.TxHash).ConfigureAwait(false);
+            if (receipt is null)
+            {
+                continue;
+            }
+
             lock (venue.State.Sync)
             {
-                if (receipt is null)
-                {
-                    continue;
-                }
-
                 if (receipt.Status.Value == 0)
                 {
                     venue.State.WithdrawalFailed(account, withdrawal);

@@ -53,7 +53,7 @@ public sealed partial record SimulatorChain
 
         if (!PrivateKey().IsMatch(HotWalletPrivateKey))
         {
-            errors.Add("chain.hot_wallet_private_key: not 32 bytes of hex");
+            errors.Add("chain.hot_wallet_private_key: not 32 bytes of hex (the exe reads it from BASIS_SIM_HOT_WALLET_KEY)");
         }
 
         errors.AddRange(WithdrawalFees.Where(f => f.Value < 0).Select(f => $"chain.withdrawal_fees: {f.Key}'s fee {f.Value} is negative"));
