@@ -31,7 +31,7 @@ public sealed class EnvironmentChainTests(AaveChainFixture fixture) : IClassFixt
         {
             using var funder = fixture.Client(1);
             await funder.SendAsync(market.Usdt, new MintFunction { Account = funder.Account.Address, Value = 2_500 * BigInteger.Pow(10, 6) }, Cancel);
-            var variables = Variables(ContractsFile(market));
+            var variables = Variables(fixture.WriteContractsFile(_temp.FullName));
             using var chain = new EnvironmentChain(name => variables.GetValueOrDefault(name), Repository.ConfigsDirectory);
 
             var execution = await chain.ExecutionAsync(Cancel);
@@ -125,23 +125,5 @@ public sealed class EnvironmentChainTests(AaveChainFixture fixture) : IClassFixt
         }
 
         return variables;
-    }
-
-    /// <summary>A contracts file for the test chain, laid out like the repository's, listing the deployed market.</summary>
-    private string ContractsFile(AaveMarket market)
-    {
-        var file = Path.Combine(_temp.FullName, "contracts.yaml");
-        File.WriteAllText(file, $"""
-            chains:
-              {AnvilChain.ChainId}:
-                name: anvil
-                aave_v3:
-                  pool: "{market.Pool}"
-                tokens:
-                  usdt: "{market.Usdt}"
-                  weth: "{market.Weth}"
-                  weeth: "{market.WeEth}"
-            """);
-        return file;
     }
 }

@@ -47,5 +47,27 @@ public sealed class AaveChainFixture : IAsyncLifetime
             ReceiptTimeout = TimeSpan.FromSeconds(30),
         };
 
+    /// <summary>
+    /// Writes a contracts file for this chain into <paramref name="folder"/>, laid out like the repository's
+    /// (configs/venues/ethereum_contracts.yaml), listing the deployed pool and tokens; returns its path.
+    /// </summary>
+    public string WriteContractsFile(string folder)
+    {
+        var market = Market;
+        var file = Path.Combine(folder, "contracts.yaml");
+        File.WriteAllText(file, $"""
+            chains:
+              {AnvilChain.ChainId}:
+                name: anvil
+                aave_v3:
+                  pool: "{market.Pool}"
+                tokens:
+                  usdt: "{market.Usdt}"
+                  weth: "{market.Weth}"
+                  weeth: "{market.WeEth}"
+            """);
+        return file;
+    }
+
     public ValueTask DisposeAsync() => Chain.DisposeAsync();
 }

@@ -66,7 +66,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
         // (in at the instance's creation: its capital, not a deposit).
         await _client.SendAsync(market.Usdt, new MintFunction { Account = _client.Account.Address, Value = 10_000 * BigInteger.Pow(10, 6) }, Cancel);
         await ledger.AppendTransferAsync(new LedgerTransfer("lend", "funding", "USDT", 10_000m, 0m, null, ChainReader.Wallet, Created), Cancel);
-        var runtime = Runtime(market);
+        var runtime = Runtime();
         await runtime.BeatAsync(Cancel);
 
         // The entry hour's supply is written ahead with the hour, then sent and mined.
@@ -101,7 +101,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
 
         // The account holds anvil's 10,000 ETH: 5 are the instance's capital, the rest the operator's float for gas.
         await ledger.AppendTransferAsync(new LedgerTransfer("lend-eth", "funding", "ETH", 5m, 0m, null, ChainReader.Wallet, Created), Cancel);
-        var runtime = Runtime(market);
+        var runtime = Runtime();
         await runtime.BeatAsync(Cancel);
 
         var first = await runtime.RunCycleAsync("lend-eth", Created.AddHours(2), Cancel);
@@ -127,10 +127,9 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     [Fact]
     public async Task A_host_whose_chain_account_cannot_be_opened_holds_the_instance_with_an_alert_naming_the_setting()
     {
-        var market = fixture.Market;
         var ledger = await _source!.OpenAsync(Cancel);
         await ledger.SaveInstanceAsync(new LiveInstance("held", "held", "pure_lending_usdt", "usdt", 10_000m, ["ethereum"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created), Cancel);
-        var runtime = Runtime(market, without: "BASIS_DEV__ALCHEMY__RPC_URL");
+        var runtime = Runtime(without: "BASIS_DEV__ALCHEMY__RPC_URL");
         await runtime.BeatAsync(Cancel);
 
         var cycle = await runtime.RunCycleAsync("held", Created.AddHours(2), Cancel);
@@ -151,20 +150,10 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     /// The runtime as a host builds it (BasisApiServices): the chain account and its reading from the environment, here
     /// the test chain's node, key and a contracts file listing the deployed market.
     /// </summary>
-    private LiveRuntime Runtime(AaveMarket market, string? without = null)
+    private LiveRuntime Runtime(string? without = null)
     {
         var configs = Repository.Path("configs");
-        var contracts = Path.Combine(_temp.FullName, "contracts.yaml");
-        File.WriteAllText(contracts, $"""
-            chains:
-              {AnvilChain.ChainId}:
-                name: anvil
-                aave_v3:
-                  pool: "{market.Pool}"
-                tokens:
-                  usdt: "{market.Usdt}"
-                  weth: "{market.Weth}"
-            """);
+        var contracts = fixture.WriteContractsFile(_temp.FullName);
         var environment = new Dictionary<string, string>
         {
             ["BASIS_ENVIRONMENT"] = "dev",
