@@ -479,36 +479,9 @@ internal sealed class BinanceApi(ExchangeState state, SimulatorStats stats, Faul
     private object NewOrder(BinanceRequest request)
     {
         var account = request.Account;
-        if (request.Text("symbol") is not { } symbol)
+        if (request.OrderHead(state.Instruments, out var symbol, out var side, out var type) is { } invalid)
         {
-            return BinanceError.Mandatory("symbol");
-        }
-
-        if (!state.Instruments.ContainsKey(symbol))
-        {
-            return BinanceError.InvalidSymbol;
-        }
-
-        if (request.Text("side") is not { } sideText)
-        {
-            return BinanceError.Mandatory("side");
-        }
-
-        if (request.Text("type") is not { } typeText)
-        {
-            return BinanceError.Mandatory("type");
-        }
-
-        OrderSide? side = sideText switch { "BUY" => OrderSide.Buy, "SELL" => OrderSide.Sell, _ => null };
-        OrderType? type = typeText switch { "MARKET" => OrderType.Market, "LIMIT" => OrderType.Limit, _ => null };
-        if (side is null)
-        {
-            return BinanceError.InvalidSide;
-        }
-
-        if (type is null)
-        {
-            return BinanceError.InvalidOrderType;
+            return invalid;
         }
 
         if (!request.TryDecimal("quantity", out var quantity) || quantity is null)
@@ -528,7 +501,7 @@ internal sealed class BinanceApi(ExchangeState state, SimulatorStats stats, Faul
         }
 
         var (order, rejection) = state.PlaceOrder(
-            account, symbol, side.Value, type.Value, quantity.Value, price, request.Text("newClientOrderId"),
+            account, symbol, side, type, quantity.Value, price, request.Text("newClientOrderId"),
             request.Text("reduceOnly") == "true", type is OrderType.Market ? "GTC" : timeInForce, faults.MarketFillFraction);
         if (rejection is Rejection.BelowMinNotional)
         {

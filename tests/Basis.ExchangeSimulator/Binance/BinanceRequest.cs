@@ -29,6 +29,49 @@ internal sealed record BinanceRequest(IReadOnlyDictionary<string, string> Parame
         return false;
     }
 
+    /// <summary>
+    /// The symbol, side and type a new order names, on the spot API as on the futures one; the error Binance answers when
+    /// one is missing, the symbol is not among <paramref name="instruments"/>, or the side or type is unknown; else null.
+    /// </summary>
+    public BinanceError? OrderHead(IReadOnlyDictionary<string, Instrument> instruments, out string symbol, out OrderSide side, out OrderType type)
+    {
+        (symbol, side, type) = (Text("symbol") ?? "", OrderSide.Buy, OrderType.Market);
+        if (symbol.Length == 0)
+        {
+            return BinanceError.Mandatory("symbol");
+        }
+
+        if (!instruments.ContainsKey(symbol))
+        {
+            return BinanceError.InvalidSymbol;
+        }
+
+        if (Text("side") is not { } sideText)
+        {
+            return BinanceError.Mandatory("side");
+        }
+
+        if (Text("type") is not { } typeText)
+        {
+            return BinanceError.Mandatory("type");
+        }
+
+        OrderSide? parsedSide = sideText switch { "BUY" => OrderSide.Buy, "SELL" => OrderSide.Sell, _ => null };
+        OrderType? parsedType = typeText switch { "MARKET" => OrderType.Market, "LIMIT" => OrderType.Limit, _ => null };
+        if (parsedSide is not { } knownSide)
+        {
+            return BinanceError.InvalidSide;
+        }
+
+        if (parsedType is not { } knownType)
+        {
+            return BinanceError.InvalidOrderType;
+        }
+
+        (side, type) = (knownSide, knownType);
+        return null;
+    }
+
     public bool TryDecimal(string name, out decimal? value)
     {
         value = null;

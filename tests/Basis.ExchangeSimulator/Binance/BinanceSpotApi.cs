@@ -119,44 +119,19 @@ internal sealed class BinanceSpotApi(ExchangeState state, BinanceApi api, FaultI
 
     private object NewOrder(BinanceRequest request)
     {
-        if (request.Text("symbol") is not { } symbol)
+        if (request.OrderHead(state.SpotInstruments, out var symbol, out var side, out var type) is { } invalid)
         {
-            return BinanceError.Mandatory("symbol");
+            return invalid;
         }
 
-        if (!state.SpotInstruments.TryGetValue(symbol, out var instrument))
-        {
-            return BinanceError.InvalidSymbol;
-        }
-
-        if (request.Text("side") is not { } sideText)
-        {
-            return BinanceError.Mandatory("side");
-        }
-
-        if (request.Text("type") is not { } typeText)
-        {
-            return BinanceError.Mandatory("type");
-        }
-
-        OrderSide? side = sideText switch { "BUY" => OrderSide.Buy, "SELL" => OrderSide.Sell, _ => null };
-        OrderType? type = typeText switch { "MARKET" => OrderType.Market, "LIMIT" => OrderType.Limit, _ => null };
-        if (side is null)
-        {
-            return BinanceError.InvalidSide;
-        }
-
-        if (type is null)
-        {
-            return BinanceError.InvalidOrderType;
-        }
+        var instrument = state.SpotInstruments[symbol];
 
         // A MARKET order names its size as quantity (base) or quoteOrderQty (quote to spend or receive, converted at
         // the fill price and rounded down to the lot).
         decimal? quantity;
         if (type is OrderType.Market && request.Text("quantity") is null && request.TryDecimal("quoteOrderQty", out var quote) && quote is { } spend)
         {
-            var price = state.MarketFillPrice(Product.Spot, symbol, side.Value);
+            var price = state.MarketFillPrice(Product.Spot, symbol, side);
             quantity = Math.Floor(spend / price / instrument.QuantityStep) * instrument.QuantityStep;
         }
         else if (!request.TryDecimal("quantity", out quantity) || quantity is null)
@@ -175,7 +150,7 @@ internal sealed class BinanceSpotApi(ExchangeState state, BinanceApi api, FaultI
         }
 
         var (order, rejection) = state.PlaceSpotOrder(
-            request.Account, symbol, side.Value, type.Value, quantity.Value, limit, request.Text("newClientOrderId") ?? NewClientOrderId(),
+            request.Account, symbol, side, type, quantity.Value, limit, request.Text("newClientOrderId") ?? NewClientOrderId(),
             type is OrderType.Market ? "GTC" : request.Text("timeInForce")!, faults.MarketFillFraction);
         if (rejection switch
             {
