@@ -257,7 +257,10 @@ public sealed class BybitExchangeClient : IPerpExchange
         return withdrawal.Id;
     }
 
-    /// <summary>On-chain deposits into the funding wallet (FUND, where Bybit credits them unless the account chose another).</summary>
+    /// <summary>
+    /// On-chain deposits into the funding wallet (FUND, where Bybit credits them unless the account chose another). Bybit
+    /// dates a deposit by successAt only: a record without one is dated at the Unix epoch.
+    /// </summary>
     public async Task<IReadOnlyList<DepositRecord>> GetDepositsAsync(string asset, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(asset);

@@ -137,4 +137,63 @@ public sealed class BybitWalletTests
         var post = Assert.Single(rig.Server.To("POST /v5/asset/withdraw/create"));
         Assert.Equal("123456", JsonDocument.Parse(post.Body).RootElement.GetProperty("tag").GetString());
     }
+
+    [Fact]
+    public async Task Deposits_are_read_page_by_page_with_bybits_status_codes()
+    {
+        using var rig = new BybitTestRig();
+        // https://bybit-exchange.github.io/docs/v5/asset/deposit/deposit-record (response example, values adapted): 3
+        // success, 10012 credited to the funding pool, 1 to be confirmed, 4 failed; the cursor leads to an empty page.
+        rig.Server.On(
+            "GET /v5/asset/deposit/query-record",
+            Ok(BybitTestRig.Envelope("""
+                {"rows":[
+                  {"id":"1","coin":"USDT","chain":"ETH","amount":"2500","txID":"AAD4654A3234AA6118AF9B4B335F5AE81C360B2394721C019B5D1E75328B09F3","status":3,
+                   "toAddress":"0x3333","tag":"","depositFee":"","successAt":"1661493146000","confirmations":"64","txIndex":"0","blockHash":"","batchReleaseLimit":"-1","depositType":"0"},
+                  {"id":"2","coin":"USDT","chain":"ETH","amount":"10","txID":"0xbb","status":10012,"successAt":"1661493145000"}
+                ],"nextPageCursor":"eyJtaW5JRCI6MiwibWF4SUQiOjJ9"}
+                """)),
+            Ok(BybitTestRig.Envelope("""
+                {"rows":[
+                  {"id":"3","coin":"USDT","chain":"ETH","amount":"5","txID":"0xcc","status":1,"successAt":""},
+                  {"id":"4","coin":"USDT","chain":"ETH","amount":"1","txID":"0xdd","status":4,"successAt":"1661493143000"}
+                ],"nextPageCursor":"eyJtaW5JRCI6NCwibWF4SUQiOjR9"}
+                """)),
+            Ok(BybitTestRig.Envelope("""{"rows":[],"nextPageCursor":""}""")));
+
+        var deposits = await rig.Client.GetDepositsAsync("USDT", DateTimeOffset.FromUnixTimeMilliseconds(1_661_400_000_000), TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                ("0xaad4654a3234aa6118af9b4b335f5ae81c360b2394721c019b5d1e75328b09f3", DepositStatus.Credited, 1_661_493_146_000L),
+                ("0xbb", DepositStatus.Credited, 1_661_493_145_000L),
+                ("0xcc", DepositStatus.Pending, 0L),
+                ("0xdd", DepositStatus.Failed, 1_661_493_143_000L),
+            ],
+            deposits.Select(d => (d.TxHash, d.Status, d.Time.ToUnixTimeMilliseconds())).ToArray());
+        var pages = rig.Server.To("GET /v5/asset/deposit/query-record");
+        Assert.Equal(["", "eyJtaW5JRCI6MiwibWF4SUQiOjJ9", "eyJtaW5JRCI6NCwibWF4SUQiOjR9"], pages.Select(p => p.Parameter("cursor") ?? "").ToArray());
+        Assert.All(pages, p => Assert.Equal(("USDT", "1661400000000"), (p.Parameter("coin"), p.Parameter("startTime"))));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_is_read_by_its_id_and_an_unknown_one_is_an_unknown_withdrawal()
+    {
+        using var rig = new BybitTestRig();
+        // https://bybit-exchange.github.io/docs/v5/asset/withdraw/withdraw-record (response example, values adapted).
+        rig.Server.On(
+            "GET /v5/asset/withdraw/query-record",
+            Ok(BybitTestRig.Envelope("""
+                {"rows":[{"coin":"USDT","chain":"ETH","amount":"77","txID":"","status":"SecurityCheck","toAddress":"0x3333333333333333333333333333333333333333",
+                  "tag":"","withdrawFee":"4.8","createTime":"1670922217000","updateTime":"1670922217000","withdrawId":"9976","withdrawType":0}],"nextPageCursor":""}
+                """)),
+            Ok(BybitTestRig.Envelope("""{"rows":[],"nextPageCursor":""}""")));
+
+        var withdrawal = await rig.Client.GetWithdrawalAsync("9976", TestContext.Current.CancellationToken);
+        var unknown = await Assert.ThrowsAsync<ExchangeException>(() => rig.Client.GetWithdrawalAsync("1", TestContext.Current.CancellationToken));
+
+        Assert.Equal(new WithdrawalRecord("9976", "USDT", 77m, 4.8m, "0x3333333333333333333333333333333333333333", null, WithdrawalStatus.Pending), withdrawal);
+        Assert.Equal(ExchangeErrorKind.UnknownWithdrawal, unknown.Kind);
+        Assert.Equal("9976", rig.Server.To("GET /v5/asset/withdraw/query-record")[0].Parameter("withdrawID"));
+    }
 }

@@ -145,4 +145,59 @@ public sealed class OkxWalletTests
         Assert.Equal("1", await rig.Client.TransferAsync("USDT", 1m, TransferDirection.SpotToFutures, ct));
         Assert.Equal("1", Assert.Single(rig.Server.To("POST /api/v5/asset/transfer")).Headers["x-simulated-trading"]);
     }
+
+    [Fact]
+    public async Task Deposits_are_read_with_okxs_states_from_just_before_since()
+    {
+        using var rig = new OkxTestRig();
+        // https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-deposit-history (response example, values adapted):
+        // 2 successful, 1 credited, 0 waiting for confirmation, 11 blacklisted address.
+        rig.Server.On("GET /api/v5/asset/deposit-history", Ok(OkxTestRig.Envelope("""
+            [{"actualDepBlkConfirm":"17","amt":"2500","areaCodeFrom":"","ccy":"USDT","chain":"USDT-ERC20","depId":"88165462","from":"","fromWdId":"",
+              "state":"2","to":"0x3333","ts":"1655251200000","txId":"0xAAD4654A3234AA6118AF9B4B335F5AE81C360B2394721C019B5D1E75328B09F3"},
+             {"amt":"10","ccy":"USDT","chain":"USDT-ERC20","depId":"2","state":"1","ts":"1655251100000","txId":"0xbb"},
+             {"amt":"5","ccy":"USDT","chain":"USDT-ERC20","depId":"3","state":"0","ts":"1655251000000","txId":"0xcc"},
+             {"amt":"1","ccy":"USDT","chain":"USDT-ERC20","depId":"4","state":"11","ts":"1655250900000","txId":"0xdd"}]
+            """)));
+
+        var deposits = await rig.Client.GetDepositsAsync("USDT", DateTimeOffset.FromUnixTimeMilliseconds(1_655_000_000_000), TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                new DepositRecord("USDT", 2_500m, "0xaad4654a3234aa6118af9b4b335f5ae81c360b2394721c019b5d1e75328b09f3", DepositStatus.Credited, DateTimeOffset.FromUnixTimeMilliseconds(1_655_251_200_000)),
+                new DepositRecord("USDT", 10m, "0xbb", DepositStatus.Credited, DateTimeOffset.FromUnixTimeMilliseconds(1_655_251_100_000)),
+                new DepositRecord("USDT", 5m, "0xcc", DepositStatus.Pending, DateTimeOffset.FromUnixTimeMilliseconds(1_655_251_000_000)),
+                new DepositRecord("USDT", 1m, "0xdd", DepositStatus.Failed, DateTimeOffset.FromUnixTimeMilliseconds(1_655_250_900_000)),
+            ],
+            deposits);
+        var get = Assert.Single(rig.Server.To("GET /api/v5/asset/deposit-history"));
+        // before is exclusive: a deposit at exactly since is kept.
+        Assert.Equal(("USDT", "1654999999999"), (get.Parameter("ccy"), get.Parameter("before")));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_is_read_by_its_id_and_an_unknown_one_is_an_unknown_withdrawal()
+    {
+        using var rig = new OkxTestRig();
+        // https://www.okx.com/docs-v5/en/#funding-account-rest-api-get-withdrawal-history (response example, values adapted).
+        rig.Server.On(
+            "GET /api/v5/asset/withdrawal-history",
+            Ok(OkxTestRig.Envelope("""
+                [{"ccy":"USDT","chain":"USDT-ERC20","nonTradableAsset":false,"amt":"1000","ts":"1655251200000","from":"","areaCodeFrom":"",
+                  "to":"0x3333333333333333333333333333333333333333","areaCodeTo":"","tag":"","pmtId":"","memo":"","addrExt":null,
+                  "txId":"0xb5ef8c13b968a406cc62a93a8bd80f9e9a906ef1b3fcf20a2e48573c17659268","fee":"1.5","feeCcy":"USDT","state":"1","wdId":"58041010","clientId":"basisW1"}]
+                """)),
+            Ok(OkxTestRig.Envelope("[]")));
+
+        var withdrawal = await rig.Client.GetWithdrawalAsync("58041010", TestContext.Current.CancellationToken);
+        var unknown = await Assert.ThrowsAsync<ExchangeException>(() => rig.Client.GetWithdrawalAsync("1", TestContext.Current.CancellationToken));
+
+        Assert.Equal(
+            new WithdrawalRecord(
+                "58041010", "USDT", 1_000m, 1.5m, "0x3333333333333333333333333333333333333333",
+                "0xb5ef8c13b968a406cc62a93a8bd80f9e9a906ef1b3fcf20a2e48573c17659268", WithdrawalStatus.Sent),
+            withdrawal);
+        Assert.Equal(ExchangeErrorKind.UnknownWithdrawal, unknown.Kind);
+        Assert.Equal("58041010", rig.Server.To("GET /api/v5/asset/withdrawal-history")[0].Parameter("wdId"));
+    }
 }
