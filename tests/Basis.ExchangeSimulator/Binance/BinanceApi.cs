@@ -519,7 +519,7 @@ internal sealed class BinanceApi(ExchangeState state, SimulatorStats stats, Faul
 
     private object QueryOrder(BinanceRequest request)
     {
-        if (OrderKey(request) is BinanceError error)
+        if (request.OrderKey(state.Instruments) is BinanceError error)
         {
             return error;
         }
@@ -562,7 +562,7 @@ internal sealed class BinanceApi(ExchangeState state, SimulatorStats stats, Faul
 
     private object CancelOrder(BinanceRequest request)
     {
-        if (OrderKey(request) is BinanceError error)
+        if (request.OrderKey(state.Instruments) is BinanceError error)
         {
             return error;
         }
@@ -692,28 +692,6 @@ internal sealed class BinanceApi(ExchangeState state, SimulatorStats stats, Faul
         Rejection.ReduceOnlyRejected => BinanceError.ReduceOnlyRejected,
         _ => throw new InvalidOperationException($"Rejection {rejection} has no Binance error for a new order."),
     };
-
-    private BinanceError? OrderKey(BinanceRequest request)
-    {
-        if (request.Text("symbol") is not { } symbol)
-        {
-            return BinanceError.Mandatory("symbol");
-        }
-
-        if (!state.Instruments.ContainsKey(symbol))
-        {
-            return BinanceError.InvalidSymbol;
-        }
-
-        if (!request.TryLong("orderId", out var id, out var error))
-        {
-            return error;
-        }
-
-        return id is null && request.Text("origClientOrderId") is null
-            ? new BinanceError(400, -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!")
-            : null;
-    }
 
     private static long? ParsedOrderId(BinanceRequest request) => request.TryLong("orderId", out var id, out _) ? id : null;
 

@@ -72,6 +72,32 @@ internal sealed record BinanceRequest(IReadOnlyDictionary<string, string> Parame
         return null;
     }
 
+    /// <summary>
+    /// The error Binance answers when a query or cancel does not name its order: a symbol among
+    /// <paramref name="instruments"/>, and its <c>orderId</c> or <c>origClientOrderId</c>; else null.
+    /// </summary>
+    public BinanceError? OrderKey(IReadOnlyDictionary<string, Instrument> instruments)
+    {
+        if (Text("symbol") is not { } symbol)
+        {
+            return BinanceError.Mandatory("symbol");
+        }
+
+        if (!instruments.ContainsKey(symbol))
+        {
+            return BinanceError.InvalidSymbol;
+        }
+
+        if (!TryLong("orderId", out var id, out var error))
+        {
+            return error;
+        }
+
+        return id is null && Text("origClientOrderId") is null
+            ? new BinanceError(400, -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!")
+            : null;
+    }
+
     public bool TryDecimal(string name, out decimal? value)
     {
         value = null;

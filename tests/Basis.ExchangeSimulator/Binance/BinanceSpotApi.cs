@@ -177,7 +177,7 @@ internal sealed class BinanceSpotApi(ExchangeState state, BinanceApi api, FaultI
 
     private object QueryOrder(BinanceRequest request)
     {
-        if (OrderKey(request) is { } error)
+        if (request.OrderKey(state.SpotInstruments) is { } error)
         {
             return error;
         }
@@ -218,7 +218,7 @@ internal sealed class BinanceSpotApi(ExchangeState state, BinanceApi api, FaultI
     // origClientOrderId.
     private object CancelOrder(BinanceRequest request)
     {
-        if (OrderKey(request) is { } error)
+        if (request.OrderKey(state.SpotInstruments) is { } error)
         {
             return error;
         }
@@ -295,28 +295,6 @@ internal sealed class BinanceSpotApi(ExchangeState state, BinanceApi api, FaultI
     // A market order only part filled (a fault's partial fill) has expired: spot market orders never rest.
     private static string Status(SimOrder order) =>
         order.Type is OrderType.Market && order.Status is OrderStatus.PartiallyFilled ? "EXPIRED" : BinanceFormat.Status(order.Status);
-
-    private BinanceError? OrderKey(BinanceRequest request)
-    {
-        if (request.Text("symbol") is not { } symbol)
-        {
-            return BinanceError.Mandatory("symbol");
-        }
-
-        if (!state.SpotInstruments.ContainsKey(symbol))
-        {
-            return BinanceError.InvalidSymbol;
-        }
-
-        if (!request.TryLong("orderId", out var id, out var error))
-        {
-            return error;
-        }
-
-        return id is null && request.Text("origClientOrderId") is null
-            ? new BinanceError(400, -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!")
-            : null;
-    }
 
     private static long? OrderId(BinanceRequest request) => request.TryLong("orderId", out var id, out _) ? id : null;
 
