@@ -10,6 +10,7 @@ using Basis.Live.Ledger;
 using Basis.Live.Reconciliation;
 using Basis.Live.Safety;
 using Basis.Orchestrations.Backtests;
+using Basis.Venues.Ethereum;
 
 namespace Basis.Api.Live;
 
@@ -254,6 +255,12 @@ public sealed class LiveService(PostgresLiveLedger ledger, LiveTradingSettings t
         IReadOnlyList<LocationReading> readings;
         try
         {
+            var tokens = (await chain.ExecutionAsync(cancellationToken).ConfigureAwait(false)).Tokens;
+            if (asset != ChainReader.NativeEth && tokens.All(t => t.Symbol != asset))
+            {
+                return $"the host's chain has no {asset} token in its contracts file (configs/{ChainContracts.RelativePath}, or {EnvironmentChain.ContractsVariable}): the capital can be neither checked nor traded.";
+            }
+
             readings = await chain.Reader().ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ChainSetupException e)

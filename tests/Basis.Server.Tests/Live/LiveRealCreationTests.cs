@@ -67,6 +67,17 @@ public sealed class LiveRealCreationTests(LiveServer live, AnvilChain anvil) : I
         Assert.Equal("a real instance starts from its capital in the account's wallet on the chain: add ethereum to its venues.", Assert.Single(refused.Reasons));
     }
 
+    [Fact]
+    public async Task A_usdt_instance_on_a_chain_whose_contracts_list_no_usdt_is_refused_saying_so()
+    {
+        var refused = await Assert.ThrowsAsync<LiveExecutionRefusedException>(() =>
+            Service().CreateAsync(Real("no usdt", 10_000) with { Mode = "pure_lending_usdt" }, Configuration, Token));
+
+        Assert.Equal(
+            "the host's chain has no USDT token in its contracts file (configs/venues/ethereum_contracts.yaml, or BASIS_CHAIN_CONTRACTS): the capital can be neither checked nor traded.",
+            Assert.Single(refused.Reasons));
+    }
+
     private static LiveCreateRequest Real(string name, double capital) =>
         new(name, "pure_lending_eth", ["ethereum"], Capital: capital, Execution: ExecutionKind.Real);
 
