@@ -42,7 +42,7 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
 
         var resolved = workspace.Configuration.ResolveMode(mode.Name);
         // A key a binding reads twice is listed once.
-        var parameters = resolved.Parameters.DistinctBy(p => p.Key).Select(p => new ParameterResponse(p.Key, p.Type, p.Min, p.Max)).ToList();
+        var parameters = resolved.Parameters.DistinctBy(p => p.Key).Select(p => new ParameterResponse(p.Key, p.Type, p.Min, p.Max, p.Choices)).ToList();
         return TypedResults.Ok(new StrategyConfigResponse(mode.Name, resolved.ConfigHash, JsonSerializer.SerializeToElement(ToJson(resolved.Merged)), parameters));
     }
 

@@ -30,14 +30,15 @@ public sealed record StrategyConfigResponse(
     [property: JsonPropertyName("parameters")] IReadOnlyList<ParameterResponse> Parameters);
 
 /// <summary>
-/// A strategy setting: its dotted key, its type (<c>number</c>, <c>integer</c>, <c>boolean</c>, <c>choice</c>, …) and
-/// its inclusive bounds (null for none).
+/// A strategy setting: its dotted key, its type (<c>number</c>, <c>integer</c>, <c>boolean</c>, <c>choice</c>, …), its
+/// inclusive bounds (null for none), and a choice's members as the files write them (null for other types).
 /// </summary>
 public sealed record ParameterResponse(
     [property: JsonPropertyName("key")] string Key,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("min")] double? Min,
-    [property: JsonPropertyName("max")] double? Max);
+    [property: JsonPropertyName("max")] double? Max,
+    [property: JsonPropertyName("choices")] IReadOnlyList<string>? Choices);
 
 /// <summary>
 /// The period the data covers for every series a mode reads hour by hour (<c>start</c> inclusive, <c>end</c>

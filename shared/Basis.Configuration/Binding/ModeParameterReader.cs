@@ -32,10 +32,11 @@ internal sealed class ModeParameterReader(ConfigReader reader, List<ParameterRan
         return reader.Optional(key, defaultValue, min, max);
     }
 
-    public T RequiredEnum<T>(string key)
+    public T RequiredEnum<T>(string key, params T[] choices)
         where T : struct, Enum
     {
-        ranges.Add(new ParameterRange(prefix + key, "choice", null, null));
+        var members = choices.Length > 0 ? choices : Enum.GetValues<T>();
+        ranges.Add(new ParameterRange(prefix + key, "choice", null, null, [.. members.Select(ChoiceNames.Of)]));
         return reader.Enum<T>(key);
     }
 

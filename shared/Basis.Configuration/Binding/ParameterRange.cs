@@ -4,10 +4,11 @@ namespace Basis.Configuration.Binding;
 
 /// <summary>
 /// A setting a strategy family reads, as its binding declares it: the dotted key, the type (<c>number</c>,
-/// <c>integer</c>, <c>boolean</c>, <c>choice</c>, …) and the inclusive bounds the value is checked against, if any.
-/// Collected while binding, so a client can show the ranges the API will hold a value to.
+/// <c>integer</c>, <c>boolean</c>, <c>choice</c>, …) and the inclusive bounds the value is checked against, if any, or
+/// a choice's members as the files write them. Collected while binding, so a client can show the ranges the API will
+/// hold a value to.
 /// </summary>
-public sealed record ParameterRange(string Key, string Type, double? Min, double? Max)
+public sealed record ParameterRange(string Key, string Type, double? Min, double? Max, IReadOnlyList<string>? Choices = null)
 {
     internal static ParameterRange Of<T>(string key, T? min, T? max)
         where T : struct, IComparable<T> => new(key, TypeName<T>(), Number(min), Number(max));

@@ -21,8 +21,11 @@ public interface IParameterReader
     T OptionalWithDefault<T>(string key, T defaultValue, T? min = null, T? max = null)
         where T : struct, IComparable<T>;
 
-    /// <summary>A required enum member; errors list the allowed values.</summary>
-    T RequiredEnum<T>(string key)
+    /// <summary>
+    /// A required enum member; errors list the allowed values. <paramref name="choices"/> are the members the family
+    /// accepts (every member when none are given), as clients are told; the family checks a narrower set itself.
+    /// </summary>
+    T RequiredEnum<T>(string key, params T[] choices)
         where T : struct, Enum;
 
     /// <summary>An optional nested mapping, or null when absent or null.</summary>

@@ -1,5 +1,3 @@
-using Basis.Core.Instruments;
-
 namespace Basis.Core.Strategies;
 
 /// <summary>Checks several families' bindings share.</summary>
@@ -9,20 +7,12 @@ internal static class ParameterChecks
     public static T OneOf<T>(this IParameterReader reader, string key, params T[] allowed)
         where T : struct, Enum
     {
-        var value = reader.RequiredEnum<T>(key);
+        var value = reader.RequiredEnum(key, allowed);
         if (!reader.HasErrors && !allowed.Contains(value))
         {
-            reader.AddError(key, $"must be one of {string.Join(", ", allowed.Select(Name))} (got {Name(value)})");
+            reader.AddError(key, $"must be one of {string.Join(", ", allowed.Select(ChoiceNames.Of))} (got {ChoiceNames.Of(value)})");
         }
 
         return value;
     }
-
-    private static string Name<T>(T value)
-        where T : struct, Enum => value switch
-        {
-            Asset asset => asset.Symbol(),
-            Venue venue => venue.Name(),
-            _ => value.ToString(),
-        };
 }

@@ -56,7 +56,7 @@ public sealed class StrategyFamiliesTests
         public T OptionalWithDefault<T>(string key, T defaultValue, T? min = null, T? max = null)
             where T : struct, IComparable<T> => Has(key) ? Required<T>(key) : defaultValue;
 
-        public T RequiredEnum<T>(string key)
+        public T RequiredEnum<T>(string key, params T[] choices)
             where T : struct, Enum => Enum.Parse<T>(values[key], ignoreCase: true);
 
         public IParameterReader? OptionalChild(string key) => null;

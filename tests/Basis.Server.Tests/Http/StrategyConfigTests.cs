@@ -20,6 +20,19 @@ public sealed class StrategyConfigTests : HostedTest
         Assert.Equal(10, parameters["margin_excess_threshold"].GetProperty("max").GetDouble());
         Assert.Equal("choice", parameters["spot_venue"].GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Null, parameters["spot_venue"].GetProperty("min").ValueKind);
+        Assert.Equal(["binance", "bybit", "okx"], parameters["spot_venue"].GetProperty("choices").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["BTC", "ETH"], parameters["asset"].GetProperty("choices").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(JsonValueKind.Null, parameters["margin_fraction"].GetProperty("choices").ValueKind);
         Assert.Equal("0.25", config.GetProperty("config").GetProperty("margin_fraction").GetString());
+    }
+
+    [Fact]
+    public async Task A_choice_lists_its_members_as_the_files_write_them()
+    {
+        var config = await Host.Http.GetFromJsonAsync<JsonElement>("/api/v1/strategies/eth_staking_only/config", TestContext.Current.CancellationToken);
+
+        var lst = config.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("key").GetString() == "lst_type");
+        Assert.Equal(["weETH", "wstETH"], lst.GetProperty("choices").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("weETH", config.GetProperty("config").GetProperty("lst_type").GetString());
     }
 }

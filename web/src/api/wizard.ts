@@ -13,6 +13,8 @@ export interface Parameter {
   kind: string;
   min: number | null;
   max: number | null;
+  /** A choice's members as the files write them; null for other types. */
+  choices: string[] | null;
 }
 
 /** Keys the wizard shows elsewhere (risk, share class) or that are wiring rather than strategy parameters. */
@@ -27,7 +29,7 @@ export function parameters(config: StrategyConfig): Parameter[] {
     const type = range
       ? range.type === "number" || range.type === "integer" ? "number" : range.type === "boolean" ? "boolean" : "text"
       : /^(true|false)$/i.test(value) ? "boolean" : value.trim() !== "" && Number.isFinite(Number(value)) ? "number" : "text";
-    return { key, value, type, kind: range?.type ?? type, min: toNumber(range?.min) ?? null, max: toNumber(range?.max) ?? null };
+    return { key, value, type, kind: range?.type ?? type, min: toNumber(range?.min) ?? null, max: toNumber(range?.max) ?? null, choices: range?.choices ?? null };
   });
 }
 

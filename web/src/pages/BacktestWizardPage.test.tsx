@@ -16,12 +16,16 @@ const strategies = {
 const config: StrategyConfig = {
   name: "eth_basis",
   config_hash: "ab",
-  config: { mode: "eth_basis", target_apy: "0.08", max_drawdown: "0.02", hedge_allocation: { binance: "0.4", okx: "0.3" }, margin_fraction: "0.25", rebalance_enabled: "true", prices: { ETH: "spot/bybit/ETHUSDT" } },
+  config: {
+    mode: "eth_basis", target_apy: "0.08", max_drawdown: "0.02", hedge_allocation: { binance: "0.4", okx: "0.3" }, margin_fraction: "0.25", rebalance_enabled: "true",
+    spot_venue: "bybit", prices: { ETH: "spot/bybit/ETHUSDT" },
+  },
   parameters: [
-    { key: "hedge_allocation.binance", type: "number", min: 0, max: 1 },
-    { key: "hedge_allocation.okx", type: "number", min: 0, max: 1 },
-    { key: "margin_fraction", type: "number", min: 0.01, max: 1 },
-    { key: "rebalance_enabled", type: "boolean", min: null, max: null },
+    { key: "hedge_allocation.binance", type: "number", min: 0, max: 1, choices: null },
+    { key: "hedge_allocation.okx", type: "number", min: 0, max: 1, choices: null },
+    { key: "margin_fraction", type: "number", min: 0.01, max: 1, choices: null },
+    { key: "rebalance_enabled", type: "boolean", min: null, max: null, choices: null },
+    { key: "spot_venue", type: "choice", min: null, max: null, choices: ["binance", "bybit", "okx"] },
   ],
 };
 const coverage: StrategyCoverage = {
@@ -93,13 +97,18 @@ describe("the backtest wizard", () => {
     expect(screen.queryByLabelText("prices.ETH")).toBeNull();
     fireEvent.change(screen.getByLabelText("hedge_allocation.okx"), { target: { value: "0" } });
     await userEvent.click(screen.getByLabelText("rebalance_enabled"));
+    // A choice is picked from its members, the default selected.
+    const spotVenue = screen.getByLabelText("spot_venue");
+    expect(spotVenue).toHaveValue("bybit");
+    expect(within(spotVenue).getAllByRole("option").map((o) => o.textContent)).toEqual(["binance", "bybit", "okx"]);
+    await userEvent.selectOptions(spotVenue, "okx");
     fireEvent.change(screen.getByLabelText("Stress scenarios, one a line"), { target: { value: "lst_depeg=0.05,at=2025-02-01,hours=24\n" } });
     fireEvent.change(screen.getByLabelText("Capital flows, one a line: time, amount"), { target: { value: "2025-02-01T00:00:00Z, 50000" } });
     await userEvent.click(screen.getByRole("button", { name: "Next" }));
 
     const review = screen.getByRole("region", { name: "Review" });
     expect(within(review).getByText("250,000.00 USDT")).toBeInTheDocument();
-    expect(within(review).getByText("hedge_allocation.okx=0, rebalance_enabled=false")).toBeInTheDocument();
+    expect(within(review).getByText("hedge_allocation.okx=0, rebalance_enabled=false, spot_venue=okx")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Start the backtest" }));
 
     await vi.waitFor(() => expect(window.location.pathname).toBe("/runs/bt_new"));
@@ -110,7 +119,7 @@ describe("the backtest wizard", () => {
       start_date: "2025-01-01T00:00:00Z",
       end_date: "2025-03-01T00:00:00Z",
       initial_capital: 250000,
-      config_overrides: { hedge_allocation: { okx: 0 }, rebalance_enabled: false },
+      config_overrides: { hedge_allocation: { okx: 0 }, rebalance_enabled: false, spot_venue: "okx" },
       stress: ["lst_depeg=0.05,at=2025-02-01,hours=24"],
       capital_flows: [{ time: "2025-02-01T00:00:00Z", amount: 50000 }],
     });

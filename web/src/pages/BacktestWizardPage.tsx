@@ -325,9 +325,22 @@ function ParametersStep(props: {
           {defaults.map((parameter) => {
             const value = values[parameter.key] ?? parameter.value;
             const hint = describeRange(parameter);
+            const { choices } = parameter;
             return parameter.type === "boolean" ? (
               <Field key={parameter.key} label={parameter.key} hint={hint} errors={byKey.get(parameter.key)}>
                 {(props) => <input {...props} type="checkbox" checked={value.toLowerCase() === "true"} onChange={(e) => onChange(parameter.key, String(e.target.checked))} />}
+              </Field>
+            ) : choices ? (
+              <Field key={parameter.key} label={parameter.key} hint={hint} errors={byKey.get(parameter.key)}>
+                {(props) => (
+                  <select {...props} value={value} onChange={(e) => onChange(parameter.key, e.target.value)}>
+                    {choices.map((choice) => (
+                      <option key={choice} value={choice}>
+                        {choice}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </Field>
             ) : (
               <Field key={parameter.key} label={parameter.key} hint={hint} errors={byKey.get(parameter.key)}>
