@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Basis.Core.Instruments;
 using Basis.Core.Trading;
@@ -56,16 +57,7 @@ internal sealed class RealHourPlanner : IHourExecution
         }
 
         var orders = new List<LedgerOrder>();
-        var traded = carried
-            .Select(v => v.Intent switch
-            {
-                PerpOrder perp => (Verdict: v, Key: perp.Perp.Key, Market: MarketType.Perp, Asset: Reconciler.BaseAssetOf(perp.Perp.Key.Symbol), Size: perp.SizeDelta),
-                SpotOrder spot => (Verdict: v, Key: new InstrumentKey(spot.Venue, PositionType.BaseToken, spot.Asset.Symbol()), Market: MarketType.Spot, Asset: spot.Asset.Symbol(), Size: spot.BaseDelta),
-                _ => default,
-            })
-            .Where(t => t.Verdict is not null)
-            .GroupBy(t => (t.Key, t.Market, t.Asset));
-        foreach (var group in traded)
+        foreach (var group in VenueTrades(carried).GroupBy(t => (t.Key, t.Market, t.Asset)))
         {
             var (key, market, baseAsset) = group.Key;
             var first = group.First();
@@ -108,6 +100,23 @@ internal sealed class RealHourPlanner : IHourExecution
         return new HourPlan(orders, ChainSteps(hourUtc, carried), null);
     }
 
+    /// <summary>The hour's perpetual and spot orders, each with the book position it moves, its market, base asset and size.</summary>
+    private static IEnumerable<VenueTrade> VenueTrades(IEnumerable<GateDecision> carried)
+    {
+        foreach (var verdict in carried)
+        {
+            switch (verdict.Intent)
+            {
+                case PerpOrder perp:
+                    yield return new(verdict, perp.Perp.Key, MarketType.Perp, Reconciler.BaseAssetOf(perp.Perp.Key.Symbol), perp.SizeDelta);
+                    break;
+                case SpotOrder spot:
+                    yield return new(verdict, new InstrumentKey(spot.Venue, PositionType.BaseToken, spot.Asset.Symbol()), MarketType.Spot, spot.Asset.Symbol(), spot.BaseDelta);
+                    break;
+            }
+        }
+    }
+
     /// <summary>Why the real desk cannot send <paramref name="intent"/>, or null when it can.</summary>
     private string? Unsendable(TradeIntent intent) => intent switch
     {
@@ -131,13 +140,13 @@ internal sealed class RealHourPlanner : IHourExecution
             steps.Add(new LedgerChainStep(_instanceId, id, kind, asset, amount, ChainStepStatus.Planned, null, null, null, reason, _now, _now));
         }
 
-        foreach (var verdict in carried)
+        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw))
         {
             var (supply, reserve, amount) = verdict.Intent switch
             {
                 AaveSupply s => (true, s.AToken.AaveReserve!, s.Amount),
                 AaveWithdraw w => (false, w.AToken.AaveReserve!, w.Amount),
-                _ => (false, "", 0d),
+                _ => throw new UnreachableException(),
             };
             var wrapped = reserve == ChainStepDesk.WrappedEth;
 
@@ -169,9 +178,12 @@ internal sealed class RealHourPlanner : IHourExecution
     public static IReadOnlyDictionary<(string Venue, string Symbol, MarketType Market), decimal> Held(LedgerPositions positions, IEnumerable<LedgerOrder> open)
     {
         var held = positions.Perps.ToDictionary(p => (p.Venue, p.Symbol, MarketType.Perp), p => p.Size);
-        foreach (var coin in positions.Balances.Where(b => Enum.TryParse<ExchangeVenue>(b.Location, ignoreCase: true, out _) && b.Asset != "USDT"))
+        foreach (var coin in positions.Balances.Where(b => b.Asset != "USDT"))
         {
-            held[(coin.Location, VenueSymbols.Spot(Enum.Parse<ExchangeVenue>(coin.Location, ignoreCase: true), coin.Asset), MarketType.Spot)] = coin.Amount;
+            if (Enum.TryParse<ExchangeVenue>(coin.Location, ignoreCase: true, out var venue))
+            {
+                held[(coin.Location, VenueSymbols.Spot(venue, coin.Asset), MarketType.Spot)] = coin.Amount;
+            }
         }
 
         foreach (var order in open)
@@ -182,4 +194,6 @@ internal sealed class RealHourPlanner : IHourExecution
 
         return held;
     }
+
+    private readonly record struct VenueTrade(GateDecision Verdict, InstrumentKey Key, MarketType Market, string Asset, double Size);
 }

@@ -94,7 +94,6 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     private async Task<SignedTransaction> SignAsync(string instanceId, LedgerChainStep step, ChainToken token, CancellationToken cancellationToken)
     {
         var units = new BigInteger(decimal.Truncate(step.Amount * Pow10(token.Decimals)));
-        var weth = new WrappedEther(client, token.Address);
         switch (step.Kind)
         {
             case ChainStepKind.AaveSupply:
@@ -107,9 +106,9 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
             case ChainStepKind.AaveWithdraw:
                 return await aave.SignWithdrawAsync(token.Address, units, cancellationToken).ConfigureAwait(false);
             case ChainStepKind.WrapEth:
-                return await weth.SignWrapAsync(units, cancellationToken).ConfigureAwait(false);
+                return await new WrappedEther(client, token.Address).SignWrapAsync(units, cancellationToken).ConfigureAwait(false);
             case ChainStepKind.UnwrapEth:
-                return await weth.SignUnwrapAsync(units, cancellationToken).ConfigureAwait(false);
+                return await new WrappedEther(client, token.Address).SignUnwrapAsync(units, cancellationToken).ConfigureAwait(false);
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step.Kind, "not a chain step this desk sends");
         }
@@ -130,7 +129,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
         var side = step.Kind == ChainStepKind.WrapEth ? OrderSide.Buy : OrderSide.Sell;
         return ledger.AppendFillAsync(new LedgerFill(
-            instanceId, ChainReader.Wallet, step.TxHash!, step.StepId, WrappedEth, MarketType.Spot, WrappedEth, "ETH", side, step.Amount, 1m, 0m, "ETH", now), cancellationToken);
+            instanceId, ChainReader.Wallet, step.TxHash!, step.StepId, WrappedEth, MarketType.Spot, WrappedEth, ChainReader.NativeEth, side, step.Amount, 1m, 0m, ChainReader.NativeEth, now), cancellationToken);
     }
 
     /// <summary>Records a mined transaction with the gas it cost, which the wallet's ETH paid.</summary>

@@ -69,7 +69,7 @@ public sealed record LedgerPositions(IReadOnlyList<PerpHolding> Perps, IReadOnly
         {
             if (transaction is { GasUsed: { } gas, GasPriceWei: { } price })
             {
-                Add(ChainReader.Wallet, "ETH", -(gas * price / WeiPerEth));
+                Add(ChainReader.Wallet, ChainReader.NativeEth, -(gas * price / WeiPerEth));
             }
         }
 
