@@ -175,7 +175,8 @@ public sealed class LiveRuntime
         }));
         if (report.IsClean)
         {
-            var matched = string.Create(CultureInfo.InvariantCulture, $"reconciled: the venues hold what the ledger says ({report.Lines.Count} holding(s) within tolerance)");
+            var inTransit = report.Lines.Count(line => line.Status == ReconciliationStatus.InTransit);
+            var matched = string.Create(CultureInfo.InvariantCulture, $"reconciled: the venues hold what the ledger says ({report.Lines.Count - inTransit} holding(s) within tolerance{(inTransit > 0 ? $", {inTransit} in transit" : null)})");
             await ledger.AppendEventAsync(new LedgerEvent(instanceId, LedgerEventKind.Reconciled, matched, details, now), cancellationToken).ConfigureAwait(false);
             return new LiveCycleResult(instanceId, true, matched);
         }
@@ -320,8 +321,9 @@ public sealed class LiveRuntime
         }
 
         var outcome = await _paper.For(ledger).RunAsync(instance, limits, stopLossPct, cycleUtc, unwind, breaker, real?.Planner, cancellationToken).ConfigureAwait(false);
-        return real is not null && await SendAsync(ledger, instance, real.Desks, cancellationToken).ConfigureAwait(false) is { } failed
-            ? (null, failed)
+        // What waits (a deposit not credited yet) goes out at a later cycle, before that cycle's hours.
+        return real is not null && await SendAsync(ledger, instance, real.Desks, cancellationToken).ConfigureAwait(false) is { Waiting: false } failed
+            ? (null, failed.Result)
             : (outcome, null);
     }
 
@@ -363,11 +365,12 @@ public sealed class LiveRuntime
 
         var onChain = chain is not null;
         IReadOnlyList<IOutboxDesk> desks = chain is not null
-            ? [chain.DeskFor(ledger, _time), new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time)]
+            ? [chain.DeskFor(ledger, _real!.Exchanges, _time), new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time)]
             : [new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time)];
-        if (await SendAsync(ledger, instance, desks, cancellationToken).ConfigureAwait(false) is { } failed)
+        // The book runs no further hours while what the last ones decided is still on its way to the venues.
+        if (await SendAsync(ledger, instance, desks, cancellationToken).ConfigureAwait(false) is { } unsent)
         {
-            return (null, failed);
+            return (null, unsent.Result);
         }
 
         // A market order the venue took but has not filled yet stays open after a send that succeeded: it counts as held.
@@ -381,9 +384,11 @@ public sealed class LiveRuntime
     /// Sends the instance's outboxes, desk by desk. A venue that did not take an order or a transaction (after the
     /// clients' retries), or refused it, trips the circuit breaker: the instance halts with a breach naming it, or, with
     /// the breaker off, an alert is recorded. What failed stays in the outbox (or is recorded rejected or failed, when
-    /// it was refused or reverted) and the cycle stops. Returns the cycle's result when sending failed.
+    /// it was refused or reverted) and the cycle stops. A desk waiting for something on its way (a deposit the venue has
+    /// not credited) stops the sending too, with nothing wrong: the rest goes at a later cycle. Returns the cycle's result
+    /// when sending failed or waits, null when everything went out.
     /// </summary>
-    private async Task<LiveCycleResult?> SendAsync(PostgresLiveLedger ledger, LiveInstance instance, IReadOnlyList<IOutboxDesk> desks, CancellationToken cancellationToken)
+    private async Task<Unsent?> SendAsync(PostgresLiveLedger ledger, LiveInstance instance, IReadOnlyList<IOutboxDesk> desks, CancellationToken cancellationToken)
     {
         SendOutcome? sent = null;
         foreach (var desk in desks)
@@ -393,6 +398,11 @@ public sealed class LiveRuntime
             {
                 break;
             }
+        }
+
+        if (sent?.Waiting is { } waiting)
+        {
+            return new Unsent(new LiveCycleResult(instance.Id, false, $"waiting: {waiting}; the instance's next hours and orders wait for it"), Waiting: true);
         }
 
         if (sent?.Failure is not { } failure)
@@ -407,11 +417,11 @@ public sealed class LiveRuntime
         {
             var breach = $"circuit breaker: {failure}; the instance is halted until an operator acknowledges it";
             await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Breach, breach, details, now), cancellationToken).ConfigureAwait(false);
-            return new LiveCycleResult(instance.Id, false, breach);
+            return new Unsent(new LiveCycleResult(instance.Id, false, breach), Waiting: false);
         }
 
         await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, failure, details, now), cancellationToken).ConfigureAwait(false);
-        return new LiveCycleResult(instance.Id, false, failure);
+        return new Unsent(new LiveCycleResult(instance.Id, false, failure), Waiting: false);
     }
 
     /// <summary>Halts a real instance whose next hour the desk cannot carry out, saying what it would have needed.</summary>
@@ -517,4 +527,7 @@ public sealed class LiveRuntime
 
     /// <summary>A real instance's venue side in a cycle: the desks that send, the planner that writes their outboxes ahead.</summary>
     private sealed record RealSide(IReadOnlyList<IOutboxDesk> Desks, RealHourPlanner Planner);
+
+    /// <summary>Sending that stopped before the outboxes were empty: the cycle's result, and whether it only waits.</summary>
+    private sealed record Unsent(LiveCycleResult Result, bool Waiting);
 }

@@ -14,12 +14,13 @@ namespace Basis.Orchestrations.Live;
 /// that brings the venue (the ledger's fills and the orders still open) to what the book holds at the end of the hour, its
 /// perpetual's size or its coin's balance there, rounded to the venue's quantity step and cut into parts no larger than
 /// the trade cap: steering to the book's position rather than copying each intent keeps the venue within a step of the
-/// book however many hours pass. For each AAVE supply or withdrawal of an ERC-20 reserve (when the instance trades on the
-/// chain), one on-chain step per part the safety gate cut it into.
+/// book however many hours pass. For each AAVE supply or withdrawal of an ERC-20 reserve, and each transfer of a token
+/// from the wallet to an exchange (when the instance trades on the chain), one on-chain step per part the safety gate
+/// cut it into.
 /// </summary>
 /// <remarks>
-/// Nothing else is sent for real so far: an hour whose strategy also needs a transfer, a swap, a stake or an atomic plan
-/// is refused, and the cycle stops before it.
+/// Nothing else is sent for real so far: an hour whose strategy also needs a withdrawal from an exchange, a swap, a stake
+/// or an atomic plan is refused, and the cycle stops before it.
 /// </remarks>
 internal sealed class RealHourPlanner : IHourExecution
 {
@@ -121,27 +122,43 @@ internal sealed class RealHourPlanner : IHourExecution
     private string? Unsendable(TradeIntent intent) => intent switch
     {
         PerpOrder or SpotOrder => null,
-        AaveSupply or AaveWithdraw when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
-        AaveSupply or AaveWithdraw => null,
-        _ => "only perpetual and spot orders and AAVE supplies and withdrawals are sent for real so far (transfers, swaps, staking and atomic plans are not yet)",
+        TokenTransfer { From.Key.Venue: not Venue.Wallet } => "withdrawals from an exchange are not sent for real yet",
+        TokenTransfer { To.Key.Venue: not (Venue.Binance or Venue.Bybit or Venue.Okx) } transfer => $"a transfer from the wallet to {transfer.To.Key.Venue.Name()} is not one the real desk sends",
+        TokenTransfer { From.Key.Symbol: ChainReader.NativeEth } => "ETH itself is not deposited to an exchange for real yet (ERC-20 tokens are)",
+        AaveSupply or AaveWithdraw or TokenTransfer when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
+        AaveSupply or AaveWithdraw or TokenTransfer => null,
+        _ => "only perpetual and spot orders, AAVE supplies and withdrawals and deposits to the exchanges are sent for real so far (withdrawals, swaps, staking and atomic plans are not yet)",
     };
 
     /// <summary>
-    /// The hour's AAVE supplies and withdrawals, one step per part the gate cut each into, in the order the strategy
-    /// submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the wallet's ETH first, and each
-    /// part of a WETH withdrawal unwrapped after it.
+    /// The hour's AAVE supplies and withdrawals and deposits to the exchanges, one step per part the gate cut each into,
+    /// in the order the strategy submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
+    /// wallet's ETH first, and each part of a WETH withdrawal unwrapped after it.
     /// </summary>
     private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried)
     {
         var steps = new List<LedgerChainStep>();
-        void Add(ChainStepKind kind, string asset, decimal amount, string reason)
+        void Add(ChainStepKind kind, string asset, decimal amount, string reason, string? venue = null)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"{hourUtc.UtcDateTime:yyyy-MM-ddTHH:mm}Z/chain/{steps.Count}");
-            steps.Add(new LedgerChainStep(_instanceId, id, kind, asset, amount, ChainStepStatus.Planned, null, null, null, reason, _now, _now));
+            steps.Add(new LedgerChainStep(_instanceId, id, kind, asset, amount, ChainStepStatus.Planned, null, null, null, reason, _now, _now) { Venue = venue });
         }
 
-        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw))
+        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer))
         {
+            // Token amounts to 8 places, never rounded up: a step must not ask for more than the book holds.
+            var reason = verdict.Intent.Reason;
+            if (verdict.Intent is TokenTransfer transfer)
+            {
+                var deposit = Math.Round((decimal)(transfer.Amount / verdict.Parts), 8, MidpointRounding.ToZero);
+                for (var k = 0; k < verdict.Parts && deposit > 0; k++)
+                {
+                    Add(ChainStepKind.ExchangeDeposit, transfer.From.Key.Symbol, deposit, reason, transfer.To.Key.Venue.Name());
+                }
+
+                continue;
+            }
+
             var (supply, reserve, amount) = verdict.Intent switch
             {
                 AaveSupply s => (true, s.AToken.AaveReserve!, s.Amount),
@@ -149,12 +166,9 @@ internal sealed class RealHourPlanner : IHourExecution
                 _ => throw new UnreachableException(),
             };
             var wrapped = reserve == ChainStepDesk.WrappedEth;
-
-            // Token amounts to 8 places, never rounded up: a step must not ask for more than the book holds.
             var part = Math.Round((decimal)(amount / verdict.Parts), 8, MidpointRounding.ToZero);
             for (var k = 0; k < verdict.Parts && part > 0; k++)
             {
-                var reason = verdict.Intent.Reason;
                 if (supply && wrapped)
                 {
                     Add(ChainStepKind.WrapEth, ChainReader.NativeEth, part, reason);

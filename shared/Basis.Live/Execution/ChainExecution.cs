@@ -11,6 +11,6 @@ namespace Basis.Live.Execution;
 /// </summary>
 public sealed record ChainExecution(EthereumClient Client, AavePool Aave, IReadOnlyList<ChainToken> Tokens)
 {
-    /// <summary>The desk sending an instance's on-chain steps with this account.</summary>
-    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, TimeProvider time) => new(ledger, Client, Aave, Tokens, time);
+    /// <summary>The desk sending an instance's on-chain steps with this account, and following its deposits at the <paramref name="exchanges"/>.</summary>
+    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time) => new(ledger, Client, Aave, Tokens, exchanges, time);
 }

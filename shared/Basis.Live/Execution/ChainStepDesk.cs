@@ -11,8 +11,8 @@ using Nethereum.RPC.Eth.DTOs;
 namespace Basis.Live.Execution;
 
 /// <summary>
-/// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals, wrapping ETH into WETH and back) from the
-/// ledger's outbox with the instance's account. A step's transaction is signed at the account's next nonce and its hash,
+/// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals, wrapping ETH into WETH and back, deposits to
+/// the exchanges) from the ledger's outbox with the instance's account. A step's transaction is signed at the account's next nonce and its hash,
 /// nonce and bytes are recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by
 /// its hash and, when not mined, sent again as the very same bytes. So a step is one transaction whatever happens in
 /// between. A mined step is recorded as the transaction (its gas, which the wallet's ETH paid, and block) and as what it
@@ -20,7 +20,14 @@ namespace Basis.Live.Execution;
 /// wallet), which is what reconciliation compares with the chain. A transaction mined but reverted is recorded failed,
 /// with the gas it still cost.
 /// </summary>
-public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient client, AavePool aave, IReadOnlyList<ChainToken> tokens, TimeProvider time) : IOutboxDesk
+/// <remarks>
+/// A deposit to an exchange goes on after its transaction: mined, its tokens are in transit to the venue
+/// (<see cref="Transit"/>) until the venue lists the transaction as credited; then they are moved from the account the
+/// venue credits deposits to (Binance's spot wallet, Bybit's and OKX's funding accounts) into the one its perpetuals take
+/// margin from, and are the venue's. Until then the desk waits, and everything after the deposit in the instance's
+/// outboxes waits with it: the hour's orders may need the margin.
+/// </remarks>
+public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient client, AavePool aave, IReadOnlyList<ChainToken> tokens, IExchangeClients exchanges, TimeProvider time) : IOutboxDesk
 {
     /// <summary>The ledger's name of the token ETH is wrapped into.</summary>
     public const string WrappedEth = "WETH";
@@ -32,7 +39,23 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         foreach (var open in await ledger.ListOpenChainStepsAsync(instanceId, cancellationToken).ConfigureAwait(false))
         {
             var step = open;
-            var what = string.Create(CultureInfo.InvariantCulture, $"{step.Kind} of {step.Amount} {step.Asset} ({step.StepId})");
+            var what = string.Create(CultureInfo.InvariantCulture, $"{step.Kind} of {step.Amount} {step.Asset}{(step.Venue is { } venue ? $" to {venue}" : null)} ({step.StepId})");
+            if (step.Status is ChainStepStatus.Arriving or ChainStepStatus.Moving)
+            {
+                var followed = await FollowDepositAsync(instanceId, step, what, cancellationToken).ConfigureAwait(false);
+                if (followed.Credited)
+                {
+                    recorded++;
+                }
+
+                if (followed.Failure is not null || followed.Waiting is not null)
+                {
+                    return new SendOutcome(mined, recorded, followed.Failure, followed.Waiting);
+                }
+
+                continue;
+            }
+
             var wraps = step.Kind is ChainStepKind.WrapEth or ChainStepKind.UnwrapEth;
             if (tokens.FirstOrDefault(t => t.Symbol == (wraps ? WrappedEth : step.Asset)) is not { } token)
             {
@@ -68,6 +91,10 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Failed, Reason = e.Message, UpdatedUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
                 return new SendOutcome(mined, recorded, $"the chain step {what} {(e is NonceUsedException ? "can never be mined" : "reverted")}: {e.Message}");
             }
+            catch (Exception e) when (e is ExchangeException or ExchangeConfigurationException)
+            {
+                return new SendOutcome(mined, recorded, $"the chain step {what} could not be signed: the venue gave no deposit address: {e.Message}");
+            }
             catch (Exception e) when (e is RpcClientUnknownException or RpcResponseException or RpcClientTimeoutException or TimeoutException or HttpRequestException)
             {
                 return new SendOutcome(mined, recorded, $"the chain step {what} could not be sent (the node did not take it or no receipt came): {e.Message}");
@@ -81,10 +108,81 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 recorded++;
             }
 
-            await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Confirmed, UpdatedUtc = now }, cancellationToken).ConfigureAwait(false);
+            if (step.Kind != ChainStepKind.ExchangeDeposit)
+            {
+                await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Confirmed, UpdatedUtc = now }, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            step = step with { Status = ChainStepStatus.Arriving, UpdatedUtc = now };
+            await ledger.SaveChainStepAsync(step, cancellationToken).ConfigureAwait(false);
+            var arrival = await FollowDepositAsync(instanceId, step, what, cancellationToken).ConfigureAwait(false);
+            if (arrival.Failure is not null || arrival.Waiting is not null)
+            {
+                return new SendOutcome(mined, recorded, arrival.Failure, arrival.Waiting);
+            }
         }
 
         return new SendOutcome(mined, recorded, null);
+    }
+
+    /// <summary>
+    /// Follows a mined deposit to its venue: waiting while the venue does not list its transaction as credited; once it
+    /// does, moving what was credited into the trading account and recording it there (the difference to what was sent,
+    /// if any, as the deposit's fee). The step is marked moving before the venue is asked to move it, so a host that stops
+    /// in between finds out that the move's outcome is unknown rather than moving the money twice.
+    /// </summary>
+    private async Task<(bool Credited, string? Failure, string? Waiting)> FollowDepositAsync(string instanceId, LedgerChainStep step, string what, CancellationToken cancellationToken)
+    {
+        var location = step.Venue!;
+        if (step.Status == ChainStepStatus.Moving)
+        {
+            return (false, $"the chain step {what} was credited and being moved into {location}'s trading account when the host stopped, so whether it was moved is unknown: check the venue's transfer history and finish the step by hand", null);
+        }
+
+        var exchange = exchanges.ClientOf(Enum.Parse<ExchangeVenue>(location, ignoreCase: true));
+        DepositRecord? deposit;
+        try
+        {
+            // From an hour before the step was written: a venue's clock may run a little behind ours.
+            var deposits = await exchange.GetDepositsAsync(step.Asset, step.CreatedUtc.AddHours(-1), cancellationToken).ConfigureAwait(false);
+            deposit = deposits.FirstOrDefault(d => string.Equals(d.TxHash, step.TxHash, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception e) when (e is ExchangeException or ExchangeConfigurationException or HttpRequestException)
+        {
+            return (false, $"the chain step {what} is mined ({step.TxHash}), but {location}'s deposits could not be read: {e.Message}", null);
+        }
+
+        switch (deposit?.Status)
+        {
+            case null or DepositStatus.Pending:
+                return (false, null, $"the chain step {what} is mined ({step.TxHash}) and {location} has {(deposit is null ? "not seen it yet" : "not credited it yet")}");
+            case DepositStatus.Failed:
+                await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Failed, Reason = $"{location} lists the deposit as failed", UpdatedUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+                return (false, $"the chain step {what} is mined ({step.TxHash}), but {location} lists the deposit as failed: it will not be credited", null);
+        }
+
+        await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Moving, UpdatedUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await exchange.TransferAsync(step.Asset, deposit.Amount, TransferDirection.SpotToFutures, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeException e) when (e.Kind != ExchangeErrorKind.ExchangeUnavailable)
+        {
+            // Refused: nothing moved, so the step is arriving again and the next send asks once more.
+            await ledger.SaveChainStepAsync(step with { UpdatedUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            return (false, $"the chain step {what} is credited, but {location} refused to move it into its trading account: {e.Message}", null);
+        }
+        catch (Exception e) when (e is ExchangeException or HttpRequestException)
+        {
+            return (false, $"the chain step {what} is credited, but whether {location} moved it into its trading account is unknown: {e.Message}; check the venue's transfer history and finish the step by hand", null);
+        }
+
+        var now = time.GetUtcNow();
+        var credited = await ledger.AppendTransferAsync(
+            new LedgerTransfer(instanceId, $"{step.TxHash}/credited", step.Asset, step.Amount, Math.Max(0m, step.Amount - deposit.Amount), Transit.To(location), location, now), cancellationToken).ConfigureAwait(false);
+        await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Confirmed, UpdatedUtc = now }, cancellationToken).ConfigureAwait(false);
+        return (credited, null, null);
     }
 
     /// <summary>
@@ -109,21 +207,36 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 return await new WrappedEther(client, token.Address).SignWrapAsync(units, cancellationToken).ConfigureAwait(false);
             case ChainStepKind.UnwrapEth:
                 return await new WrappedEther(client, token.Address).SignUnwrapAsync(units, cancellationToken).ConfigureAwait(false);
+            case ChainStepKind.ExchangeDeposit:
+                var venue = Enum.Parse<ExchangeVenue>(step.Venue!, ignoreCase: true);
+                var address = await exchanges.ClientOf(venue).GetDepositAddressAsync(step.Asset, VenueSymbols.EthereumNetwork(venue), cancellationToken).ConfigureAwait(false);
+                if (address.Tag is not null || !address.Address.StartsWith("0x", StringComparison.Ordinal) || address.Address.Length != 42)
+                {
+                    throw new ExchangeException(venue, ExchangeErrorKind.InvalidRequest, null, $"{step.Venue}'s {step.Asset} deposit address '{address.Address}' is not an Ethereum address without a memo");
+                }
+
+                return await new Erc20Token(client, token.Address).SignTransferAsync(address.Address, units, cancellationToken).ConfigureAwait(false);
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step.Kind, "not a chain step this desk sends");
         }
     }
 
     /// <summary>
-    /// Records what a mined step moved: a supply or withdrawal as the transfer between the wallet and AAVE; a wrap or an
+    /// Records what a mined step moved: a supply or withdrawal as the transfer between the wallet and AAVE, a deposit as
+    /// the transfer from the wallet into transit to its venue; a wrap or an
     /// unwrap as the wallet's ETH exchanged for WETH one for one (a spot fill at the wallet, at price 1 and no fee: the gas
     /// is the transaction's). Returns false when it was recorded already.
     /// </summary>
     private Task<bool> RecordEffectAsync(string instanceId, LedgerChainStep step, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw)
+        if (step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw or ChainStepKind.ExchangeDeposit)
         {
-            var (from, to) = step.Kind == ChainStepKind.AaveSupply ? (ChainReader.Wallet, ChainReader.AaveSupplied) : (ChainReader.AaveSupplied, ChainReader.Wallet);
+            var (from, to) = step.Kind switch
+            {
+                ChainStepKind.AaveSupply => (ChainReader.Wallet, ChainReader.AaveSupplied),
+                ChainStepKind.AaveWithdraw => (ChainReader.AaveSupplied, ChainReader.Wallet),
+                _ => (ChainReader.Wallet, Transit.To(step.Venue!)),
+            };
             return ledger.AppendTransferAsync(new LedgerTransfer(instanceId, step.TxHash!, step.Asset, step.Amount, 0m, from, to, now), cancellationToken);
         }
 
@@ -144,6 +257,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         ChainStepKind.AaveWithdraw => "aave_withdraw",
         ChainStepKind.WrapEth => "wrap_eth",
         ChainStepKind.UnwrapEth => "unwrap_eth",
+        ChainStepKind.ExchangeDeposit => "exchange_deposit",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -4,8 +4,12 @@ namespace Basis.Live.Execution;
 /// <param name="Sent">Orders the venues took, or transactions mined, in this send (a send a crash cut short, finished, counts).</param>
 /// <param name="Settled">What the ledger recorded of them: fills, or the transfers the transactions made.</param>
 /// <param name="Failure">Why sending stopped before the outbox was empty (a venue or node error after the retries, an order refused, a transaction reverted), or null.</param>
-public sealed record SendOutcome(int Sent, int Settled, string? Failure)
+/// <param name="Waiting">
+/// What sending stopped to wait for, with nothing wrong (a deposit the venue has not credited yet): the rest of the
+/// outboxes waits behind it until a later send. Null when nothing waits.
+/// </param>
+public sealed record SendOutcome(int Sent, int Settled, string? Failure, string? Waiting = null)
 {
-    /// <summary>True when everything in the outbox went out.</summary>
-    public bool Succeeded => Failure is null;
+    /// <summary>True when everything in the outbox went out and nothing waits.</summary>
+    public bool Succeeded => Failure is null && Waiting is null;
 }

@@ -14,4 +14,10 @@ public enum ChainStepKind
 
     /// <summary>Unwraps the wallet's WETH back into ETH (WETH9 <c>withdraw</c>), one for one.</summary>
     UnwrapEth,
+
+    /// <summary>
+    /// Sends a token from the wallet to an exchange's deposit address, then, once the venue has credited it, moves it into
+    /// the venue's trading account (where its perpetuals take margin).
+    /// </summary>
+    ExchangeDeposit,
 }

@@ -4,7 +4,7 @@ namespace Basis.Live.Ledger;
 
 /// <summary>
 /// An on-chain step of a real instance: <c>Amount</c> of <c>Asset</c> (token units) supplied to or withdrawn from
-/// AAVE v3, or of ETH wrapped into WETH or unwrapped. <c>StepId</c> is unique per instance and derived from the hour
+/// AAVE v3, of ETH wrapped into WETH or unwrapped, or sent to an exchange (<c>Venue</c>, the ledger's location of it). <c>StepId</c> is unique per instance and derived from the hour
 /// that decided it; once signed, the step carries its transaction's nonce, hash and raw bytes, so it can be sent again
 /// as the very same transaction.
 /// </summary>
@@ -20,4 +20,8 @@ public sealed record LedgerChainStep(
     string? RawTx,
     string? Reason,
     DateTimeOffset CreatedUtc,
-    DateTimeOffset UpdatedUtc);
+    DateTimeOffset UpdatedUtc)
+{
+    /// <summary>The exchange a deposit goes to (<c>binance</c>, <c>bybit</c>, <c>okx</c>); null for every other kind.</summary>
+    public string? Venue { get; init; }
+}

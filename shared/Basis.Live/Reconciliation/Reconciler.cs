@@ -44,7 +44,8 @@ public sealed class Reconciler(ReconcileTolerances tolerances)
     /// <summary>
     /// One line per location and holding present on either side. A holding on one side only is undeclared (venue only)
     /// or missing (ledger only) unless it is dust; on both sides it matches within its asset's tolerance (a perp's in
-    /// its base asset). A location the ledger holds something at but no reading covers is unreadable too.
+    /// its base asset). A location the ledger holds something at but no reading covers is unreadable too, except tokens
+    /// in transit (<see cref="Transit"/>), which are listed as such.
     /// </summary>
     public ReconciliationReport Compare(LedgerPositions expected, IReadOnlyList<LocationReading> readings)
     {
@@ -62,6 +63,13 @@ public sealed class Reconciler(ReconcileTolerances tolerances)
         var lines = new List<ReconciliationLine>();
         foreach (var location in locations)
         {
+            if (Transit.Is(location))
+            {
+                lines.AddRange(expectedBalances[location].Where(b => b.Amount != 0)
+                    .Select(b => new ReconciliationLine(location, HoldingKind.Balance, b.Asset, b.Amount, null, ReconciliationStatus.InTransit)));
+                continue;
+            }
+
             var balances = expectedBalances[location].ToDictionary(b => b.Asset, b => b.Amount, StringComparer.Ordinal);
             var perps = expectedPerps[location].ToDictionary(p => p.Symbol, p => p.Size, StringComparer.Ordinal);
             var failure = byLocation.TryGetValue(location, out var reading)

@@ -17,4 +17,10 @@ public enum ReconciliationStatus
 
     /// <summary>The location could not be read, so nothing there is known to match.</summary>
     Unreadable,
+
+    /// <summary>
+    /// On its way between two locations (<see cref="Transit"/>): nowhere to read it until it arrives, which the step that
+    /// sent it follows.
+    /// </summary>
+    InTransit,
 }

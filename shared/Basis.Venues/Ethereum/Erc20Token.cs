@@ -37,6 +37,13 @@ public sealed class Erc20Token(EthereumClient client, string address)
         return await client.SendAsync(Address, new ApproveFunction { Spender = spender, Amount = UnlimitedAllowance }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Signs transferring <paramref name="amount"/> to <paramref name="to"/> at the account's next nonce, for the caller to record before it is sent.</summary>
+    public async Task<SignedTransaction> SignTransferAsync(string to, BigInteger amount, CancellationToken cancellationToken = default)
+    {
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        return await client.SignAsync(Address, new TransferFunction { To = to, Amount = amount }, nonce, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Transfers <paramref name="amount"/> to <paramref name="to"/>.</summary>
     public Task<TransactionReceipt> TransferAsync(string to, BigInteger amount, CancellationToken cancellationToken = default) =>
         client.SendAsync(Address, new TransferFunction { To = to, Amount = amount }, cancellationToken);

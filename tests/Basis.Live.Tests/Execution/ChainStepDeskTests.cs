@@ -6,6 +6,8 @@ using Basis.Live.Tests.Reconciliation;
 using Basis.Testing;
 using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
+using Basis.Venues.Exchanges;
+using Basis.ExchangeSimulator.Chain;
 using Basis.Venues.Tests.Ethereum.Fixtures;
 using Npgsql;
 using static Basis.Live.Tests.Ledger.LedgerSamples;
@@ -15,7 +17,8 @@ namespace Basis.Live.Tests.Execution;
 /// <summary>
 /// The chain desk against the real AAVE v3 on anvil, with the ledger in a real PostgreSQL: a supply written ahead is
 /// signed, recorded, sent and mined once, even when a crash cut the last send short before or after the node took it;
-/// the transfer it records reconciles clean against the chain; a step that would revert is recorded failed with why.
+/// the transfer it records reconciles clean against the chain; a step that would revert is recorded failed with why; a
+/// deposit to an exchange (on the simulator, watching this chain) is in transit until credited, then the venue's.
 /// </summary>
 public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer server) : IClassFixture<AaveChainFixture>, IAsyncLifetime
 {
@@ -134,6 +137,74 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         Assert.Equal(2m, report.Lines.Single(l => l is { Location: ChainReader.AaveSupplied, Item: "WETH" }).Actual);
     }
 
+    [Fact]
+    public async Task A_deposit_to_an_exchange_is_in_transit_until_the_venue_credits_it_then_is_the_venues_in_its_trading_account()
+    {
+        // Bybit on the simulator, watching this chain for deposits, crediting them after 2 confirmations (the transaction's
+        // block and one more) to the funding account, as Bybit does.
+        await using var venues = await SimulatedVenues.StartAsync(Repository.Root, Cancel, new SimulatorChain
+        {
+            RpcUrl = fixture.Chain.RpcUrl,
+            Tokens = new Dictionary<string, string> { ["USDT"] = Market.Usdt },
+            Confirmations = 2,
+            HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+        }, startingUsdt: 0m);
+        var bybit = venues.Clients[ExchangeVenue.Bybit];
+        await FundWalletAsync(5_000);
+        // Written at the simulator's clock, which its deposit history is dated by.
+        DateTimeOffset written = SimulatedVenues.StartUtc;
+        await WriteAheadAsync(Step("deposit", ChainStepKind.ExchangeDeposit, 4_000m) with { Venue = "bybit", CreatedUtc = written, UpdatedUtc = written });
+
+        // Mined, the 4,000 USDT are in transit: gone from the wallet, not yet at the venue, and reconciliation says so.
+        var mined = await Desk(venues).SendAsync(InstanceId, Cancel);
+        Assert.Equal((1, 1, null), (mined.Sent, mined.Settled, mined.Failure));
+        Assert.Matches(@"^the chain step ExchangeDeposit of 4000 USDT to bybit \(deposit\) is mined \(0x[0-9a-f]{64}\) and bybit has not (seen|credited) it yet$", mined.Waiting);
+        Assert.Equal(ChainStepStatus.Arriving, Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel)).Status);
+        var arriving = await ReconcileAsync(bybit);
+        Assert.True(arriving.IsClean, string.Join("; ", arriving.Lines));
+        Assert.Equal(new ReconciliationLine("in_transit/bybit", HoldingKind.Balance, "USDT", 4_000m, null, ReconciliationStatus.InTransit), arriving.Lines.Single(l => l.Location == "in_transit/bybit"));
+        Assert.Equal(1_000m, arriving.Lines.Single(l => l is { Location: ChainReader.Wallet, Item: "USDT" }).Actual);
+
+        // A second block confirms it; once Bybit lists it credited, the desk moves it into the unified account.
+        await fixture.Chain.CallAsync("evm_mine", cancellationToken: Cancel);
+        var credited = await Until<IReadOnlyList<DepositRecord>>(() => bybit.GetDepositsAsync("USDT", written, Cancel), d => d.Count == 1 && d[0].Status == DepositStatus.Credited);
+        var arrived = await Desk(venues).SendAsync(InstanceId, Cancel);
+        var again = await Desk(venues).SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(new SendOutcome(0, 1, null), arrived);
+        Assert.Equal(new SendOutcome(0, 0, null), again);
+        Assert.Empty(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel));
+        Assert.Equal(4_000m, (await bybit.GetBalancesAsync(TradingAccount.Futures, Cancel)).Single(b => b.Asset == "USDT").Total);
+        var positions = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        Assert.Equal(
+            [("bybit", 4_000m), ("in_transit/bybit", 0m), (ChainReader.Wallet, 1_000m)],
+            positions.Balances.Where(b => b.Asset == "USDT").Select(b => (b.Location, b.Amount)));
+        var done = await ReconcileAsync(bybit);
+        Assert.True(done.IsClean, string.Join("; ", done.Lines));
+        Assert.Equal(4_000m, done.Lines.Single(l => l is { Location: "bybit", Item: "USDT" }).Actual);
+        Assert.Equal("exchange_deposit", (await _ledger.GetTransactionAsync(credited[0].TxHash, Cancel))!.PlanName);
+    }
+
+    private async Task<ReconciliationReport> ReconcileAsync(IPerpExchange exchange) =>
+        await Reconciler.ReconcileAsync(await _ledger.RebuildPositionsAsync(InstanceId, Cancel), [Reader(), new ExchangeReader(exchange)], Cancel);
+
+    private static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+
+        throw new TimeoutException("the simulator did not get there in 10 s");
+    }
+
     private async Task<string[]> PlanNamesAsync()
     {
         await using var command = _dataSource.CreateCommand("SELECT plan_name FROM live_transactions WHERE instance_id = @instance_id AND status = 'Confirmed' ORDER BY plan_name");
@@ -152,7 +223,8 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
 
     private AavePool Pool() => new(_client, Market.Pool);
 
-    private ChainStepDesk Desk() => new(_ledger, _client, Pool(), Tokens, TimeProvider.System);
+    private ChainStepDesk Desk(SimulatedVenues? venues = null) =>
+        new(_ledger, _client, Pool(), Tokens, new VenueClients(venues), TimeProvider.System);
 
     private ChainReader Reader() => new(_client, Tokens, Pool(), Tokens);
 
@@ -170,4 +242,11 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
 
     private Task WriteAheadAsync(params LedgerChainStep[] steps) =>
         _ledger.RecordHourAsync([], [], new LedgerEquity(InstanceId, Start, 10_000m, "{}"), chainStepsAhead: steps, cancellationToken: Cancel);
+
+    /// <summary>The simulated venues' clients, as a host's would be (none when the test starts no venue).</summary>
+    private sealed class VenueClients(SimulatedVenues? venues) : IExchangeClients
+    {
+        public IPerpExchange ClientOf(ExchangeVenue venue) =>
+            venues?.Clients[venue] ?? throw new InvalidOperationException("this test starts no exchange");
+    }
 }

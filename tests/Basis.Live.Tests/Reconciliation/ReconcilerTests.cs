@@ -148,6 +148,23 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void Tokens_in_transit_are_listed_as_such_and_only_what_has_arrived_is_compared()
+    {
+        // 10,000 USDT funded, 4,000 sent towards Bybit: the wallet holds 6,000 and Bybit nothing yet. The 4,000 are read
+        // nowhere, and the report is clean; had they been booked at Bybit already, Bybit would be 4,000 short.
+        var sent = Expect(("wallet", "USDT", 6_000m), (Transit.To("bybit"), "USDT", 4_000m));
+        var held = new[] { Held("wallet", ("USDT", 6_000m)), Held("bybit") };
+
+        var report = Reconciler.Compare(sent, held);
+
+        Assert.Equal(
+            [("in_transit/bybit", "USDT", 4_000m, (decimal?)null, InTransit), ("wallet", "USDT", 6_000m, 6_000m, Matched)],
+            report.Lines.Select(l => (l.Location, l.Item, l.Expected, l.Actual, l.Status)));
+        Assert.True(report.IsClean);
+        Assert.False(Reconciler.Compare(Expect(("wallet", "USDT", 6_000m), ("bybit", "USDT", 4_000m)), held).IsClean);
+    }
+
+    [Fact]
     public void A_report_is_clean_only_when_every_line_matches()
     {
         var expected = Expect(("binance", "USDT", 10_000m), ("wallet", "USDT", 2_500m));

@@ -1,4 +1,5 @@
 using Basis.ExchangeSimulator;
+using Basis.ExchangeSimulator.Chain;
 using Basis.Live.Reconciliation;
 using Basis.Venues.Exchanges;
 using Basis.Venues.Exchanges.Binance;
@@ -11,7 +12,7 @@ namespace Basis.Live.Tests.Reconciliation;
 /// <summary>
 /// Binance, Bybit and OKX on the exchange simulator, each on its own simulator on 127.0.0.1 so that a fault injected
 /// into one venue leaves the others answering, and our real client of each pointed at it. One account, starting with
-/// <see cref="StartingUsdt"/> at every venue. Shared by the reconciliation tests and the <c>reconcile</c> benchmark.
+/// <see cref="StartingUsdt"/> at every venue unless told otherwise, and, when given a chain, deposit addresses on it. Shared by the reconciliation tests and the <c>reconcile</c> benchmark.
 /// </summary>
 internal sealed class SimulatedVenues : IAsyncDisposable
 {
@@ -63,14 +64,19 @@ internal sealed class SimulatedVenues : IAsyncDisposable
     /// <summary>A reader of every venue, as the live runtime would build them from an instance's venues.</summary>
     public IReadOnlyList<ILocationReader> Readers => [.. Clients.Values.Select(client => new ExchangeReader(client))];
 
-    public static async Task<SimulatedVenues> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
+    /// <param name="repositoryRoot">Where the simulator's data and configs are.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="chain">The chain the venues take deposits from and send withdrawals to; none when null.</param>
+    /// <param name="startingUsdt">The USDT the account starts with at every venue.</param>
+    public static async Task<SimulatedVenues> StartAsync(string repositoryRoot, CancellationToken cancellationToken, SimulatorChain? chain = null, decimal startingUsdt = StartingUsdt)
     {
         var options = new SimulatorOptions
         {
             DataRoot = Path.Combine(repositoryRoot, "data"),
             ConfigsRoot = Path.Combine(repositoryRoot, "configs"),
             StartUtc = StartUtc,
-            Accounts = [new SimulatorAccount(Key, Secret, StartingUsdt, Passphrase)],
+            Accounts = [new SimulatorAccount(Key, Secret, startingUsdt, Passphrase)],
+            Chain = chain,
         };
         ExchangeVenue[] venues = [ExchangeVenue.Binance, ExchangeVenue.Bybit, ExchangeVenue.Okx];
         var hosts = await Task.WhenAll(venues.Select(_ => SimulatorHost.StartAsync(options, cancellationToken))).ConfigureAwait(false);

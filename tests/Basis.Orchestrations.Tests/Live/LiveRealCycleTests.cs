@@ -63,8 +63,8 @@ public sealed class LiveRealCycleTests(PostgresServer server) : IClassFixture<Po
     [Fact]
     public async Task An_hour_the_real_desk_cannot_send_whole_halts_the_instance_before_it_and_sends_nothing()
     {
-        // eth_basis enters with a Bybit spot buy (sendable) and USDT moved from the wallet to the venues (not sent for real
-        // yet): the whole hour is refused, its spot buy and perp shorts with it.
+        // eth_basis enters with a Bybit spot buy (sendable) and USDT moved from the wallet to the venues, which this instance
+        // cannot send: it does not trade on the chain. The whole hour is refused, its spot buy and perp shorts with it.
         var ledger = await _bed!.Source.OpenAsync(Cancel);
         await ledger.SaveInstanceAsync(Instance("basis"), Cancel);
 

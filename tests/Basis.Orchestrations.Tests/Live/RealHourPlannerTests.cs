@@ -65,14 +65,14 @@ public sealed class RealHourPlannerTests
     }
 
     [Fact]
-    public void An_hour_needing_a_transfer_is_refused_whole()
+    public void An_hour_needing_a_withdrawal_from_an_exchange_is_refused_whole()
     {
-        var transfer = new TokenTransfer(InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt), InstrumentRegistry.Balance(Venue.Binance, Asset.Usdt), 500, "margin for the binance short");
-        var plan = Planner([]).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000), new GateDecision(transfer, 500, GateVerdict.Passed, 1, true, "within limits")], Book(("binance", "ETHUSDT", -0.5)));
+        var transfer = new TokenTransfer(InstrumentRegistry.Balance(Venue.Binance, Asset.Usdt), InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt), 500, "cash freed by the binance close");
+        var plan = Planner([], onChain: true).Plan(Hour, [Passed(BinanceEth, 0.5, 3_000), new GateDecision(transfer, 500, GateVerdict.Passed, 1, true, "within limits")], Book(("binance", "ETHUSDT", 0.5)));
 
         Assert.Empty(plan.Orders);
         Assert.Equal(
-            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a TokenTransfer (margin for the binance short), and only perpetual and spot orders and AAVE supplies and withdrawals are sent for real so far (transfers, swaps, staking and atomic plans are not yet)",
+            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a TokenTransfer (cash freed by the binance close), and withdrawals from an exchange are not sent for real yet",
             plan.Refusal);
     }
 
@@ -110,11 +110,14 @@ public sealed class RealHourPlannerTests
     }
 
     [Fact]
-    public void An_aave_step_is_refused_without_a_chain_account()
+    public void An_aave_step_or_a_deposit_is_refused_without_a_chain_account()
     {
         var usdt = new GateDecision(new AaveSupply(InstrumentRegistry.AToken("USDT"), 1_000, "lend"), 1_000, GateVerdict.Passed, 1, true, "ok");
+        var deposit = new TokenTransfer(InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt), InstrumentRegistry.Balance(Venue.Binance, Asset.Usdt), 500, "margin");
 
-        Assert.EndsWith("this instance has no account on the chain to send it from (its venues or the host's chain settings)", Planner([], onChain: false).Plan(Hour, [usdt], Book()).Refusal, StringComparison.Ordinal);
+        const string NoAccount = "this instance has no account on the chain to send it from (its venues or the host's chain settings)";
+        Assert.EndsWith(NoAccount, Planner([], onChain: false).Plan(Hour, [usdt], Book()).Refusal, StringComparison.Ordinal);
+        Assert.EndsWith(NoAccount, Planner([], onChain: false).Plan(Hour, [new GateDecision(deposit, 500, GateVerdict.Passed, 1, true, "ok")], Book()).Refusal, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,6 +138,27 @@ public sealed class RealHourPlannerTests
             ],
             plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount)));
         Assert.Equal(6, plan.ChainSteps.Select(s => s.StepId).Distinct().Count());
+    }
+
+    [Fact]
+    public void Usdt_moved_from_the_wallet_to_an_exchange_is_a_deposit_per_part_before_the_hours_orders()
+    {
+        // 7,500 USDT to Bybit, cut by the gate into three parts of 2,500, then 1,000 to OKX: four deposits, in that order,
+        // each naming its venue; the hour's short goes to the order outbox (which waits behind the deposits).
+        var wallet = InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt);
+        var toBybit = new GateDecision(new TokenTransfer(wallet, InstrumentRegistry.Balance(Venue.Bybit, Asset.Usdt), 7_500, "margin"), 7_500, GateVerdict.Split, 3, true, "split");
+        var toOkx = new GateDecision(new TokenTransfer(wallet, InstrumentRegistry.Balance(Venue.Okx, Asset.Usdt), 1_000, "margin"), 1_000, GateVerdict.Passed, 1, true, "ok");
+
+        var plan = Planner([], onChain: true).Plan(Hour, [Passed(BybitEth, -1.0, 3_000), toBybit, toOkx], Book(("bybit", "ETHUSDT", -1.0)));
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(
+            [
+                (ChainStepKind.ExchangeDeposit, "USDT", 2_500m, "bybit"), (ChainStepKind.ExchangeDeposit, "USDT", 2_500m, "bybit"),
+                (ChainStepKind.ExchangeDeposit, "USDT", 2_500m, "bybit"), (ChainStepKind.ExchangeDeposit, "USDT", 1_000m, "okx"),
+            ],
+            plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount, s.Venue)));
+        Assert.Equal(("bybit", OrderSide.Sell, 1.0m), plan.Orders.Select(o => (o.Venue, o.Side, o.Quantity)).Single());
     }
 
     [Fact]
