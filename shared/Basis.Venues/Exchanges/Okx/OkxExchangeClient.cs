@@ -37,7 +37,7 @@ public sealed class OkxExchangeClient : IPerpExchange
     private readonly ServerClock _clock;
     private readonly ResiliencePipeline _repeatable;
     private readonly ResiliencePipeline _onlyIfRejected;
-    private readonly ConcurrentDictionary<string, decimal> _contractValues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OkxInstrument> _contracts = new(StringComparer.Ordinal);
 
     public OkxExchangeClient(
         HttpClient http, OkxClientOptions options, TimeProvider? timeProvider = null, ILogger<OkxExchangeClient>? logger = null)
@@ -298,14 +298,18 @@ public sealed class OkxExchangeClient : IPerpExchange
     }
 
     // Also converts the private stream's sizes (OkxOrderUpdateFeed).
-    internal async Task<decimal> ContractValueAsync(string instId, CancellationToken cancellationToken)
+    internal async Task<decimal> ContractValueAsync(string instId, CancellationToken cancellationToken) =>
+        (await ContractAsync(instId, cancellationToken).ConfigureAwait(false)).CtVal;
+
+    /// <summary>The swap's contract: its value in the base asset (ctVal) and the lot its sizes are whole multiples of (lotSz), read once.</summary>
+    private async Task<OkxInstrument> ContractAsync(string instId, CancellationToken cancellationToken)
     {
-        if (_contractValues.TryGetValue(instId, out var known))
+        if (_contracts.TryGetValue(instId, out var known))
             return known;
         var instrument = (await GetAsync<OkxInstrument>(
             "/api/v5/public/instruments", [new("instType", "SWAP"), new("instId", instId)], signed: false, cancellationToken)
             .ConfigureAwait(false)).Single();
-        return _contractValues[instId] = instrument.CtVal;
+        return _contracts[instId] = instrument;
     }
 
     private async Task<OrderState?> FindOrderAsync(
@@ -422,11 +426,11 @@ public sealed class OkxExchangeClient : IPerpExchange
     {
         if (request.Account == TradingAccount.Spot)
             return SpotOrderBody(request);
-        var contractValue = await ContractValueAsync(request.Symbol, cancellationToken).ConfigureAwait(false);
-        var contracts = request.Quantity / contractValue;
-        if (contracts != decimal.Truncate(contracts))
+        var contract = await ContractAsync(request.Symbol, cancellationToken).ConfigureAwait(false);
+        var contracts = request.Quantity / contract.CtVal;
+        if (contracts % contract.LotSz != 0)
             throw new ArgumentException(
-                $"Order {request.ClientOrderId}: {request.Quantity} is not a whole number of {request.Symbol} contracts of {Format(contractValue)}.");
+                $"Order {request.ClientOrderId}: {request.Quantity} is not a whole number of {request.Symbol} lots of {Format(contract.LotSz)} contracts of {Format(contract.CtVal)}.");
         var body = new JsonObject
         {
             ["instId"] = request.Symbol,

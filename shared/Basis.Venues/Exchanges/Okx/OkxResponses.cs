@@ -13,7 +13,7 @@ internal sealed record OkxPosition(
     string InstId, string PosSide, decimal Pos, decimal AvgPx, decimal MarkPx, decimal Upl, decimal Lever, string MgnMode, decimal LiqPx);
 
 /// <summary>GET /api/v5/public/instruments: ctVal is the base quantity of one contract.</summary>
-internal sealed record OkxInstrument(string InstId, decimal CtVal);
+internal sealed record OkxInstrument(string InstId, decimal CtVal, decimal LotSz);
 
 internal sealed record OkxMarkPrice(string InstId, decimal MarkPx, long Ts);
 
