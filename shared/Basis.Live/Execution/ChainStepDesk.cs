@@ -24,8 +24,8 @@ namespace Basis.Live.Execution;
 /// A deposit to an exchange goes on after its transaction: mined, its tokens are in transit to the venue
 /// (<see cref="Transit"/>) until the venue lists the transaction as credited; then they are moved from the account the
 /// venue credits deposits to (Binance's spot wallet, Bybit's and OKX's funding accounts) into the one its perpetuals take
-/// margin from, and are the venue's. Until then the desk waits, and everything after the deposit in the instance's
-/// outboxes waits with it: the hour's orders may need the margin.
+/// margin from, and are the venue's. Until then the deposit waits: the chain steps after it go on, but the send reports
+/// it waiting, and the instance's orders wait behind it, since they may need the margin.
 /// </remarks>
 public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient client, AavePool aave, IReadOnlyList<ChainToken> tokens, IExchangeClients exchanges, TimeProvider time) : IOutboxDesk
 {
@@ -36,23 +36,22 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     public async Task<SendOutcome> SendAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var (mined, recorded) = (0, 0);
+        string? waiting = null;
         foreach (var open in await ledger.ListOpenChainStepsAsync(instanceId, cancellationToken).ConfigureAwait(false))
         {
             var step = open;
             var what = string.Create(CultureInfo.InvariantCulture, $"{step.Kind} of {step.Amount} {step.Asset}{(step.Venue is { } venue ? $" to {venue}" : null)} ({step.StepId})");
             if (step.Status is ChainStepStatus.Arriving or ChainStepStatus.Moving)
             {
+                // Nothing on the chain needs a deposit to have arrived: the steps after one go on while it waits.
                 var followed = await FollowDepositAsync(instanceId, step, what, cancellationToken).ConfigureAwait(false);
-                if (followed.Credited)
+                recorded += followed.Credited ? 1 : 0;
+                if (followed.Failure is not null)
                 {
-                    recorded++;
+                    return new SendOutcome(mined, recorded, followed.Failure);
                 }
 
-                if (followed.Failure is not null || followed.Waiting is not null)
-                {
-                    return new SendOutcome(mined, recorded, followed.Failure, followed.Waiting);
-                }
-
+                waiting ??= followed.Waiting;
                 continue;
             }
 
@@ -117,13 +116,16 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
             step = step with { Status = ChainStepStatus.Arriving, UpdatedUtc = now };
             await ledger.SaveChainStepAsync(step, cancellationToken).ConfigureAwait(false);
             var arrival = await FollowDepositAsync(instanceId, step, what, cancellationToken).ConfigureAwait(false);
-            if (arrival.Failure is not null || arrival.Waiting is not null)
+            recorded += arrival.Credited ? 1 : 0;
+            if (arrival.Failure is not null)
             {
-                return new SendOutcome(mined, recorded, arrival.Failure, arrival.Waiting);
+                return new SendOutcome(mined, recorded, arrival.Failure);
             }
+
+            waiting ??= arrival.Waiting;
         }
 
-        return new SendOutcome(mined, recorded, null);
+        return new SendOutcome(mined, recorded, null, waiting);
     }
 
     /// <summary>

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Numerics;
+using Basis.ExchangeSimulator.Chain;
+using Basis.Live.Execution;
+using Basis.Live.Ledger;
+using Basis.Live.Reconciliation;
+using Basis.Live.Safety;
+using Basis.Live.Tests.Reconciliation;
+using Basis.Orchestrations.Live;
+using Basis.Orchestrations.Tests.Support;
+using Basis.Testing;
+using Basis.Venues.Exchanges;
+using Basis.Venues.Tests.Ethereum.Fixtures;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Basis.Orchestrations.Tests.Live;
+
+/// <summary>
+/// A real eth_basis instance enters from the host's wallet: its USDT is deposited on chain (anvil) to Binance, Bybit and
+/// OKX on the exchange simulator, which watch the chain and credit it; its orders wait for the credits, then buy ETH spot
+/// on Bybit and short it on the three venues; the ledger (a real PostgreSQL) then reconciles clean against the chain and
+/// every venue.
+/// </summary>
+public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer server) : IClassFixture<AaveChainFixture>, IClassFixture<PostgresServer>, IAsyncLifetime
+{
+    private const decimal Capital = 20_000m;
+
+    // More blocks than the entry's transactions mine, so that no deposit is credited before the test mines them.
+    private const int Confirmations = 20;
+    private static readonly DateTimeOffset Created = new(SimulatedVenues.StartUtc, TimeSpan.Zero);
+    private static readonly LiveTradingSettings Real = LiveTradingSettings.Default with { Enabled = true, ReadOnly = false, MaxTradeSizeUsd = 1_000_000m };
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("basis-live-basis-");
+    private LiveLedgerSource? _source;
+    private SimulatedVenues? _venues;
+    private EnvironmentChain? _chain;
+    private string? _snapshot;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _snapshot = fixture.Chain.IsAvailable ? await fixture.Chain.SnapshotAsync(Cancel) : null;
+        _source = new LiveLedgerSource(await server.CreateDatabaseAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _chain?.Dispose();
+        if (_venues is not null)
+        {
+            await _venues.DisposeAsync();
+        }
+
+        if (_source is not null)
+        {
+            await _source.DisposeAsync();
+        }
+
+        _temp.Delete(recursive: true);
+        if (_snapshot is not null)
+        {
+            await fixture.Chain.RevertAsync(_snapshot, Cancel);
+        }
+    }
+
+    [Fact]
+    public async Task A_real_basis_instance_deposits_its_usdt_to_the_exchanges_waits_for_the_credits_then_trades_and_reconciles_clean()
+    {
+        var market = fixture.Market;
+        _venues = await SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel, new SimulatorChain
+        {
+            RpcUrl = fixture.Chain.RpcUrl,
+            Tokens = new Dictionary<string, string> { ["USDT"] = market.Usdt },
+            Confirmations = Confirmations,
+            HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+        }, startingUsdt: 0m);
+        using var host = fixture.Client(1);
+        await host.SendAsync(market.Usdt, new MintFunction { Account = host.Account.Address, Value = 20_000 * BigInteger.Pow(10, 6) }, Cancel);
+        var ledger = await _source!.OpenAsync(Cancel);
+        var instance = new LiveInstance("basis", "basis", "eth_basis", "usdt", Capital, ["ethereum", "binance", "bybit", "okx"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created);
+        await ledger.SaveInstanceAsync(instance, new LedgerTransfer("basis", "opening-funding", "USDT", Capital, 0m, null, ChainReader.Wallet, Created), Cancel);
+        var clock = new FakeTimeProvider(Created.AddMinutes(5));
+        var runtime = Runtime(clock);
+
+        // The entry hour: its deposits are mined and on their way; its spot buy and shorts wait for them.
+        await runtime.BeatAsync(Cancel);
+        var entry = await runtime.RunCycleAsync("basis", Created, Cancel);
+        Assert.True(entry.Ran, entry.Detail);
+        var deposits = await ledger.ListOpenChainStepsAsync("basis", Cancel);
+        Assert.Equal(["binance", "bybit", "okx"], deposits.Select(d => d.Venue!).Distinct().Order());
+        Assert.All(deposits, d => Assert.Equal((ChainStepKind.ExchangeDeposit, ChainStepStatus.Arriving), (d.Kind, d.Status)));
+        var wanted = await ledger.ListOpenOrdersAsync("basis", Cancel);
+        Assert.Equal(4, wanted.Count);
+        Assert.All(wanted, o => Assert.Null(o.VenueOrderId));
+
+        // In between, reconciliation finds the USDT in transit and nothing wrong.
+        var inFlight = await runtime.ReconcileAsync("basis", Cancel);
+        Assert.Matches(@"^reconciled: .* \(\d+ holding\(s\) within tolerance, 3 in transit\)$", inFlight.Detail);
+
+        // The chain confirms the deposits and the venues credit them; the next cycle moves them into the trading accounts,
+        // sends the waiting orders and goes on with the next hour.
+        await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
+        await UntilCreditedAsync(deposits.Count);
+        clock.Advance(TimeSpan.FromHours(1));
+        await runtime.BeatAsync(Cancel);
+        var next = await runtime.RunCycleAsync("basis", Created.AddHours(1), Cancel);
+        Assert.True(next.Ran, next.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("basis", Cancel));
+        Assert.Empty(await ledger.ListOpenOrdersAsync("basis", Cancel));
+
+        // Every USDT deposited is at its venue, the wallet keeps the rest, and the venues hold the spot ETH and the shorts the
+        // ledger says: clean, nothing in transit.
+        var positions = await ledger.RebuildPositionsAsync("basis", Cancel);
+        var deposited = deposits.GroupBy(d => d.Venue!).ToDictionary(g => g.Key, g => g.Sum(d => d.Amount));
+        Assert.Equal(Capital - deposited.Values.Sum(), positions.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "USDT" }).Amount);
+        Assert.All(positions.Balances.Where(b => Transit.Is(b.Location)), b => Assert.Equal(0m, b.Amount));
+        var spot = positions.Balances.Single(b => b is { Location: "bybit", Asset: "ETH" }).Amount;
+        var shorts = positions.Perps.Sum(p => p.Size);
+        Assert.InRange(spot, 4m, 6m);
+        Assert.InRange(shorts, -spot - 0.02m, -spot + 0.02m);
+        var reconciled = await runtime.ReconcileAsync("basis", Cancel);
+        Assert.True(reconciled.Ran, reconciled.Detail);
+        Assert.Matches(@"^reconciled: the venues hold what the ledger says \(\d+ holding\(s\) within tolerance\)$", reconciled.Detail);
+    }
+
+    private async Task UntilCreditedAsync(int count)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var credited = 0;
+            foreach (var client in _venues!.Clients.Values)
+            {
+                credited += (await client.GetDepositsAsync("USDT", Created.AddHours(-1), Cancel)).Count(d => d.Status == DepositStatus.Credited);
+            }
+
+            if (credited == count)
+            {
+                return;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+
+        throw new TimeoutException("the venues did not credit the deposits in 10 s");
+    }
+
+    /// <summary>
+    /// The runtime as a host builds it, on the simulated venues' clients: the chain account from the environment (the test
+    /// chain's node, key and contracts file), the credentials the execution gate asks for.
+    /// </summary>
+    private LiveRuntime Runtime(TimeProvider time)
+    {
+        var configs = Repository.Path("configs");
+        var environment = new Dictionary<string, string>
+        {
+            ["BASIS_ENVIRONMENT"] = "dev",
+            ["BASIS_DEV__ALCHEMY__RPC_URL"] = fixture.Chain.RpcUrl,
+            ["BASIS_DEV__ALCHEMY__CHAIN_ID"] = AnvilChain.ChainId.ToString(CultureInfo.InvariantCulture),
+            ["BASIS_DEV__ALCHEMY__PRIVATE_KEY"] = fixture.Chain.PrivateKey(1),
+            [EnvironmentChain.ContractsVariable] = fixture.WriteContractsFile(_temp.FullName),
+            ["BASIS_DEV__CEX__BINANCE_SPOT_API_KEY"] = "k", ["BASIS_DEV__CEX__BINANCE_SPOT_API_SECRET"] = "s",
+            ["BASIS_DEV__CEX__BINANCE_FUTURES_API_KEY"] = "k", ["BASIS_DEV__CEX__BINANCE_FUTURES_API_SECRET"] = "s",
+            ["BASIS_DEV__CEX__BYBIT_API_KEY"] = "k", ["BASIS_DEV__CEX__BYBIT_API_SECRET"] = "s",
+            ["BASIS_DEV__CEX__OKX_API_KEY"] = "k", ["BASIS_DEV__CEX__OKX_API_SECRET"] = "s", ["BASIS_DEV__CEX__OKX_API_PASSPHRASE"] = "p",
+        };
+        _chain = new EnvironmentChain(name => environment.GetValueOrDefault(name), configs);
+        var exchanges = new SimulatorClients(_venues!);
+        var real = new RealExecution(exchanges, OrderRules.Load(configs), name => environment.GetValueOrDefault(name), _chain);
+        var reconciliation = new LiveReconciliation(new Reconciler(ReconcileTolerances.Load(configs)), new EnvironmentVenueReaders(exchanges, _chain));
+        return new LiveRuntime(_source!, SampleWorkspace.Create(), Real, time, reconciliation, real);
+    }
+
+    private sealed class SimulatorClients(SimulatedVenues venues) : IExchangeClients
+    {
+        public IPerpExchange ClientOf(ExchangeVenue venue) => venues.Clients[venue];
+    }
+}
