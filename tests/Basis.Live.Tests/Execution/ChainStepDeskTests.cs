@@ -186,6 +186,22 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         Assert.Equal("exchange_deposit", (await _ledger.GetTransactionAsync(credited[0].TxHash, Cancel))!.PlanName);
     }
 
+    [Fact]
+    public async Task A_deposit_a_crash_left_moving_is_never_moved_again_and_stops_the_send_for_an_operator()
+    {
+        // The host stopped after marking the credited deposit moving, before or after the venue moved it: which is unknown.
+        const string Hash = "0x1111111111111111111111111111111111111111111111111111111111111111";
+        var moving = Step("moving", ChainStepKind.ExchangeDeposit, 1_000m) with { Venue = "okx", Status = ChainStepStatus.Moving, TxHash = Hash };
+        await WriteAheadAsync(moving);
+
+        var sent = await Desk().SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(
+            "the chain step ExchangeDeposit of 1000 USDT to okx (moving) was credited and being moved into okx's trading account when the host stopped, so whether it was moved is unknown: check the venue's transfer history and finish the step by hand",
+            sent.Failure);
+        Assert.Equal(ChainStepStatus.Moving, Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel)).Status);
+    }
+
     private async Task<ReconciliationReport> ReconcileAsync(IPerpExchange exchange) =>
         await Reconciler.ReconcileAsync(await _ledger.RebuildPositionsAsync(InstanceId, Cancel), [Reader(), new ExchangeReader(exchange)], Cancel);
 
