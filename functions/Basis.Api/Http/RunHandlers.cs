@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using Basis.Api.Runs;
 using Basis.Data.Results;
 using Basis.Data.Stores;
@@ -26,10 +27,12 @@ public sealed class RunHandlers(BacktestWorkspace workspace, ApiAccess access, A
     private const int KeptCharts = 16;
 
     /// <summary>
-    /// Charts built, by run: a completed run's never changes, and building one reads its whole timeseries.csv (a year's
-    /// is 3.8 MB), while its page asks for it on every visit.
+    /// Charts built, by run, as the JSON they are answered with: a completed run's never changes, and building one reads
+    /// its whole timeseries.csv (a year's is 3.8 MB), while its page asks for it on every visit. Each is built once, from
+    /// the first status read that finds the run completed (what a client watching the run does as it finishes) or the
+    /// first request for it, whichever comes first.
     /// </summary>
-    private readonly ConcurrentDictionary<string, BacktestChartResponse> _charts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]?>>> _charts = new(StringComparer.Ordinal);
 
     /// <summary>POST: checks and starts a backtest or sweep.</summary>
     public async Task<IResult> SubmitAsync(RunKind kind, HttpRequest http, DurableTaskClient engine)
@@ -96,9 +99,18 @@ public sealed class RunHandlers(BacktestWorkspace workspace, ApiAccess access, A
             return refused;
         }
 
-        return await new RunService(engine, workspace).GetAsync(kind, id, http.HttpContext.RequestAborted) is { } run
-            ? TypedResults.Ok(RunStatusResponse.From(run, Links(http, id).ResultUri))
-            : ApiProblems.NotFound(kind.Name, id);
+        if (await new RunService(engine, workspace).GetAsync(kind, id, http.HttpContext.RequestAborted) is not { } run)
+        {
+            return ApiProblems.NotFound(kind.Name, id);
+        }
+
+        if (kind == RunKind.Backtest && run.Status == RunStatus.Completed && run.SweepId is null)
+        {
+            // Its page asks for the chart next: built now, in the background, it is ready (or under way) by then.
+            _ = ChartJsonAsync(id);
+        }
+
+        return TypedResults.Ok(RunStatusResponse.From(run, Links(http, id).ResultUri));
     }
 
     /// <summary>GET: a completed backtest's <c>summary.json</c>, or a completed sweep's ranking.</summary>
@@ -125,24 +137,34 @@ public sealed class RunHandlers(BacktestWorkspace workspace, ApiAccess access, A
             return refusal;
         }
 
-        if (_charts.TryGetValue(id, out var chart))
+        return await ChartJsonAsync(id) is { } json ? TypedResults.Bytes(json, "application/json") : ApiProblems.Gone(id, ResultFiles.Timeseries);
+    }
+
+    /// <summary>A completed backtest's chart as JSON (built once, then kept), or null when it has no timeseries.csv.</summary>
+    private Task<byte[]?> ChartJsonAsync(string id)
+    {
+        if (_charts.TryGetValue(id, out var kept))
         {
-            return TypedResults.Ok(chart);
+            return kept.Value;
         }
 
-        if (await new RunService(engine, workspace).ArtefactAsync(id, ResultFiles.Timeseries, http.HttpContext.RequestAborted) is not { } csv)
-        {
-            return ApiProblems.Gone(id, ResultFiles.Timeseries);
-        }
-
-        chart = BacktestChart.FromCsv(csv);
         if (_charts.Count >= KeptCharts)
         {
             _charts.Clear();
         }
 
-        _charts[id] = chart;
-        return TypedResults.Ok(chart);
+        // Not the request's cancellation: other requests may wait on the same build.
+        var build = _charts.GetOrAdd(id, key => new Lazy<Task<byte[]?>>(() => Task.Run(async () =>
+            await workspace.ArtefactAsync(key, ResultFiles.Timeseries, CancellationToken.None) is { } csv
+                ? JsonSerializer.SerializeToUtf8Bytes(BacktestChart.FromCsv(csv))
+                : null)));
+        // A failed build, or a run without a timeseries.csv (yet), is not kept: the next request looks again.
+        _ = build.Value.ContinueWith(
+            built => (built.Exception is not null || built.Result is null) && _charts.TryRemove(new KeyValuePair<string, Lazy<Task<byte[]?>>>(id, build)),
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
+        return build.Value;
     }
 
     /// <summary>The problem that answers a read of a run's files instead: no key, no such run, or not completed.</summary>

@@ -7,8 +7,8 @@ namespace Basis.Api.Runs;
 
 /// <summary>
 /// A completed backtest's timeseries as the dashboard charts it (<c>GET …/chart</c>): <c>drawn</c>, its hours thinned
-/// for drawing to at most 2,000 points with every spike kept, and <c>month_ends</c>, the rows of each month's last hour
-/// as they are (what monthly returns are computed from). A year of timeseries.csv is 3.8 MB of text for charts some
+/// for drawing to at most 2,000 points with every spike kept, each value to 8 significant digits, and
+/// <c>month_ends</c>, the rows of each month's last hour as they are (what monthly returns are computed from). A year of timeseries.csv is 3.8 MB of text for charts some
 /// 1,500 px wide; the CSV stays the exact record.
 /// </summary>
 public sealed record BacktestChartResponse(
@@ -61,8 +61,21 @@ public static class BacktestChart
         }
 
         var all = new ChartSeries(time, [.. names.Select((name, c) => new ChartColumn(name, columns[c]))]);
-        return new BacktestChartResponse(time.Count, Thin(all, points / 2), MonthEnds(all));
+        return new BacktestChartResponse(time.Count, Rounded(Thin(all, points / 2)), MonthEnds(all));
     }
+
+    /// <summary>The significant digits a drawn value keeps (its format): more than a chart's pixels or its legend's figures show.</summary>
+    private const string DrawnDigits = "G8";
+
+    /// <summary>
+    /// The series with each value rounded to 8 significant digits: <c>101608.98</c> draws as
+    /// <c>101608.97945558342</c> does, in half the bytes (a year's chart is 0.5 MB of JSON instead of 0.9 MB).
+    /// </summary>
+    private static ChartSeries Rounded(ChartSeries series) =>
+        new(series.Time, [.. series.Columns.Select(column => new ChartColumn(column.Name, [.. column.Values.Select(value => value is { } v ? Round(v) : (double?)null)]))]);
+
+    private static double Round(double value) =>
+        value == 0 ? 0 : double.Parse(value.ToString(DrawnDigits, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> rest)
     {

@@ -46,4 +46,20 @@ public sealed class BacktestChartTests
         Assert.Equal(7, chart.Drawn.Time.Count);
         Assert.Equal([1, 5, 2, 9, 8, 3, 7], chart.Drawn.Columns[0].Values);
     }
+
+    [Fact]
+    public void A_drawn_value_keeps_eight_significant_digits_and_a_month_end_keeps_all()
+    {
+        var csv = Encoding.UTF8.GetBytes("""
+            timestamp,equity,residual
+            2025-01-31T23:00:00Z,101608.97945558342,1.3927747843922589E-11
+            2025-02-01T00:00:00Z,-0.0009321712224934497,0
+            """.ReplaceLineEndings("\n"));
+
+        var chart = BacktestChart.FromCsv(csv);
+
+        Assert.Equal([101608.98, -0.00093217122], chart.Drawn.Columns[0].Values);
+        Assert.Equal([1.3927748E-11, 0], chart.Drawn.Columns[1].Values);
+        Assert.Equal([101608.97945558342, -0.0009321712224934497], chart.MonthEnds.Columns[0].Values);
+    }
 }
