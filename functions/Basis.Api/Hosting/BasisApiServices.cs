@@ -61,8 +61,10 @@ public static class BasisApiServices
         // and orders.yaml are read now, like the settings, the chain account when an instance first needs it (a new real
         // instance's capital is checked in its wallet).
         var venueHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        var exchanges = new EnvironmentExchangeClients(Environment.GetEnvironmentVariable, venueHttp, clock);
         var chain = new EnvironmentChain(Environment.GetEnvironmentVariable, components.Settings.ConfigsDirectory);
+        // The exchanges withdraw to the host's own wallet and nowhere else.
+        var wallet = chain.WalletAddress() is { } address ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) { address } : null;
+        var exchanges = new EnvironmentExchangeClients(Environment.GetEnvironmentVariable, venueHttp, clock, wallet);
         var reconciliation = new LiveReconciliation(
             new Reconciler(ReconcileTolerances.Load(components.Settings.ConfigsDirectory)), new EnvironmentVenueReaders(exchanges, chain));
         var real = new RealExecution(exchanges, OrderRules.Load(components.Settings.ConfigsDirectory), Environment.GetEnvironmentVariable, chain);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Basis.Core.Instruments;
+using Basis.Core.Settings;
 using Basis.Core.Trading;
 using Basis.Live.Execution;
 using Basis.Live.Ledger;
@@ -363,10 +364,12 @@ public sealed class LiveRuntime
             }
         }
 
+        // Withdrawals go after the orders, whose proceeds they may carry.
         var onChain = chain is not null;
+        var orders = new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time);
         IReadOnlyList<IOutboxDesk> desks = chain is not null
-            ? [chain.DeskFor(ledger, _real!.Exchanges, _time), new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time)]
-            : [new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time)];
+            ? [chain.DeskFor(ledger, _real.Exchanges, _time), orders, new WithdrawalDesk(ledger, _real.Exchanges, chain.Client.Account.Address, WithdrawalFee, _time)]
+            : [orders];
         // The book runs no further hours while what the last ones decided is still on its way to the venues.
         if (await SendAsync(ledger, instance, desks, cancellationToken).ConfigureAwait(false) is { } unsent)
         {
@@ -391,23 +394,20 @@ public sealed class LiveRuntime
     private async Task<Unsent?> SendAsync(PostgresLiveLedger ledger, LiveInstance instance, IReadOnlyList<IOutboxDesk> desks, CancellationToken cancellationToken)
     {
         SendOutcome? sent = null;
+        string? waiting = null;
         foreach (var desk in desks)
         {
             sent = await desk.SendAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-            if (!sent.Succeeded)
+            waiting ??= sent.Waiting;
+            if (sent.Failure is not null || (sent.Waiting is not null && !sent.LaterDesksGo))
             {
                 break;
             }
         }
 
-        if (sent?.Waiting is { } waiting)
-        {
-            return new Unsent(new LiveCycleResult(instance.Id, false, $"waiting: {waiting}; the instance's next hours and orders wait for it"), Waiting: true);
-        }
-
         if (sent?.Failure is not { } failure)
         {
-            return null;
+            return waiting is null ? null : new Unsent(new LiveCycleResult(instance.Id, false, $"waiting: {waiting}; what the instance decided after it waits too"), Waiting: true);
         }
 
         var now = _time.GetUtcNow();
@@ -438,14 +438,19 @@ public sealed class LiveRuntime
     /// <summary>A venue's taker fee on its perpetuals or its spot pairs, as a fraction, from <c>configs/venues</c>: what a real fill is charged in the ledger.</summary>
     private decimal TakerFee(ExchangeVenue venue, MarketType market)
     {
-        if (!VenueNames.TryParse(venue.ToString().ToLowerInvariant(), out var named))
-        {
-            throw new ArgumentOutOfRangeException(nameof(venue), venue, "not a venue of the configuration");
-        }
-
-        var exchange = _workspace.Configuration.Venues.Exchange(named);
+        var exchange = ExchangeSettingsOf(venue);
         return (decimal)(market == MarketType.Spot ? exchange.SpotFees : exchange.PerpFees).TakerBps / 10_000m;
     }
+
+    /// <summary>A venue's USDT withdrawal fee from <c>configs/venues</c>: what the withdrawal desk moves out of the trading account besides the amount.</summary>
+    private decimal WithdrawalFee(ExchangeVenue venue, string asset) => asset == "USDT"
+        ? (decimal)ExchangeSettingsOf(venue).UsdtWithdrawalFee
+        : throw new ArgumentOutOfRangeException(nameof(asset), asset, "only USDT's withdrawal fee is configured");
+
+    private ExchangeSettings ExchangeSettingsOf(ExchangeVenue venue) =>
+        VenueNames.TryParse(venue.ToString().ToLowerInvariant(), out var named)
+            ? _workspace.Configuration.Venues.Exchange(named)
+            : throw new ArgumentOutOfRangeException(nameof(venue), venue, "not a venue of the configuration");
 
     /// <summary>
     /// The circuit breaker: a liquidation (a health factor below 1, a margin below maintenance), bad debt, an intent

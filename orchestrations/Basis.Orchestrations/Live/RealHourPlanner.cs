@@ -15,12 +15,12 @@ namespace Basis.Orchestrations.Live;
 /// perpetual's size or its coin's balance there, rounded to the venue's quantity step and cut into parts no larger than
 /// the trade cap: steering to the book's position rather than copying each intent keeps the venue within a step of the
 /// book however many hours pass. For each AAVE supply or withdrawal of an ERC-20 reserve, and each transfer of a token
-/// from the wallet to an exchange (when the instance trades on the chain), one on-chain step per part the safety gate
-/// cut it into.
+/// between the wallet and an exchange (when the instance trades on the chain), one step per part the safety gate cut it
+/// into: a deposit, or a withdrawal (USDT), or both for a transfer between two exchanges, which goes through the wallet.
 /// </summary>
 /// <remarks>
-/// Nothing else is sent for real so far: an hour whose strategy also needs a withdrawal from an exchange, a swap, a stake
-/// or an atomic plan is refused, and the cycle stops before it.
+/// Nothing else is sent for real so far: an hour whose strategy also needs a swap, a stake or an atomic plan is refused,
+/// and the cycle stops before it.
 /// </remarks>
 internal sealed class RealHourPlanner : IHourExecution
 {
@@ -122,16 +122,19 @@ internal sealed class RealHourPlanner : IHourExecution
     private string? Unsendable(TradeIntent intent) => intent switch
     {
         PerpOrder or SpotOrder => null,
-        TokenTransfer { From.Key.Venue: not Venue.Wallet } => "withdrawals from an exchange are not sent for real yet",
-        TokenTransfer { To.Key.Venue: not (Venue.Binance or Venue.Bybit or Venue.Okx) } transfer => $"a transfer from the wallet to {transfer.To.Key.Venue.Name()} is not one the real desk sends",
+        TokenTransfer { From.Key.Venue: var from, To.Key.Venue: var to } when !IsWalletOrExchange(from) || !IsWalletOrExchange(to) || from == to =>
+            $"a transfer from {from.Name()} to {to.Name()} is not one the real desk sends",
+        TokenTransfer { From.Key.Venue: not Venue.Wallet, From.Key.Symbol: not "USDT" } => "only USDT is withdrawn from an exchange for real so far",
         TokenTransfer { From.Key.Symbol: ChainReader.NativeEth } => "ETH itself is not deposited to an exchange for real yet (ERC-20 tokens are)",
         AaveSupply or AaveWithdraw or TokenTransfer when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
         AaveSupply or AaveWithdraw or TokenTransfer => null,
-        _ => "only perpetual and spot orders, AAVE supplies and withdrawals and deposits to the exchanges are sent for real so far (withdrawals, swaps, staking and atomic plans are not yet)",
+        _ => "only perpetual and spot orders, AAVE supplies and withdrawals and transfers between the wallet and the exchanges are sent for real so far (swaps, staking and atomic plans are not yet)",
     };
 
+    private static bool IsWalletOrExchange(Venue venue) => venue is Venue.Wallet or Venue.Binance or Venue.Bybit or Venue.Okx;
+
     /// <summary>
-    /// The hour's AAVE supplies and withdrawals and deposits to the exchanges, one step per part the gate cut each into,
+    /// The hour's AAVE supplies and withdrawals and transfers between the wallet and the exchanges, one step per part the gate cut each into,
     /// in the order the strategy submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
     /// wallet's ETH first, and each part of a WETH withdrawal unwrapped after it.
     /// </summary>
@@ -150,10 +153,20 @@ internal sealed class RealHourPlanner : IHourExecution
             var reason = verdict.Intent.Reason;
             if (verdict.Intent is TokenTransfer transfer)
             {
-                var deposit = Math.Round((decimal)(transfer.Amount / verdict.Parts), 8, MidpointRounding.ToZero);
-                for (var k = 0; k < verdict.Parts && deposit > 0; k++)
+                // Between two exchanges through the wallet: withdrawn to it, then deposited from it.
+                var (from, to) = (transfer.From.Key.Venue, transfer.To.Key.Venue);
+                var moved = Math.Round((decimal)(transfer.Amount / verdict.Parts), 8, MidpointRounding.ToZero);
+                for (var k = 0; k < verdict.Parts && moved > 0; k++)
                 {
-                    Add(ChainStepKind.ExchangeDeposit, transfer.From.Key.Symbol, deposit, reason, transfer.To.Key.Venue.Name());
+                    if (from != Venue.Wallet)
+                    {
+                        Add(ChainStepKind.ExchangeWithdrawal, transfer.From.Key.Symbol, moved, reason, from.Name());
+                    }
+
+                    if (to != Venue.Wallet)
+                    {
+                        Add(ChainStepKind.ExchangeDeposit, transfer.From.Key.Symbol, moved, reason, to.Name());
+                    }
                 }
 
                 continue;

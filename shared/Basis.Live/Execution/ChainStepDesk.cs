@@ -40,7 +40,13 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         foreach (var open in await ledger.ListOpenChainStepsAsync(instanceId, cancellationToken).ConfigureAwait(false))
         {
             var step = open;
-            var what = string.Create(CultureInfo.InvariantCulture, $"{step.Kind} of {step.Amount} {step.Asset}{(step.Venue is { } venue ? $" to {venue}" : null)} ({step.StepId})");
+            var what = Describe(step);
+            if (step.Kind == ChainStepKind.ExchangeWithdrawal)
+            {
+                // The steps after a withdrawal may spend what it brings: they wait for the withdrawal desk to see it arrive.
+                return new SendOutcome(mined, recorded, null, waiting ?? $"the chain steps after the withdrawal {what} wait for it to arrive in the wallet", LaterDesksGo: waiting is null);
+            }
+
             if (step.Status is ChainStepStatus.Arriving or ChainStepStatus.Moving)
             {
                 // Nothing on the chain needs a deposit to have arrived: the steps after one go on while it waits.
@@ -127,6 +133,10 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
         return new SendOutcome(mined, recorded, null, waiting);
     }
+
+    /// <summary>A step as messages name it: <c>ExchangeDeposit of 4000 USDT to bybit (2025-01-01T00:00Z/chain/0)</c>.</summary>
+    internal static string Describe(LedgerChainStep step) => string.Create(CultureInfo.InvariantCulture,
+        $"{step.Kind} of {step.Amount} {step.Asset}{(step.Venue is not { } venue ? null : step.Kind == ChainStepKind.ExchangeWithdrawal ? $" from {venue}" : $" to {venue}")} ({step.StepId})");
 
     /// <summary>
     /// Follows a mined deposit to its venue: waiting while the venue does not list its transaction as credited; once it

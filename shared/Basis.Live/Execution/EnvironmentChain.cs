@@ -54,17 +54,49 @@ public sealed class EnvironmentChain(Func<string, string?> getVariable, string c
         }
     }
 
-    private async Task<Opened> BuildAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The address of the host's account, from its private key alone (no node is asked), or null when the key is not set
+    /// or not valid (opening the account says which): the one address the exchanges' clients may withdraw to.
+    /// </summary>
+    public string? WalletAddress()
     {
-        string prefix;
         try
         {
-            prefix = BasisEnvironments.CredentialPrefix(BasisEnvironments.Parse(getVariable(BasisEnvironments.VariableName))) + "ALCHEMY__";
+            return Account(Prefix(), chainId: 1).Address;
+        }
+        catch (ChainSetupException)
+        {
+            return null;
+        }
+    }
+
+    private string Prefix()
+    {
+        try
+        {
+            return BasisEnvironments.CredentialPrefix(BasisEnvironments.Parse(getVariable(BasisEnvironments.VariableName))) + "ALCHEMY__";
         }
         catch (ExchangeConfigurationException e)
         {
             throw new ChainSetupException(e.Message);
         }
+    }
+
+    private EthereumAccount Account(string prefix, long chainId)
+    {
+        try
+        {
+            return EthereumAccount.FromPrivateKey(Required(prefix + "PRIVATE_KEY").Trim(), chainId);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ChainSetupException($"{prefix}PRIVATE_KEY is not a valid private key: {e.Message}");
+        }
+    }
+
+    private async Task<Opened> BuildAsync(CancellationToken cancellationToken)
+    {
+        var prefix = Prefix();
 
         var urlVariable = prefix + "RPC_URL";
         var url = Uri.TryCreate(Required(urlVariable), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
@@ -74,15 +106,7 @@ public sealed class EnvironmentChain(Func<string, string?> getVariable, string c
         var chainId = getVariable(chainIdVariable)?.Trim() is { Length: > 0 } text
             ? long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : throw new ChainSetupException($"{chainIdVariable} is not a chain id (a positive number)")
             : 1;
-        EthereumAccount account;
-        try
-        {
-            account = EthereumAccount.FromPrivateKey(Required(prefix + "PRIVATE_KEY").Trim(), chainId);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ChainSetupException($"{prefix}PRIVATE_KEY is not a valid private key: {e.Message}");
-        }
+        var account = Account(prefix, chainId);
 
         var file = getVariable(ContractsVariable)?.Trim() is { Length: > 0 } named ? named : Path.Combine(configsDirectory, ChainContracts.RelativePath);
         ChainContracts contracts;

@@ -20,4 +20,10 @@ public enum ChainStepKind
     /// the venue's trading account (where its perpetuals take margin).
     /// </summary>
     ExchangeDeposit,
+
+    /// <summary>
+    /// Moves a token out of an exchange's trading account into the one withdrawals leave from, asks the venue to send it to
+    /// the wallet, then follows it until it is there. Sent by the withdrawal desk, after the instance's orders.
+    /// </summary>
+    ExchangeWithdrawal,
 }

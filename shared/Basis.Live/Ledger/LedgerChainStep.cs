@@ -4,7 +4,8 @@ namespace Basis.Live.Ledger;
 
 /// <summary>
 /// An on-chain step of a real instance: <c>Amount</c> of <c>Asset</c> (token units) supplied to or withdrawn from
-/// AAVE v3, of ETH wrapped into WETH or unwrapped, or sent to an exchange (<c>Venue</c>, the ledger's location of it). <c>StepId</c> is unique per instance and derived from the hour
+/// AAVE v3, of ETH wrapped into WETH or unwrapped, or moved between the wallet and an exchange (<c>Venue</c>, the ledger's
+/// location of it). <c>StepId</c> is unique per instance and derived from the hour
 /// that decided it; once signed, the step carries its transaction's nonce, hash and raw bytes, so it can be sent again
 /// as the very same transaction.
 /// </summary>
@@ -22,6 +23,9 @@ public sealed record LedgerChainStep(
     DateTimeOffset CreatedUtc,
     DateTimeOffset UpdatedUtc)
 {
-    /// <summary>The exchange a deposit goes to (<c>binance</c>, <c>bybit</c>, <c>okx</c>); null for every other kind.</summary>
+    /// <summary>The exchange a deposit goes to or a withdrawal comes from (<c>binance</c>, <c>bybit</c>, <c>okx</c>); null for every other kind.</summary>
     public string? Venue { get; init; }
+
+    /// <summary>The venue's id of a withdrawal, once it took the request; null before and for every other kind.</summary>
+    public string? VenueRef { get; init; }
 }

@@ -202,6 +202,20 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         Assert.Equal(ChainStepStatus.Moving, Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel)).Status);
     }
 
+    [Fact]
+    public async Task The_chain_steps_after_a_withdrawal_wait_for_it_while_the_other_desks_go_on()
+    {
+        // Lending what a withdrawal from OKX brings needs it in the wallet first.
+        await WriteAheadAsync(
+            Step("out", ChainStepKind.ExchangeWithdrawal, 500m) with { Venue = "okx" },
+            Step("lend", ChainStepKind.AaveSupply, 500m));
+
+        var sent = await Desk().SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(new SendOutcome(0, 0, null, "the chain steps after the withdrawal ExchangeWithdrawal of 500 USDT from okx (out) wait for it to arrive in the wallet", LaterDesksGo: true), sent);
+        Assert.All(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel), s => Assert.Equal(ChainStepStatus.Planned, s.Status));
+    }
+
     private async Task<ReconciliationReport> ReconcileAsync(IPerpExchange exchange) =>
         await Reconciler.ReconcileAsync(await _ledger.RebuildPositionsAsync(InstanceId, Cancel), [Reader(), new ExchangeReader(exchange)], Cancel);
 

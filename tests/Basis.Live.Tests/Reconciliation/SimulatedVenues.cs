@@ -27,7 +27,7 @@ internal sealed class SimulatedVenues : IAsyncDisposable
 
     private readonly HttpClient _http;
 
-    private SimulatedVenues(IReadOnlyDictionary<ExchangeVenue, SimulatorHost> hosts)
+    private SimulatedVenues(IReadOnlyDictionary<ExchangeVenue, SimulatorHost> hosts, IReadOnlySet<string> withdrawalAllowList)
     {
         Hosts = hosts;
         _http = new HttpClient(new BinanceSpotStandIn());
@@ -42,14 +42,15 @@ internal sealed class SimulatedVenues : IAsyncDisposable
                 ExchangeVenue.Binance => (IPerpExchange)new BinanceExchangeClient(_http, new BinanceClientOptions
                 {
                     Endpoints = endpoints, FuturesCredentials = credentials, SpotCredentials = credentials, RetryBaseDelay = delay,
+                    WithdrawalAllowList = withdrawalAllowList,
                 }, TimeProvider.System),
                 ExchangeVenue.Bybit => new BybitExchangeClient(_http, new BybitClientOptions
                 {
-                    Endpoints = endpoints, Credentials = credentials, RetryBaseDelay = delay,
+                    Endpoints = endpoints, Credentials = credentials, RetryBaseDelay = delay, WithdrawalAllowList = withdrawalAllowList,
                 }, TimeProvider.System),
                 _ => new OkxExchangeClient(_http, new OkxClientOptions
                 {
-                    Endpoints = endpoints, Credentials = credentials, RetryBaseDelay = delay,
+                    Endpoints = endpoints, Credentials = credentials, RetryBaseDelay = delay, WithdrawalAllowList = withdrawalAllowList,
                 }, TimeProvider.System),
             };
         });
@@ -68,7 +69,9 @@ internal sealed class SimulatedVenues : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <param name="chain">The chain the venues take deposits from and send withdrawals to; none when null.</param>
     /// <param name="startingUsdt">The USDT the account starts with at every venue.</param>
-    public static async Task<SimulatedVenues> StartAsync(string repositoryRoot, CancellationToken cancellationToken, SimulatorChain? chain = null, decimal startingUsdt = StartingUsdt)
+    /// <param name="withdrawTo">The one address the clients may withdraw to; none when null.</param>
+    public static async Task<SimulatedVenues> StartAsync(
+        string repositoryRoot, CancellationToken cancellationToken, SimulatorChain? chain = null, decimal startingUsdt = StartingUsdt, string? withdrawTo = null)
     {
         var options = new SimulatorOptions
         {
@@ -80,7 +83,8 @@ internal sealed class SimulatedVenues : IAsyncDisposable
         };
         ExchangeVenue[] venues = [ExchangeVenue.Binance, ExchangeVenue.Bybit, ExchangeVenue.Okx];
         var hosts = await Task.WhenAll(venues.Select(_ => SimulatorHost.StartAsync(options, cancellationToken))).ConfigureAwait(false);
-        return new SimulatedVenues(venues.Zip(hosts).ToDictionary(pair => pair.First, pair => pair.Second));
+        var allowList = withdrawTo is null ? new HashSet<string>() : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { withdrawTo };
+        return new SimulatedVenues(venues.Zip(hosts).ToDictionary(pair => pair.First, pair => pair.Second), allowList);
     }
 
     /// <summary>The venue's symbol of the <paramref name="baseAsset"/>/USDT perpetual (OKX: the instrument id).</summary>

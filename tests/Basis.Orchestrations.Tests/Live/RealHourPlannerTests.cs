@@ -65,15 +65,34 @@ public sealed class RealHourPlannerTests
     }
 
     [Fact]
-    public void An_hour_needing_a_withdrawal_from_an_exchange_is_refused_whole()
+    public void An_hour_needing_a_swap_is_refused_whole()
     {
-        var transfer = new TokenTransfer(InstrumentRegistry.Balance(Venue.Binance, Asset.Usdt), InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt), 500, "cash freed by the binance close");
-        var plan = Planner([], onChain: true).Plan(Hour, [Passed(BinanceEth, 0.5, 3_000), new GateDecision(transfer, 500, GateVerdict.Passed, 1, true, "within limits")], Book(("binance", "ETHUSDT", 0.5)));
+        var swap = new GateDecision(new EthSwap(1.5, "buy ETH to stake"), 4_500, GateVerdict.Passed, 1, true, "within limits");
+        var plan = Planner([], onChain: true).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000), swap], Book(("binance", "ETHUSDT", -0.5)));
 
         Assert.Empty(plan.Orders);
         Assert.Equal(
-            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a TokenTransfer (cash freed by the binance close), and withdrawals from an exchange are not sent for real yet",
+            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a EthSwap (buy ETH to stake), and only perpetual and spot orders, AAVE supplies and withdrawals and transfers between the wallet and the exchanges are sent for real so far (swaps, staking and atomic plans are not yet)",
             plan.Refusal);
+    }
+
+    [Fact]
+    public void Usdt_withdrawn_from_an_exchange_is_a_withdrawal_step_and_one_moved_between_exchanges_goes_through_the_wallet()
+    {
+        // 900 USDT from Binance to the wallet; 600 from Bybit to OKX: withdrawn from Bybit, then deposited to OKX.
+        var wallet = InstrumentRegistry.Balance(Venue.Wallet, Asset.Usdt);
+        var out1 = new GateDecision(new TokenTransfer(InstrumentRegistry.Balance(Venue.Binance, Asset.Usdt), wallet, 900, "cash"), 900, GateVerdict.Passed, 1, true, "ok");
+        var across = new GateDecision(new TokenTransfer(InstrumentRegistry.Balance(Venue.Bybit, Asset.Usdt), InstrumentRegistry.Balance(Venue.Okx, Asset.Usdt), 600, "margin"), 600, GateVerdict.Passed, 1, true, "ok");
+
+        var plan = Planner([], onChain: true).Plan(Hour, [out1, across], Book());
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(
+            [
+                (ChainStepKind.ExchangeWithdrawal, "USDT", 900m, "binance"),
+                (ChainStepKind.ExchangeWithdrawal, "USDT", 600m, "bybit"), (ChainStepKind.ExchangeDeposit, "USDT", 600m, "okx"),
+            ],
+            plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount, s.Venue)));
     }
 
     [Fact]
