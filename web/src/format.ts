@@ -18,6 +18,16 @@ function fixed(value: number, digits: number): string {
   return formatter.format(rounded);
 }
 
+/**
+ * Makes the number formats a page of figures uses first. A page's first number format costs some 40 ms (the browser
+ * loads its locale data then): a page that waits for its data can pay that while it waits rather than after.
+ */
+export function prepareFormats(): void {
+  for (const digits of [0, 2]) {
+    fixed(0, digits);
+  }
+}
+
 /** An amount in its share class's unit: "101,644.13 USDT", "100.250000 ETH". */
 export function formatAmount(value: number | null, shareClass: string): string {
   return value === null ? notApplicable : `${fixed(value, decimals[shareClass] ?? 4)} ${shareClass}`;

@@ -20,6 +20,7 @@ export type StrategyConfig = Schemas["StrategyConfigResponse"];
 export type StrategyCoverage = Schemas["StrategyCoverageResponse"];
 export type RunLinks = Schemas["RunLinks"];
 export type BacktestChart = Schemas["BacktestChartResponse"];
+export type StrategyBenchmark = Schemas["StrategyBenchmarkResponse"];
 export type LiveCreate = Schemas["LiveCreateRequestBody"];
 /** A backtest request; `config_overrides` is any JSON object (the document cannot say so). */
 export type BacktestRequest = Omit<Schemas["BacktestRequestBody"], "config_overrides"> & { config_overrides?: Record<string, unknown> };
@@ -137,7 +138,7 @@ export class ApiClient {
   }
 
   /** Lending the mode's share-class asset over `[start, end)`, for a run's benchmark line. */
-  strategyBenchmark(name: string, start: string, end: string): Promise<Ok<"/api/v1/strategies/{name}/benchmark">> {
+  strategyBenchmark(name: string, start: string, end: string): Promise<StrategyBenchmark> {
     const query: Query<"/api/v1/strategies/{name}/benchmark"> = { start, end };
     return this.json(`${path("/api/v1/strategies/{name}/benchmark", { name })}?${new URLSearchParams(query as Record<string, string>)}`);
   }

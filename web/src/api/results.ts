@@ -109,16 +109,20 @@ function positionsByAsset(names: string[]): Map<string, string[]> {
 
 /**
  * What the run's capital and flows would be worth lent at `growth` (one unit lent at the run's start grows to
- * `growth[i]` by `time[i]`), on the run's hours; null on an hour the benchmark lacks.
+ * `growth[i]` by `time[i]`), on the run's hours; null on an hour the benchmark lacks. Both times ascend, so the
+ * benchmark's hours are walked alongside the run's (a year is 8,760 of them: no map of them is built).
  */
 export function lentEquity(series: Timeseries, initialCapital: number, time: number[], growth: number[]): (number | null)[] {
-  const at = new Map(time.map((t, i) => [t, growth[i]!]));
   const flows = series.columns.get("net_flows");
   let value = initialCapital;
   let lastGrowth = 1;
   let lastFlows = 0;
+  let j = 0;
   return series.time.map((t, i) => {
-    const g = at.get(t);
+    while (j < time.length && time[j]! < t) {
+      j++;
+    }
+    const g = time[j] === t ? growth[j] : undefined;
     // Each hour's deposits (or withdrawals) are lent from then on.
     const flowsNow = flows?.[i] ?? 0;
     value += flowsNow - lastFlows;

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { ApiClient, BacktestChart } from "../api/client";
+import type { ApiClient, BacktestChart, StrategyBenchmark } from "../api/client";
 import { chartTimeseries, columnGroups, lentEquity, type RunEvent, type Summary, type Timeseries } from "../api/results";
 import { formatNumber, formatPercent } from "../format";
 import { useApi, type Loaded } from "../useApi";
@@ -21,13 +21,26 @@ function lines(series: Timeseries, names: string[], label: (name: string) => str
  * for drawing (GET …/chart: a year of timeseries.csv is 3.8 MB), the monthly returns from each month's last hour as it
  * is. Loaded on its own: uPlot is a separate chunk; the chart's series is read by the page meanwhile.
  */
-export default function RunCharts({ client, summary, chart, events }: { client: ApiClient; summary: Summary; chart: Loaded<BacktestChart | null>; events: Loaded<RunEvent[]> }) {
+export default function RunCharts({
+  client,
+  summary,
+  chart,
+  events,
+  benchmark: early,
+}: {
+  client: ApiClient;
+  summary: Summary;
+  chart: Loaded<BacktestChart | null>;
+  events: Loaded<RunEvent[]>;
+  /** The benchmark as the page asked for it early; without it (or without an answer), asked for here. */
+  benchmark: Promise<StrategyBenchmark | null> | null;
+}) {
   const series = useMemo(() => (chart.state === "ready" && chart.data ? chartTimeseries(chart.data.drawn) : null), [chart]);
   const monthEnds = useMemo(() => (chart.state === "ready" && chart.data ? chartTimeseries(chart.data.month_ends) : null), [chart]);
   // The lending benchmark is a line more: without it (no data for the reserve), the charts still show.
   const benchmark = useApi(
-    () => client.strategyBenchmark(summary.mode, summary.start, summary.end).catch(() => null),
-    [client, summary.mode, summary.start, summary.end],
+    async () => (await early) ?? (await client.strategyBenchmark(summary.mode, summary.start, summary.end).catch(() => null)),
+    [client, early, summary.mode, summary.start, summary.end],
   );
   const unit = summary.share_class;
   const amount = useMemo(() => (value: number) => formatNumber(value, unit === "ETH" ? 4 : 0), [unit]);

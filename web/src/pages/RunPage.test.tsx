@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiClient, type RunStatus } from "../api/client";
 import { json, mockFetch } from "../test/fetchMock";
-import { RunPage } from "./RunPage";
+import { RunPage, startRunPageReads } from "./RunPage";
 
 // The charts (uPlot on a canvas) are not drawn in jsdom.
 vi.mock("../components/RunCharts", () => ({ default: () => <p>charts</p> }));
@@ -88,6 +88,39 @@ describe("the run page", () => {
     for (const file of ["summary.json", "timeseries.csv", "events.jsonl", "report.html"]) {
       expect(screen.getByRole("button", { name: `Download ${file}` })).toBeInTheDocument();
     }
+  });
+
+  it("starts a run's reads as the app loads on its page, and asks for its events once its result and chart have come", async () => {
+    const summary = {
+      run_id: "bt_1", mode: "eth_basis", share_class: "USDT", start: "2025-01-01T00:00:00Z", end: "2025-04-01T00:00:00Z",
+      initial_capital: 100000, final_equity: 101000, net_flows: 0, pnl: 1000, total_return: 0.01, apr: null, apy: null, volatility: null,
+      sharpe: null, sortino: null, calmar: null, max_drawdown: 0, max_drawdown_duration_hours: 0, attribution: { funding: 1000 },
+      attribution_residual: 0, funding_received: 1000, rebalances: 0, trades: 0, liquidations: 0, overrides: [],
+    };
+    const series = { time: [1735689600], columns: [{ name: "equity", values: [100000] }] };
+    const benchmark = "/api/v1/strategies/eth_basis/benchmark?start=2025-01-01T00%3A00%3A00Z&end=2025-04-01T00%3A00%3A00Z";
+    const fetch = mockFetch({
+      "/api/v1/backtests/bt_1": () => json(status("Completed")),
+      "/api/v1/backtests/bt_1/result": () => json(summary),
+      "/api/v1/backtests/bt_1/chart": () => json({ hours: 1, drawn: series, month_ends: series }),
+      [benchmark]: () => json({ name: "eth_basis", share_class: "USDT", benchmark: "lending USDT on AAVE v3", series: "aave/ethereum/USDT", time: [], growth: [] }),
+      "/api/v1/backtests/bt_1/events": () => new Response('{"type":"funding","time":"2025-01-01T08:00:00Z","instrument":"binance:Perp:ETHUSDT","rate":0.0001}\n'),
+    });
+    const asked = () => fetch.mock.calls.map(([url]) => url);
+
+    startRunPageReads("key", "/runs/bt_1");
+    expect(asked()).toEqual(["/api/v1/backtests/bt_1", "/api/v1/backtests/bt_1/result", "/api/v1/backtests/bt_1/chart"]);
+    render(<RunPage client={new ApiClient("key", vi.fn())} id="bt_1" />);
+
+    expect(await screen.findByRole("row", { name: /funding instrument=binance:Perp:ETHUSDT/ })).toBeInTheDocument();
+    // The page took the reads already under way: each asked for once, the events last.
+    expect(asked()).toEqual([
+      "/api/v1/backtests/bt_1",
+      "/api/v1/backtests/bt_1/result",
+      "/api/v1/backtests/bt_1/chart",
+      benchmark,
+      "/api/v1/backtests/bt_1/events",
+    ]);
   });
 
   it("says a sweep's run has its summary only, and offers only that", async () => {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { ApiClient, BacktestChart, RunStatus } from "../api/client";
+import { ApiClient, type BacktestChart, type RunStatus, type StrategyBenchmark } from "../api/client";
 import { isActive, parseEvents, type RunEvent, type Summary } from "../api/results";
 import { AttributionTable } from "../components/AttributionTable";
 import { Downloads } from "../components/Downloads";
@@ -7,34 +7,102 @@ import { EventsTable } from "../components/EventsTable";
 import { MetricCards } from "../components/MetricCards";
 import { RunProgress } from "../components/RunProgress";
 import { ErrorMessage, Loading } from "../components/Status";
-import { formatTime } from "../format";
+import { formatTime, prepareFormats } from "../format";
 import { Link } from "../router";
 import { useApi, usePolled } from "../useApi";
 
 /** A completed run's reads, asked for before its status says it has completed, and the charts' code (uPlot: a chunk of its own). */
 interface EarlyReads {
+  /** The run's status: the early read the first time (read `again` should it fail), then `again` each time (polling). */
+  status: (again: () => Promise<RunStatus>) => Promise<RunStatus>;
   summary: Promise<Summary>;
   events: Promise<RunEvent[]>;
   chart: Promise<BacktestChart>;
+  benchmark: Promise<StrategyBenchmark | null>;
   charts: Promise<typeof import("../components/RunCharts")>;
 }
 
 /**
- * Most run pages are opened on a completed run, so its result, chart and events are asked for with its status rather
- * than after it (on a year of hours the longest wait of the page), and the charts' code with them: loaded as data, not
- * by React.lazy, whose Suspense holds back what it waited for by up to 300 ms. A run still going (or a sweep's) answers
- * those with a problem: each is then asked for again once the status says what the run has.
+ * Most run pages are opened on a completed run, so its result and chart are asked for with its status rather than
+ * after it (on a year of hours the longest wait of the page), the charts' code with them, and the lending benchmark as
+ * soon as the result names the mode and period: loaded as data, not by React.lazy, whose Suspense holds back what it
+ * waited for by up to 300 ms. The events (0.6 MB on a year, for the table and the funding chart, both below the first
+ * screen) wait until the result and chart have come and the page is idle, so they do not compete with the first
+ * charts. A run still going (or a sweep's) answers those with a problem: each is then asked for again once the status
+ * says what the run has.
  */
 function readEarly(client: ApiClient, id: string): EarlyReads {
+  let status: Promise<RunStatus> | null = client.backtest(id);
+  status.catch(() => {});
+  const summary = client.backtestResult(id);
+  const chart = client.backtestChart(id);
   const reads = {
-    summary: client.backtestResult(id),
-    events: client.backtestEvents(id).then(parseEvents),
-    chart: client.backtestChart(id),
+    status: (again: () => Promise<RunStatus>) => {
+      const first = status;
+      status = null;
+      return first ? first.catch(again) : again();
+    },
+    summary,
+    chart,
     charts: import("../components/RunCharts"),
+    benchmark: summary.then((s) => client.strategyBenchmark(s.mode, s.start, s.end)).catch(() => null),
+    events: Promise.allSettled([summary, chart])
+      .then(whenIdle)
+      .then(() => client.backtestEvents(id))
+      .then(parseEventsInSlices),
   };
+  // The figures' formats are made while the reads are under way (the first costs some 40 ms), not when they have come.
+  setTimeout(prepareFormats, 0);
   // A read the page never uses (a sweep's run has no events) must not fail as unhandled.
-  Object.values(reads).forEach((read: Promise<unknown>) => read.catch(() => {}));
+  [reads.summary, reads.chart, reads.charts, reads.benchmark, reads.events].forEach((read: Promise<unknown>) => read.catch(() => {}));
   return reads;
+}
+
+/** Reads started as the app loads (main.tsx), before anything renders, on a run page's path: taken by its first RunPage. */
+let started: { id: string; reads: EarlyReads } | null = null;
+
+/**
+ * On a run page's path (`/runs/{id}`) with a key, starts its early reads at once, as the app's code is evaluated: some
+ * 70 ms before React first renders the page. Their client signs no one out on a 401: the page's status read, with the
+ * app's client, does.
+ */
+export function startRunPageReads(key: string, path: string): void {
+  const run = /^\/runs\/([^/]+)$/.exec(path)?.[1];
+  if (run) {
+    const id = decodeURIComponent(run);
+    started = { id, reads: readEarly(new ApiClient(key, () => {}), id) };
+  }
+}
+
+function takeStarted(id: string): EarlyReads | null {
+  const reads = started?.id === id ? started.reads : null;
+  started = null;
+  return reads;
+}
+
+/** Resolves once the browser has nothing more urgent to do (at the latest after a second), or at once where it cannot say. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === "function") {
+      requestIdleCallback(() => resolve(), { timeout: 1000 });
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
+}
+
+/** events.jsonl parsed a slice of lines at a time, yielding between slices: a year's 7,000 events never hold the page still. */
+async function parseEventsInSlices(jsonl: string): Promise<RunEvent[]> {
+  const lines = jsonl.split("\n");
+  const events: RunEvent[] = [];
+  const slice = 2000;
+  for (let start = 0; start < lines.length; start += slice) {
+    if (start > 0) {
+      await whenIdle();
+    }
+    events.push(...parseEvents(lines.slice(start, start + slice).join("\n")));
+  }
+  return events;
 }
 
 /** How often a pending or running backtest's status is read again. */
@@ -42,8 +110,9 @@ export const pollMilliseconds = 1000;
 
 /** One backtest: its progress while it runs, then its figures, charts and attribution (or why it failed). */
 export function RunPage({ client, id }: { client: ApiClient; id: string }) {
-  const status = usePolled(() => client.backtest(id), [client, id], isActive, pollMilliseconds);
-  const early = useMemo(() => readEarly(client, id), [client, id]);
+  const early = useMemo(() => takeStarted(id) ?? readEarly(client, id), [client, id]);
+  // Should the early status read fail (a 401 included), the page's client reads it again, and signs out on a 401.
+  const status = usePolled(() => early.status(() => client.backtest(id)), [client, id, early], isActive, pollMilliseconds);
   return (
     <>
       <h1>{id}</h1>
@@ -77,7 +146,7 @@ function RunResult({ client, id, sweep, early }: { client: ApiClient; id: string
   const read = <T,>(earlier: Promise<T>, again: () => Promise<T>) => (attempt === 0 ? earlier.catch(again) : again());
   const summary = useApi(() => read(early.summary, () => client.backtestResult(id)), [client, id, early, attempt]);
   // Read once for both the funding chart and the events table.
-  const events = useApi(async () => (sweep ? [] : read(early.events, async () => parseEvents(await client.backtestEvents(id)))), [client, id, sweep, early, attempt]);
+  const events = useApi(async () => (sweep ? [] : read(early.events, async () => parseEventsInSlices(await client.backtestEvents(id)))), [client, id, sweep, early, attempt]);
   const chart = useApi(async () => (sweep ? null : read(early.chart, () => client.backtestChart(id))), [client, id, sweep, early, attempt]);
   const charts = useApi(() => early.charts, [early]);
   if (summary.state === "loading") {
@@ -126,7 +195,9 @@ function RunResult({ client, id, sweep, early }: { client: ApiClient; id: string
         <>
           {charts.state === "loading" && <Loading what="the charts" />}
           {charts.state === "error" && <ErrorMessage error={charts.error} />}
-          {charts.state === "ready" && <charts.data.default client={client} summary={summary.data} chart={chart} events={events} />}
+          {charts.state === "ready" && (
+            <charts.data.default client={client} summary={summary.data} chart={chart} events={events} benchmark={attempt === 0 ? early.benchmark : null} />
+          )}
         </>
       )}
       <AttributionTable summary={summary.data} />
