@@ -39,6 +39,16 @@ await scenario(name, async ({ context, page }) => {
   }
   step(`charts: ${captions.map((c, i) => `${c} (${ink[i].ink} px drawn)`).join("; ")}`);
 
+  // The equity chart's legend: holding the share class's asset, and each lending benchmark the data has.
+  const period = new URLSearchParams({ start: summary.start, end: summary.end });
+  const { benchmarks } = await api(context, `/api/v1/strategies/${summary.mode}/benchmark?${period}`);
+  const expected = [`Holding ${summary.share_class}`, ...benchmarks.filter((b) => b.time.length > 0).map((b) => `${b.benchmark[0].toUpperCase()}${b.benchmark.slice(1)}`)];
+  const equityChart = page.locator("figure.chart").filter({ has: page.locator("figcaption", { hasText: /^Equity/ }) });
+  await equityChart.locator(".u-legend").getByText(expected.at(-1), { exact: true }).waitFor();
+  const legend = await equityChart.locator(".u-legend .u-label").allTextContents();
+  check(expected.every((label) => legend.includes(label)), `the equity chart's legend ${legend.join(", ")} lacks one of ${expected.join(", ")}`);
+  step(`equity against: ${expected.join(", ")}`);
+
   await checkEvents(context, page);
   await checkDownloads(page, summary);
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Basis.Configuration.Tree;
+using Basis.Core.Instruments;
+using Basis.Core.Market;
 using Basis.Core.Settings;
 using Basis.Core.Simulation;
 using Basis.Core.Strategies;
@@ -76,9 +78,10 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
     }
 
     /// <summary>
-    /// GET: the benchmark a mode's run is measured against besides holding its share class's asset: lending that asset
-    /// (USDT, or WETH for ETH) on AAVE v3, as the growth of one unit lent at the first hour of
-    /// <c>[start, end)</c> (the supply index over its first value), hour by hour where the data has it.
+    /// GET: the benchmarks a mode's run is measured against besides holding its share class's asset: lending that asset
+    /// (USDT, or WETH for ETH) on AAVE v3, and for an ETH mode also lending USDT (the ETH sold at the first hour, bought
+    /// back at each hour's price in the mode's ETH price series). Each is the growth of one unit of the share class's
+    /// asset put in at the first hour of <c>[start, end)</c>, hour by hour where the data has it.
     /// </summary>
     public async Task<IResult> BenchmarkAsync(string name, string? start, string? end, HttpRequest http)
     {
@@ -105,24 +108,100 @@ public sealed class StrategyHandlers(BacktestWorkspace workspace, ApiAccess acce
             return ApiProblems.Invalid(errors);
         }
 
-        var reserve = mode.ShareClass == ShareClass.Usdt ? "USDT" : "WETH";
-        var series = DataPlan.AaveSeries(reserve);
         var cancel = http.HttpContext.RequestAborted;
-        // Only the months the data holds are read: the answer covers what it can, and says so by its times.
-        var months = await workspace.Data.MonthsAsync(series, cancel).ConfigureAwait(false);
-        var first = months.Count == 0 ? to : new[] { from, months.Min() }.Max();
-        var last = months.Count == 0 ? to : new[] { to, months.Max().AddMonths(1) }.Min();
-        long[] times = [];
-        double[] growth = [];
-        if (first < last)
+        var usdt = DataPlan.AaveSeries("USDT");
+        var benchmarks = new List<LendingBenchmarkResponse>();
+        if (mode.ShareClass == ShareClass.Usdt)
         {
-            var data = await workspace.Data.ReadAsync(series, first, last, cancel).ConfigureAwait(false);
-            var index = data.Column("liquidity_index").ToArray();
-            times = data.Times.ToArray();
-            growth = index.Select(i => i / index[0]).ToArray();
+            benchmarks.Add(Lending("lending USDT on AAVE v3", usdt, await ReadWhereHeldAsync(usdt, from, to, cancel).ConfigureAwait(false)));
+        }
+        else
+        {
+            var weth = DataPlan.AaveSeries("WETH");
+            benchmarks.Add(Lending("lending WETH on AAVE v3", weth, await ReadWhereHeldAsync(weth, from, to, cancel).ConfigureAwait(false)));
+            if (mode.IsImplemented)
+            {
+                var price = DataPlan.PriceSeries(workspace.Configuration.ResolveMode(mode.Name).Settings, Asset.Eth);
+                benchmarks.Add(LendingSold(
+                    $"lending USDT on AAVE v3 (ETH sold, bought back at {price})",
+                    usdt,
+                    await ReadWhereHeldAsync(usdt, from, to, cancel).ConfigureAwait(false),
+                    price,
+                    await ReadWhereHeldAsync(price, from, to, cancel).ConfigureAwait(false)));
+            }
         }
 
-        return TypedResults.Ok(new StrategyBenchmarkResponse(mode.Name, mode.ShareClass.Name(), $"lending {reserve} on AAVE v3", series.Value, times, growth));
+        return TypedResults.Ok(new StrategyBenchmarkResponse(mode.Name, mode.ShareClass.Name(), benchmarks));
+    }
+
+    /// <summary>
+    /// The hours of <c>[from, to)</c> a series holds: only the months the data has are read, so an answer covers what
+    /// it can and says so by its times (null when it holds none).
+    /// </summary>
+    private async Task<SeriesData?> ReadWhereHeldAsync(SeriesId series, DateTime from, DateTime to, CancellationToken cancel)
+    {
+        var months = await workspace.Data.MonthsAsync(series, cancel).ConfigureAwait(false);
+        if (months.Count == 0)
+        {
+            return null;
+        }
+
+        var first = new[] { from, months.Min() }.Max();
+        var last = new[] { to, months.Max().AddMonths(1) }.Min();
+        return first < last ? await workspace.Data.ReadAsync(series, first, last, cancel).ConfigureAwait(false) : null;
+    }
+
+    /// <summary>Lending the reserve itself: its supply index over its first value.</summary>
+    private static LendingBenchmarkResponse Lending(string label, SeriesId series, SeriesData? reserve)
+    {
+        if (reserve is null)
+        {
+            return new LendingBenchmarkResponse(label, series.Value, [], []);
+        }
+
+        var index = reserve.Column("liquidity_index").ToArray();
+        return new LendingBenchmarkResponse(label, series.Value, reserve.Times.ToArray(), index.Select(i => i / index[0]).ToArray());
+    }
+
+    /// <summary>
+    /// Lending a reserve bought with the share class's asset at the first hour both series hold, valued back in that
+    /// asset at each hour's price: growth × price₀ / priceₜ, on the hours both hold.
+    /// </summary>
+    private static LendingBenchmarkResponse LendingSold(string label, SeriesId series, SeriesData? reserve, SeriesId price, SeriesData? prices)
+    {
+        if (reserve is null || prices is null)
+        {
+            return new LendingBenchmarkResponse(label, series.Value, [], []);
+        }
+
+        var priceColumn = prices.Column(DataPlan.PriceColumn(price));
+        var priceAt = new Dictionary<long, double>(prices.Count);
+        for (var i = 0; i < prices.Count; i++)
+        {
+            priceAt[prices.Times[i]] = priceColumn[i];
+        }
+
+        var index = reserve.Column("liquidity_index");
+        var times = new List<long>(reserve.Count);
+        var growth = new List<double>(reserve.Count);
+        var (firstIndex, firstPrice) = (0.0, 0.0);
+        for (var i = 0; i < reserve.Count; i++)
+        {
+            if (!priceAt.TryGetValue(reserve.Times[i], out var priceNow))
+            {
+                continue;
+            }
+
+            if (times.Count == 0)
+            {
+                (firstIndex, firstPrice) = (index[i], priceNow);
+            }
+
+            times.Add(reserve.Times[i]);
+            growth.Add(index[i] / firstIndex * firstPrice / priceNow);
+        }
+
+        return new LendingBenchmarkResponse(label, series.Value, times, growth);
     }
 
     /// <summary>A whole UTC hour from the query (a date is its midnight, a time without a zone UTC), or an error named by the parameter.</summary>

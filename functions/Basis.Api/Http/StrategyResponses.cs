@@ -57,13 +57,17 @@ public sealed record SeriesCoverageResponse(
     [property: JsonPropertyName("start")] string? Start,
     [property: JsonPropertyName("end")] string? End);
 
-/// <summary>
-/// A mode's lending benchmark: <c>growth</c> is what one unit lent at the first of <c>time</c> (Unix seconds, hourly)
-/// is worth at each, in the share class's asset; empty where the data holds none of <c>series</c>.
-/// </summary>
+/// <summary>The lending benchmarks a mode's run is measured against (besides holding its share class's asset).</summary>
 public sealed record StrategyBenchmarkResponse(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("share_class")] string ShareClass,
+    [property: JsonPropertyName("benchmarks")] IReadOnlyList<LendingBenchmarkResponse> Benchmarks);
+
+/// <summary>
+/// One lending benchmark: <c>growth</c> is what one unit of the share class's asset put in at the first of
+/// <c>time</c> (Unix seconds, hourly) is worth at each, in that asset; empty where the data holds none of <c>series</c>.
+/// </summary>
+public sealed record LendingBenchmarkResponse(
     [property: JsonPropertyName("benchmark")] string Benchmark,
     [property: JsonPropertyName("series")] string Series,
     [property: JsonPropertyName("time")] IReadOnlyList<long> Time,

@@ -14,10 +14,10 @@ function lines(series: Timeseries, names: string[], label: (name: string) => str
 }
 
 /**
- * Everything timeseries.csv holds, charted: equity against holding the share class's asset and lending it on AAVE
- * (the mode's benchmark, where the data has it), drawdown, cumulative P&L
- * by source, AAVE health factor and LTV, margin ratio per perp, net delta, positions; the funding rate per venue from
- * the funding events; and the monthly returns. A chart whose columns the run lacks is left out. The hours come thinned
+ * Everything timeseries.csv holds, charted: equity against holding the share class's asset and lending on AAVE (the
+ * asset itself, and for ETH also USDT, where the data has them), drawdown, cumulative P&L by source, AAVE health
+ * factor and LTV, margin ratio per perp, net delta, positions; the funding rate per venue from the funding events; and
+ * the monthly returns. A chart whose columns the run lacks is left out. The hours come thinned
  * for drawing (GET …/chart: a year of timeseries.csv is 3.8 MB), the monthly returns from each month's last hour as it
  * is. Loaded on its own: uPlot is a separate chunk; the chart's series is read by the page meanwhile.
  */
@@ -37,7 +37,7 @@ export default function RunCharts({
 }) {
   const series = useMemo(() => (chart.state === "ready" && chart.data ? chartTimeseries(chart.data.drawn) : null), [chart]);
   const monthEnds = useMemo(() => (chart.state === "ready" && chart.data ? chartTimeseries(chart.data.month_ends) : null), [chart]);
-  // The lending benchmark is a line more: without it (no data for the reserve), the charts still show.
+  // The lending benchmarks are lines more: without them (no data for a reserve), the charts still show.
   const benchmark = useApi(
     async () => (await early) ?? (await client.strategyBenchmark(summary.mode, summary.start, summary.end).catch(() => null)),
     [client, early, summary.mode, summary.start, summary.end],
@@ -69,13 +69,15 @@ export default function RunCharts({
     const flows = series.columns.get("net_flows");
     // Holding the share class's asset earns nothing in its own unit: the capital plus whatever was deposited.
     const hold = series.time.map((_, i) => summary.initial_capital + (flows?.[i] ?? 0));
-    const lent = benchmark.state === "ready" && benchmark.data && benchmark.data.time.length > 0 ? benchmark.data : null;
+    const lent = benchmark.state === "ready" && benchmark.data ? benchmark.data.benchmarks.filter((b) => b.time.length > 0) : [];
     return [
       { label: `Equity (${unit})`, values: series.columns.get("equity")!, color: palette[0]! },
       { label: `Holding ${unit}`, values: hold, color: palette[8]! },
-      ...(lent
-        ? [{ label: `${lent.benchmark[0]!.toUpperCase()}${lent.benchmark.slice(1)}`, values: lentEquity(series, summary.initial_capital, lent.time.map(Number), lent.growth.map(Number)), color: palette[6]! }]
-        : []),
+      ...lent.map((b, i) => ({
+        label: `${b.benchmark[0]!.toUpperCase()}${b.benchmark.slice(1)}`,
+        values: lentEquity(series, summary.initial_capital, b.time.map(Number), b.growth.map(Number)),
+        color: palette[6 + i]!,
+      })),
     ];
   }, [series, summary, unit, benchmark]);
   const funding = useMemo(() => (events.state === "ready" ? fundingRates(events.data) : null), [events]);
@@ -95,7 +97,7 @@ export default function RunCharts({
   const plain = significant;
   return (
     <>
-      <TimeChart title={`Equity against holding and lending ${unit} (${unit})`} time={series.time} lines={equity} format={amount} />
+      <TimeChart title={`Equity against holding ${unit} and lending on AAVE (${unit})`} time={series.time} lines={equity} format={amount} />
       <TimeChart title="Drawdown" time={series.time} lines={charts.drawdown} format={formatPercent} />
       <TimeChart title={`Cumulative P&L by source (${unit})`} time={series.time} lines={charts.attribution} format={amount} />
       {charts.healthFactor.length > 0 && <TimeChart title="AAVE health factor (liquidation at 1)" time={series.time} lines={charts.healthFactor} format={plain} />}

@@ -103,7 +103,7 @@ describe("the run page", () => {
       "/api/v1/backtests/bt_1": () => json(status("Completed")),
       "/api/v1/backtests/bt_1/result": () => json(summary),
       "/api/v1/backtests/bt_1/chart": () => json({ hours: 1, drawn: series, month_ends: series }),
-      [benchmark]: () => json({ name: "eth_basis", share_class: "USDT", benchmark: "lending USDT on AAVE v3", series: "aave/ethereum/USDT", time: [], growth: [] }),
+      [benchmark]: () => json({ name: "eth_basis", share_class: "USDT", benchmarks: [{ benchmark: "lending USDT on AAVE v3", series: "aave/ethereum/USDT", time: [], growth: [] }] }),
       "/api/v1/backtests/bt_1/events": () => new Response('{"type":"funding","time":"2025-01-01T08:00:00Z","instrument":"binance:Perp:ETHUSDT","rate":0.0001}\n'),
     });
     const asked = () => fetch.mock.calls.map(([url]) => url);
