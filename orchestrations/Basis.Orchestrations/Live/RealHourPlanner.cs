@@ -126,16 +126,18 @@ internal sealed class RealHourPlanner : IHourExecution
             $"a transfer from {from.Name()} to {to.Name()} is not one the real desk sends",
         TokenTransfer { From.Key.Venue: not Venue.Wallet, From.Key.Symbol: not "USDT" } => "only USDT is withdrawn from an exchange for real so far",
         TokenTransfer { From.Key.Symbol: ChainReader.NativeEth } => "ETH itself is not deposited to an exchange for real yet (ERC-20 tokens are)",
-        AaveSupply or AaveWithdraw or TokenTransfer when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
-        AaveSupply or AaveWithdraw or TokenTransfer => null,
-        _ => "only perpetual and spot orders, AAVE supplies and withdrawals and transfers between the wallet and the exchanges are sent for real so far (swaps, staking and atomic plans are not yet)",
+        LstStake { Lst: not LstToken.WeEth } => "only staking with EtherFi (weETH) is sent for real so far (Lido's wstETH is not yet)",
+        AaveSupply or AaveWithdraw or TokenTransfer or LstStake when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
+        AaveSupply or AaveWithdraw or TokenTransfer or LstStake => null,
+        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges and EtherFi stakes are sent for real so far (swaps, LST sales, Lido staking and atomic plans are not yet)",
     };
 
     private static bool IsWalletOrExchange(Venue venue) => venue is Venue.Wallet or Venue.Binance or Venue.Bybit or Venue.Okx;
 
     /// <summary>
-    /// The hour's AAVE supplies and withdrawals and transfers between the wallet and the exchanges, one step per part the gate cut each into,
-    /// in the order the strategy submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
+    /// The hour's AAVE supplies and withdrawals, transfers between the wallet and the exchanges and EtherFi stakes, one
+    /// step per part the gate cut each into (two for a stake: the deposit, then the wrap), in the order the strategy
+    /// submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
     /// wallet's ETH first, and each part of a WETH withdrawal unwrapped after it.
     /// </summary>
     private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried)
@@ -147,10 +149,23 @@ internal sealed class RealHourPlanner : IHourExecution
             steps.Add(new LedgerChainStep(_instanceId, id, kind, asset, amount, ChainStepStatus.Planned, null, null, null, reason, _now, _now) { Venue = venue });
         }
 
-        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer))
+        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer or LstStake))
         {
             // Token amounts to 8 places, never rounded up: a step must not ask for more than the book holds.
             var reason = verdict.Intent.Reason;
+            if (verdict.Intent is LstStake stake)
+            {
+                // Staked with EtherFi for eETH, which is wrapped into weETH at once.
+                var staked = Math.Round((decimal)(stake.Eth / verdict.Parts), 8, MidpointRounding.ToZero);
+                for (var k = 0; k < verdict.Parts && staked > 0; k++)
+                {
+                    Add(ChainStepKind.EtherFiDeposit, ChainReader.NativeEth, staked, reason);
+                    Add(ChainStepKind.WrapEEth, ChainStepDesk.EEth, staked, reason);
+                }
+
+                continue;
+            }
+
             if (verdict.Intent is TokenTransfer transfer)
             {
                 // Between two exchanges through the wallet: withdrawn to it, then deposited from it.

@@ -11,6 +11,9 @@ namespace Basis.Live.Execution;
 /// </summary>
 public sealed record ChainExecution(EthereumClient Client, AavePool Aave, IReadOnlyList<ChainToken> Tokens)
 {
+    /// <summary>EtherFi's LiquidityPool, where ETH is staked for eETH; null where the chain's contracts list none.</summary>
+    public string? EtherFiLiquidityPool { get; init; }
+
     /// <summary>The desk sending an instance's on-chain steps with this account, and following its deposits at the <paramref name="exchanges"/>.</summary>
-    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time) => new(ledger, Client, Aave, Tokens, exchanges, time);
+    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time) => new(ledger, Client, Aave, Tokens, exchanges, time) { EtherFiLiquidityPool = EtherFiLiquidityPool };
 }

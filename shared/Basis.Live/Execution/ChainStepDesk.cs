@@ -4,6 +4,7 @@ using Basis.Live.Ledger;
 using Basis.Live.Reconciliation;
 using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
+using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Exchanges;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
@@ -11,14 +12,15 @@ using Nethereum.RPC.Eth.DTOs;
 namespace Basis.Live.Execution;
 
 /// <summary>
-/// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals, wrapping ETH into WETH and back, deposits to
-/// the exchanges) from the ledger's outbox with the instance's account. A step's transaction is signed at the account's next nonce and its hash,
+/// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals, wrapping ETH into WETH and back, staking ETH
+/// with EtherFi for weETH, deposits to the exchanges) from the ledger's outbox with the instance's account. A step's transaction is signed at the account's next nonce and its hash,
 /// nonce and bytes are recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by
 /// its hash and, when not mined, sent again as the very same bytes. So a step is one transaction whatever happens in
 /// between. A mined step is recorded as the transaction (its gas, which the wallet's ETH paid, and block) and as what it
 /// moved: the transfer between the wallet and AAVE, or the wallet's ETH exchanged one for one for WETH (a fill at the
-/// wallet), which is what reconciliation compares with the chain. A transaction mined but reverted is recorded failed,
-/// with the gas it still cost.
+/// wallet), or for a stake what the tokens' <c>Transfer</c> events say was minted (the rate is the block's), which is
+/// what reconciliation compares with the chain. A transaction mined but reverted is recorded failed, with the gas it
+/// still cost.
 /// </summary>
 /// <remarks>
 /// A deposit to an exchange goes on after its transaction: mined, its tokens are in transit to the venue
@@ -31,6 +33,12 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 {
     /// <summary>The ledger's name of the token ETH is wrapped into.</summary>
     public const string WrappedEth = "WETH";
+
+    /// <summary>The ledger's names of EtherFi's tokens: eETH (rebasing, what a deposit mints) and weETH (what it is wrapped into).</summary>
+    public const string EEth = "eETH", WeEth = "weETH";
+
+    /// <summary>EtherFi's LiquidityPool, for staking steps; null on a chain whose contracts list none.</summary>
+    public string? EtherFiLiquidityPool { get; init; }
 
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -61,11 +69,12 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 continue;
             }
 
-            var wraps = step.Kind is ChainStepKind.WrapEth or ChainStepKind.UnwrapEth;
-            if (tokens.FirstOrDefault(t => t.Symbol == (wraps ? WrappedEth : step.Asset)) is not { } token)
+            if (Unsendable(step) is { } missing)
             {
-                return new SendOutcome(mined, recorded, $"the chain step {what} cannot be sent: this host knows no {(wraps ? WrappedEth : step.Asset)} token on its chain");
+                return new SendOutcome(mined, recorded, $"the chain step {what} cannot be sent: {missing}");
             }
+
+            var token = Token(TokenOf(step.Kind) ?? step.Asset)!;
 
             TransactionReceipt receipt;
             try
@@ -108,7 +117,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
             mined++;
             var now = time.GetUtcNow();
             await RecordTransactionAsync(instanceId, PlanName(step.Kind), receipt, TransactionStatus.Confirmed, step.CreatedUtc, cancellationToken).ConfigureAwait(false);
-            if (await RecordEffectAsync(instanceId, step, now, cancellationToken).ConfigureAwait(false))
+            if (await RecordEffectAsync(instanceId, step, receipt, now, cancellationToken).ConfigureAwait(false))
             {
                 recorded++;
             }
@@ -133,6 +142,34 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
         return new SendOutcome(mined, recorded, null, waiting);
     }
+
+    /// <summary>The token a step of <paramref name="kind"/> sends or wraps, when it is not the step's asset.</summary>
+    private static string? TokenOf(ChainStepKind kind) => kind switch
+    {
+        ChainStepKind.WrapEth or ChainStepKind.UnwrapEth => WrappedEth,
+        ChainStepKind.EtherFiDeposit => EEth,
+        _ => null,
+    };
+
+    private ChainToken? Token(string symbol) => tokens.FirstOrDefault(t => t.Symbol == symbol);
+
+    /// <summary>What this host lacks to send <paramref name="step"/>, or null when it has everything.</summary>
+    private string? Unsendable(LedgerChainStep step)
+    {
+        var symbol = TokenOf(step.Kind) ?? step.Asset;
+        if (Token(symbol) is null)
+        {
+            return $"this host knows no {symbol} token on its chain";
+        }
+
+        var stakes = step.Kind is ChainStepKind.EtherFiDeposit or ChainStepKind.WrapEEth;
+        return !stakes ? null
+            : EtherFiLiquidityPool is null ? "this host's chain contracts list no etherfi.liquidity_pool"
+            : Token(WeEth) is null ? $"this host knows no {WeEth} token on its chain"
+            : null;
+    }
+
+    private EtherFiStaking EtherFi() => new(client, EtherFiLiquidityPool!, Token(EEth)!.Address, Token(WeEth)!.Address);
 
     /// <summary>A step as messages name it: <c>ExchangeDeposit of 4000 USDT to bybit (2025-01-01T00:00Z/chain/0)</c>.</summary>
     internal static string Describe(LedgerChainStep step) => string.Create(CultureInfo.InvariantCulture,
@@ -219,6 +256,18 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 return await new WrappedEther(client, token.Address).SignWrapAsync(units, cancellationToken).ConfigureAwait(false);
             case ChainStepKind.UnwrapEth:
                 return await new WrappedEther(client, token.Address).SignUnwrapAsync(units, cancellationToken).ConfigureAwait(false);
+            case ChainStepKind.EtherFiDeposit:
+                return await EtherFi().SignDepositAsync(units, cancellationToken).ConfigureAwait(false);
+            case ChainStepKind.WrapEEth:
+                // A deposit mints a wei or so less eETH than the ETH it took: what the wallet holds is wrapped, never more.
+                var held = await new Erc20Token(client, token.Address).BalanceOfAsync().ConfigureAwait(false);
+                var (eEthApproval, wrap) = await EtherFi().SignWrapAsync(BigInteger.Min(units, held), cancellationToken).ConfigureAwait(false);
+                if (eEthApproval is not null)
+                {
+                    await RecordTransactionAsync(instanceId, "approve", eEthApproval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+
+                return wrap;
             case ChainStepKind.ExchangeDeposit:
                 var venue = Enum.Parse<ExchangeVenue>(step.Venue!, ignoreCase: true);
                 var address = await exchanges.ClientOf(venue).GetDepositAddressAsync(step.Asset, VenueSymbols.EthereumNetwork(venue), cancellationToken).ConfigureAwait(false);
@@ -235,12 +284,29 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
     /// <summary>
     /// Records what a mined step moved: a supply or withdrawal as the transfer between the wallet and AAVE, a deposit as
-    /// the transfer from the wallet into transit to its venue; a wrap or an
-    /// unwrap as the wallet's ETH exchanged for WETH one for one (a spot fill at the wallet, at price 1 and no fee: the gas
+    /// the transfer from the wallet into transit to its venue; a wrap or an unwrap as the wallet's ETH exchanged for WETH
+    /// one for one; a stake as the ETH exchanged for the eETH minted, and a wrap of eETH as the eETH taken exchanged for
+    /// the weETH minted, read from the receipt's <c>Transfer</c> events (spot fills at the wallet, without a fee: the gas
     /// is the transaction's). Returns false when it was recorded already.
     /// </summary>
-    private Task<bool> RecordEffectAsync(string instanceId, LedgerChainStep step, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task<bool> RecordEffectAsync(string instanceId, LedgerChainStep step, TransactionReceipt receipt, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (step.Kind is ChainStepKind.EtherFiDeposit or ChainStepKind.WrapEEth)
+        {
+            var account = client.Account.Address;
+            var (bought, paid, soldAsset) = step.Kind == ChainStepKind.EtherFiDeposit
+                ? (Minted(receipt, EEth, account), step.Amount, ChainReader.NativeEth)
+                : (Minted(receipt, WeEth, account), Moved(receipt, EEth, account, Token(WeEth)!.Address), EEth);
+            var boughtAsset = step.Kind == ChainStepKind.EtherFiDeposit ? EEth : WeEth;
+            if (bought <= 0m)
+            {
+                throw new InvalidOperationException($"the chain step {Describe(step)} was mined ({step.TxHash}) but its receipt shows no {boughtAsset} minted to the account");
+            }
+
+            return ledger.AppendFillAsync(new LedgerFill(
+                instanceId, ChainReader.Wallet, step.TxHash!, step.StepId, boughtAsset, MarketType.Spot, boughtAsset, soldAsset, OrderSide.Buy, bought, paid / bought, 0m, soldAsset, now), cancellationToken);
+        }
+
         if (step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw or ChainStepKind.ExchangeDeposit)
         {
             var (from, to) = step.Kind switch
@@ -270,6 +336,8 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         ChainStepKind.WrapEth => "wrap_eth",
         ChainStepKind.UnwrapEth => "unwrap_eth",
         ChainStepKind.ExchangeDeposit => "exchange_deposit",
+        ChainStepKind.EtherFiDeposit => "etherfi_deposit",
+        ChainStepKind.WrapEEth => "wrap_eeth",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -278,6 +346,15 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     {
         await client.BroadcastAsync(new SignedTransaction(step.TxHash!, step.RawTx!, step.Nonce!.Value), cancellationToken).ConfigureAwait(false);
         return await client.WaitForReceiptAsync(step.TxHash!, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The <paramref name="symbol"/> the receipt's transaction minted to <paramref name="account"/>, in token units.</summary>
+    private decimal Minted(TransactionReceipt receipt, string symbol, string account) => Moved(receipt, symbol, Erc20Token.ZeroAddress, account);
+
+    private decimal Moved(TransactionReceipt receipt, string symbol, string from, string to)
+    {
+        var token = Token(symbol)!;
+        return RayMath.Scale(new Erc20Token(client, token.Address).MovedIn(receipt, from, to), token.Decimals);
     }
 
     private static decimal Pow10(int decimals) => (decimal)Math.Pow(10, decimals);

@@ -26,4 +26,10 @@ public enum ChainStepKind
     /// the wallet, then follows it until it is there. Sent by the withdrawal desk, after the instance's orders.
     /// </summary>
     ExchangeWithdrawal,
+
+    /// <summary>Stakes the wallet's ETH with EtherFi (LiquidityPool <c>deposit</c>): eETH arrives about one for one.</summary>
+    EtherFiDeposit,
+
+    /// <summary>Wraps the wallet's eETH into weETH (the token AAVE lists) at EtherFi's rate.</summary>
+    WrapEEth,
 }

@@ -7,7 +7,7 @@ namespace Basis.Venues.Ethereum;
 
 /// <summary>
 /// The contracts of one chain as <c>configs/venues/ethereum_contracts.yaml</c> (or a file laid out like it, for a test
-/// chain) lists them: the AAVE v3 pool and the tokens, by their canonical symbols. Only what the file lists is here: an
+/// chain) lists them: the AAVE v3 pool, EtherFi's liquidity pool and the tokens, by their canonical symbols. Only what the file lists is here: an
 /// address is never guessed.
 /// </summary>
 /// <param name="ChainId">The chain id the addresses belong to.</param>
@@ -25,6 +25,9 @@ public sealed partial record ChainContracts(long ChainId, string Name, string? A
 
     /// <summary>The tokens the strategies hold as AAVE reserves (supplied or borrowed), by their file keys.</summary>
     public static IReadOnlyList<(string Key, string Symbol)> AaveReserveKeys { get; } = [.. TokenKeys.Take(4)];
+
+    /// <summary>EtherFi's LiquidityPool (ETH deposited there becomes eETH), when listed.</summary>
+    public string? EtherFiLiquidityPool { get; init; }
 
     /// <summary>The network segment of series ids: <c>ethereum</c> for mainnet, else the chain's own name, so a test chain never files into mainnet's series.</summary>
     public string Network => ChainId == 1 ? "ethereum" : Name.ToLowerInvariant();
@@ -95,7 +98,10 @@ public sealed partial record ChainContracts(long ChainId, string Name, string? A
         }
 
         var name = chain.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: { Length: > 0 } v } ? v : key;
-        return new ChainContracts(chainId, name, Address(Child(chain, "aave_v3"), "pool", "aave_v3"), tokens);
+        return new ChainContracts(chainId, name, Address(Child(chain, "aave_v3"), "pool", "aave_v3"), tokens)
+        {
+            EtherFiLiquidityPool = Address(Child(chain, "etherfi"), "liquidity_pool", "etherfi"),
+        };
     }
 
     private static YamlMappingNode? Child(YamlMappingNode parent, string name) =>

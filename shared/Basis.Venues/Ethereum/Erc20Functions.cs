@@ -47,3 +47,16 @@ internal sealed class TransferFunction : FunctionMessage
 internal sealed class DecimalsFunction : FunctionMessage
 {
 }
+
+[Event("Transfer")]
+internal sealed class TransferEventDto : IEventDTO
+{
+    [Parameter("address", "from", 1, true)]
+    public string From { get; set; } = "";
+
+    [Parameter("address", "to", 2, true)]
+    public string To { get; set; } = "";
+
+    [Parameter("uint256", "value", 3, false)]
+    public BigInteger Value { get; set; }
+}

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace Basis.Venues.Ethereum;
@@ -8,6 +9,9 @@ public sealed class Erc20Token(EthereumClient client, string address)
 {
     /// <summary>What "approve once" grants: the maximum, so later operations need no approval transaction.</summary>
     public static readonly BigInteger UnlimitedAllowance = BigInteger.Pow(2, 256) - 1;
+
+    /// <summary>The zero address: the other side of a token's mint or burn.</summary>
+    public const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 
     /// <summary>The token contract.</summary>
     public string Address { get; } = address;
@@ -35,6 +39,21 @@ public sealed class Erc20Token(EthereumClient client, string address)
         }
 
         return await client.SendAsync(Address, new ApproveFunction { Spender = spender, Amount = UnlimitedAllowance }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What this token's <c>Transfer</c> events in <paramref name="receipt"/> moved from <paramref name="from"/> to
+    /// <paramref name="to"/> (the zero address for a mint or a burn), in units: what a transaction really minted or took,
+    /// where the amount depends on a rate at the block it was mined in.
+    /// </summary>
+    public BigInteger MovedIn(TransactionReceipt receipt, string from, string to)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return receipt.DecodeAllEvents<TransferEventDto>()
+            .Where(e => string.Equals(e.Log.Address, Address, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(e.Event.From, from, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(e.Event.To, to, StringComparison.OrdinalIgnoreCase))
+            .Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Value);
     }
 
     /// <summary>Signs transferring <paramref name="amount"/> to <paramref name="to"/> at the account's next nonce, for the caller to record before it is sent.</summary>

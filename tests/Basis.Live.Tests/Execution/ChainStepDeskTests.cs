@@ -6,6 +6,7 @@ using Basis.Live.Tests.Reconciliation;
 using Basis.Testing;
 using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
+using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Exchanges;
 using Basis.ExchangeSimulator.Chain;
 using Basis.Venues.Tests.Ethereum.Fixtures;
@@ -138,6 +139,52 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
     }
 
     [Fact]
+    public async Task Eth_is_staked_with_etherfi_and_wrapped_into_weeth_at_the_rate_and_reconciles_clean()
+    {
+        // EtherFi's pool holds 10 ETH and has earned 0.5: a share (weETH) is worth 1.05 ETH. The instance holds 3 ETH and
+        // stakes 2.1: deposited for 2.1 eETH, wrapped into 2.1 / 1.05 = 2 weETH (after the weETH contract's approval).
+        using (var other = fixture.Client(2))
+        {
+            await new EtherFiStaking(other, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).DepositAsync(10 * Ether, Cancel);
+            await other.SendAsync(Lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = Ether / 2 }, Cancel);
+        }
+
+        await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", "ETH", 3m, 0m, null, ChainReader.Wallet, Start), Cancel);
+        await WriteAheadAsync(
+            Step("stake", ChainStepKind.EtherFiDeposit, 2.1m) with { Asset = ChainReader.NativeEth },
+            Step("wrap", ChainStepKind.WrapEEth, 2.1m) with { Asset = ChainStepDesk.EEth });
+        var before = (await _client.Web3.Eth.GetBalance.SendRequestAsync(_client.Account.Address)).Value;
+
+        var sent = await StakingDesk().SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(new SendOutcome(2, 2, null), sent);
+        var positions = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        decimal Held(string asset) => positions.Balances.SingleOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == asset)?.Amount ?? 0m;
+        Assert.Equal(2m, Math.Round(Held(ChainStepDesk.WeEth), 15));
+        Assert.True(Held(ChainStepDesk.EEth) is >= 0m and < 0.000000000000001m, $"eETH left: {Held(ChainStepDesk.EEth)}");
+        // The ledger's ETH fell by the 2.1 staked and exactly the gas the chain charged (deposit, approve, wrap).
+        var after = (await _client.Web3.Eth.GetBalance.SendRequestAsync(_client.Account.Address)).Value;
+        Assert.Equal(RayMath.Scale(before - after, 18), 3m - Held(ChainReader.NativeEth));
+        Assert.Equal(["approve", "etherfi_deposit", "wrap_eeth"], await PlanNamesAsync());
+
+        var reader = new ChainReader(_client, [.. Tokens, .. StakingTokens], Pool(), Tokens);
+        var report = await Reconciler.ReconcileAsync(positions, [reader], Cancel);
+        Assert.True(report.IsClean, string.Join("; ", report.Lines));
+        Assert.Equal(2m, Math.Round(report.Lines.Single(l => l is { Location: ChainReader.Wallet, Item: ChainStepDesk.WeEth }).Actual!.Value, 15));
+    }
+
+    [Fact]
+    public async Task A_stake_on_a_chain_without_etherfi_s_pool_is_refused_before_anything_is_signed()
+    {
+        await WriteAheadAsync(Step("stake", ChainStepKind.EtherFiDeposit, 1m) with { Asset = ChainReader.NativeEth });
+
+        var sent = await new ChainStepDesk(_ledger, _client, Pool(), [.. Tokens, .. StakingTokens], new VenueClients(null), TimeProvider.System).SendAsync(InstanceId, Cancel);
+
+        Assert.Contains("cannot be sent: this host's chain contracts list no etherfi.liquidity_pool", sent.Failure, StringComparison.Ordinal);
+        Assert.Equal(ChainStepStatus.Planned, Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel)).Status);
+    }
+
+    [Fact]
     public async Task A_deposit_to_an_exchange_is_in_transit_until_the_venue_credits_it_then_is_the_venues_in_its_trading_account()
     {
         // Bybit on the simulator, watching this chain for deposits, crediting them after 2 confirmations (the transaction's
@@ -250,6 +297,20 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
     }
 
     private AaveMarket Market => fixture.Market;
+
+    private LstStandIns Lsts => fixture.Lsts;
+
+    private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
+
+    /// <summary>EtherFi's tokens on this chain (the stand-ins), by the ledger's names.</summary>
+    private IReadOnlyList<ChainToken> StakingTokens => [new(ChainStepDesk.EEth, Lsts.EEth, 18), new(ChainStepDesk.WeEth, Lsts.WeEth, 18)];
+
+    /// <summary>The desk with EtherFi: the AAVE reserves' tokens but the stand-ins' weETH (AAVE's test weETH is a plain mintable token).</summary>
+    private ChainStepDesk StakingDesk() =>
+        new(_ledger, _client, Pool(), [.. Tokens.Where(t => t.Symbol != ChainStepDesk.WeEth), .. StakingTokens], new VenueClients(null), TimeProvider.System)
+        {
+            EtherFiLiquidityPool = Lsts.EtherFiLiquidityPool,
+        };
 
     private AavePool Pool() => new(_client, Market.Pool);
 

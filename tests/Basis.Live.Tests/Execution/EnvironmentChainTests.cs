@@ -106,6 +106,20 @@ public sealed class EnvironmentChainTests(AaveChainFixture fixture) : IClassFixt
         Assert.Equal($"chain id {AnvilChain.ChainId} is not in {file} (it lists: 1, 11155111)", refused.Message);
     }
 
+    [Fact]
+    public void Mainnet_s_contracts_list_etherfi_s_liquidity_pool_for_staking_and_a_malformed_one_is_named_by_its_key()
+    {
+        var file = Path.Combine(Repository.ConfigsDirectory, ChainContracts.RelativePath);
+        Assert.Equal("0x308861A430be4cce5502d0A12724771Fc6DaF216", ChainContracts.Load(file, 1).EtherFiLiquidityPool);
+
+        var folder = Directory.CreateTempSubdirectory();
+        var malformed = Path.Combine(folder.FullName, "contracts.yaml");
+        File.WriteAllText(malformed, "chains:\n  1:\n    etherfi:\n      liquidity_pool: \"0x1234\"\n");
+        var refused = Assert.Throws<ChainContractsException>(() => ChainContracts.Load(malformed, 1));
+        Assert.Equal($"{malformed}: chains.1.etherfi.liquidity_pool is '0x1234', not an address (0x and 40 hex digits)", refused.Message);
+        folder.Delete(recursive: true);
+    }
+
     private Dictionary<string, string> Variables(string? contracts)
     {
         var variables = new Dictionary<string, string>

@@ -5,12 +5,14 @@ using Basis.Venues.Tests.Ethereum.Fixtures;
 namespace Basis.Live.Tests.Reconciliation;
 
 /// <summary>
-/// One anvil with the real AAVE v3 core deployed (WETH, weETH and USDT reserves), by the deployment Basis.Venues.Tests
-/// uses (its fixture files are compiled into this project). Tests snapshot and revert around themselves.
+/// One anvil with the real AAVE v3 core deployed (WETH, weETH and USDT reserves) and the Lido and EtherFi stand-ins, by
+/// the deployments Basis.Venues.Tests uses (its fixture files are compiled into this project). Tests snapshot and revert
+/// around themselves.
 /// </summary>
 public sealed class AaveChainFixture : IAsyncLifetime
 {
     private AaveMarket? _market;
+    private LstStandIns? _lsts;
 
     public AnvilChain Chain { get; } = new();
 
@@ -29,6 +31,21 @@ public sealed class AaveChainFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The Lido and EtherFi stand-ins (skips, or fails with BASIS_REQUIRE_SERVICES=1, when solc-js is missing).</summary>
+    internal LstStandIns Lsts
+    {
+        get
+        {
+            _ = Market;
+            if (_lsts is null)
+            {
+                ServiceRequirement.Unavailable("solc-js is missing (.ci/tools/node_modules/solc); run 'npm ci --prefix .ci/tools'");
+            }
+
+            return _lsts!;
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
         await Chain.InitializeAsync().ConfigureAwait(false);
@@ -36,6 +53,10 @@ public sealed class AaveChainFixture : IAsyncLifetime
         {
             using var deployer = Client(0);
             _market = await AaveV3Deployment.DeployAsync(deployer, artifacts, TestContext.Current.CancellationToken).ConfigureAwait(false);
+            if (LstStandInDeployment.Inputs() is { } inputs)
+            {
+                _lsts = await LstStandInDeployment.DeployAsync(deployer, inputs, TestContext.Current.CancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

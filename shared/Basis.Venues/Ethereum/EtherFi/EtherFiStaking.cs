@@ -21,6 +21,24 @@ public sealed class EtherFiStaking(EthereumClient client, string liquidityPool, 
         return await client.SendAsync(weEth, new WrapEEthFunction { EEthAmount = eEthWei }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Signs depositing <paramref name="ethWei"/> ETH at the account's next nonce, for the caller to record before it is sent.</summary>
+    public async Task<SignedTransaction> SignDepositAsync(BigInteger ethWei, CancellationToken cancellationToken = default)
+    {
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        return await client.SignAsync(liquidityPool, new DepositFunction { AmountToSend = ethWei }, nonce, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Signs wrapping <paramref name="eEthWei"/> eETH at the account's next nonce, after approving the weETH contract
+    /// once (a transaction of its own, sent at once and returned, or null when the allowance suffices).
+    /// </summary>
+    public async Task<(TransactionReceipt? Approval, SignedTransaction Wrap)> SignWrapAsync(BigInteger eEthWei, CancellationToken cancellationToken = default)
+    {
+        var approval = await new Erc20Token(client, eEth).ApproveOnceAsync(weEth, eEthWei, cancellationToken).ConfigureAwait(false);
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        return (approval, await client.SignAsync(weEth, new WrapEEthFunction { EEthAmount = eEthWei }, nonce, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Unwraps <paramref name="weEthWei"/> weETH back into eETH.</summary>
     public Task<TransactionReceipt> UnwrapAsync(BigInteger weEthWei, CancellationToken cancellationToken = default) =>
         client.SendAsync(weEth, new UnwrapWeEthFunction { WeEthAmount = weEthWei }, cancellationToken);

@@ -54,9 +54,11 @@ abstract contract SharesToken {
         emit Transfer(from, to, amount);
     }
 
+    // As the real tokens do, a mint is a Transfer from the zero address of what the shares are worth.
     function _mintShares(address to, uint256 shares) internal {
         sharesOf[to] += shares;
         totalShares += shares;
+        emit Transfer(address(0), to, amountFor(shares));
     }
 }
 
@@ -181,6 +183,8 @@ contract WeEthStandIn {
     mapping(address => mapping(address => uint256)) public allowance;
     uint256 public totalSupply;
 
+    event Transfer(address indexed from, address indexed to, uint256 value);
+
     constructor(EtherFiLiquidityPoolStandIn pool) {
         liquidityPool = pool;
         eETH = pool.eETH();
@@ -194,6 +198,7 @@ contract WeEthStandIn {
     function transfer(address to, uint256 amount) external returns (bool) {
         balanceOf[msg.sender] -= amount;
         balanceOf[to] += amount;
+        emit Transfer(msg.sender, to, amount);
         return true;
     }
 
@@ -204,6 +209,7 @@ contract WeEthStandIn {
         if (allowed != type(uint256).max) allowance[from][msg.sender] = allowed - amount;
         balanceOf[from] -= amount;
         balanceOf[to] += amount;
+        emit Transfer(from, to, amount);
         return true;
     }
 
@@ -212,6 +218,7 @@ contract WeEthStandIn {
         weEthAmount = liquidityPool.sharesForAmount(eETHAmount);
         balanceOf[msg.sender] += weEthAmount;
         totalSupply += weEthAmount;
+        emit Transfer(address(0), msg.sender, weEthAmount);
         eETH.transferFrom(msg.sender, address(this), eETHAmount);
     }
 
@@ -220,6 +227,7 @@ contract WeEthStandIn {
         eETHAmount = liquidityPool.amountForShare(weETHAmount);
         balanceOf[msg.sender] -= weETHAmount;
         totalSupply -= weETHAmount;
+        emit Transfer(msg.sender, address(0), weETHAmount);
         eETH.transfer(msg.sender, eETHAmount);
     }
 
