@@ -51,6 +51,12 @@ public sealed class ChainReader(EthereumClient client, IReadOnlyList<ChainToken>
     private async Task<TokenBalance?[]> ReserveAsync(ChainToken reserve)
     {
         var data = await aave.GetReserveDataAsync(reserve.Address).ConfigureAwait(false);
+        if (string.Equals(data.ATokenAddress, Erc20Token.ZeroAddress, StringComparison.OrdinalIgnoreCase))
+        {
+            // The pool does not list this token (a chain whose market lacks it): nothing can be supplied or borrowed.
+            return [];
+        }
+
         return await Task.WhenAll(
             BalanceAsync(AaveSupplied, reserve.Symbol, data.ATokenAddress, reserve.Decimals),
             BalanceAsync(AaveBorrowed, reserve.Symbol, data.VariableDebtTokenAddress, reserve.Decimals)).ConfigureAwait(false);

@@ -70,12 +70,16 @@ public sealed class AaveChainFixture : IAsyncLifetime
 
     /// <summary>
     /// Writes a contracts file for this chain into <paramref name="folder"/>, laid out like the repository's
-    /// (configs/venues/ethereum_contracts.yaml), listing the deployed pool and tokens; returns its path.
+    /// (configs/venues/ethereum_contracts.yaml), listing the deployed pool and tokens; returns its path. With
+    /// <paramref name="etherFi"/>, EtherFi's stand-ins are listed too: its liquidity pool, eETH, and its weETH in place of
+    /// the AAVE market's (a plain mintable token, which the pool then does not know as its own).
     /// </summary>
-    public string WriteContractsFile(string folder)
+    public string WriteContractsFile(string folder, bool etherFi = false)
     {
         var market = Market;
         var file = Path.Combine(folder, "contracts.yaml");
+        // Appended after the tokens' last line: eETH among the tokens, then the etherfi section beside them.
+        var staking = etherFi ? $"\n      eeth: \"{Lsts.EEth}\"\n    etherfi:\n      liquidity_pool: \"{Lsts.EtherFiLiquidityPool}\"" : "";
         File.WriteAllText(file, $"""
             chains:
               {AnvilChain.ChainId}:
@@ -85,7 +89,7 @@ public sealed class AaveChainFixture : IAsyncLifetime
                 tokens:
                   usdt: "{market.Usdt}"
                   weth: "{market.Weth}"
-                  weeth: "{market.WeEth}"
+                  weeth: "{(etherFi ? Lsts.WeEth : market.WeEth)}"{staking}
             """);
         return file;
     }

@@ -10,6 +10,7 @@ using Basis.Orchestrations.Tests.Support;
 using Basis.Testing;
 using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
+using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Tests.Ethereum.Fixtures;
 
 namespace Basis.Orchestrations.Tests.Live;
@@ -18,7 +19,8 @@ namespace Basis.Orchestrations.Tests.Live;
 /// A real pure_lending_usdt instance end to end: its cycle in <see cref="LiveRuntime"/> decides as its backtest does,
 /// supplies its capital to the real AAVE v3 on anvil from the host's account, records the transaction and what it moved
 /// in a real PostgreSQL ledger, and reconciles clean against the chain; a crash between the hour and the send loses
-/// nothing and sends nothing twice.
+/// nothing and sends nothing twice. A pure_lending_eth instance (its ETH wrapped and lent as WETH) and an
+/// eth_staking_only one (its ETH staked with EtherFi's stand-in for weETH) run end to end the same way.
 /// </summary>
 public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer server) : IClassFixture<AaveChainFixture>, IClassFixture<PostgresServer>, IAsyncLifetime
 {
@@ -125,6 +127,45 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     }
 
     [Fact]
+    public async Task A_real_staking_instance_stakes_its_eth_with_etherfi_for_weeth_and_reconciles_clean()
+    {
+        // EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565: 100 ETH staked by
+        // someone else, and 5.65 ETH of rewards.
+        var lsts = fixture.Lsts;
+        using (var other = fixture.Client(2))
+        {
+            await new EtherFiStaking(other, lsts.EtherFiLiquidityPool, lsts.EEth, lsts.WeEth).DepositAsync(100 * BigInteger.Pow(10, 18), Cancel);
+            await other.SendAsync(lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = 565 * BigInteger.Pow(10, 16) }, Cancel);
+        }
+
+        _client = fixture.Client(1);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(new LiveInstance("stake", "stake", "eth_staking_only", "eth", 5m, ["ethereum"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created), Cancel);
+        await ledger.AppendTransferAsync(new LedgerTransfer("stake", "funding", "ETH", 5m, 0m, null, ChainReader.Wallet, Created), Cancel);
+        var runtime = Runtime(etherFi: true);
+        await runtime.BeatAsync(Cancel);
+
+        var first = await runtime.RunCycleAsync("stake", Created.AddHours(2), Cancel);
+
+        // The entry stakes the capital (less the book's gas): deposited for eETH, wrapped into weETH, each mined once.
+        Assert.True(first.Ran, first.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("stake", Cancel));
+        var positions = await ledger.RebuildPositionsAsync("stake", Cancel);
+        decimal Held(string asset) => positions.Balances.SingleOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == asset)?.Amount ?? 0m;
+        var staked = 5m - Held(ChainReader.NativeEth);
+        var weEth = Held(ChainStepDesk.WeEth);
+        Assert.InRange(staked, 4.99m, 5m);
+        // At the pool's rate of 1.0565 ETH per weETH, gas aside (the ledger's ETH paid it too).
+        Assert.InRange(weEth * 1.0565m, staked - 0.01m, staked);
+        var onChain = RayMath.Scale(await new Erc20Token(_client, lsts.WeEth).BalanceOfAsync(), 18);
+        Assert.Equal(weEth, onChain);
+
+        var reconciled = await runtime.ReconcileAsync("stake", Cancel);
+        Assert.True(reconciled.Ran, reconciled.Detail);
+        Assert.StartsWith("reconciled: the venues hold what the ledger says", reconciled.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_host_whose_chain_account_cannot_be_opened_holds_the_instance_with_an_alert_naming_the_setting()
     {
         var ledger = await _source!.OpenAsync(Cancel);
@@ -150,10 +191,10 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     /// The runtime as a host builds it (BasisApiServices): the chain account and its reading from the environment, here
     /// the test chain's node, key and a contracts file listing the deployed market.
     /// </summary>
-    private LiveRuntime Runtime(string? without = null)
+    private LiveRuntime Runtime(string? without = null, bool etherFi = false)
     {
         var configs = Repository.Path("configs");
-        var contracts = fixture.WriteContractsFile(_temp.FullName);
+        var contracts = fixture.WriteContractsFile(_temp.FullName, etherFi);
         var environment = new Dictionary<string, string>
         {
             ["BASIS_ENVIRONMENT"] = "dev",
