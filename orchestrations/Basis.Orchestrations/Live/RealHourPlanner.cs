@@ -126,16 +126,15 @@ internal sealed class RealHourPlanner : IHourExecution
             $"a transfer from {from.Name()} to {to.Name()} is not one the real desk sends",
         TokenTransfer { From.Key.Venue: not Venue.Wallet, From.Key.Symbol: not "USDT" } => "only USDT is withdrawn from an exchange for real so far",
         TokenTransfer { From.Key.Symbol: ChainReader.NativeEth } => "ETH itself is not deposited to an exchange for real yet (ERC-20 tokens are)",
-        LstStake { Lst: not LstToken.WeEth } => "only staking with EtherFi (weETH) is sent for real so far (Lido's wstETH is not yet)",
         AaveSupply or AaveWithdraw or TokenTransfer or LstStake when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
         AaveSupply or AaveWithdraw or TokenTransfer or LstStake => null,
-        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges and EtherFi stakes are sent for real so far (swaps, LST sales, Lido staking and atomic plans are not yet)",
+        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges and stakes (EtherFi, Lido) are sent for real so far (swaps, LST sales and atomic plans are not yet)",
     };
 
     private static bool IsWalletOrExchange(Venue venue) => venue is Venue.Wallet or Venue.Binance or Venue.Bybit or Venue.Okx;
 
     /// <summary>
-    /// The hour's AAVE supplies and withdrawals, transfers between the wallet and the exchanges and EtherFi stakes, one
+    /// The hour's AAVE supplies and withdrawals, transfers between the wallet and the exchanges and stakes, one
     /// step per part the gate cut each into (two for a stake: the deposit, then the wrap), in the order the strategy
     /// submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
     /// wallet's ETH first, and each part of a WETH withdrawal unwrapped after it.
@@ -155,12 +154,13 @@ internal sealed class RealHourPlanner : IHourExecution
             var reason = verdict.Intent.Reason;
             if (verdict.Intent is LstStake stake)
             {
-                // Staked with EtherFi for eETH, which is wrapped into weETH at once.
+                // Staked for the protocol's rebasing token (eETH, stETH), which is wrapped at once into what the book holds.
+                var staking = LiquidStaking.For(stake.Lst);
                 var staked = Math.Round((decimal)(stake.Eth / verdict.Parts), 8, MidpointRounding.ToZero);
                 for (var k = 0; k < verdict.Parts && staked > 0; k++)
                 {
-                    Add(ChainStepKind.EtherFiDeposit, ChainReader.NativeEth, staked, reason);
-                    Add(ChainStepKind.WrapEEth, ChainStepDesk.EEth, staked, reason);
+                    Add(staking.Stake, ChainReader.NativeEth, staked, reason);
+                    Add(staking.Wrap, staking.Rebasing, staked, reason);
                 }
 
                 continue;

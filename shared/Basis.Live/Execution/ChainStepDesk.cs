@@ -5,6 +5,7 @@ using Basis.Live.Reconciliation;
 using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
 using Basis.Venues.Ethereum.EtherFi;
+using Basis.Venues.Ethereum.Lido;
 using Basis.Venues.Exchanges;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
@@ -13,8 +14,9 @@ namespace Basis.Live.Execution;
 
 /// <summary>
 /// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals, wrapping ETH into WETH and back, staking ETH
-/// with EtherFi for weETH, deposits to the exchanges) from the ledger's outbox with the instance's account. A step's transaction is signed at the account's next nonce and its hash,
-/// nonce and bytes are recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by
+/// with EtherFi or Lido (<see cref="LiquidStaking"/>), deposits to the exchanges) from the ledger's outbox with the
+/// instance's account. A step's transaction is signed at the account's next nonce and its hash, nonce and bytes are
+/// recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by
 /// its hash and, when not mined, sent again as the very same bytes. So a step is one transaction whatever happens in
 /// between. A mined step is recorded as the transaction (its gas, which the wallet's ETH paid, and block) and as what it
 /// moved: the transfer between the wallet and AAVE, or the wallet's ETH exchanged one for one for WETH (a fill at the
@@ -33,9 +35,6 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 {
     /// <summary>The ledger's name of the token ETH is wrapped into.</summary>
     public const string WrappedEth = "WETH";
-
-    /// <summary>The ledger's names of EtherFi's tokens: eETH (rebasing, what a deposit mints) and weETH (what it is wrapped into).</summary>
-    public const string EEth = "eETH", WeEth = "weETH";
 
     /// <summary>EtherFi's LiquidityPool, for staking steps; null on a chain whose contracts list none.</summary>
     public string? EtherFiLiquidityPool { get; init; }
@@ -147,8 +146,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     private static string? TokenOf(ChainStepKind kind) => kind switch
     {
         ChainStepKind.WrapEth or ChainStepKind.UnwrapEth => WrappedEth,
-        ChainStepKind.EtherFiDeposit => EEth,
-        _ => null,
+        _ => LiquidStaking.Of(kind) is { } staking && kind == staking.Stake ? staking.Rebasing : null,
     };
 
     private ChainToken? Token(string symbol) => tokens.FirstOrDefault(t => t.Symbol == symbol);
@@ -162,14 +160,18 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
             return $"this host knows no {symbol} token on its chain";
         }
 
-        var stakes = step.Kind is ChainStepKind.EtherFiDeposit or ChainStepKind.WrapEEth;
-        return !stakes ? null
-            : EtherFiLiquidityPool is null ? "this host's chain contracts list no etherfi.liquidity_pool"
-            : Token(WeEth) is null ? $"this host knows no {WeEth} token on its chain"
-            : null;
+        return LiquidStaking.Of(step.Kind) switch
+        {
+            null => null,
+            { } staking when Token(staking.Wrapped) is null => $"this host knows no {staking.Wrapped} token on its chain",
+            { } staking when staking == LiquidStaking.EtherFi && EtherFiLiquidityPool is null => "this host's chain contracts list no etherfi.liquidity_pool",
+            _ => null,
+        };
     }
 
-    private EtherFiStaking EtherFi() => new(client, EtherFiLiquidityPool!, Token(EEth)!.Address, Token(WeEth)!.Address);
+    private EtherFiStaking EtherFi() => new(client, EtherFiLiquidityPool!, Token(LiquidStaking.EtherFi.Rebasing)!.Address, Token(LiquidStaking.EtherFi.Wrapped)!.Address);
+
+    private LidoStaking Lido() => new(client, Token(LiquidStaking.Lido.Rebasing)!.Address, Token(LiquidStaking.Lido.Wrapped)!.Address);
 
     /// <summary>A step as messages name it: <c>ExchangeDeposit of 4000 USDT to bybit (2025-01-01T00:00Z/chain/0)</c>.</summary>
     internal static string Describe(LedgerChainStep step) => string.Create(CultureInfo.InvariantCulture,
@@ -258,13 +260,17 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 return await new WrappedEther(client, token.Address).SignUnwrapAsync(units, cancellationToken).ConfigureAwait(false);
             case ChainStepKind.EtherFiDeposit:
                 return await EtherFi().SignDepositAsync(units, cancellationToken).ConfigureAwait(false);
-            case ChainStepKind.WrapEEth:
-                // A deposit mints a wei or so less eETH than the ETH it took: what the wallet holds is wrapped, never more.
-                var held = await new Erc20Token(client, token.Address).BalanceOfAsync().ConfigureAwait(false);
-                var (eEthApproval, wrap) = await EtherFi().SignWrapAsync(BigInteger.Min(units, held), cancellationToken).ConfigureAwait(false);
-                if (eEthApproval is not null)
+            case ChainStepKind.LidoSubmit:
+                return await Lido().SignSubmitAsync(units, cancellationToken).ConfigureAwait(false);
+            case ChainStepKind.WrapEEth or ChainStepKind.WrapStEth:
+                // A stake mints a wei or so less than the ETH it took: what the wallet holds is wrapped, never more.
+                var held = BigInteger.Min(units, await new Erc20Token(client, token.Address).BalanceOfAsync().ConfigureAwait(false));
+                var (stakeApproval, wrap) = step.Kind == ChainStepKind.WrapEEth
+                    ? await EtherFi().SignWrapAsync(held, cancellationToken).ConfigureAwait(false)
+                    : await Lido().SignWrapAsync(held, cancellationToken).ConfigureAwait(false);
+                if (stakeApproval is not null)
                 {
-                    await RecordTransactionAsync(instanceId, "approve", eEthApproval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    await RecordTransactionAsync(instanceId, "approve", stakeApproval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 }
 
                 return wrap;
@@ -285,19 +291,19 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     /// <summary>
     /// Records what a mined step moved: a supply or withdrawal as the transfer between the wallet and AAVE, a deposit as
     /// the transfer from the wallet into transit to its venue; a wrap or an unwrap as the wallet's ETH exchanged for WETH
-    /// one for one; a stake as the ETH exchanged for the eETH minted, and a wrap of eETH as the eETH taken exchanged for
-    /// the weETH minted, read from the receipt's <c>Transfer</c> events (spot fills at the wallet, without a fee: the gas
-    /// is the transaction's). Returns false when it was recorded already.
+    /// one for one; a stake as the ETH exchanged for the rebasing token minted (eETH, stETH), and its wrap as that token
+    /// taken exchanged for the wrapped one minted (weETH, wstETH), read from the receipt's <c>Transfer</c> events (spot
+    /// fills at the wallet, without a fee: the gas is the transaction's). Returns false when it was recorded already.
     /// </summary>
     private Task<bool> RecordEffectAsync(string instanceId, LedgerChainStep step, TransactionReceipt receipt, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (step.Kind is ChainStepKind.EtherFiDeposit or ChainStepKind.WrapEEth)
+        if (LiquidStaking.Of(step.Kind) is { } staking)
         {
             var account = client.Account.Address;
-            var (bought, paid, soldAsset) = step.Kind == ChainStepKind.EtherFiDeposit
-                ? (Minted(receipt, EEth, account), step.Amount, ChainReader.NativeEth)
-                : (Minted(receipt, WeEth, account), Moved(receipt, EEth, account, Token(WeEth)!.Address), EEth);
-            var boughtAsset = step.Kind == ChainStepKind.EtherFiDeposit ? EEth : WeEth;
+            var stakes = step.Kind == staking.Stake;
+            var (boughtAsset, soldAsset) = stakes ? (staking.Rebasing, ChainReader.NativeEth) : (staking.Wrapped, staking.Rebasing);
+            var bought = Minted(receipt, boughtAsset, account);
+            var paid = stakes ? step.Amount : Moved(receipt, staking.Rebasing, account, Token(staking.Wrapped)!.Address);
             if (bought <= 0m)
             {
                 throw new InvalidOperationException($"the chain step {Describe(step)} was mined ({step.TxHash}) but its receipt shows no {boughtAsset} minted to the account");
@@ -338,6 +344,8 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         ChainStepKind.ExchangeDeposit => "exchange_deposit",
         ChainStepKind.EtherFiDeposit => "etherfi_deposit",
         ChainStepKind.WrapEEth => "wrap_eeth",
+        ChainStepKind.LidoSubmit => "lido_submit",
+        ChainStepKind.WrapStEth => "wrap_steth",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

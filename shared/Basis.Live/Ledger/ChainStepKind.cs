@@ -32,4 +32,10 @@ public enum ChainStepKind
 
     /// <summary>Wraps the wallet's eETH into weETH (the token AAVE lists) at EtherFi's rate.</summary>
     WrapEEth,
+
+    /// <summary>Stakes the wallet's ETH with Lido (stETH <c>submit</c>): stETH arrives about one for one.</summary>
+    LidoSubmit,
+
+    /// <summary>Wraps the wallet's stETH into wstETH (the token AAVE lists) at Lido's rate.</summary>
+    WrapStEth,
 }

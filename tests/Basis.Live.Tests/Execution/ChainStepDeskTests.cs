@@ -7,6 +7,7 @@ using Basis.Testing;
 using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
 using Basis.Venues.Ethereum.EtherFi;
+using Basis.Venues.Ethereum.Lido;
 using Basis.Venues.Exchanges;
 using Basis.ExchangeSimulator.Chain;
 using Basis.Venues.Tests.Ethereum.Fixtures;
@@ -138,21 +139,29 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         Assert.Equal(2m, report.Lines.Single(l => l is { Location: ChainReader.AaveSupplied, Item: "WETH" }).Actual);
     }
 
-    [Fact]
-    public async Task Eth_is_staked_with_etherfi_and_wrapped_into_weeth_at_the_rate_and_reconciles_clean()
+    [Theory]
+    [InlineData("EtherFi")]
+    [InlineData("Lido")]
+    public async Task Eth_is_staked_and_wrapped_at_the_protocol_s_rate_and_reconciles_clean(string protocol)
     {
-        // EtherFi's pool holds 10 ETH and has earned 0.5: a share (weETH) is worth 1.05 ETH. The instance holds 3 ETH and
-        // stakes 2.1: deposited for 2.1 eETH, wrapped into 2.1 / 1.05 = 2 weETH (after the weETH contract's approval).
+        // The protocol holds 10 ETH and has earned 0.5: a wrapped token (weETH, wstETH) is worth 1.05 ETH. The instance
+        // holds 3 ETH and stakes 2.1: staked for 2.1 eETH (stETH), wrapped into 2.1 / 1.05 = 2 weETH (wstETH), after the
+        // wrapped token's one approval.
+        var lido = protocol == "Lido";
+        var staking = lido ? LiquidStaking.Lido : LiquidStaking.EtherFi;
         using (var other = fixture.Client(2))
         {
-            await new EtherFiStaking(other, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).DepositAsync(10 * Ether, Cancel);
-            await other.SendAsync(Lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = Ether / 2 }, Cancel);
+            var pool = lido ? Lsts.StEth : Lsts.EtherFiLiquidityPool;
+            await (lido
+                ? new LidoStaking(other, Lsts.StEth, Lsts.WstEth).SubmitAsync(10 * Ether, Cancel)
+                : new EtherFiStaking(other, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).DepositAsync(10 * Ether, Cancel));
+            await other.SendAsync(pool, new SimulateRewardsFunction { AmountToSend = Ether / 2 }, Cancel);
         }
 
         await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", "ETH", 3m, 0m, null, ChainReader.Wallet, Start), Cancel);
         await WriteAheadAsync(
-            Step("stake", ChainStepKind.EtherFiDeposit, 2.1m) with { Asset = ChainReader.NativeEth },
-            Step("wrap", ChainStepKind.WrapEEth, 2.1m) with { Asset = ChainStepDesk.EEth });
+            Step("stake", staking.Stake, 2.1m) with { Asset = ChainReader.NativeEth },
+            Step("wrap", staking.Wrap, 2.1m) with { Asset = staking.Rebasing });
         var before = (await _client.Web3.Eth.GetBalance.SendRequestAsync(_client.Account.Address)).Value;
 
         var sent = await StakingDesk().SendAsync(InstanceId, Cancel);
@@ -160,17 +169,16 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         Assert.Equal(new SendOutcome(2, 2, null), sent);
         var positions = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
         decimal Held(string asset) => positions.Balances.SingleOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == asset)?.Amount ?? 0m;
-        Assert.Equal(2m, Math.Round(Held(ChainStepDesk.WeEth), 15));
-        Assert.True(Held(ChainStepDesk.EEth) is >= 0m and < 0.000000000000001m, $"eETH left: {Held(ChainStepDesk.EEth)}");
-        // The ledger's ETH fell by the 2.1 staked and exactly the gas the chain charged (deposit, approve, wrap).
+        Assert.Equal(2m, Math.Round(Held(staking.Wrapped), 15));
+        Assert.True(Held(staking.Rebasing) is >= 0m and < 0.000000000000001m, $"{staking.Rebasing} left: {Held(staking.Rebasing)}");
+        // The ledger's ETH fell by the 2.1 staked and exactly the gas the chain charged (stake, approve, wrap).
         var after = (await _client.Web3.Eth.GetBalance.SendRequestAsync(_client.Account.Address)).Value;
         Assert.Equal(RayMath.Scale(before - after, 18), 3m - Held(ChainReader.NativeEth));
-        Assert.Equal(["approve", "etherfi_deposit", "wrap_eeth"], await PlanNamesAsync());
+        Assert.Equal(lido ? ["approve", "lido_submit", "wrap_steth"] : ["approve", "etherfi_deposit", "wrap_eeth"], await PlanNamesAsync());
 
-        var reader = new ChainReader(_client, [.. Tokens, .. StakingTokens], Pool(), Tokens);
-        var report = await Reconciler.ReconcileAsync(positions, [reader], Cancel);
+        var report = await Reconciler.ReconcileAsync(positions, [new ChainReader(_client, StakingTokens, Pool(), Tokens)], Cancel);
         Assert.True(report.IsClean, string.Join("; ", report.Lines));
-        Assert.Equal(2m, Math.Round(report.Lines.Single(l => l is { Location: ChainReader.Wallet, Item: ChainStepDesk.WeEth }).Actual!.Value, 15));
+        Assert.Equal(2m, Math.Round(report.Lines.Single(l => l.Location == ChainReader.Wallet && l.Item == staking.Wrapped).Actual!.Value, 15));
     }
 
     [Fact]
@@ -178,7 +186,7 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
     {
         await WriteAheadAsync(Step("stake", ChainStepKind.EtherFiDeposit, 1m) with { Asset = ChainReader.NativeEth });
 
-        var sent = await new ChainStepDesk(_ledger, _client, Pool(), [.. Tokens, .. StakingTokens], new VenueClients(null), TimeProvider.System).SendAsync(InstanceId, Cancel);
+        var sent = await new ChainStepDesk(_ledger, _client, Pool(), StakingTokens, new VenueClients(null), TimeProvider.System).SendAsync(InstanceId, Cancel);
 
         Assert.Contains("cannot be sent: this host's chain contracts list no etherfi.liquidity_pool", sent.Failure, StringComparison.Ordinal);
         Assert.Equal(ChainStepStatus.Planned, Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel)).Status);
@@ -302,15 +310,20 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
 
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
 
-    /// <summary>EtherFi's tokens on this chain (the stand-ins), by the ledger's names.</summary>
-    private IReadOnlyList<ChainToken> StakingTokens => [new(ChainStepDesk.EEth, Lsts.EEth, 18), new(ChainStepDesk.WeEth, Lsts.WeEth, 18)];
+    /// <summary>
+    /// The tokens of a chain with the staking protocols (the stand-ins): the AAVE market's, but weETH the stand-in's (the
+    /// market's is a plain mintable token), and eETH, stETH and wstETH.
+    /// </summary>
+    private IReadOnlyList<ChainToken> StakingTokens =>
+    [
+        .. Tokens.Where(t => t.Symbol != LiquidStaking.EtherFi.Wrapped),
+        new(LiquidStaking.EtherFi.Rebasing, Lsts.EEth, 18), new(LiquidStaking.EtherFi.Wrapped, Lsts.WeEth, 18),
+        new(LiquidStaking.Lido.Rebasing, Lsts.StEth, 18), new(LiquidStaking.Lido.Wrapped, Lsts.WstEth, 18),
+    ];
 
-    /// <summary>The desk with EtherFi: the AAVE reserves' tokens but the stand-ins' weETH (AAVE's test weETH is a plain mintable token).</summary>
+    /// <summary>The desk on a chain with the staking protocols.</summary>
     private ChainStepDesk StakingDesk() =>
-        new(_ledger, _client, Pool(), [.. Tokens.Where(t => t.Symbol != ChainStepDesk.WeEth), .. StakingTokens], new VenueClients(null), TimeProvider.System)
-        {
-            EtherFiLiquidityPool = Lsts.EtherFiLiquidityPool,
-        };
+        new(_ledger, _client, Pool(), StakingTokens, new VenueClients(null), TimeProvider.System) { EtherFiLiquidityPool = Lsts.EtherFiLiquidityPool };
 
     private AavePool Pool() => new(_client, Market.Pool);
 

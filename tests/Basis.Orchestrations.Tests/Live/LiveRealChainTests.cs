@@ -153,7 +153,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
         var positions = await ledger.RebuildPositionsAsync("stake", Cancel);
         decimal Held(string asset) => positions.Balances.SingleOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == asset)?.Amount ?? 0m;
         var staked = 5m - Held(ChainReader.NativeEth);
-        var weEth = Held(ChainStepDesk.WeEth);
+        var weEth = Held(LiquidStaking.EtherFi.Wrapped);
         Assert.InRange(staked, 4.99m, 5m);
         // At the pool's rate of 1.0565 ETH per weETH, gas aside (the ledger's ETH paid it too).
         Assert.InRange(weEth * 1.0565m, staked - 0.01m, staked);

@@ -21,6 +21,24 @@ public sealed class LidoStaking(EthereumClient client, string stEth, string wstE
         return await client.SendAsync(wstEth, new WrapStEthFunction { StEthAmount = stEthWei }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Signs staking <paramref name="ethWei"/> ETH at the account's next nonce, for the caller to record before it is sent.</summary>
+    public async Task<SignedTransaction> SignSubmitAsync(BigInteger ethWei, CancellationToken cancellationToken = default)
+    {
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        return await client.SignAsync(stEth, new SubmitFunction { AmountToSend = ethWei }, nonce, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Signs wrapping <paramref name="stEthWei"/> stETH at the account's next nonce, after approving the wstETH contract
+    /// once (a transaction of its own, sent at once and returned, or null when the allowance suffices).
+    /// </summary>
+    public async Task<(TransactionReceipt? Approval, SignedTransaction Wrap)> SignWrapAsync(BigInteger stEthWei, CancellationToken cancellationToken = default)
+    {
+        var approval = await new Erc20Token(client, stEth).ApproveOnceAsync(wstEth, stEthWei, cancellationToken).ConfigureAwait(false);
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        return (approval, await client.SignAsync(wstEth, new WrapStEthFunction { StEthAmount = stEthWei }, nonce, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Unwraps <paramref name="wstEthWei"/> wstETH back into stETH.</summary>
     public Task<TransactionReceipt> UnwrapAsync(BigInteger wstEthWei, CancellationToken cancellationToken = default) =>
         client.SendAsync(wstEth, new UnwrapWstEthFunction { WstEthAmount = wstEthWei }, cancellationToken);

@@ -94,6 +94,8 @@ contract WstEthStandIn {
     mapping(address => mapping(address => uint256)) public allowance;
     uint256 public totalSupply;
 
+    event Transfer(address indexed from, address indexed to, uint256 value);
+
     constructor(StEthStandIn steth) { stETH = steth; }
 
     function approve(address spender, uint256 amount) external returns (bool) {
@@ -104,6 +106,7 @@ contract WstEthStandIn {
     function transfer(address to, uint256 amount) external returns (bool) {
         balanceOf[msg.sender] -= amount;
         balanceOf[to] += amount;
+        emit Transfer(msg.sender, to, amount);
         return true;
     }
 
@@ -112,6 +115,7 @@ contract WstEthStandIn {
         wstETHAmount = stETH.getSharesByPooledEth(stETHAmount);
         balanceOf[msg.sender] += wstETHAmount;
         totalSupply += wstETHAmount;
+        emit Transfer(address(0), msg.sender, wstETHAmount);
         stETH.transferFrom(msg.sender, address(this), stETHAmount);
     }
 
@@ -120,6 +124,7 @@ contract WstEthStandIn {
         stETHAmount = stETH.getPooledEthByShares(wstETHAmount);
         balanceOf[msg.sender] -= wstETHAmount;
         totalSupply -= wstETHAmount;
+        emit Transfer(msg.sender, address(0), wstETHAmount);
         stETH.transfer(msg.sender, stETHAmount);
     }
 
