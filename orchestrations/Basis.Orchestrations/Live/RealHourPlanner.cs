@@ -14,13 +14,15 @@ namespace Basis.Orchestrations.Live;
 /// that brings the venue (the ledger's fills and the orders still open) to what the book holds at the end of the hour, its
 /// perpetual's size or its coin's balance there, rounded to the venue's quantity step and cut into parts no larger than
 /// the trade cap: steering to the book's position rather than copying each intent keeps the venue within a step of the
-/// book however many hours pass. For each AAVE supply or withdrawal of an ERC-20 reserve, and each transfer of a token
-/// between the wallet and an exchange (when the instance trades on the chain), one step per part the safety gate cut it
-/// into: a deposit, or a withdrawal (USDT), or both for a transfer between two exchanges, which goes through the wallet.
+/// book however many hours pass. For each AAVE supply or withdrawal of an ERC-20 reserve, each transfer of a token
+/// between the wallet and an exchange, each stake and each swap between ETH and USDT (when the instance trades on the
+/// chain), one step per part the safety gate cut it into: a deposit, or a withdrawal (USDT), or both for a transfer
+/// between two exchanges, which goes through the wallet; a stake and the wrap of what it minted; a swap of WETH on
+/// Uniswap with the wrap before it or the unwrap after it.
 /// </summary>
 /// <remarks>
-/// Nothing else is sent for real so far: an hour whose strategy also needs a swap, a stake or an atomic plan is refused,
-/// and the cycle stops before it.
+/// Nothing else is sent for real so far: an hour whose strategy also needs an LST sale, a reward sale or an atomic plan
+/// is refused, and the cycle stops before it.
 /// </remarks>
 internal sealed class RealHourPlanner : IHourExecution
 {
@@ -126,32 +128,62 @@ internal sealed class RealHourPlanner : IHourExecution
             $"a transfer from {from.Name()} to {to.Name()} is not one the real desk sends",
         TokenTransfer { From.Key.Venue: not Venue.Wallet, From.Key.Symbol: not "USDT" } => "only USDT is withdrawn from an exchange for real so far",
         TokenTransfer { From.Key.Symbol: ChainReader.NativeEth } => "ETH itself is not deposited to an exchange for real yet (ERC-20 tokens are)",
-        AaveSupply or AaveWithdraw or TokenTransfer or LstStake when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
-        AaveSupply or AaveWithdraw or TokenTransfer or LstStake => null,
-        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges and stakes (EtherFi, Lido) are sent for real so far (swaps, LST sales and atomic plans are not yet)",
+        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
+        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap => null,
+        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido) and swaps between ETH and USDT are sent for real so far (LST sales, reward sales and atomic plans are not yet)",
     };
 
     private static bool IsWalletOrExchange(Venue venue) => venue is Venue.Wallet or Venue.Binance or Venue.Bybit or Venue.Okx;
 
     /// <summary>
-    /// The hour's AAVE supplies and withdrawals, transfers between the wallet and the exchanges and stakes, one
-    /// step per part the gate cut each into (two for a stake: the deposit, then the wrap), in the order the strategy
-    /// submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
+    /// The hour's AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes and swaps of ETH,
+    /// one step per part the gate cut each into (two for a stake: the stake, then the wrap; two for a swap: ETH wrapped
+    /// and sold, or bought and unwrapped), in the order the strategy submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
     /// wallet's ETH first, and each part of a WETH withdrawal unwrapped after it.
     /// </summary>
     private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried)
     {
         var steps = new List<LedgerChainStep>();
-        void Add(ChainStepKind kind, string asset, decimal amount, string reason, string? venue = null)
+        void Add(ChainStepKind kind, string asset, decimal amount, string reason, string? venue = null, (string Asset, decimal Limit)? counter = null)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"{hourUtc.UtcDateTime:yyyy-MM-ddTHH:mm}Z/chain/{steps.Count}");
-            steps.Add(new LedgerChainStep(_instanceId, id, kind, asset, amount, ChainStepStatus.Planned, null, null, null, reason, _now, _now) { Venue = venue });
+            steps.Add(new LedgerChainStep(_instanceId, id, kind, asset, amount, ChainStepStatus.Planned, null, null, null, reason, _now, _now)
+            {
+                Venue = venue,
+                Counter = counter?.Asset,
+                Limit = counter?.Limit,
+            });
         }
 
-        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer or LstStake))
+        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap))
         {
             // Token amounts to 8 places, never rounded up: a step must not ask for more than the book holds.
             var reason = verdict.Intent.Reason;
+            if (verdict.Intent is EthSwap swap)
+            {
+                // ETH is swapped as WETH on Uniswap: the ETH side exact, as the book has it; the USDT side bounded by the
+                // hour's price (the intent's notional over its size) and the swap tolerance.
+                var price = (decimal)verdict.NotionalUsd / (decimal)Math.Abs(swap.EthDelta);
+                var eth = Math.Round((decimal)(Math.Abs(swap.EthDelta) / verdict.Parts), 8, MidpointRounding.ToZero);
+                var buys = swap.EthDelta > 0;
+                var usdtLimit = Math.Round(eth * price * (buys ? 1 + _rules.SwapPriceTolerance : 1 - _rules.SwapPriceTolerance), 6, MidpointRounding.ToZero);
+                for (var k = 0; k < verdict.Parts && eth > 0; k++)
+                {
+                    if (!buys)
+                    {
+                        Add(ChainStepKind.WrapEth, ChainReader.NativeEth, eth, reason);
+                    }
+
+                    Add(buys ? ChainStepKind.SwapExactOut : ChainStepKind.SwapExactIn, ChainStepDesk.WrappedEth, eth, reason, counter: ("USDT", usdtLimit));
+                    if (buys)
+                    {
+                        Add(ChainStepKind.UnwrapEth, ChainReader.NativeEth, eth, reason);
+                    }
+                }
+
+                continue;
+            }
+
             if (verdict.Intent is LstStake stake)
             {
                 // Staked for the protocol's rebasing token (eETH, stETH), which is wrapped at once into what the book holds.

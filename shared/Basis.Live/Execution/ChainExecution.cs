@@ -14,6 +14,9 @@ public sealed record ChainExecution(EthereumClient Client, AavePool Aave, IReadO
     /// <summary>EtherFi's LiquidityPool, where ETH is staked for eETH; null where the chain's contracts list none.</summary>
     public string? EtherFiLiquidityPool { get; init; }
 
+    /// <summary>Uniswap v3's router and pools, where swaps go; null where the chain's contracts list no router.</summary>
+    public UniswapRoutes? Uniswap { get; init; }
+
     /// <summary>The desk sending an instance's on-chain steps with this account, and following its deposits at the <paramref name="exchanges"/>.</summary>
-    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time) => new(ledger, Client, Aave, Tokens, exchanges, time) { EtherFiLiquidityPool = EtherFiLiquidityPool };
+    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time) => new(ledger, Client, Aave, Tokens, exchanges, time) { EtherFiLiquidityPool = EtherFiLiquidityPool, Uniswap = Uniswap };
 }

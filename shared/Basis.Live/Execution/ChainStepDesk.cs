@@ -6,6 +6,7 @@ using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
 using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Ethereum.Lido;
+using Basis.Venues.Ethereum.Uniswap;
 using Basis.Venues.Exchanges;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
@@ -14,15 +15,15 @@ namespace Basis.Live.Execution;
 
 /// <summary>
 /// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals, wrapping ETH into WETH and back, staking ETH
-/// with EtherFi or Lido (<see cref="LiquidStaking"/>), deposits to the exchanges) from the ledger's outbox with the
-/// instance's account. A step's transaction is signed at the account's next nonce and its hash, nonce and bytes are
-/// recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by
-/// its hash and, when not mined, sent again as the very same bytes. So a step is one transaction whatever happens in
+/// with EtherFi or Lido (<see cref="LiquidStaking"/>), swaps on Uniswap v3, deposits to the exchanges) from the ledger's
+/// outbox with the instance's account. A step's transaction is signed at the account's next nonce and its hash, nonce
+/// and bytes are recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by its
+/// hash and, when not mined, sent again as the very same bytes. So a step is one transaction whatever happens in
 /// between. A mined step is recorded as the transaction (its gas, which the wallet's ETH paid, and block) and as what it
 /// moved: the transfer between the wallet and AAVE, or the wallet's ETH exchanged one for one for WETH (a fill at the
-/// wallet), or for a stake what the tokens' <c>Transfer</c> events say was minted (the rate is the block's), which is
-/// what reconciliation compares with the chain. A transaction mined but reverted is recorded failed, with the gas it
-/// still cost.
+/// wallet), or for a stake or a swap what the tokens' <c>Transfer</c> events say was minted, taken or given (the rate or
+/// the pool's price is the block's), which is what reconciliation compares with the chain. A transaction mined but
+/// reverted is recorded failed, with the gas it still cost.
 /// </summary>
 /// <remarks>
 /// A deposit to an exchange goes on after its transaction: mined, its tokens are in transit to the venue
@@ -36,8 +37,17 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     /// <summary>The ledger's name of the token ETH is wrapped into.</summary>
     public const string WrappedEth = "WETH";
 
+    /// <summary>
+    /// How long a signed swap stays valid on the chain: one sent again after a crash later than this reverts (recorded
+    /// failed) rather than trading at a bound set for another hour.
+    /// </summary>
+    public static readonly TimeSpan SwapValidity = TimeSpan.FromMinutes(30);
+
     /// <summary>EtherFi's LiquidityPool, for staking steps; null on a chain whose contracts list none.</summary>
     public string? EtherFiLiquidityPool { get; init; }
+
+    /// <summary>Uniswap v3's router and pools, for swap steps; null on a chain whose contracts list none.</summary>
+    public UniswapRoutes? Uniswap { get; init; }
 
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -160,6 +170,14 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
             return $"this host knows no {symbol} token on its chain";
         }
 
+        if (step.Kind is ChainStepKind.SwapExactIn or ChainStepKind.SwapExactOut)
+        {
+            return Token(step.Counter!) is null ? $"this host knows no {step.Counter} token on its chain"
+                : Uniswap is null ? "this host's chain contracts list no uniswap_v3.swap_router"
+                : Uniswap.FeeTier(step.Asset, step.Counter!) is null ? $"this host's chain contracts list no uniswap_v3.fee_tiers for {step.Asset}/{step.Counter}"
+                : null;
+        }
+
         return LiquidStaking.Of(step.Kind) switch
         {
             null => null,
@@ -175,7 +193,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
     /// <summary>A step as messages name it: <c>ExchangeDeposit of 4000 USDT to bybit (2025-01-01T00:00Z/chain/0)</c>.</summary>
     internal static string Describe(LedgerChainStep step) => string.Create(CultureInfo.InvariantCulture,
-        $"{step.Kind} of {step.Amount} {step.Asset}{(step.Venue is not { } venue ? null : step.Kind == ChainStepKind.ExchangeWithdrawal ? $" from {venue}" : $" to {venue}")} ({step.StepId})");
+        $"{step.Kind} of {step.Amount} {step.Asset}{(step.Counter is { } counter ? $" for {counter} (limit {step.Limit})" : null)}{(step.Venue is not { } venue ? null : step.Kind == ChainStepKind.ExchangeWithdrawal ? $" from {venue}" : $" to {venue}")} ({step.StepId})");
 
     /// <summary>
     /// Follows a mined deposit to its venue: waiting while the venue does not list its transaction as credited; once it
@@ -274,6 +292,20 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 }
 
                 return wrap;
+            case ChainStepKind.SwapExactIn or ChainStepKind.SwapExactOut:
+                var counter = Token(step.Counter!)!;
+                var limit = new BigInteger(decimal.Truncate(step.Limit!.Value * Pow10(counter.Decimals)));
+                var router = new UniswapV3Router(client, Uniswap!.SwapRouter);
+                var tier = Uniswap.FeeTier(step.Asset, step.Counter!)!.Value;
+                var (swapApproval, swap) = step.Kind == ChainStepKind.SwapExactIn
+                    ? await router.SignExactInputSingleAsync(token.Address, counter.Address, tier, units, limit, SwapValidity, cancellationToken).ConfigureAwait(false)
+                    : await router.SignExactOutputSingleAsync(counter.Address, token.Address, tier, units, limit, SwapValidity, cancellationToken).ConfigureAwait(false);
+                if (swapApproval is not null)
+                {
+                    await RecordTransactionAsync(instanceId, "approve", swapApproval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+
+                return swap;
             case ChainStepKind.ExchangeDeposit:
                 var venue = Enum.Parse<ExchangeVenue>(step.Venue!, ignoreCase: true);
                 var address = await exchanges.ClientOf(venue).GetDepositAddressAsync(step.Asset, VenueSymbols.EthereumNetwork(venue), cancellationToken).ConfigureAwait(false);
@@ -297,6 +329,22 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     /// </summary>
     private Task<bool> RecordEffectAsync(string instanceId, LedgerChainStep step, TransactionReceipt receipt, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (step.Kind is ChainStepKind.SwapExactIn or ChainStepKind.SwapExactOut)
+        {
+            // The exact side is the step's; the pool set the other, which the counter token's Transfer gives.
+            var account = client.Account.Address;
+            var sells = step.Kind == ChainStepKind.SwapExactIn;
+            var counter = sells ? Moved(receipt, step.Counter!, null, account) : Moved(receipt, step.Counter!, account, null);
+            if (counter <= 0m)
+            {
+                throw new InvalidOperationException($"the chain step {Describe(step)} was mined ({step.TxHash}) but its receipt shows no {step.Counter} {(sells ? "received" : "paid")}");
+            }
+
+            return ledger.AppendFillAsync(new LedgerFill(
+                instanceId, ChainReader.Wallet, step.TxHash!, step.StepId, step.Asset, MarketType.Spot, step.Asset, step.Counter!, sells ? OrderSide.Sell : OrderSide.Buy,
+                step.Amount, counter / step.Amount, 0m, step.Counter!, now), cancellationToken);
+        }
+
         if (LiquidStaking.Of(step.Kind) is { } staking)
         {
             var account = client.Account.Address;
@@ -346,6 +394,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         ChainStepKind.WrapEEth => "wrap_eeth",
         ChainStepKind.LidoSubmit => "lido_submit",
         ChainStepKind.WrapStEth => "wrap_steth",
+        ChainStepKind.SwapExactIn or ChainStepKind.SwapExactOut => "uniswap_swap",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -359,7 +408,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     /// <summary>The <paramref name="symbol"/> the receipt's transaction minted to <paramref name="account"/>, in token units.</summary>
     private decimal Minted(TransactionReceipt receipt, string symbol, string account) => Moved(receipt, symbol, Erc20Token.ZeroAddress, account);
 
-    private decimal Moved(TransactionReceipt receipt, string symbol, string from, string to)
+    private decimal Moved(TransactionReceipt receipt, string symbol, string? from, string? to)
     {
         var token = Token(symbol)!;
         return RayMath.Scale(new Erc20Token(client, token.Address).MovedIn(receipt, from, to), token.Decimals);

@@ -137,7 +137,12 @@ public sealed class EnvironmentChain(Func<string, string?> getVariable, string c
 
             var aave = new AavePool(client, pool);
             var reserves = tokens.Where(t => contracts.AaveReserves.ContainsKey(t.Symbol)).ToList();
-            return new Opened(new ChainExecution(client, aave, tokens) { EtherFiLiquidityPool = contracts.EtherFiLiquidityPool }, new ChainReader(client, tokens, aave, reserves));
+            var execution = new ChainExecution(client, aave, tokens)
+            {
+                EtherFiLiquidityPool = contracts.EtherFiLiquidityPool,
+                Uniswap = contracts.UniswapSwapRouter is { } router ? new UniswapRoutes(router, contracts.UniswapFeeTiers) : null,
+            };
+            return new Opened(execution, new ChainReader(client, tokens, aave, reserves));
         }
         catch (Exception e) when (e is not (ChainSetupException or OperationCanceledException))
         {

@@ -6,10 +6,14 @@ using Basis.Venues.Exchanges;
 
 namespace Basis.Live.Execution;
 
-/// <summary>The venues' order rules of <c>configs/live/orders.yaml</c>: the quantity step of each perpetual and spot pair, in base units.</summary>
+/// <summary>
+/// The venues' order rules of <c>configs/live/orders.yaml</c>: the quantity step of each perpetual and spot pair, in
+/// base units, and how far from the hour's price a swap may fill.
+/// </summary>
 public sealed class OrderRules(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> perpQuantitySteps,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> spotQuantitySteps)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> spotQuantitySteps,
+    decimal swapPriceTolerance)
 {
     /// <summary>The file's path under the configs folder.</summary>
     public const string RelativePath = "live/orders.yaml";
@@ -22,6 +26,12 @@ public sealed class OrderRules(
 
     /// <summary>The same for the <paramref name="baseAsset"/>/USDT spot pair.</summary>
     public decimal SpotQuantityStep(ExchangeVenue venue, string baseAsset) => Step(spotQuantitySteps, "spot_quantity_step", venue, baseAsset);
+
+    /// <summary>
+    /// The fraction of the hour's price a swap may fill beyond (0.01: 1 % worse at most), fees and slippage included: its
+    /// bound on the side the market sets, which the pool enforces by reverting.
+    /// </summary>
+    public decimal SwapPriceTolerance { get; } = swapPriceTolerance;
 
     private static decimal Step(IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> steps, string section, ExchangeVenue venue, string baseAsset)
     {
@@ -36,9 +46,13 @@ public sealed class OrderRules(
     public static OrderRules Load(string configsDirectory) =>
         From(YamlConfigFile.Load(Path.Combine(configsDirectory, RelativePath)));
 
-    /// <summary>Reads <c>perp_quantity_step</c> and <c>spot_quantity_step</c>: venue → base asset → a positive step.</summary>
+    /// <summary>
+    /// Reads <c>perp_quantity_step</c> and <c>spot_quantity_step</c> (venue → base asset → a positive step) and
+    /// <c>swap_price_tolerance</c> (a fraction up to 0.1).
+    /// </summary>
     /// <exception cref="Basis.Configuration.ConfigException">Every problem found.</exception>
     public static OrderRules From(ConfigNode root) => ConfigReader.Bind(root, reader => new OrderRules(
         reader.Map("perp_quantity_step", venue => venue.AsMap(step => step.As<decimal>(0.00000001m, 1_000m))),
-        reader.Map("spot_quantity_step", venue => venue.AsMap(step => step.As<decimal>(0.00000001m, 1_000m)))));
+        reader.Map("spot_quantity_step", venue => venue.AsMap(step => step.As<decimal>(0.00000001m, 1_000m))),
+        reader.Required<decimal>("swap_price_tolerance", 0.0001m, 0.1m)));
 }

@@ -38,4 +38,10 @@ public enum ChainStepKind
 
     /// <summary>Wraps the wallet's stETH into wstETH (the token AAVE lists) at Lido's rate.</summary>
     WrapStEth,
+
+    /// <summary>Swaps exactly the step's amount of its token on Uniswap v3 for at least its limit of the counter token.</summary>
+    SwapExactIn,
+
+    /// <summary>Swaps at most the step's limit of the counter token on Uniswap v3 for exactly its amount of its token.</summary>
+    SwapExactOut,
 }

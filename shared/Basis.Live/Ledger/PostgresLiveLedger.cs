@@ -306,12 +306,18 @@ public sealed partial class PostgresLiveLedger
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await ReadAllAsync(
             connection,
-            "SELECT instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref FROM live_chain_steps WHERE instance_id = @instance_id AND status NOT IN ('Confirmed', 'Failed') ORDER BY seq",
+            "SELECT instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref, counter_asset, limit_amount FROM live_chain_steps WHERE instance_id = @instance_id AND status NOT IN ('Confirmed', 'Failed') ORDER BY seq",
             instanceId,
             r => new LedgerChainStep(
                 r.GetString(0), r.GetString(1), Enum.Parse<ChainStepKind>(r.GetString(2)), r.GetString(3), r.GetDecimal(4), Enum.Parse<ChainStepStatus>(r.GetString(5)),
                 r.IsDBNull(6) ? null : new BigInteger(r.GetDecimal(6)), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8),
-                r.IsDBNull(9) ? null : r.GetString(9), r.GetFieldValue<DateTimeOffset>(10), r.GetFieldValue<DateTimeOffset>(11)) { Venue = r.IsDBNull(12) ? null : r.GetString(12), VenueRef = r.IsDBNull(13) ? null : r.GetString(13) },
+                r.IsDBNull(9) ? null : r.GetString(9), r.GetFieldValue<DateTimeOffset>(10), r.GetFieldValue<DateTimeOffset>(11))
+                {
+                    Venue = r.IsDBNull(12) ? null : r.GetString(12),
+                    VenueRef = r.IsDBNull(13) ? null : r.GetString(13),
+                    Counter = r.IsDBNull(14) ? null : r.GetString(14),
+                    Limit = r.IsDBNull(15) ? null : r.GetDecimal(15),
+                },
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -403,8 +409,8 @@ public sealed partial class PostgresLiveLedger
         ArgumentNullException.ThrowIfNull(step);
         var command = new NpgsqlBatchCommand(
             $"""
-            INSERT INTO live_chain_steps (instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref)
-            VALUES (@instance_id, @step_id, @kind, @asset, @amount, @status, @nonce, @tx_hash, @raw_tx, @reason, @created_utc, @updated_utc, @venue, @venue_ref)
+            INSERT INTO live_chain_steps (instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref, counter_asset, limit_amount)
+            VALUES (@instance_id, @step_id, @kind, @asset, @amount, @status, @nonce, @tx_hash, @raw_tx, @reason, @created_utc, @updated_utc, @venue, @venue_ref, @counter_asset, @limit_amount)
             ON CONFLICT (instance_id, step_id) DO {(writeAhead ? "NOTHING" : """
                 UPDATE SET
                 status = excluded.status, nonce = COALESCE(excluded.nonce, live_chain_steps.nonce), tx_hash = COALESCE(excluded.tx_hash, live_chain_steps.tx_hash),
@@ -426,6 +432,8 @@ public sealed partial class PostgresLiveLedger
         command.Parameters.AddWithValue("updated_utc", step.UpdatedUtc.UtcDateTime);
         command.Parameters.AddWithValue("venue", NpgsqlDbType.Text, (object?)step.Venue ?? DBNull.Value);
         command.Parameters.AddWithValue("venue_ref", NpgsqlDbType.Text, (object?)step.VenueRef ?? DBNull.Value);
+        command.Parameters.AddWithValue("counter_asset", NpgsqlDbType.Text, (object?)step.Counter ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit_amount", NpgsqlDbType.Numeric, (object?)step.Limit ?? DBNull.Value);
         return command;
     }
 

@@ -29,6 +29,21 @@ public sealed partial record ChainContracts(long ChainId, string Name, string? A
     /// <summary>EtherFi's LiquidityPool (ETH deposited there becomes eETH), when listed.</summary>
     public string? EtherFiLiquidityPool { get; init; }
 
+    /// <summary>Uniswap v3's SwapRouter (v3-periphery's, whose parameters carry a deadline), when listed.</summary>
+    public string? UniswapSwapRouter { get; init; }
+
+    /// <summary>Uniswap v3's QuoterV2, when listed.</summary>
+    public string? UniswapQuoter { get; init; }
+
+    /// <summary>
+    /// The fee tier (hundredths of a basis point) of the pool each pair is swapped through, by the pair's canonical symbols
+    /// (<c>WETH/USDT</c>): the file's <c>uniswap_v3.fee_tiers</c>, a pair not listed is not swapped.
+    /// </summary>
+    public IReadOnlyDictionary<string, uint> UniswapFeeTiers { get; init; } = new Dictionary<string, uint>();
+
+    /// <summary>Uniswap v3's fee tiers.</summary>
+    private static readonly uint[] FeeTiers = [100, 500, 3000, 10000];
+
     /// <summary>The network segment of series ids: <c>ethereum</c> for mainnet, else the chain's own name, so a test chain never files into mainnet's series.</summary>
     public string Network => ChainId == 1 ? "ethereum" : Name.ToLowerInvariant();
 
@@ -98,9 +113,24 @@ public sealed partial record ChainContracts(long ChainId, string Name, string? A
         }
 
         var name = chain.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: { Length: > 0 } v } ? v : key;
+        var uniswap = Child(chain, "uniswap_v3");
+        var feeTiers = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var tiers = uniswap is null ? null : Child(uniswap, "fee_tiers");
+        foreach (var entry in tiers?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            var pair = (entry.Key as YamlScalarNode)?.Value ?? "";
+            var text = (entry.Value as YamlScalarNode)?.Value;
+            feeTiers[pair.Replace('_', '/')] = uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var tier) && FeeTiers.Contains(tier)
+                ? tier
+                : throw new ChainContractsException($"{file}: chains.{key}.uniswap_v3.fee_tiers.{pair} is '{text}', not a Uniswap v3 fee tier ({string.Join(", ", FeeTiers)})");
+        }
+
         return new ChainContracts(chainId, name, Address(Child(chain, "aave_v3"), "pool", "aave_v3"), tokens)
         {
             EtherFiLiquidityPool = Address(Child(chain, "etherfi"), "liquidity_pool", "etherfi"),
+            UniswapSwapRouter = Address(uniswap, "swap_router", "uniswap_v3"),
+            UniswapQuoter = Address(uniswap, "quoter_v2", "uniswap_v3"),
+            UniswapFeeTiers = feeTiers,
         };
     }
 

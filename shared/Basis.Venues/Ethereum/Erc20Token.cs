@@ -43,16 +43,16 @@ public sealed class Erc20Token(EthereumClient client, string address)
 
     /// <summary>
     /// What this token's <c>Transfer</c> events in <paramref name="receipt"/> moved from <paramref name="from"/> to
-    /// <paramref name="to"/> (the zero address for a mint or a burn), in units: what a transaction really minted or took,
-    /// where the amount depends on a rate at the block it was mined in.
+    /// <paramref name="to"/> (the zero address for a mint or a burn; null for anyone), in units: what a transaction
+    /// really minted, took or paid, where the amount depends on a rate or a pool at the block it was mined in.
     /// </summary>
-    public BigInteger MovedIn(TransactionReceipt receipt, string from, string to)
+    public BigInteger MovedIn(TransactionReceipt receipt, string? from, string? to)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         return receipt.DecodeAllEvents<TransferEventDto>()
             .Where(e => string.Equals(e.Log.Address, Address, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(e.Event.From, from, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(e.Event.To, to, StringComparison.OrdinalIgnoreCase))
+                && (from is null || string.Equals(e.Event.From, from, StringComparison.OrdinalIgnoreCase))
+                && (to is null || string.Equals(e.Event.To, to, StringComparison.OrdinalIgnoreCase)))
             .Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Value);
     }
 

@@ -182,6 +182,52 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
     }
 
     [Fact]
+    public async Task Eth_bought_and_sold_on_uniswap_is_recorded_at_the_price_the_pool_gave_and_reconciles_clean()
+    {
+        // The pool is at 3,299 USDT per ETH with 1,000 ETH of liquidity and a 0.3 % fee. The instance holds 10,000 USDT:
+        // it buys exactly 1 WETH for at most 3,400 USDT and unwraps it, then wraps 0.5 ETH and sells it for at least 1,600.
+        await FundWalletAsync(10_000);
+        await WriteAheadAsync(
+            Swap("buy", ChainStepKind.SwapExactOut, 1m, 3_400m),
+            Step("unwrap", ChainStepKind.UnwrapEth, 1m) with { Asset = ChainReader.NativeEth },
+            Step("wrap", ChainStepKind.WrapEth, 0.5m) with { Asset = ChainReader.NativeEth },
+            Swap("sell", ChainStepKind.SwapExactIn, 0.5m, 1_600m));
+
+        var sent = await SwapDesk().SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(new SendOutcome(4, 4, null), sent);
+        var positions = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        var fills = (await _ledger.ListFillsAsync(InstanceId, new LedgerPageRequest(10), Cancel)).Items.Where(f => f.ClientOrderId is "buy" or "sell").ToList();
+        var (buy, sell) = (fills.Single(f => f.ClientOrderId == "buy"), fills.Single(f => f.ClientOrderId == "sell"));
+        // Each at the pool's price, its fee and its slippage: bought just above 3,299; sold after the buy lifted the pool,
+        // below the buy by at least the fee.
+        Assert.Equal((OrderSide.Buy, 1m, "WETH", "USDT"), (buy.Side, buy.Quantity, buy.BaseAsset, buy.QuoteAsset));
+        Assert.InRange(buy.Price, 3_299m * 1.003m, 3_299m * 1.01m);
+        Assert.Equal((OrderSide.Sell, 0.5m), (sell.Side, sell.Quantity));
+        Assert.InRange(sell.Price, 3_299m * 0.99m, buy.Price * 0.997m);
+        // The ledger's USDT is what the chain holds to the unit: the swaps' Transfer events are what it recorded.
+        var usdt = await new Erc20Token(_client, Market.Usdt).BalanceOfAsync();
+        Assert.Equal(RayMath.Scale(usdt, 6), positions.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "USDT" }).Amount);
+        Assert.Equal(10_000m - buy.Price + (0.5m * sell.Price), positions.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "USDT" }).Amount);
+        var report = await Reconciler.ReconcileAsync(positions, [Reader()], Cancel);
+        Assert.True(report.IsClean, string.Join("; ", report.Lines));
+    }
+
+    [Fact]
+    public async Task A_swap_the_pool_would_fill_beyond_its_limit_reverts_and_is_recorded_failed()
+    {
+        // 1 WETH for at most 3,000 USDT, with the pool at 3,299: the router refuses ("Too much requested").
+        await FundWalletAsync(10_000);
+        await WriteAheadAsync(Swap("buy", ChainStepKind.SwapExactOut, 1m, 3_000m));
+
+        var sent = await SwapDesk().SendAsync(InstanceId, Cancel);
+
+        Assert.StartsWith("the chain step SwapExactOut of 1 WETH for USDT (limit 3000) (buy) reverted", sent.Failure, StringComparison.Ordinal);
+        Assert.Empty(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel));
+        Assert.Equal(10_000 * BigInteger.Pow(10, 6), await new Erc20Token(_client, Market.Usdt).BalanceOfAsync());
+    }
+
+    [Fact]
     public async Task A_stake_on_a_chain_without_etherfi_s_pool_is_refused_before_anything_is_signed()
     {
         await WriteAheadAsync(Step("stake", ChainStepKind.EtherFiDeposit, 1m) with { Asset = ChainReader.NativeEth });
@@ -320,6 +366,17 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         new(LiquidStaking.EtherFi.Rebasing, Lsts.EEth, 18), new(LiquidStaking.EtherFi.Wrapped, Lsts.WeEth, 18),
         new(LiquidStaking.Lido.Rebasing, Lsts.StEth, 18), new(LiquidStaking.Lido.Wrapped, Lsts.WstEth, 18),
     ];
+
+    /// <summary>The desk with Uniswap's router and its WETH/USDT pool.</summary>
+    private ChainStepDesk SwapDesk() =>
+        new(_ledger, _client, Pool(), Tokens, new VenueClients(null), TimeProvider.System)
+        {
+            Uniswap = new UniswapRoutes(fixture.Uniswap.SwapRouter, new Dictionary<string, uint> { ["WETH/USDT"] = fixture.Uniswap.Fee }),
+        };
+
+    /// <summary>A swap of <paramref name="weth"/> WETH for USDT, bounded by <paramref name="limit"/> USDT.</summary>
+    private static LedgerChainStep Swap(string id, ChainStepKind kind, decimal weth, decimal limit) =>
+        Step(id, kind, weth) with { Asset = ChainStepDesk.WrappedEth, Counter = "USDT", Limit = limit };
 
     /// <summary>The desk on a chain with the staking protocols.</summary>
     private ChainStepDesk StakingDesk() =>

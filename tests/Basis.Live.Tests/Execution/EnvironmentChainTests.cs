@@ -107,16 +107,22 @@ public sealed class EnvironmentChainTests(AaveChainFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Mainnet_s_contracts_list_etherfi_s_liquidity_pool_for_staking_and_a_malformed_one_is_named_by_its_key()
+    public void Mainnet_s_contracts_list_etherfi_s_liquidity_pool_and_uniswap_s_router_and_pool_and_a_malformed_one_is_named_by_its_key()
     {
         var file = Path.Combine(Repository.ConfigsDirectory, ChainContracts.RelativePath);
-        Assert.Equal("0x308861A430be4cce5502d0A12724771Fc6DaF216", ChainContracts.Load(file, 1).EtherFiLiquidityPool);
+        var mainnet = ChainContracts.Load(file, 1);
+        Assert.Equal("0x308861A430be4cce5502d0A12724771Fc6DaF216", mainnet.EtherFiLiquidityPool);
+        Assert.Equal("0xE592427A0AEce92De3Edee1F18E0157C05861564", mainnet.UniswapSwapRouter);
+        Assert.Equal(500u, new UniswapRoutes(mainnet.UniswapSwapRouter!, mainnet.UniswapFeeTiers).FeeTier("USDT", "WETH"));
 
         var folder = Directory.CreateTempSubdirectory();
         var malformed = Path.Combine(folder.FullName, "contracts.yaml");
         File.WriteAllText(malformed, "chains:\n  1:\n    etherfi:\n      liquidity_pool: \"0x1234\"\n");
         var refused = Assert.Throws<ChainContractsException>(() => ChainContracts.Load(malformed, 1));
         Assert.Equal($"{malformed}: chains.1.etherfi.liquidity_pool is '0x1234', not an address (0x and 40 hex digits)", refused.Message);
+        File.WriteAllText(malformed, "chains:\n  1:\n    uniswap_v3:\n      fee_tiers:\n        WETH_USDT: 400\n");
+        refused = Assert.Throws<ChainContractsException>(() => ChainContracts.Load(malformed, 1));
+        Assert.Equal($"{malformed}: chains.1.uniswap_v3.fee_tiers.WETH_USDT is '400', not a Uniswap v3 fee tier (100, 500, 3000, 10000)", refused.Message);
         folder.Delete(recursive: true);
     }
 

@@ -5,14 +5,19 @@ using Basis.Venues.Tests.Ethereum.Fixtures;
 namespace Basis.Live.Tests.Reconciliation;
 
 /// <summary>
-/// One anvil with the real AAVE v3 core deployed (WETH, weETH and USDT reserves) and the Lido and EtherFi stand-ins, by
-/// the deployments Basis.Venues.Tests uses (its fixture files are compiled into this project). Tests snapshot and revert
-/// around themselves.
+/// One anvil with the real AAVE v3 core deployed (WETH, weETH and USDT reserves), the real Uniswap v3 with a WETH/USDT
+/// pool at the sample's ETH price of its first hour, and the Lido and EtherFi stand-ins, by the deployments
+/// Basis.Venues.Tests uses (its fixture files are compiled into this project). Tests snapshot and revert around
+/// themselves.
 /// </summary>
 public sealed class AaveChainFixture : IAsyncLifetime
 {
     private AaveMarket? _market;
     private LstStandIns? _lsts;
+    private UniswapMarket? _uniswap;
+
+    /// <summary>The Uniswap pool's ETH price in USDT: the sample's oracle price of 2025-01-01T00:00Z (3,298.87), rounded.</summary>
+    public const int UniswapUsdPerEth = 3299;
 
     public AnvilChain Chain { get; } = new();
 
@@ -46,6 +51,21 @@ public sealed class AaveChainFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Uniswap v3 with its WETH/USDT pool (skips, or fails with BASIS_REQUIRE_SERVICES=1, when the artifacts are missing).</summary>
+    internal UniswapMarket Uniswap
+    {
+        get
+        {
+            _ = Market;
+            if (_uniswap is null)
+            {
+                ServiceRequirement.Unavailable("the Uniswap v3 artifacts are missing (.ci/tools/node_modules/@uniswap); run 'npm ci --prefix .ci/tools'");
+            }
+
+            return _uniswap!;
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
         await Chain.InitializeAsync().ConfigureAwait(false);
@@ -53,6 +73,11 @@ public sealed class AaveChainFixture : IAsyncLifetime
         {
             using var deployer = Client(0);
             _market = await AaveV3Deployment.DeployAsync(deployer, artifacts, TestContext.Current.CancellationToken).ConfigureAwait(false);
+            if (UniswapV3Deployment.CoreArtifacts() is { } core && UniswapV3Deployment.PeripheryArtifacts() is { } periphery)
+            {
+                _uniswap = await UniswapV3Deployment.DeployAsync(deployer, core, periphery, _market.Weth, _market.Usdt, TestContext.Current.CancellationToken, UniswapUsdPerEth).ConfigureAwait(false);
+            }
+
             if (LstStandInDeployment.Inputs() is { } inputs)
             {
                 _lsts = await LstStandInDeployment.DeployAsync(deployer, inputs, TestContext.Current.CancellationToken).ConfigureAwait(false);
@@ -70,27 +95,39 @@ public sealed class AaveChainFixture : IAsyncLifetime
 
     /// <summary>
     /// Writes a contracts file for this chain into <paramref name="folder"/>, laid out like the repository's
-    /// (configs/venues/ethereum_contracts.yaml), listing the deployed pool and tokens; returns its path. With
-    /// <paramref name="etherFi"/>, EtherFi's stand-ins are listed too: its liquidity pool, eETH, and its weETH in place of
-    /// the AAVE market's (a plain mintable token, which the pool then does not know as its own).
+    /// (configs/venues/ethereum_contracts.yaml), listing the deployed AAVE pool, Uniswap's router and pool and the tokens;
+    /// returns its path. With <paramref name="etherFi"/>, EtherFi's stand-ins are listed too: its liquidity pool, eETH,
+    /// and its weETH in place of the AAVE market's (a plain mintable token, which the pool then does not know as its own).
     /// </summary>
     public string WriteContractsFile(string folder, bool etherFi = false)
     {
         var market = Market;
         var file = Path.Combine(folder, "contracts.yaml");
-        // Appended after the tokens' last line: eETH among the tokens, then the etherfi section beside them.
-        var staking = etherFi ? $"\n      eeth: \"{Lsts.EEth}\"\n    etherfi:\n      liquidity_pool: \"{Lsts.EtherFiLiquidityPool}\"" : "";
-        File.WriteAllText(file, $"""
-            chains:
-              {AnvilChain.ChainId}:
-                name: anvil
-                aave_v3:
-                  pool: "{market.Pool}"
-                tokens:
-                  usdt: "{market.Usdt}"
-                  weth: "{market.Weth}"
-                  weeth: "{(etherFi ? Lsts.WeEth : market.WeEth)}"{staking}
-            """);
+        var lines = new List<string>
+        {
+            "chains:",
+            $"  {AnvilChain.ChainId}:",
+            "    name: anvil",
+            "    aave_v3:",
+            $"      pool: \"{market.Pool}\"",
+        };
+        if (_uniswap is { } uniswap)
+        {
+            lines.AddRange(["    uniswap_v3:", $"      swap_router: \"{uniswap.SwapRouter}\"", "      fee_tiers:", $"        WETH_USDT: {uniswap.Fee}"]);
+        }
+
+        if (etherFi)
+        {
+            lines.AddRange(["    etherfi:", $"      liquidity_pool: \"{Lsts.EtherFiLiquidityPool}\""]);
+        }
+
+        lines.AddRange(["    tokens:", $"      usdt: \"{market.Usdt}\"", $"      weth: \"{market.Weth}\"", $"      weeth: \"{(etherFi ? Lsts.WeEth : market.WeEth)}\""]);
+        if (etherFi)
+        {
+            lines.Add($"      eeth: \"{Lsts.EEth}\"");
+        }
+
+        File.WriteAllLines(file, lines);
         return file;
     }
 

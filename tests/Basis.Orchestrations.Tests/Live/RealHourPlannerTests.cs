@@ -65,15 +65,38 @@ public sealed class RealHourPlannerTests
     }
 
     [Fact]
-    public void An_hour_needing_a_swap_is_refused_whole()
+    public void An_hour_needing_an_lst_sale_is_refused_whole()
     {
-        var swap = new GateDecision(new EthSwap(1.5, "buy ETH to stake"), 4_500, GateVerdict.Passed, 1, true, "within limits");
-        var plan = Planner([], onChain: true).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000), swap], Book(("binance", "ETHUSDT", -0.5)));
+        var sale = new GateDecision(new LstSale(LstToken.WeEth, 1.5, "raise ETH"), 4_500, GateVerdict.Passed, 1, true, "within limits");
+        var plan = Planner([], onChain: true).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000), sale], Book(("binance", "ETHUSDT", -0.5)));
 
         Assert.Empty(plan.Orders);
+        Assert.Empty(plan.ChainSteps);
         Assert.Equal(
-            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a EthSwap (buy ETH to stake), and only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges and stakes (EtherFi, Lido) are sent for real so far (swaps, LST sales and atomic plans are not yet)",
+            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a LstSale (raise ETH), and only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido) and swaps between ETH and USDT are sent for real so far (LST sales, reward sales and atomic plans are not yet)",
             plan.Refusal);
+    }
+
+    [Fact]
+    public void Eth_bought_is_swapped_for_then_unwrapped_and_eth_sold_is_wrapped_then_swapped_each_bounded_by_the_hour_s_price()
+    {
+        // 2 ETH bought at 3,000 (cut by the gate into 2 parts), 0.5 sold: the ETH side exact, the USDT side bounded by
+        // configs/live/orders.yaml's 1 % swap tolerance: at most 1 × 3,000 × 1.01 = 3,030 USDT paid per part, at least
+        // 0.5 × 3,000 × 0.99 = 1,485 received.
+        var buy = new GateDecision(new EthSwap(2, "buy ETH to stake"), 6_000, GateVerdict.Split, 2, true, "split");
+        var sell = new GateDecision(new EthSwap(-0.5, "raise USDT"), 1_500, GateVerdict.Passed, 1, true, "ok");
+
+        var plan = Planner([], onChain: true).Plan(Hour, [buy, sell], Book());
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(0.01m, Rules.SwapPriceTolerance);
+        Assert.Equal(
+            [
+                (ChainStepKind.SwapExactOut, "WETH", 1m, "USDT", 3_030m), (ChainStepKind.UnwrapEth, "ETH", 1m, null, null),
+                (ChainStepKind.SwapExactOut, "WETH", 1m, "USDT", 3_030m), (ChainStepKind.UnwrapEth, "ETH", 1m, null, null),
+                (ChainStepKind.WrapEth, "ETH", 0.5m, null, null), (ChainStepKind.SwapExactIn, "WETH", 0.5m, "USDT", 1_485m),
+            ],
+            plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount, s.Counter, s.Limit)));
     }
 
     [Fact]

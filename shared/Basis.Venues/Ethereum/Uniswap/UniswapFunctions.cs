@@ -41,6 +41,41 @@ internal sealed class ExactInputSingleParams
     public BigInteger SqrtPriceLimitX96 { get; set; }
 }
 
+[Function("exactOutputSingle", "uint256")]
+internal sealed class ExactOutputSingleFunction : FunctionMessage
+{
+    [Parameter("tuple", "params", 1)]
+    public ExactOutputSingleParams Params { get; set; } = new();
+}
+
+/// <summary>ISwapRouter.ExactOutputSingleParams (v3-periphery's SwapRouter, with its deadline).</summary>
+internal sealed class ExactOutputSingleParams
+{
+    [Parameter("address", "tokenIn", 1)]
+    public string TokenIn { get; set; } = "";
+
+    [Parameter("address", "tokenOut", 2)]
+    public string TokenOut { get; set; } = "";
+
+    [Parameter("uint24", "fee", 3)]
+    public uint Fee { get; set; }
+
+    [Parameter("address", "recipient", 4)]
+    public string Recipient { get; set; } = "";
+
+    [Parameter("uint256", "deadline", 5)]
+    public BigInteger Deadline { get; set; }
+
+    [Parameter("uint256", "amountOut", 6)]
+    public BigInteger AmountOut { get; set; }
+
+    [Parameter("uint256", "amountInMaximum", 7)]
+    public BigInteger AmountInMaximum { get; set; }
+
+    [Parameter("uint160", "sqrtPriceLimitX96", 8)]
+    public BigInteger SqrtPriceLimitX96 { get; set; }
+}
+
 [Function("quoteExactInputSingle", typeof(QuoteExactInputSingleOutput))]
 internal sealed class QuoteExactInputSingleFunction : FunctionMessage
 {

@@ -9,7 +9,7 @@ namespace Basis.Venues.Ethereum.Uniswap;
 /// reverts a swap below the minimum with "Too little received", surfaced as <see cref="EthereumRevertException"/>.
 /// Targets v3-periphery's SwapRouter (its parameters carry the deadline), the router the tests deploy.
 /// </summary>
-public sealed class UniswapV3Router(EthereumClient client, string swapRouter, string quoterV2)
+public sealed class UniswapV3Router(EthereumClient client, string swapRouter, string? quoterV2 = null)
 {
     /// <summary>
     /// QuoterV2 for <paramref name="amountIn"/> of <paramref name="tokenIn"/> through the <paramref name="fee"/> pool
@@ -18,8 +18,9 @@ public sealed class UniswapV3Router(EthereumClient client, string swapRouter, st
     /// </summary>
     public async Task<SwapQuote> QuoteExactInputSingleAsync(string tokenIn, string tokenOut, uint fee, BigInteger amountIn)
     {
+        var quoter = quoterV2 ?? throw new InvalidOperationException("this router was given no QuoterV2 to quote with");
         var quote = await client.QueryOutputAsync<QuoteExactInputSingleFunction, QuoteExactInputSingleOutput>(
-            quoterV2,
+            quoter,
             new QuoteExactInputSingleFunction { Params = new QuoteExactInputSingleParams { TokenIn = tokenIn, TokenOut = tokenOut, AmountIn = amountIn, Fee = fee } }).ConfigureAwait(false);
         return new SwapQuote(amountIn, quote.AmountOut, quote.GasEstimate);
     }
@@ -49,5 +50,49 @@ public sealed class UniswapV3Router(EthereumClient client, string swapRouter, st
                 },
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Signs swapping exactly <paramref name="amountIn"/> for at least <paramref name="amountOutMinimum"/> at the
+    /// account's next nonce, valid until chain time + <paramref name="validFor"/>, for the caller to record before it is
+    /// sent. The router's one approval of <paramref name="tokenIn"/> is a transaction of its own, sent at once and
+    /// returned (null when the allowance suffices).
+    /// </summary>
+    public async Task<(TransactionReceipt? Approval, SignedTransaction Swap)> SignExactInputSingleAsync(
+        string tokenIn, string tokenOut, uint fee, BigInteger amountIn, BigInteger amountOutMinimum, TimeSpan validFor, CancellationToken cancellationToken = default)
+    {
+        var approval = await new Erc20Token(client, tokenIn).ApproveOnceAsync(swapRouter, amountIn, cancellationToken).ConfigureAwait(false);
+        var deadline = (await client.ChainTimeAsync(cancellationToken).ConfigureAwait(false)) + validFor;
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        var swap = new ExactInputSingleFunction
+        {
+            Params = new ExactInputSingleParams
+            {
+                TokenIn = tokenIn, TokenOut = tokenOut, Fee = fee, Recipient = client.Account.Address, Deadline = deadline.ToUnixTimeSeconds(),
+                AmountIn = amountIn, AmountOutMinimum = amountOutMinimum,
+            },
+        };
+        return (approval, await client.SignAsync(swapRouter, swap, nonce, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Signs swapping at most <paramref name="amountInMaximum"/> for exactly <paramref name="amountOut"/>, as
+    /// <see cref="SignExactInputSingleAsync"/> does; the pool reverts a swap that would cost more ("Too much requested").
+    /// </summary>
+    public async Task<(TransactionReceipt? Approval, SignedTransaction Swap)> SignExactOutputSingleAsync(
+        string tokenIn, string tokenOut, uint fee, BigInteger amountOut, BigInteger amountInMaximum, TimeSpan validFor, CancellationToken cancellationToken = default)
+    {
+        var approval = await new Erc20Token(client, tokenIn).ApproveOnceAsync(swapRouter, amountInMaximum, cancellationToken).ConfigureAwait(false);
+        var deadline = (await client.ChainTimeAsync(cancellationToken).ConfigureAwait(false)) + validFor;
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        var swap = new ExactOutputSingleFunction
+        {
+            Params = new ExactOutputSingleParams
+            {
+                TokenIn = tokenIn, TokenOut = tokenOut, Fee = fee, Recipient = client.Account.Address, Deadline = deadline.ToUnixTimeSeconds(),
+                AmountOut = amountOut, AmountInMaximum = amountInMaximum,
+            },
+        };
+        return (approval, await client.SignAsync(swapRouter, swap, nonce, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -8,8 +8,8 @@ internal sealed record UniswapMarket(string Factory, string Pool, string SwapRou
 
 /// <summary>
 /// Deploys Uniswap v3 from <c>@uniswap/v3-core</c> 1.0.1 and <c>@uniswap/v3-periphery</c> 1.4.4 (factory, position
-/// manager, SwapRouter, QuoterV2) and seeds a 0.3 % WETH/USDT pool at $2000 with 1000 WETH and 2 000 000 USDT over
-/// the full tick range.
+/// manager, SwapRouter, QuoterV2) and seeds a 0.3 % WETH/USDT pool at $2000 (or the price asked for) with 1000 WETH and
+/// their worth in USDT over the full tick range.
 /// </summary>
 internal static class UniswapV3Deployment
 {
@@ -24,8 +24,9 @@ internal static class UniswapV3Deployment
 
     public static string? PeripheryArtifacts() => ArtifactDeployer.NodeModulesFolder(Path.Combine("@uniswap", "v3-periphery", "artifacts", "contracts"));
 
-    public static async Task<UniswapMarket> DeployAsync(EthereumClient deployer, string core, string periphery, string weth, string usdt, CancellationToken ct)
+    public static async Task<UniswapMarket> DeployAsync(EthereumClient deployer, string core, string periphery, string weth, string usdt, CancellationToken ct, int usdPerEth = 2000)
     {
+        var usdtSeeded = 1000 * usdPerEth * Usdt;
         var factory = await new ArtifactDeployer(deployer, core).DeployAsync("UniswapV3Factory", ct).ConfigureAwait(false);
         var contracts = new ArtifactDeployer(deployer, periphery);
         // The position manager's token descriptor only renders NFT metadata: any address will do.
@@ -37,15 +38,16 @@ internal static class UniswapV3Deployment
         var wethFirst = BigInteger.Parse("0" + weth[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
             < BigInteger.Parse("0" + usdt[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
         var (token0, token1) = wethFirst ? (weth, usdt) : (usdt, weth);
-        var (amount0, amount1) = wethFirst ? (1000 * Ether, 2_000_000 * Usdt) : (2_000_000 * Usdt, 1000 * Ether);
+        var (amount0, amount1) = wethFirst ? (1000 * Ether, usdtSeeded) : (usdtSeeded, 1000 * Ether);
         var sqrtPriceX96 = SquareRoot((amount1 << 192) / amount0);
         await contracts.CallAsync("NonfungiblePositionManager", positions, "createAndInitializePoolIfNecessary", ct, token0, token1, Fee, sqrtPriceX96).ConfigureAwait(false);
         var pool = await new ArtifactDeployer(deployer, core).QueryAsync<string>("UniswapV3Factory", factory, "getPool", token0, token1, Fee).ConfigureAwait(false);
 
-        await deployer.SendAsync(weth, new MintFunction { Account = deployer.Account.Address, Value = 1000 * Ether }, ct).ConfigureAwait(false);
-        await deployer.SendAsync(usdt, new MintFunction { Account = deployer.Account.Address, Value = 2_000_000 * Usdt }, ct).ConfigureAwait(false);
+        // The pool's WETH is wrapped, not minted (WETH9 deposit(), selector 0xd0e30db0): WETH unwrapped later is paid in ETH the contract holds.
+        await deployer.SendDataAsync(weth, "0xd0e30db0", 1000 * Ether, ct).ConfigureAwait(false);
+        await deployer.SendAsync(usdt, new MintFunction { Account = deployer.Account.Address, Value = usdtSeeded }, ct).ConfigureAwait(false);
         await new Erc20Token(deployer, weth).ApproveOnceAsync(positions, 1000 * Ether, ct).ConfigureAwait(false);
-        await new Erc20Token(deployer, usdt).ApproveOnceAsync(positions, 2_000_000 * Usdt, ct).ConfigureAwait(false);
+        await new Erc20Token(deployer, usdt).ApproveOnceAsync(positions, usdtSeeded, ct).ConfigureAwait(false);
         var deadline = (await deployer.ChainTimeAsync(ct).ConfigureAwait(false)).AddHours(1).ToUnixTimeSeconds();
         await deployer.SendAsync(
             positions,
