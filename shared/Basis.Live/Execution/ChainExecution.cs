@@ -17,6 +17,11 @@ public sealed record ChainExecution(EthereumClient Client, AavePool Aave, IReadO
     /// <summary>Uniswap v3's router and pools, where swaps go; null where the chain's contracts list no router.</summary>
     public UniswapRoutes? Uniswap { get; init; }
 
-    /// <summary>The desk sending an instance's on-chain steps with this account, and following its deposits at the <paramref name="exchanges"/>.</summary>
-    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time) => new(ledger, Client, Aave, Tokens, exchanges, time) { EtherFiLiquidityPool = EtherFiLiquidityPool, Uniswap = Uniswap };
+    /// <summary>
+    /// The desk sending an instance's on-chain steps with this account, and following its deposits at the
+    /// <paramref name="exchanges"/>; a step spending the wallet's tokens takes what the ledger says it holds when that
+    /// falls short of the step by no more than <paramref name="shortfallTolerance"/> of it (<see cref="ChainStepDesk.ShortfallTolerance"/>).
+    /// </summary>
+    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time, decimal shortfallTolerance) =>
+        new(ledger, Client, Aave, Tokens, exchanges, time) { EtherFiLiquidityPool = EtherFiLiquidityPool, Uniswap = Uniswap, ShortfallTolerance = shortfallTolerance };
 }

@@ -49,6 +49,14 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     /// <summary>Uniswap v3's router and pools, for swap steps; null on a chain whose contracts list none.</summary>
     public UniswapRoutes? Uniswap { get; init; }
 
+    /// <summary>
+    /// How far below a step's amount the ledger's wallet may hold of the token it spends (a supply or a deposit of the
+    /// instance's share class unit), as a fraction of the instance's capital, for the step to take what is there instead:
+    /// the hour's steps carry the book's amounts, and a swap before them costs what the pool asks, not the book's cost
+    /// model. A larger shortfall fails the step unsent.
+    /// </summary>
+    public decimal ShortfallTolerance { get; init; }
+
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -90,6 +98,13 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
             {
                 if (step.Status == ChainStepStatus.Planned)
                 {
+                    var (affordable, shortfall) = await WithinWalletAsync(instanceId, step, cancellationToken).ConfigureAwait(false);
+                    if (affordable is null)
+                    {
+                        return new SendOutcome(mined, recorded, $"the chain step {what} cannot be sent: {shortfall}");
+                    }
+
+                    step = affordable;
                     var signed = await SignAsync(instanceId, step, token, cancellationToken).ConfigureAwait(false);
                     step = step with { Status = ChainStepStatus.Pending, Nonce = signed.Nonce, TxHash = signed.Hash, RawTx = signed.Raw, UpdatedUtc = time.GetUtcNow() };
                     await ledger.SaveChainStepAsync(step, cancellationToken).ConfigureAwait(false);
@@ -150,6 +165,34 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         }
 
         return new SendOutcome(mined, recorded, null, waiting);
+    }
+
+    /// <summary>
+    /// The step as it can be sent from what the ledger's wallet holds: as it is, or, for a supply or a deposit whose
+    /// amount the wallet falls short of within <see cref="ShortfallTolerance"/>, taking what is there; or null and why,
+    /// when the shortfall is larger.
+    /// </summary>
+    private async Task<(LedgerChainStep? Step, string? Shortfall)> WithinWalletAsync(string instanceId, LedgerChainStep step, CancellationToken cancellationToken)
+    {
+        if (step.Kind is not (ChainStepKind.AaveSupply or ChainStepKind.ExchangeDeposit))
+        {
+            return (step, null);
+        }
+
+        var positions = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var held = positions.Balances.FirstOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == step.Asset)?.Amount ?? 0m;
+        if (held >= step.Amount)
+        {
+            return (step, null);
+        }
+
+        var instance = await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var unit = string.Equals(instance?.ShareClass, "eth", StringComparison.OrdinalIgnoreCase) ? ChainReader.NativeEth : "USDT";
+        var allowed = step.Asset == unit ? (instance?.Capital ?? 0m) * ShortfallTolerance : 0m;
+        return step.Amount - held <= allowed
+            ? (step with { Amount = Math.Round(held, 8, MidpointRounding.ToZero) }, null)
+            : (null, string.Create(CultureInfo.InvariantCulture,
+                $"the ledger's wallet holds {held} {step.Asset}, {step.Amount - held} short of it, more than the {allowed} {step.Asset} a step may be short ({ShortfallTolerance:P2} of the instance's capital in its share class's unit)"));
     }
 
     /// <summary>The token a step of <paramref name="kind"/> sends or wraps, when it is not the step's asset.</summary>

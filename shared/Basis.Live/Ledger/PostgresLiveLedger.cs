@@ -413,7 +413,7 @@ public sealed partial class PostgresLiveLedger
             VALUES (@instance_id, @step_id, @kind, @asset, @amount, @status, @nonce, @tx_hash, @raw_tx, @reason, @created_utc, @updated_utc, @venue, @venue_ref, @counter_asset, @limit_amount)
             ON CONFLICT (instance_id, step_id) DO {(writeAhead ? "NOTHING" : """
                 UPDATE SET
-                status = excluded.status, nonce = COALESCE(excluded.nonce, live_chain_steps.nonce), tx_hash = COALESCE(excluded.tx_hash, live_chain_steps.tx_hash),
+                status = excluded.status, amount = excluded.amount, nonce = COALESCE(excluded.nonce, live_chain_steps.nonce), tx_hash = COALESCE(excluded.tx_hash, live_chain_steps.tx_hash),
                 raw_tx = COALESCE(excluded.raw_tx, live_chain_steps.raw_tx), reason = COALESCE(excluded.reason, live_chain_steps.reason),
                 venue_ref = COALESCE(excluded.venue_ref, live_chain_steps.venue_ref), updated_utc = excluded.updated_utc
                 """)}

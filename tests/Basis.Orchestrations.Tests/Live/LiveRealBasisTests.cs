@@ -9,6 +9,7 @@ using Basis.Live.Tests.Reconciliation;
 using Basis.Orchestrations.Live;
 using Basis.Orchestrations.Tests.Support;
 using Basis.Testing;
+using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Exchanges;
 using Basis.Venues.Tests.Ethereum.Fixtures;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +20,8 @@ namespace Basis.Orchestrations.Tests.Live;
 /// A real eth_basis instance enters from the host's wallet: its USDT is deposited on chain (anvil) to Binance, Bybit and
 /// OKX on the exchange simulator, which watch the chain and credit it; its orders wait for the credits, then buy ETH spot
 /// on Bybit and short it on the three venues; the ledger (a real PostgreSQL) then reconciles clean against the chain and
-/// every venue.
+/// every venue. A real usdt_eth_staking_hedged_simple instance does the same with its on-chain half: ETH bought on the
+/// real Uniswap v3, staked with EtherFi's stand-in for weETH.
 /// </summary>
 public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer server) : IClassFixture<AaveChainFixture>, IClassFixture<PostgresServer>, IAsyncLifetime
 {
@@ -124,6 +126,66 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         Assert.Matches(@"^reconciled: the venues hold what the ledger says \(\d+ holding\(s\) within tolerance\)$", reconciled.Detail);
     }
 
+    [Fact]
+    public async Task A_real_hedged_staking_instance_buys_eth_on_uniswap_stakes_it_deposits_its_margin_shorts_and_reconciles_clean()
+    {
+        var market = fixture.Market;
+        var lsts = fixture.Lsts;
+        _venues = await SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel, new SimulatorChain
+        {
+            RpcUrl = fixture.Chain.RpcUrl,
+            Tokens = new Dictionary<string, string> { ["USDT"] = market.Usdt },
+            Confirmations = Confirmations,
+            HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+        }, startingUsdt: 0m);
+        using (var other = fixture.Client(3))
+        {
+            // EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565.
+            await new EtherFiStaking(other, lsts.EtherFiLiquidityPool, lsts.EEth, lsts.WeEth).DepositAsync(100 * BigInteger.Pow(10, 18), Cancel);
+            await other.SendAsync(lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = 565 * BigInteger.Pow(10, 16) }, Cancel);
+        }
+
+        using var host = fixture.Client(1);
+        await host.SendAsync(market.Usdt, new MintFunction { Account = host.Account.Address, Value = 20_000 * BigInteger.Pow(10, 6) }, Cancel);
+        var ledger = await _source!.OpenAsync(Cancel);
+        var instance = new LiveInstance("hedged", "hedged", "usdt_eth_staking_hedged_simple", "usdt", Capital, ["ethereum", "binance", "bybit", "okx"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created);
+        await ledger.SaveInstanceAsync(instance, new LedgerTransfer("hedged", "opening-funding", "USDT", Capital, 0m, null, ChainReader.Wallet, Created), Cancel);
+        var clock = new FakeTimeProvider(Created.AddMinutes(5));
+        var runtime = Runtime(clock, etherFi: true);
+
+        // The entry hour: ETH bought with half the capital and staked, on chain at once; the margin deposited, on its way;
+        // the shorts waiting for it.
+        await runtime.BeatAsync(Cancel);
+        var entry = await runtime.RunCycleAsync("hedged", Created, Cancel);
+        Assert.True(entry.Ran, entry.Detail);
+        var deposits = await ledger.ListOpenChainStepsAsync("hedged", Cancel);
+        Assert.All(deposits, d => Assert.Equal((ChainStepKind.ExchangeDeposit, ChainStepStatus.Arriving), (d.Kind, d.Status)));
+        var staked = await ledger.RebuildPositionsAsync("hedged", Cancel);
+        var weEth = staked.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "weETH" }).Amount;
+        // About 10,000 USDT of ETH at 3,300, staked at 1.0565 ETH per weETH: some 2.87 weETH.
+        Assert.InRange(weEth, 2.8m, 2.95m);
+        var usdtLeft = staked.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "USDT" }).Amount;
+        Assert.InRange(Capital - usdtLeft - deposits.Sum(d => d.Amount), 9_900m, 10_100m);
+
+        await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
+        await UntilCreditedAsync(deposits.Count);
+        clock.Advance(TimeSpan.FromHours(1));
+        await runtime.BeatAsync(Cancel);
+        var next = await runtime.RunCycleAsync("hedged", Created.AddHours(1), Cancel);
+        Assert.True(next.Ran, next.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("hedged", Cancel));
+        Assert.Empty(await ledger.ListOpenOrdersAsync("hedged", Cancel));
+
+        // The shorts hedge the staked ETH (weETH at its rate), and everything reconciles against the chain and the venues.
+        var positions = await ledger.RebuildPositionsAsync("hedged", Cancel);
+        var shorts = positions.Perps.Sum(p => p.Size);
+        Assert.InRange(-shorts, weEth * 1.0565m * 0.98m, weEth * 1.0565m * 1.02m);
+        var reconciled = await runtime.ReconcileAsync("hedged", Cancel);
+        Assert.True(reconciled.Ran, reconciled.Detail);
+        Assert.Matches(@"^reconciled: the venues hold what the ledger says \(\d+ holding\(s\) within tolerance\)$", reconciled.Detail);
+    }
+
     private async Task UntilCreditedAsync(int count)
     {
         for (var attempt = 0; attempt < 200; attempt++)
@@ -149,7 +211,7 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
     /// The runtime as a host builds it, on the simulated venues' clients: the chain account from the environment (the test
     /// chain's node, key and contracts file), the credentials the execution gate asks for.
     /// </summary>
-    private LiveRuntime Runtime(TimeProvider time)
+    private LiveRuntime Runtime(TimeProvider time, bool etherFi = false)
     {
         var configs = Repository.Path("configs");
         var environment = new Dictionary<string, string>
@@ -158,7 +220,7 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
             ["BASIS_DEV__ALCHEMY__RPC_URL"] = fixture.Chain.RpcUrl,
             ["BASIS_DEV__ALCHEMY__CHAIN_ID"] = AnvilChain.ChainId.ToString(CultureInfo.InvariantCulture),
             ["BASIS_DEV__ALCHEMY__PRIVATE_KEY"] = fixture.Chain.PrivateKey(1),
-            [EnvironmentChain.ContractsVariable] = fixture.WriteContractsFile(_temp.FullName),
+            [EnvironmentChain.ContractsVariable] = fixture.WriteContractsFile(_temp.FullName, etherFi),
             ["BASIS_DEV__CEX__BINANCE_SPOT_API_KEY"] = "k", ["BASIS_DEV__CEX__BINANCE_SPOT_API_SECRET"] = "s",
             ["BASIS_DEV__CEX__BINANCE_FUTURES_API_KEY"] = "k", ["BASIS_DEV__CEX__BINANCE_FUTURES_API_SECRET"] = "s",
             ["BASIS_DEV__CEX__BYBIT_API_KEY"] = "k", ["BASIS_DEV__CEX__BYBIT_API_SECRET"] = "s",
