@@ -36,35 +36,11 @@ public sealed class AaveChainFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The Lido and EtherFi stand-ins (skips, or fails with BASIS_REQUIRE_SERVICES=1, when solc-js is missing).</summary>
-    internal LstStandIns Lsts
-    {
-        get
-        {
-            _ = Market;
-            if (_lsts is null)
-            {
-                ServiceRequirement.Unavailable("solc-js is missing (.ci/tools/node_modules/solc); run 'npm ci --prefix .ci/tools'");
-            }
-
-            return _lsts!;
-        }
-    }
-
     /// <summary>Uniswap v3 with its WETH/USDT pool (skips, or fails with BASIS_REQUIRE_SERVICES=1, when the artifacts are missing).</summary>
-    internal UniswapMarket Uniswap
-    {
-        get
-        {
-            _ = Market;
-            if (_uniswap is null)
-            {
-                ServiceRequirement.Unavailable("the Uniswap v3 artifacts are missing (.ci/tools/node_modules/@uniswap); run 'npm ci --prefix .ci/tools'");
-            }
+    internal UniswapMarket Uniswap => Deployed(_uniswap, "the Uniswap v3 artifacts are missing (.ci/tools/node_modules/@uniswap); run 'npm ci --prefix .ci/tools'");
 
-            return _uniswap!;
-        }
-    }
+    /// <summary>The Lido and EtherFi stand-ins (skips, or fails with BASIS_REQUIRE_SERVICES=1, when solc-js is missing).</summary>
+    internal LstStandIns Lsts => Deployed(_lsts, "solc-js is missing (.ci/tools/node_modules/solc); run 'npm ci --prefix .ci/tools'");
 
     public async ValueTask InitializeAsync()
     {
@@ -132,4 +108,17 @@ public sealed class AaveChainFixture : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => Chain.DisposeAsync();
+
+    /// <summary>What was deployed beside the AAVE market, or the test skipped (failed when services are required) saying why not.</summary>
+    private T Deployed<T>(T? deployed, string why)
+        where T : class
+    {
+        _ = Market;
+        if (deployed is null)
+        {
+            ServiceRequirement.Unavailable(why);
+        }
+
+        return deployed!;
+    }
 }

@@ -69,14 +69,7 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
     public async Task A_real_basis_instance_deposits_its_usdt_to_the_exchanges_waits_for_the_credits_then_trades_and_reconciles_clean()
     {
         var market = fixture.Market;
-        _venues = await SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel, new SimulatorChain
-        {
-            RpcUrl = fixture.Chain.RpcUrl,
-            Tokens = new Dictionary<string, string> { ["USDT"] = market.Usdt },
-            Confirmations = Confirmations,
-            HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
-            PollInterval = TimeSpan.FromMilliseconds(50),
-        }, startingUsdt: 0m);
+        _venues = await StartVenuesAsync();
         using var host = fixture.Client(1);
         await host.SendAsync(market.Usdt, new MintFunction { Account = host.Account.Address, Value = 20_000 * BigInteger.Pow(10, 6) }, Cancel);
         var ledger = await _source!.OpenAsync(Cancel);
@@ -131,14 +124,7 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
     {
         var market = fixture.Market;
         var lsts = fixture.Lsts;
-        _venues = await SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel, new SimulatorChain
-        {
-            RpcUrl = fixture.Chain.RpcUrl,
-            Tokens = new Dictionary<string, string> { ["USDT"] = market.Usdt },
-            Confirmations = Confirmations,
-            HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
-            PollInterval = TimeSpan.FromMilliseconds(50),
-        }, startingUsdt: 0m);
+        _venues = await StartVenuesAsync();
         using (var other = fixture.Client(3))
         {
             // EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565.
@@ -185,6 +171,17 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         Assert.True(reconciled.Ran, reconciled.Detail);
         Assert.Matches(@"^reconciled: the venues hold what the ledger says \(\d+ holding\(s\) within tolerance\)$", reconciled.Detail);
     }
+
+    /// <summary>The exchange simulator's three venues, with no USDT of their own, watching this chain for deposits.</summary>
+    private Task<SimulatedVenues> StartVenuesAsync() =>
+        SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel, new SimulatorChain
+        {
+            RpcUrl = fixture.Chain.RpcUrl,
+            Tokens = new Dictionary<string, string> { ["USDT"] = fixture.Market.Usdt },
+            Confirmations = Confirmations,
+            HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+        }, startingUsdt: 0m);
 
     private async Task UntilCreditedAsync(int count)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace Basis.Venues.Ethereum.Uniswap;
@@ -58,41 +59,50 @@ public sealed class UniswapV3Router(EthereumClient client, string swapRouter, st
     /// sent. The router's one approval of <paramref name="tokenIn"/> is a transaction of its own, sent at once and
     /// returned (null when the allowance suffices).
     /// </summary>
-    public async Task<(TransactionReceipt? Approval, SignedTransaction Swap)> SignExactInputSingleAsync(
-        string tokenIn, string tokenOut, uint fee, BigInteger amountIn, BigInteger amountOutMinimum, TimeSpan validFor, CancellationToken cancellationToken = default)
-    {
-        var approval = await new Erc20Token(client, tokenIn).ApproveOnceAsync(swapRouter, amountIn, cancellationToken).ConfigureAwait(false);
-        var deadline = (await client.ChainTimeAsync(cancellationToken).ConfigureAwait(false)) + validFor;
-        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
-        var swap = new ExactInputSingleFunction
+    public Task<(TransactionReceipt? Approval, SignedTransaction Swap)> SignExactInputSingleAsync(
+        string tokenIn, string tokenOut, uint fee, BigInteger amountIn, BigInteger amountOutMinimum, TimeSpan validFor, CancellationToken cancellationToken = default) =>
+        SignSwapAsync(tokenIn, amountIn, validFor, deadline => new ExactInputSingleFunction
         {
             Params = new ExactInputSingleParams
             {
-                TokenIn = tokenIn, TokenOut = tokenOut, Fee = fee, Recipient = client.Account.Address, Deadline = deadline.ToUnixTimeSeconds(),
-                AmountIn = amountIn, AmountOutMinimum = amountOutMinimum,
+                TokenIn = tokenIn,
+                TokenOut = tokenOut,
+                Fee = fee,
+                Recipient = client.Account.Address,
+                Deadline = deadline,
+                AmountIn = amountIn,
+                AmountOutMinimum = amountOutMinimum,
             },
-        };
-        return (approval, await client.SignAsync(swapRouter, swap, nonce, cancellationToken).ConfigureAwait(false));
-    }
+        }, cancellationToken);
 
     /// <summary>
     /// Signs swapping at most <paramref name="amountInMaximum"/> for exactly <paramref name="amountOut"/>, as
     /// <see cref="SignExactInputSingleAsync"/> does; the pool reverts a swap that would cost more ("Too much requested").
     /// </summary>
-    public async Task<(TransactionReceipt? Approval, SignedTransaction Swap)> SignExactOutputSingleAsync(
-        string tokenIn, string tokenOut, uint fee, BigInteger amountOut, BigInteger amountInMaximum, TimeSpan validFor, CancellationToken cancellationToken = default)
-    {
-        var approval = await new Erc20Token(client, tokenIn).ApproveOnceAsync(swapRouter, amountInMaximum, cancellationToken).ConfigureAwait(false);
-        var deadline = (await client.ChainTimeAsync(cancellationToken).ConfigureAwait(false)) + validFor;
-        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
-        var swap = new ExactOutputSingleFunction
+    public Task<(TransactionReceipt? Approval, SignedTransaction Swap)> SignExactOutputSingleAsync(
+        string tokenIn, string tokenOut, uint fee, BigInteger amountOut, BigInteger amountInMaximum, TimeSpan validFor, CancellationToken cancellationToken = default) =>
+        SignSwapAsync(tokenIn, amountInMaximum, validFor, deadline => new ExactOutputSingleFunction
         {
             Params = new ExactOutputSingleParams
             {
-                TokenIn = tokenIn, TokenOut = tokenOut, Fee = fee, Recipient = client.Account.Address, Deadline = deadline.ToUnixTimeSeconds(),
-                AmountOut = amountOut, AmountInMaximum = amountInMaximum,
+                TokenIn = tokenIn,
+                TokenOut = tokenOut,
+                Fee = fee,
+                Recipient = client.Account.Address,
+                Deadline = deadline,
+                AmountOut = amountOut,
+                AmountInMaximum = amountInMaximum,
             },
-        };
-        return (approval, await client.SignAsync(swapRouter, swap, nonce, cancellationToken).ConfigureAwait(false));
+        }, cancellationToken);
+
+    /// <summary>The router approved once for up to <paramref name="spent"/> of <paramref name="tokenIn"/>, then the swap signed at the next nonce with its deadline on chain time.</summary>
+    private async Task<(TransactionReceipt? Approval, SignedTransaction Swap)> SignSwapAsync<TFunction>(
+        string tokenIn, BigInteger spent, TimeSpan validFor, Func<long, TFunction> swap, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new()
+    {
+        var approval = await new Erc20Token(client, tokenIn).ApproveOnceAsync(swapRouter, spent, cancellationToken).ConfigureAwait(false);
+        var deadline = (await client.ChainTimeAsync(cancellationToken).ConfigureAwait(false)) + validFor;
+        var nonce = await client.PendingNonceAsync(cancellationToken).ConfigureAwait(false);
+        return (approval, await client.SignAsync(swapRouter, swap(deadline.ToUnixTimeSeconds()), nonce, cancellationToken).ConfigureAwait(false));
     }
 }
