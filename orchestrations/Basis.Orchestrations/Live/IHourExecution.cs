@@ -14,5 +14,6 @@ public interface IHourExecution
     /// <param name="hourUtc">The hour.</param>
     /// <param name="verdicts">The intents the strategy submitted in the hour, as the safety gate passed, split or refused them.</param>
     /// <param name="book">What the book holds at the end of the hour, by position: each perpetual's signed size and each venue's token balances.</param>
-    HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book);
+    /// <param name="usdPrice">The hour's USD price of an asset, as the book values it.</param>
+    HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book, Func<Asset, double> usdPrice);
 }

@@ -167,7 +167,8 @@ public sealed class PaperCycle
             var verdicts = gate!.Decisions.Skip(verdictsSeen).ToList();
             verdictsSeen += verdicts.Count;
             interventions += verdicts.Count(v => v.Verdict != GateVerdict.Passed);
-            var plan = execution?.Plan(hourUtc, verdicts, columns.Book(segment.Row(hour)));
+            var run = simulation;
+            var plan = execution?.Plan(hourUtc, verdicts, columns.Book(segment.Row(hour)), asset => run.UsdPrice(asset, hour));
             if (plan?.Refusal is { } refusal)
             {
                 refused = (before, hourUtc.UtcDateTime, refusal);

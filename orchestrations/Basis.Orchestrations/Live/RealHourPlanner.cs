@@ -18,11 +18,11 @@ namespace Basis.Orchestrations.Live;
 /// between the wallet and an exchange, each stake and each swap between ETH and USDT (when the instance trades on the
 /// chain), one step per part the safety gate cut it into: a deposit, or a withdrawal (USDT), or both for a transfer
 /// between two exchanges, which goes through the wallet; a stake and the wrap of what it minted; a swap of WETH on
-/// Uniswap with the wrap before it or the unwrap after it.
+/// Uniswap with the wrap before it or the unwrap after it; an LST sold on Uniswap for WETH, unwrapped after it.
 /// </summary>
 /// <remarks>
-/// Nothing else is sent for real so far: an hour whose strategy also needs an LST sale, a reward sale or an atomic plan
-/// is refused, and the cycle stops before it.
+/// Nothing else is sent for real so far: an hour whose strategy also needs a reward sale or an atomic plan is refused,
+/// and the cycle stops before it.
 /// </remarks>
 internal sealed class RealHourPlanner : IHourExecution
 {
@@ -50,7 +50,7 @@ internal sealed class RealHourPlanner : IHourExecution
     }
 
     /// <inheritdoc />
-    public HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book)
+    public HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book, Func<Asset, double> usdPrice)
     {
         var carried = verdicts.Where(v => v.Parts > 0).ToList();
         if (carried.FirstOrDefault(v => Unsendable(v.Intent) is not null) is { } other)
@@ -100,7 +100,7 @@ internal sealed class RealHourPlanner : IHourExecution
             _held[(location, symbol, market)] = held + delta;
         }
 
-        return new HourPlan(orders, ChainSteps(hourUtc, carried), null);
+        return new HourPlan(orders, ChainSteps(hourUtc, carried, usdPrice), null);
     }
 
     /// <summary>The hour's perpetual and spot orders, each with the book position it moves, its market, base asset and size.</summary>
@@ -128,20 +128,21 @@ internal sealed class RealHourPlanner : IHourExecution
             $"a transfer from {from.Name()} to {to.Name()} is not one the real desk sends",
         TokenTransfer { From.Key.Venue: not Venue.Wallet, From.Key.Symbol: not "USDT" } => "only USDT is withdrawn from an exchange for real so far",
         TokenTransfer { From.Key.Symbol: ChainReader.NativeEth } => "ETH itself is not deposited to an exchange for real yet (ERC-20 tokens are)",
-        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
-        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap => null,
-        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido) and swaps between ETH and USDT are sent for real so far (LST sales, reward sales and atomic plans are not yet)",
+        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
+        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale => null,
+        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido), LST sales and swaps between ETH and USDT are sent for real so far (reward sales and atomic plans are not yet)",
     };
 
     private static bool IsWalletOrExchange(Venue venue) => venue is Venue.Wallet or Venue.Binance or Venue.Bybit or Venue.Okx;
 
     /// <summary>
-    /// The hour's AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes and swaps of ETH,
-    /// one step per part the gate cut each into (two for a stake: the stake, then the wrap; two for a swap: ETH wrapped
-    /// and sold, or bought and unwrapped), in the order the strategy submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
+    /// The hour's AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes, swaps of ETH and
+    /// LST sales, one step per part the gate cut each into (two for a stake: the stake, then the wrap; two for a swap: ETH
+    /// wrapped and sold, or bought and unwrapped; two for a sale: sold for WETH, then unwrapped), in the order the
+    /// strategy submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
     /// wallet's ETH first, and each part of a WETH withdrawal unwrapped after it.
     /// </summary>
-    private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried)
+    private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried, Func<Asset, double> usdPrice)
     {
         var steps = new List<LedgerChainStep>();
         void Add(ChainStepKind kind, string asset, decimal amount, string reason, string? venue = null, (string Asset, decimal Limit)? counter = null)
@@ -155,7 +156,7 @@ internal sealed class RealHourPlanner : IHourExecution
             });
         }
 
-        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap))
+        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale))
         {
             // Token amounts to 8 places, never rounded up: a step must not ask for more than the book holds.
             var reason = verdict.Intent.Reason;
@@ -179,6 +180,23 @@ internal sealed class RealHourPlanner : IHourExecution
                     {
                         Add(ChainStepKind.UnwrapEth, ChainReader.NativeEth, eth, reason);
                     }
+                }
+
+                continue;
+            }
+
+            if (verdict.Intent is LstSale sale)
+            {
+                // Sold for WETH on Uniswap, at least what the book values it at in ETH (its notional at the hour's ETH
+                // price) less the swap tolerance; the WETH unwrapped after it (what the sale gave, when less).
+                var staking = LiquidStaking.For(sale.Lst);
+                var units = Math.Round((decimal)(sale.Units / verdict.Parts), 8, MidpointRounding.ToZero);
+                var worth = Math.Round((decimal)(verdict.NotionalUsd / usdPrice(Asset.Eth) / verdict.Parts), 8, MidpointRounding.ToZero);
+                var atLeast = Math.Round(worth * (1 - _rules.SwapPriceTolerance), 8, MidpointRounding.ToZero);
+                for (var k = 0; k < verdict.Parts && units > 0; k++)
+                {
+                    Add(ChainStepKind.SwapExactIn, staking.Wrapped, units, reason, counter: (ChainStepDesk.WrappedEth, atLeast));
+                    Add(ChainStepKind.UnwrapEth, ChainReader.NativeEth, worth, reason);
                 }
 
                 continue;

@@ -97,6 +97,9 @@ public sealed class BacktestSimulation
         _unwindReason = reason;
     }
 
+    /// <summary>The USD price of <paramref name="asset"/> at <paramref name="hour"/>, as the run values it.</summary>
+    public double UsdPrice(Asset asset, int hour) => _valuation.UsdPrice(asset)[hour];
+
     /// <summary>The run's timeseries columns, in the order of a segment's rows.</summary>
     public IReadOnlyList<string> Columns => _recorder.Columns;
 

@@ -170,20 +170,28 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     /// <summary>
     /// The step as it can be sent from what the ledger's wallet holds: as it is, or, for a supply or a deposit whose
     /// amount the wallet falls short of within <see cref="ShortfallTolerance"/>, taking what is there; or null and why,
-    /// when the shortfall is larger.
+    /// when the shortfall is larger. An unwrap takes the WETH there when that is less: after an LST sale, it is what the
+    /// sale gave, which the sale's own bound already held to the book.
     /// </summary>
     private async Task<(LedgerChainStep? Step, string? Shortfall)> WithinWalletAsync(string instanceId, LedgerChainStep step, CancellationToken cancellationToken)
     {
-        if (step.Kind is not (ChainStepKind.AaveSupply or ChainStepKind.ExchangeDeposit))
+        if (step.Kind is not (ChainStepKind.AaveSupply or ChainStepKind.ExchangeDeposit or ChainStepKind.UnwrapEth))
         {
             return (step, null);
         }
 
+        var spent = step.Kind == ChainStepKind.UnwrapEth ? WrappedEth : step.Asset;
         var positions = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        var held = positions.Balances.FirstOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == step.Asset)?.Amount ?? 0m;
+        var held = positions.Balances.FirstOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == spent)?.Amount ?? 0m;
         if (held >= step.Amount)
         {
             return (step, null);
+        }
+
+        if (step.Kind == ChainStepKind.UnwrapEth)
+        {
+            // All of it, to the wei: an unwrap leaves no dust.
+            return held > 0m ? (step with { Amount = held }, null) : (null, $"the ledger's wallet holds no {WrappedEth} to unwrap");
         }
 
         var instance = await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);

@@ -241,6 +241,41 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
     }
 
     [Fact]
+    public async Task Weeth_sold_on_uniswap_becomes_the_eth_the_pool_gave_and_reconciles_clean()
+    {
+        // EtherFi at 1.05 ETH per weETH, and a weETH/WETH pool at that rate. The instance holds 2 weETH (2.1 ETH staked)
+        // and sells them for at least 2.079 WETH (1 % under their worth), then unwraps the 2.1 WETH the book expects:
+        // the desk unwraps what the sale gave, less by the pool's fee and slippage.
+        using (var other = fixture.Client(2))
+        {
+            await new EtherFiStaking(other, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).DepositAsync(10 * Ether, Cancel);
+            await other.SendAsync(Lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = Ether / 2 }, Cancel);
+        }
+
+        await fixture.AddWeEthPoolAsync(Cancel);
+        var etherFi = new EtherFiStaking(_client, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth);
+        await etherFi.DepositAsync(21 * Ether / 10, Cancel);
+        await etherFi.WrapAsync(await new Erc20Token(_client, Lsts.EEth).BalanceOfAsync(), Cancel);
+        var weEth = RayMath.Scale(await new Erc20Token(_client, Lsts.WeEth).BalanceOfAsync(), 18);
+        await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", LiquidStaking.EtherFi.Wrapped, weEth, 0m, null, ChainReader.Wallet, Start), Cancel);
+        await WriteAheadAsync(
+            Step("sell", ChainStepKind.SwapExactIn, weEth) with { Asset = LiquidStaking.EtherFi.Wrapped, Counter = ChainStepDesk.WrappedEth, Limit = 2.079m },
+            Step("unwrap", ChainStepKind.UnwrapEth, 2.1m) with { Asset = ChainReader.NativeEth });
+
+        var sent = await StakingDesk().SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(new SendOutcome(2, 2, null), sent);
+        var sale = (await _ledger.ListFillsAsync(InstanceId, new LedgerPageRequest(10), Cancel)).Items.Single(f => f.ClientOrderId == "sell");
+        Assert.Equal((OrderSide.Sell, "weETH", "WETH"), (sale.Side, sale.BaseAsset, sale.QuoteAsset));
+        Assert.InRange(sale.Price, 1.05m * 0.99m, 1.05m * 0.9999m);
+        var positions = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        Assert.Equal(0m, positions.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "weETH" }).Amount);
+        Assert.Equal(0m, positions.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "WETH" }).Amount);
+        var report = await Reconciler.ReconcileAsync(positions, [new ChainReader(_client, StakingTokens, Pool(), Tokens)], Cancel);
+        Assert.True(report.IsClean, string.Join("; ", report.Lines));
+    }
+
+    [Fact]
     public async Task A_swap_the_pool_would_fill_beyond_its_limit_reverts_and_is_recorded_failed()
     {
         // 1 WETH for at most 3,000 USDT, with the pool at 3,299: the router refuses ("Too much requested").
@@ -405,9 +440,13 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
     private static LedgerChainStep Swap(string id, ChainStepKind kind, decimal weth, decimal limit) =>
         Step(id, kind, weth) with { Asset = ChainStepDesk.WrappedEth, Counter = "USDT", Limit = limit };
 
-    /// <summary>The desk on a chain with the staking protocols.</summary>
+    /// <summary>The desk on a chain with the staking protocols, and Uniswap's weETH/WETH pool when a test adds it.</summary>
     private ChainStepDesk StakingDesk() =>
-        new(_ledger, _client, Pool(), StakingTokens, new VenueClients(null), TimeProvider.System) { EtherFiLiquidityPool = Lsts.EtherFiLiquidityPool };
+        new(_ledger, _client, Pool(), StakingTokens, new VenueClients(null), TimeProvider.System)
+        {
+            EtherFiLiquidityPool = Lsts.EtherFiLiquidityPool,
+            Uniswap = new UniswapRoutes(fixture.Uniswap.SwapRouter, new Dictionary<string, uint> { ["weETH/WETH"] = AaveChainFixture.WeEthPoolFee }),
+        };
 
     private AavePool Pool() => new(_client, Market.Pool);
 

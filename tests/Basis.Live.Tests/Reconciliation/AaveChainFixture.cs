@@ -1,5 +1,7 @@
 using Basis.Testing;
+using System.Numerics;
 using Basis.Venues.Ethereum;
+using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Tests.Ethereum.Fixtures;
 
 namespace Basis.Live.Tests.Reconciliation;
@@ -15,6 +17,7 @@ public sealed class AaveChainFixture : IAsyncLifetime
     private AaveMarket? _market;
     private LstStandIns? _lsts;
     private UniswapMarket? _uniswap;
+    private (string Core, string Periphery) _uniswapArtifacts;
 
     /// <summary>The Uniswap pool's ETH price in USDT: the sample's oracle price of 2025-01-01T00:00Z (3,298.87), rounded.</summary>
     public const int UniswapUsdPerEth = 3299;
@@ -51,6 +54,7 @@ public sealed class AaveChainFixture : IAsyncLifetime
             _market = await AaveV3Deployment.DeployAsync(deployer, artifacts, TestContext.Current.CancellationToken).ConfigureAwait(false);
             if (UniswapV3Deployment.CoreArtifacts() is { } core && UniswapV3Deployment.PeripheryArtifacts() is { } periphery)
             {
+                _uniswapArtifacts = (core, periphery);
                 _uniswap = await UniswapV3Deployment.DeployAsync(deployer, core, periphery, _market.Weth, _market.Usdt, TestContext.Current.CancellationToken, UniswapUsdPerEth).ConfigureAwait(false);
             }
 
@@ -70,10 +74,34 @@ public sealed class AaveChainFixture : IAsyncLifetime
         };
 
     /// <summary>
+    /// The fee tier of the weETH/WETH pool <see cref="AddWeEthPoolAsync"/> adds: 0.05 %, the lowest v3-core 1.0.1's factory
+    /// enables by itself (mainnet's 0.01 % tier came later by governance).
+    /// </summary>
+    public const uint WeEthPoolFee = 500;
+
+    /// <summary>
+    /// Adds a weETH/WETH pool at EtherFi's current rate, some 1,000 weETH deep: the stand-in's weETH, staked and wrapped
+    /// by the deployer, against as much wrapped ETH as it is worth. Inside a test, whose snapshot reverts it.
+    /// </summary>
+    public async Task AddWeEthPoolAsync(CancellationToken ct)
+    {
+        using var admin = Client(0);
+        var etherFi = new EtherFiStaking(admin, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth);
+        await etherFi.DepositAsync(1_100 * BigInteger.Pow(10, 18), ct);
+        await etherFi.WrapAsync(await new Erc20Token(admin, Lsts.EEth).BalanceOfAsync(), ct);
+        var weEth = await new Erc20Token(admin, Lsts.WeEth).BalanceOfAsync();
+        var worth = await etherFi.EEthForWeEthAsync(weEth);
+        // WETH9 deposit() (selector 0xd0e30db0): the pool's WETH is wrapped ETH, which an unwrap can be paid from.
+        await admin.SendDataAsync(Market.Weth, "0xd0e30db0", worth, ct);
+        await UniswapV3Deployment.AddPoolAsync(admin, _uniswapArtifacts.Core, _uniswapArtifacts.Periphery, Uniswap, (Lsts.WeEth, weEth), (Market.Weth, worth), WeEthPoolFee, ct);
+    }
+
+    /// <summary>
     /// Writes a contracts file for this chain into <paramref name="folder"/>, laid out like the repository's
     /// (configs/venues/ethereum_contracts.yaml), listing the deployed AAVE pool, Uniswap's router and pool and the tokens;
     /// returns its path. With <paramref name="etherFi"/>, EtherFi's stand-ins are listed too: its liquidity pool, eETH,
-    /// and its weETH in place of the AAVE market's (a plain mintable token, which the pool then does not know as its own).
+    /// and its weETH in place of the AAVE market's (a plain mintable token, which the pool then does not know as its own),
+    /// with the weETH/WETH pool's fee tier.
     /// </summary>
     public string WriteContractsFile(string folder, bool etherFi = false)
     {
@@ -90,6 +118,11 @@ public sealed class AaveChainFixture : IAsyncLifetime
         if (_uniswap is { } uniswap)
         {
             lines.AddRange(["    uniswap_v3:", $"      swap_router: \"{uniswap.SwapRouter}\"", "      fee_tiers:", $"        WETH_USDT: {uniswap.Fee}"]);
+            if (etherFi)
+            {
+                // The pool AddWeEthPoolAsync adds, inside the tests that sell weETH.
+                lines.Add($"        weETH_WETH: {WeEthPoolFee}");
+            }
         }
 
         if (etherFi)

@@ -20,7 +20,8 @@ namespace Basis.Orchestrations.Tests.Live;
 /// supplies its capital to the real AAVE v3 on anvil from the host's account, records the transaction and what it moved
 /// in a real PostgreSQL ledger, and reconciles clean against the chain; a crash between the hour and the send loses
 /// nothing and sends nothing twice. A pure_lending_eth instance (its ETH wrapped and lent as WETH) and an
-/// eth_staking_only one (its ETH staked with EtherFi's stand-in for weETH) run end to end the same way.
+/// eth_staking_only one (its ETH staked with EtherFi's stand-in for weETH, sold back on Uniswap at the operator's
+/// emergency stop) run end to end the same way.
 /// </summary>
 public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer server) : IClassFixture<AaveChainFixture>, IClassFixture<PostgresServer>, IAsyncLifetime
 {
@@ -127,7 +128,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     }
 
     [Fact]
-    public async Task A_real_staking_instance_stakes_its_eth_with_etherfi_for_weeth_and_reconciles_clean()
+    public async Task A_real_staking_instance_stakes_its_eth_with_etherfi_for_weeth_reconciles_clean_and_an_emergency_stop_sells_it_back_to_eth()
     {
         // EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565: 100 ETH staked by
         // someone else, and 5.65 ETH of rewards.
@@ -163,6 +164,25 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
         var reconciled = await runtime.ReconcileAsync("stake", Cancel);
         Assert.True(reconciled.Ran, reconciled.Detail);
         Assert.StartsWith("reconciled: the venues hold what the ledger says", reconciled.Detail, StringComparison.Ordinal);
+
+        // The operator's emergency stop (as LiveService records it): the next hour sells the weETH on Uniswap (a pool at
+        // EtherFi's rate) and unwraps the WETH it gave; the instance holds ETH only, as the chain does.
+        await fixture.AddWeEthPoolAsync(Cancel);
+        await ledger.ChangeStatusAsync("stake", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, DateTimeOffset.UtcNow, Cancel);
+        await ledger.AppendEventAsync(new LedgerEvent("stake", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, DateTimeOffset.UtcNow), Cancel);
+        var unwind = await runtime.RunCycleAsync("stake", Created.AddHours(4), Cancel);
+
+        Assert.True(unwind.Ran, unwind.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("stake", Cancel));
+        var unwound = await ledger.RebuildPositionsAsync("stake", Cancel);
+        decimal Left(string asset) => unwound.Balances.SingleOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == asset)?.Amount ?? 0m;
+        // Steps carry token amounts to 8 places, never rounded up: the sale leaves under 1e-8 weETH.
+        Assert.InRange(Left(LiquidStaking.EtherFi.Wrapped), 0m, 0.00000001m);
+        Assert.Equal(0m, Left(ChainStepDesk.WrappedEth));
+        // The ETH back: what was staked, less the pool's 0.05 % fee, its slippage and the gas.
+        Assert.InRange(Left(ChainReader.NativeEth), 5m * 0.99m, 5m);
+        var after = await runtime.ReconcileAsync("stake", Cancel);
+        Assert.StartsWith("reconciled: the venues hold what the ledger says", after.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

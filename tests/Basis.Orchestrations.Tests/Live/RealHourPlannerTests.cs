@@ -65,16 +65,31 @@ public sealed class RealHourPlannerTests
     }
 
     [Fact]
-    public void An_hour_needing_an_lst_sale_is_refused_whole()
+    public void An_hour_needing_a_reward_sale_is_refused_whole()
     {
-        var sale = new GateDecision(new LstSale(LstToken.WeEth, 1.5, "raise ETH"), 4_500, GateVerdict.Passed, 1, true, "within limits");
+        var sale = new GateDecision(new DexSale(Asset.Eigen, 150, "sell reward tokens for ETH"), 450, GateVerdict.Passed, 1, true, "within limits");
         var plan = Planner([], onChain: true).Plan(Hour, [Passed(BinanceEth, -0.5, 3_000), sale], Book(("binance", "ETHUSDT", -0.5)));
 
         Assert.Empty(plan.Orders);
         Assert.Empty(plan.ChainSteps);
         Assert.Equal(
-            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a LstSale (raise ETH), and only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido) and swaps between ETH and USDT are sent for real so far (LST sales, reward sales and atomic plans are not yet)",
+            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a DexSale (sell reward tokens for ETH), and only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido), LST sales and swaps between ETH and USDT are sent for real so far (reward sales and atomic plans are not yet)",
             plan.Refusal);
+    }
+
+    [Fact]
+    public void An_lst_sold_is_swapped_for_weth_bounded_by_its_worth_then_unwrapped()
+    {
+        // 2 weETH worth 6,339 USD at 3,000 per ETH: 2.113 ETH. Sold for at least 2.113 × 0.99 = 2.09187 WETH (the 1 % swap
+        // tolerance), then 2.113 WETH unwrapped (the desk unwraps what the sale gave, when less).
+        var sale = new GateDecision(new LstSale(LstToken.WeEth, 2, "unwind"), 6_339, GateVerdict.Passed, 1, true, "ok");
+
+        var plan = Planner([], onChain: true).Plan(Hour, [sale], Book());
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(
+            [(ChainStepKind.SwapExactIn, "weETH", 2m, "WETH", 2.09187m), (ChainStepKind.UnwrapEth, "ETH", 2.113m, null, null)],
+            plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount, s.Counter, s.Limit)));
     }
 
     [Fact]
@@ -287,4 +302,11 @@ public sealed class RealHourPlannerTests
         positions.ToDictionary(
             p => new InstrumentKey(VenueNames.TryParse(p.Venue, out var venue) ? venue : throw new ArgumentException(p.Venue), p.Symbol.EndsWith("USDT", StringComparison.Ordinal) ? PositionType.Perp : PositionType.BaseToken, p.Symbol),
             p => p.Size);
+}
+
+/// <summary>The planner at an hour whose ETH is worth 3,000 USD, the price the tests' intents are sized at.</summary>
+file static class PlanAtEth3000
+{
+    public static HourPlan Plan(this RealHourPlanner planner, DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book) =>
+        planner.Plan(hourUtc, verdicts, book, asset => asset == Asset.Eth ? 3_000 : throw new ArgumentException($"no {asset} price in these tests", nameof(asset)));
 }

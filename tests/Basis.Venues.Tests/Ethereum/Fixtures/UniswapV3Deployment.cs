@@ -15,8 +15,6 @@ internal static class UniswapV3Deployment
 {
     public const uint Fee = 3000;
 
-    // The widest range on the 0.3 % pool's tick spacing of 60 (TickMath's ±887272 rounded inwards).
-    private const int MaxTick = 887_220;
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
     private static readonly BigInteger Usdt = BigInteger.Pow(10, 6);
 
@@ -34,32 +32,46 @@ internal static class UniswapV3Deployment
         var router = await contracts.DeployAsync("SwapRouter", ct, factory, weth).ConfigureAwait(false);
         var quoter = await contracts.DeployAsync("QuoterV2", ct, factory, weth).ConfigureAwait(false);
 
-        // Pools order their tokens by address; the price is token1 per token0 in smallest units, as sqrt(P) × 2^96.
-        var wethFirst = BigInteger.Parse("0" + weth[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
-            < BigInteger.Parse("0" + usdt[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-        var (token0, token1) = wethFirst ? (weth, usdt) : (usdt, weth);
-        var (amount0, amount1) = wethFirst ? (1000 * Ether, usdtSeeded) : (usdtSeeded, 1000 * Ether);
-        var sqrtPriceX96 = SquareRoot((amount1 << 192) / amount0);
-        await contracts.CallAsync("NonfungiblePositionManager", positions, "createAndInitializePoolIfNecessary", ct, token0, token1, Fee, sqrtPriceX96).ConfigureAwait(false);
-        var pool = await new ArtifactDeployer(deployer, core).QueryAsync<string>("UniswapV3Factory", factory, "getPool", token0, token1, Fee).ConfigureAwait(false);
-
         // The pool's WETH is wrapped, not minted (WETH9 deposit(), selector 0xd0e30db0): WETH unwrapped later is paid in ETH the contract holds.
         await deployer.SendDataAsync(weth, "0xd0e30db0", 1000 * Ether, ct).ConfigureAwait(false);
         await deployer.SendAsync(usdt, new MintFunction { Account = deployer.Account.Address, Value = usdtSeeded }, ct).ConfigureAwait(false);
-        await new Erc20Token(deployer, weth).ApproveOnceAsync(positions, 1000 * Ether, ct).ConfigureAwait(false);
-        await new Erc20Token(deployer, usdt).ApproveOnceAsync(positions, usdtSeeded, ct).ConfigureAwait(false);
+        var market = new UniswapMarket(factory, "", router, quoter, positions, Fee);
+        var pool = await AddPoolAsync(deployer, core, periphery, market, (weth, 1000 * Ether), (usdt, usdtSeeded), Fee, ct).ConfigureAwait(false);
+        return market with { Pool = pool };
+    }
+
+    /// <summary>
+    /// Creates the <paramref name="fee"/> pool of two tokens the deployer holds, at the price their amounts make, and
+    /// seeds it with both over the full tick range; returns the pool's address.
+    /// </summary>
+    public static async Task<string> AddPoolAsync(
+        EthereumClient deployer, string core, string periphery, UniswapMarket market, (string Token, BigInteger Amount) a, (string Token, BigInteger Amount) b, uint fee, CancellationToken ct)
+    {
+        var contracts = new ArtifactDeployer(deployer, periphery);
+        // Pools order their tokens by address; the price is token1 per token0 in smallest units, as sqrt(P) × 2^96.
+        static BigInteger Number(string address) => BigInteger.Parse("0" + address[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var ((token0, amount0), (token1, amount1)) = Number(a.Token) < Number(b.Token) ? (a, b) : (b, a);
+        var sqrtPriceX96 = SquareRoot((amount1 << 192) / amount0);
+        await contracts.CallAsync("NonfungiblePositionManager", market.PositionManager, "createAndInitializePoolIfNecessary", ct, token0, token1, fee, sqrtPriceX96).ConfigureAwait(false);
+        var pool = await new ArtifactDeployer(deployer, core).QueryAsync<string>("UniswapV3Factory", market.Factory, "getPool", token0, token1, fee).ConfigureAwait(false);
+
+        await new Erc20Token(deployer, token0).ApproveOnceAsync(market.PositionManager, amount0, ct).ConfigureAwait(false);
+        await new Erc20Token(deployer, token1).ApproveOnceAsync(market.PositionManager, amount1, ct).ConfigureAwait(false);
         var deadline = (await deployer.ChainTimeAsync(ct).ConfigureAwait(false)).AddHours(1).ToUnixTimeSeconds();
+        // The widest range on the fee's tick spacing (TickMath's ±887272 rounded inwards).
+        var spacing = fee switch { 100 => 1, 500 => 10, 3000 => 60, _ => 200 };
+        var maxTick = 887_272 / spacing * spacing;
         await deployer.SendAsync(
-            positions,
+            market.PositionManager,
             new MintPositionFunction
             {
                 Params = new MintPositionParams
                 {
                     Token0 = token0,
                     Token1 = token1,
-                    Fee = Fee,
-                    TickLower = -MaxTick,
-                    TickUpper = MaxTick,
+                    Fee = fee,
+                    TickLower = -maxTick,
+                    TickUpper = maxTick,
                     Amount0Desired = amount0,
                     Amount1Desired = amount1,
                     Recipient = deployer.Account.Address,
@@ -67,7 +79,7 @@ internal static class UniswapV3Deployment
                 },
             },
             ct).ConfigureAwait(false);
-        return new UniswapMarket(factory, pool, router, quoter, positions, Fee);
+        return pool;
     }
 
     private static BigInteger SquareRoot(BigInteger n)
