@@ -50,10 +50,9 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     public UniswapRoutes? Uniswap { get; init; }
 
     /// <summary>
-    /// How far below a step's amount the ledger's wallet may hold of the token it spends (a supply or a deposit of the
-    /// instance's share class unit), as a fraction of the instance's capital, for the step to take what is there instead:
-    /// the hour's steps carry the book's amounts, and a swap before them costs what the pool asks, not the book's cost
-    /// model. A larger shortfall fails the step unsent.
+    /// How far below a supply's or a deposit's amount the ledger's wallet may hold, as a fraction of the instance's
+    /// capital, for the step to take what is there instead (<see cref="LedgerFunds"/>): a swap before it costs what the
+    /// pool asks, not the book's cost model. A larger shortfall fails the step unsent.
     /// </summary>
     public decimal ShortfallTolerance { get; init; }
 
@@ -168,39 +167,28 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     }
 
     /// <summary>
-    /// The step as it can be sent from what the ledger's wallet holds: as it is, or, for a supply or a deposit whose
-    /// amount the wallet falls short of within <see cref="ShortfallTolerance"/>, taking what is there; or null and why,
-    /// when the shortfall is larger. An unwrap takes the WETH there when that is less: after an LST sale, it is what the
-    /// sale gave, which the sale's own bound already held to the book.
+    /// The step as it can be sent from what the ledger's wallet holds: as it is, or, for a supply or a deposit the wallet
+    /// falls short of within <see cref="ShortfallTolerance"/>, taking what is there (<see cref="LedgerFunds"/>); or null
+    /// and why. An unwrap takes the WETH there when that is less: after an LST sale, it is what the sale gave, which the
+    /// sale's own bound already held to the book.
     /// </summary>
     private async Task<(LedgerChainStep? Step, string? Shortfall)> WithinWalletAsync(string instanceId, LedgerChainStep step, CancellationToken cancellationToken)
     {
-        if (step.Kind is not (ChainStepKind.AaveSupply or ChainStepKind.ExchangeDeposit or ChainStepKind.UnwrapEth))
+        switch (step.Kind)
         {
-            return (step, null);
+            case ChainStepKind.AaveSupply or ChainStepKind.ExchangeDeposit:
+                var (spendable, shortfall) = await LedgerFunds.SpendableAsync(ledger, instanceId, ChainReader.Wallet, step.Asset, step.Amount, ShortfallTolerance, cancellationToken).ConfigureAwait(false);
+                return spendable is { } amount ? (step with { Amount = Math.Round(amount, 8, MidpointRounding.ToZero) }, null) : (null, shortfall);
+            case ChainStepKind.UnwrapEth:
+                var positions = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
+                var held = positions.Balances.FirstOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == WrappedEth)?.Amount ?? 0m;
+                // All of it when less, to the wei: an unwrap leaves no dust.
+                return held >= step.Amount ? (step, null)
+                    : held > 0m ? (step with { Amount = held }, null)
+                    : (null, $"the ledger's wallet holds no {WrappedEth} to unwrap");
+            default:
+                return (step, null);
         }
-
-        var spent = step.Kind == ChainStepKind.UnwrapEth ? WrappedEth : step.Asset;
-        var positions = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        var held = positions.Balances.FirstOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == spent)?.Amount ?? 0m;
-        if (held >= step.Amount)
-        {
-            return (step, null);
-        }
-
-        if (step.Kind == ChainStepKind.UnwrapEth)
-        {
-            // All of it, to the wei: an unwrap leaves no dust.
-            return held > 0m ? (step with { Amount = held }, null) : (null, $"the ledger's wallet holds no {WrappedEth} to unwrap");
-        }
-
-        var instance = await ledger.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        var unit = string.Equals(instance?.ShareClass, "eth", StringComparison.OrdinalIgnoreCase) ? ChainReader.NativeEth : "USDT";
-        var allowed = step.Asset == unit ? (instance?.Capital ?? 0m) * ShortfallTolerance : 0m;
-        return step.Amount - held <= allowed
-            ? (step with { Amount = Math.Round(held, 8, MidpointRounding.ToZero) }, null)
-            : (null, string.Create(CultureInfo.InvariantCulture,
-                $"the ledger's wallet holds {held} {step.Asset}, {step.Amount - held} short of it, more than the {allowed} {step.Asset} a step may be short ({ShortfallTolerance:P2} of the instance's capital in its share class's unit)"));
     }
 
     /// <summary>The token a step of <paramref name="kind"/> sends or wraps, when it is not the step's asset.</summary>

@@ -27,6 +27,13 @@ namespace Basis.Live.Execution;
 /// <param name="time">The clock steps are stamped by.</param>
 public sealed class WithdrawalDesk(PostgresLiveLedger ledger, IExchangeClients exchanges, string wallet, Func<ExchangeVenue, string, decimal> withdrawalFee, TimeProvider time) : IOutboxDesk
 {
+    /// <summary>
+    /// How far below a withdrawal and its fee the ledger's venue may hold, as a fraction of the instance's capital, for
+    /// the withdrawal to take what is there instead (<see cref="LedgerFunds"/>): the venue's fees and fills were not the
+    /// book's. A larger shortfall fails the step before the venue is asked.
+    /// </summary>
+    public decimal ShortfallTolerance { get; init; }
+
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -51,6 +58,14 @@ public sealed class WithdrawalDesk(PostgresLiveLedger ledger, IExchangeClients e
 
             if (step.Status == ChainStepStatus.Planned)
             {
+                var fee = withdrawalFee(venue, step.Asset);
+                var (spendable, shortfall) = await LedgerFunds.SpendableAsync(ledger, instanceId, step.Venue!, step.Asset, step.Amount + fee, ShortfallTolerance, cancellationToken).ConfigureAwait(false);
+                if (spendable - fee is not { } amount || amount <= 0m)
+                {
+                    return new SendOutcome(requested, arrived, $"the withdrawal {what} cannot start: {shortfall ?? $"what the ledger's {step.Venue} holds does not cover its {fee} {step.Asset} fee"}");
+                }
+
+                step = step with { Amount = amount };
                 var (asked, failure) = await RequestAsync(step, venue, exchange, what, cancellationToken).ConfigureAwait(false);
                 if (failure is not null)
                 {

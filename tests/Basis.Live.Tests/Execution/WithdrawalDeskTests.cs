@@ -56,17 +56,7 @@ public sealed class WithdrawalDeskTests(AaveChainFixture fixture, PostgresServer
     {
         // OKX holds the instance's 10,000 USDT; the venues' hot wallet holds USDT to send withdrawals from.
         var market = fixture.Market;
-        using var hotWallet = fixture.Client(2);
-        await hotWallet.SendAsync(market.Usdt, new MintFunction { Account = hotWallet.Account.Address, Value = 10_000 * BigInteger.Pow(10, 6) }, Cancel);
-        await using var venues = await SimulatedVenues.StartAsync(Repository.Root, Cancel, new SimulatorChain
-        {
-            RpcUrl = fixture.Chain.RpcUrl,
-            Tokens = new Dictionary<string, string> { ["USDT"] = market.Usdt },
-            Confirmations = Confirmations,
-            HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
-            WithdrawalFees = new Dictionary<string, decimal> { ["USDT"] = Fee },
-            PollInterval = TimeSpan.FromMilliseconds(50),
-        }, startingUsdt: 10_000m, withdrawTo: _wallet.Account.Address);
+        await using var venues = await StartVenuesAsync(10_000m);
         var okx = venues.Clients[ExchangeVenue.Okx];
         await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", "USDT", 10_000m, 0m, null, "okx", Start), Cancel);
         await WriteAheadAsync(Withdrawal("out", 2_500m));
@@ -115,8 +105,54 @@ public sealed class WithdrawalDeskTests(AaveChainFixture fixture, PostgresServer
         Assert.Equal(status, Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel)).Status);
     }
 
-    private WithdrawalDesk Desk(SimulatedVenues? venues) =>
-        new(_ledger, new VenueClients(venues), _wallet.Account.Address, (_, _) => Fee, TimeProvider.System);
+    [Theory]
+    [InlineData(2_480, 2_479)]
+    [InlineData(2_300, null)]
+    public async Task A_withdrawal_the_venue_falls_short_of_takes_what_is_there_within_the_tolerance_of_the_capital(int held, int? withdrawn)
+    {
+        // The book withdraws 2,500 USDT (and OKX's 1 USDT fee) from OKX, where the ledger holds less: the venue's fees and
+        // fills were not the book's. With 1 % of the 10,000 USDT capital tolerated, 21 short withdraws the 2,479 there
+        // after the fee; 201 short is refused before OKX is asked.
+        await using var venues = await StartVenuesAsync(held);
+        await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", "USDT", held, 0m, null, "okx", Start), Cancel);
+        await WriteAheadAsync(Withdrawal("out", 2_500m));
+
+        var sent = await Desk(venues, shortfallTolerance: 0.01m).SendAsync(InstanceId, Cancel);
+
+        var step = Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel));
+        if (withdrawn is { } amount)
+        {
+            Assert.Equal((1, null), (sent.Sent, sent.Failure));
+            Assert.Equal((ChainStepStatus.Arriving, amount), (step.Status, step.Amount));
+            Assert.Equal(amount, (await venues.Clients[ExchangeVenue.Okx].GetWithdrawalAsync(step.VenueRef!, Cancel)).Amount);
+        }
+        else
+        {
+            Assert.Equal(
+                "the withdrawal ExchangeWithdrawal of 2500 USDT from okx (out) cannot start: the ledger's okx holds 2300 USDT, 201 short of it, more than the 100.00 USDT a step may be short (1.00 % of the instance's capital in its share class's unit)",
+                sent.Failure);
+            Assert.Equal(ChainStepStatus.Planned, step.Status);
+        }
+    }
+
+    /// <summary>The simulated venues, OKX holding <paramref name="usdt"/>, sending withdrawals from a hot wallet on this chain to the test's wallet.</summary>
+    private async Task<SimulatedVenues> StartVenuesAsync(decimal usdt)
+    {
+        using var hotWallet = fixture.Client(2);
+        await hotWallet.SendAsync(fixture.Market.Usdt, new MintFunction { Account = hotWallet.Account.Address, Value = 10_000 * BigInteger.Pow(10, 6) }, Cancel);
+        return await SimulatedVenues.StartAsync(Repository.Root, Cancel, new SimulatorChain
+        {
+            RpcUrl = fixture.Chain.RpcUrl,
+            Tokens = new Dictionary<string, string> { ["USDT"] = fixture.Market.Usdt },
+            Confirmations = Confirmations,
+            HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
+            WithdrawalFees = new Dictionary<string, decimal> { ["USDT"] = Fee },
+            PollInterval = TimeSpan.FromMilliseconds(50),
+        }, startingUsdt: usdt, withdrawTo: _wallet.Account.Address);
+    }
+
+    private WithdrawalDesk Desk(SimulatedVenues? venues, decimal shortfallTolerance = 0m) =>
+        new(_ledger, new VenueClients(venues), _wallet.Account.Address, (_, _) => Fee, TimeProvider.System) { ShortfallTolerance = shortfallTolerance };
 
     private async Task<ReconciliationReport> ReconcileAsync(IPerpExchange exchange)
     {
