@@ -79,6 +79,12 @@ internal sealed class RealHourPlanner : IHourExecution
 
             // The intent's notional over its size is the hour's price, at which the gate held it to the cap.
             var price = first.Verdict.NotionalUsd / Math.Abs(first.Size);
+            if (market == MarketType.Perp && (double)Math.Abs(delta) * price < (double)_rules.PerpMinNotionalUsd(venue))
+            {
+                // Smaller than the venue takes: left, as a change smaller than a step is.
+                continue;
+            }
+
             var parts = Math.Max(1, (int)Math.Ceiling((double)Math.Abs(delta) * price / _maxTradeSizeUsd));
             var part = Math.Floor(Math.Abs(delta) / parts / step) * step;
             if (part == 0)

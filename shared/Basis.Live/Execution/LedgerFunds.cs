@@ -14,13 +14,15 @@ internal static class LedgerFunds
     /// <summary>
     /// The amount of <paramref name="asset"/> a step needing <paramref name="needed"/> at <paramref name="location"/> may
     /// spend: all of it when held, what is held when short by no more than <paramref name="tolerance"/> of the capital, or
-    /// null and why.
+    /// null and why. What is held is the ledger's balance there, or what the venue says is free to move
+    /// (<paramref name="free"/>, an exchange's available balance: margin for a position left open is not) when that is less.
     /// </summary>
     public static async Task<(decimal? Spendable, string? Shortfall)> SpendableAsync(
-        PostgresLiveLedger ledger, string instanceId, string location, string asset, decimal needed, decimal tolerance, CancellationToken cancellationToken)
+        PostgresLiveLedger ledger, string instanceId, string location, string asset, decimal needed, decimal tolerance, CancellationToken cancellationToken, decimal? free = null)
     {
         var positions = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        var held = positions.Balances.FirstOrDefault(b => b.Location == location && b.Asset == asset)?.Amount ?? 0m;
+        var booked = positions.Balances.FirstOrDefault(b => b.Location == location && b.Asset == asset)?.Amount ?? 0m;
+        var held = free is { } venueFree ? Math.Min(booked, venueFree) : booked;
         if (held >= needed)
         {
             return (needed, null);
@@ -32,6 +34,6 @@ internal static class LedgerFunds
         return needed - held <= allowed
             ? (held, null)
             : (null, string.Create(CultureInfo.InvariantCulture,
-                $"the ledger's {location} holds {held} {asset}, {needed - held} short of it, more than the {allowed} {asset} a step may be short ({tolerance:P2} of the instance's capital in its share class's unit)"));
+                $"{(held < booked ? $"{location} has {held} {asset} free to move (the ledger's holds {booked})" : $"the ledger's {location} holds {held} {asset}")}, {needed - held} short of it, more than the {allowed} {asset} a step may be short ({tolerance:P2} of the instance's capital in its share class's unit)"));
     }
 }

@@ -13,7 +13,8 @@ namespace Basis.Live.Execution;
 public sealed class OrderRules(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> perpQuantitySteps,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> spotQuantitySteps,
-    decimal swapPriceTolerance)
+    decimal swapPriceTolerance,
+    IReadOnlyDictionary<string, decimal> perpMinNotionalsUsd)
 {
     /// <summary>The file's path under the configs folder.</summary>
     public const string RelativePath = "live/orders.yaml";
@@ -33,6 +34,9 @@ public sealed class OrderRules(
     /// </summary>
     public decimal SwapPriceTolerance { get; } = swapPriceTolerance;
 
+    /// <summary>The smallest notional (USD) of a perpetual order the venue takes (Binance's MIN_NOTIONAL); 0 when it sets none.</summary>
+    public decimal PerpMinNotionalUsd(ExchangeVenue venue) => perpMinNotionalsUsd.GetValueOrDefault(venue.ToString().ToLowerInvariant());
+
     private static decimal Step(IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> steps, string section, ExchangeVenue venue, string baseAsset)
     {
         var name = venue.ToString().ToLowerInvariant();
@@ -48,11 +52,12 @@ public sealed class OrderRules(
 
     /// <summary>
     /// Reads <c>perp_quantity_step</c> and <c>spot_quantity_step</c> (venue → base asset → a positive step) and
-    /// <c>swap_price_tolerance</c> (a fraction up to 0.1).
+    /// <c>swap_price_tolerance</c> (a fraction up to 0.1) and <c>perp_min_notional_usd</c> (venue → USD).
     /// </summary>
     /// <exception cref="Basis.Configuration.ConfigException">Every problem found.</exception>
     public static OrderRules From(ConfigNode root) => ConfigReader.Bind(root, reader => new OrderRules(
         reader.Map("perp_quantity_step", venue => venue.AsMap(step => step.As<decimal>(0.00000001m, 1_000m))),
         reader.Map("spot_quantity_step", venue => venue.AsMap(step => step.As<decimal>(0.00000001m, 1_000m))),
-        reader.Required<decimal>("swap_price_tolerance", 0.0001m, 0.1m)));
+        reader.Required<decimal>("swap_price_tolerance", 0.0001m, 0.1m),
+        reader.Map("perp_min_notional_usd", venue => venue.As<decimal>(0m, 1_000m))));
 }

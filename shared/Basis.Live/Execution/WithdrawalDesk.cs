@@ -59,7 +59,18 @@ public sealed class WithdrawalDesk(PostgresLiveLedger ledger, IExchangeClients e
             if (step.Status == ChainStepStatus.Planned)
             {
                 var fee = withdrawalFee(venue, step.Asset);
-                var (spendable, shortfall) = await LedgerFunds.SpendableAsync(ledger, instanceId, step.Venue!, step.Asset, step.Amount + fee, ShortfallTolerance, cancellationToken).ConfigureAwait(false);
+                decimal free;
+                try
+                {
+                    // What the trading account can give up now: the margin of a position left open stays (a venue refuses more).
+                    free = (await exchange.GetBalancesAsync(TradingAccount.Futures, cancellationToken).ConfigureAwait(false)).FirstOrDefault(b => b.Asset == step.Asset)?.Available ?? 0m;
+                }
+                catch (Exception e) when (e is ExchangeException or ExchangeConfigurationException or HttpRequestException)
+                {
+                    return new SendOutcome(requested, arrived, $"the withdrawal {what} could not start: {step.Venue}'s balance could not be read: {e.Message}");
+                }
+
+                var (spendable, shortfall) = await LedgerFunds.SpendableAsync(ledger, instanceId, step.Venue!, step.Asset, step.Amount + fee, ShortfallTolerance, cancellationToken, free).ConfigureAwait(false);
                 if (spendable - fee is not { } amount || amount <= 0m)
                 {
                     return new SendOutcome(requested, arrived, $"the withdrawal {what} cannot start: {shortfall ?? $"what the ledger's {step.Venue} holds does not cover its {fee} {step.Asset} fee"}");

@@ -154,6 +154,16 @@ public sealed class RealHourPlannerTests
     }
 
     [Fact]
+    public void A_perp_order_under_the_venue_s_minimum_notional_is_not_sent()
+    {
+        // 0.005 ETH at 3,000 is 15 USD, under Binance's 20 (configs/live/orders.yaml); 0.01 on Bybit, which sets none, goes.
+        var plan = Planner([]).Plan(Hour, [Passed(BinanceEth, -0.005, 3_000), Passed(BybitEth, -0.01, 3_000)], Book(("binance", "ETHUSDT", -0.005), ("bybit", "ETHUSDT", -0.01)));
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal([("bybit", 0.01m)], plan.Orders.Select(o => (o.Venue, o.Quantity)));
+    }
+
+    [Fact]
     public void A_refused_intent_is_not_planned()
     {
         var refused = new GateDecision(new PerpOrder(BinanceEth, -100, "too big"), 300_000, GateVerdict.Refused, 0, false, "over the cap");
