@@ -273,11 +273,17 @@ public sealed class LiveRuntime
 
     /// <summary>
     /// The operator's emergency stop: the instance's next hour is an unwind into cash, then it stays halted. Waits for
-    /// that hour when the instance has already run up to now; nothing to do for one that never ran.
+    /// that hour when the instance has already run up to now; nothing to do for one that never ran. A real instance's
+    /// unwind is followed until what it sent has arrived.
     /// </summary>
     private async Task<LiveCycleResult> UnwindAsync(PostgresLiveLedger ledger, LiveInstance instance, DateTimeOffset cycleUtc, CancellationToken cancellationToken)
     {
         const string Reason = "emergency stop by the operator: unwind everything";
+        if (instance.ExecutionKind == ExecutionKind.Real && await UnwindRequest.IsSentAsync(ledger, instance.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return await FollowUnwindAsync(ledger, instance, cancellationToken).ConfigureAwait(false);
+        }
+
         var (outcome, stopped) = await RunBookAsync(ledger, instance, new SafetyLimits(ReadOnly: false, double.MaxValue), double.PositiveInfinity, cycleUtc, Reason, breaker: null, cancellationToken).ConfigureAwait(false);
         if (stopped is not null)
         {
@@ -296,9 +302,42 @@ public sealed class LiveRuntime
             return new LiveCycleResult(instance.Id, false, "the emergency unwind waits for the next hour's prices");
         }
 
+        // A real unwind is done once what it sent has arrived (a withdrawal on its way to the wallet, a deposit to a
+        // venue): until then the request stays pending, and later cycles only follow what was sent (another hour of the
+        // book would trade again).
+        if (instance.ExecutionKind == ExecutionKind.Real)
+        {
+            var open = (await ledger.ListOpenChainStepsAsync(instance.Id, cancellationToken).ConfigureAwait(false)).Count
+                + (await ledger.ListOpenOrdersAsync(instance.Id, cancellationToken).ConfigureAwait(false)).Count;
+            if (open > 0)
+            {
+                var sent = $"unwinding: the unwind was sent at {outcome.NextHourUtc.AddHours(-1):yyyy-MM-ddTHH:mm}Z and {open} of its orders and steps are still on their way; it is done once they have arrived";
+                await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {sent}", UnwindRequest.SentDetails, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                return new LiveCycleResult(instance.Id, true, sent, outcome.Hours, outcome.EquitySc);
+            }
+        }
+
         var done = outcome.Hours == 0 ? "nothing to unwind: the instance never traded" : $"unwound into cash at {outcome.NextHourUtc.AddHours(-1):yyyy-MM-ddTHH:mm}Z";
         await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {done}; the instance stays halted", UnwindRequest.DoneDetails, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return new LiveCycleResult(instance.Id, true, done, outcome.Hours, outcome.EquitySc);
+    }
+
+    /// <summary>
+    /// Follows a real unwind that was sent: its outbox only (the book runs no further hour, which would trade again);
+    /// done once nothing is left on its way.
+    /// </summary>
+    private async Task<LiveCycleResult> FollowUnwindAsync(PostgresLiveLedger ledger, LiveInstance instance, CancellationToken cancellationToken)
+    {
+        var (_, held) = await RealSideAsync(ledger, instance, double.MaxValue, cancellationToken).ConfigureAwait(false);
+        if (held is not null)
+        {
+            return held;
+        }
+
+        var checkpoint = await ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+        var done = $"unwound into cash at {checkpoint!.NextHourUtc.AddHours(-1):yyyy-MM-ddTHH:mm}Z";
+        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {done}; the instance stays halted", UnwindRequest.DoneDetails, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return new LiveCycleResult(instance.Id, true, done);
     }
 
     /// <summary>

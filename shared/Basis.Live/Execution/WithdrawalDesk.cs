@@ -15,7 +15,8 @@ namespace Basis.Live.Execution;
 /// <see cref="ChainStepStatus.Pending"/>, then <see cref="ChainStepStatus.Arriving"/> with the venue's withdrawal id;</item>
 /// <item>the withdrawal is followed by that id. The ledger moves the amount and fee out of the venue into transit to the
 /// wallet (<see cref="Transit"/>) as soon as the venue lists it, less the fee it reports, and from transit into the wallet
-/// once the venue reports it complete.</item>
+/// once the venue reports it complete. Both transfers are named by venue and id: two venues may number their
+/// withdrawals alike.</item>
 /// </list>
 /// Neither move is idempotent at the venues, so a step found moving or pending (a host that stopped while asking) is
 /// never asked again: the send fails saying so, for an operator to check the venue's history.
@@ -99,7 +100,7 @@ public sealed class WithdrawalDesk(PostgresLiveLedger ledger, IExchangeClients e
 
             var now = time.GetUtcNow();
             await ledger.AppendTransferAsync(new LedgerTransfer(
-                instanceId, $"{step.VenueRef}/sent", step.Asset, withdrawal.Amount + withdrawal.Fee, withdrawal.Fee, step.Venue, Transit.To(ChainReader.Wallet), now), cancellationToken).ConfigureAwait(false);
+                instanceId, $"{step.Venue}/{step.VenueRef}/sent", step.Asset, withdrawal.Amount + withdrawal.Fee, withdrawal.Fee, step.Venue, Transit.To(ChainReader.Wallet), now), cancellationToken).ConfigureAwait(false);
             switch (withdrawal.Status)
             {
                 case WithdrawalStatus.Pending or WithdrawalStatus.Sent:
@@ -110,7 +111,7 @@ public sealed class WithdrawalDesk(PostgresLiveLedger ledger, IExchangeClients e
             }
 
             if (await ledger.AppendTransferAsync(new LedgerTransfer(
-                    instanceId, $"{step.VenueRef}/arrived", step.Asset, withdrawal.Amount, 0m, Transit.To(ChainReader.Wallet), ChainReader.Wallet, now), cancellationToken).ConfigureAwait(false))
+                    instanceId, $"{step.Venue}/{step.VenueRef}/arrived", step.Asset, withdrawal.Amount, 0m, Transit.To(ChainReader.Wallet), ChainReader.Wallet, now), cancellationToken).ConfigureAwait(false))
             {
                 arrived++;
             }

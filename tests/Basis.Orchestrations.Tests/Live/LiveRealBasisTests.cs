@@ -20,8 +20,9 @@ namespace Basis.Orchestrations.Tests.Live;
 /// A real eth_basis instance enters from the host's wallet: its USDT is deposited on chain (anvil) to Binance, Bybit and
 /// OKX on the exchange simulator, which watch the chain and credit it; its orders wait for the credits, then buy ETH spot
 /// on Bybit and short it on the three venues; the ledger (a real PostgreSQL) then reconciles clean against the chain and
-/// every venue. A real usdt_eth_staking_hedged_simple instance does the same with its on-chain half: ETH bought on the
-/// real Uniswap v3, staked with EtherFi's stand-in for weETH.
+/// every venue. A real usdt_eth_staking_hedged_simple instance does the same with its on-chain half (ETH bought on the
+/// real Uniswap v3, staked with EtherFi's stand-in for weETH), and at the operator's emergency stop unwinds into USDT in
+/// the wallet: the shorts closed, the weETH and its ETH sold on Uniswap, the margin withdrawn from the three venues.
 /// </summary>
 public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer server) : IClassFixture<AaveChainFixture>, IClassFixture<PostgresServer>, IAsyncLifetime
 {
@@ -120,7 +121,7 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
     }
 
     [Fact]
-    public async Task A_real_hedged_staking_instance_buys_eth_on_uniswap_stakes_it_deposits_its_margin_shorts_and_reconciles_clean()
+    public async Task A_real_hedged_staking_instance_enters_reconciles_clean_and_an_emergency_stop_unwinds_it_into_usdt_in_the_wallet()
     {
         var market = fixture.Market;
         var lsts = fixture.Lsts;
@@ -170,18 +171,64 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         var reconciled = await runtime.ReconcileAsync("hedged", Cancel);
         Assert.True(reconciled.Ran, reconciled.Detail);
         Assert.Matches(@"^reconciled: the venues hold what the ledger says \(\d+ holding\(s\) within tolerance\)$", reconciled.Detail);
+
+        // The operator's emergency stop: the next hour unwinds into USDT: the shorts closed, the weETH sold on Uniswap (a
+        // pool at EtherFi's rate) and its ETH sold for USDT, the margin withdrawn from the venues to the wallet.
+        await fixture.AddWeEthPoolAsync(Cancel);
+        await ledger.ChangeStatusAsync("hedged", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, clock.GetUtcNow(), Cancel);
+        await ledger.AppendEventAsync(new LedgerEvent("hedged", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, clock.GetUtcNow()), Cancel);
+        clock.Advance(TimeSpan.FromHours(1));
+        var unwind = await runtime.RunCycleAsync("hedged", Created.AddHours(2), Cancel);
+        Assert.True(unwind.Detail.StartsWith("unwinding: the unwind was sent at 2025-01-01T02:00Z", StringComparison.Ordinal), unwind.Detail);
+        Assert.Contains("hedged", await runtime.InstancesDueAsync(Cancel));
+
+        // The venues send the withdrawals on chain; once confirmed, a later cycle finds them in the wallet: done, and the
+        // instance stays halted. Nothing more is traded meanwhile (the book runs no further hour).
+        var last = unwind;
+        for (var attempt = 0; attempt < 100 && !last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100, Cancel);
+            await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
+            last = await runtime.RunCycleAsync("hedged", Created.AddHours(3), Cancel);
+            Assert.True(last.Detail.StartsWith("waiting: ", StringComparison.Ordinal) || last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal), last.Detail);
+        }
+
+        Assert.Equal("unwound into cash at 2025-01-01T02:00Z", last.Detail);
+        Assert.DoesNotContain("hedged", await runtime.InstancesDueAsync(Cancel));
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("hedged", Cancel));
+        var unwound = await ledger.RebuildPositionsAsync("hedged", Cancel);
+        decimal Held(string location, string asset) => unwound.Balances.SingleOrDefault(b => b.Location == location && b.Asset == asset)?.Amount ?? 0m;
+        // The shorts are closed; what is left is the book's own hedge of the ETH the wallet owes for gas (a USDT instance
+        // pays gas from the operator's float, which the book carries as negative ETH): a step or two long, whose margin
+        // stays at its venue, free USDT being what a withdrawal takes.
+        Assert.All(unwound.Perps, p => Assert.InRange(p.Size, 0m, 0.003m));
+        Assert.InRange(Held(ChainReader.Wallet, "weETH"), 0m, 0.00000001m);
+        // Back in the wallet: the capital less two swaps' fees and slippage, the perps' fees and the withdrawals' fees.
+        Assert.InRange(Held(ChainReader.Wallet, "USDT"), Capital * 0.98m, Capital);
+        var after = await runtime.ReconcileAsync("hedged", Cancel);
+        Assert.True(after.Detail.StartsWith("reconciled: the venues hold what the ledger says", StringComparison.Ordinal), after.Detail);
     }
 
-    /// <summary>The exchange simulator's three venues, with no USDT of their own, watching this chain for deposits.</summary>
-    private Task<SimulatedVenues> StartVenuesAsync() =>
-        SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel, new SimulatorChain
+    /// <summary>
+    /// The exchange simulator's three venues, with no USDT of their own, watching this chain for deposits and sending
+    /// withdrawals to the host's wallet (account 1) from a hot wallet (account 2) that holds USDT to send them.
+    /// </summary>
+    private async Task<SimulatedVenues> StartVenuesAsync()
+    {
+        using var hotWallet = fixture.Client(2);
+        await hotWallet.SendAsync(fixture.Market.Usdt, new MintFunction { Account = hotWallet.Account.Address, Value = 50_000 * BigInteger.Pow(10, 6) }, Cancel);
+        using var host = fixture.Client(1);
+        return await SimulatedVenues.StartAsync(Repository.Path(string.Empty), Cancel, new SimulatorChain
         {
             RpcUrl = fixture.Chain.RpcUrl,
             Tokens = new Dictionary<string, string> { ["USDT"] = fixture.Market.Usdt },
             Confirmations = Confirmations,
             HotWalletPrivateKey = fixture.Chain.PrivateKey(2),
+            // The venues' USDT withdrawal fee of configs/venues, which the desk moves out of the trading account with each.
+            WithdrawalFees = new Dictionary<string, decimal> { ["USDT"] = 1m },
             PollInterval = TimeSpan.FromMilliseconds(50),
-        }, startingUsdt: 0m);
+        }, startingUsdt: 0m, withdrawTo: host.Account.Address);
+    }
 
     private async Task UntilCreditedAsync(int count)
     {
