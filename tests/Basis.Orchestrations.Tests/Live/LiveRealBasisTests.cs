@@ -96,14 +96,7 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
 
         // The chain confirms the deposits and the venues credit them; the next cycle moves them into the trading accounts,
         // sends the waiting orders and goes on with the next hour.
-        await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
-        await UntilCreditedAsync(deposits.Count);
-        clock.Advance(TimeSpan.FromHours(1));
-        await runtime.BeatAsync(Cancel);
-        var next = await runtime.RunCycleAsync("basis", Created.AddHours(1), Cancel);
-        Assert.True(next.Ran, next.Detail);
-        Assert.Empty(await ledger.ListOpenChainStepsAsync("basis", Cancel));
-        Assert.Empty(await ledger.ListOpenOrdersAsync("basis", Cancel));
+        await ConfirmDepositsThenRunNextHourAsync(runtime, ledger, clock, "basis", deposits.Count);
 
         // Every USDT deposited is at its venue, the wallet keeps the rest, and the venues hold the spot ETH and the shorts the
         // ledger says: clean, nothing in transit.
@@ -155,14 +148,7 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         var usdtLeft = staked.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "USDT" }).Amount;
         Assert.InRange(Capital - usdtLeft - deposits.Sum(d => d.Amount), 9_900m, 10_100m);
 
-        await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
-        await UntilCreditedAsync(deposits.Count);
-        clock.Advance(TimeSpan.FromHours(1));
-        await runtime.BeatAsync(Cancel);
-        var next = await runtime.RunCycleAsync("hedged", Created.AddHours(1), Cancel);
-        Assert.True(next.Ran, next.Detail);
-        Assert.Empty(await ledger.ListOpenChainStepsAsync("hedged", Cancel));
-        Assert.Empty(await ledger.ListOpenOrdersAsync("hedged", Cancel));
+        await ConfirmDepositsThenRunNextHourAsync(runtime, ledger, clock, "hedged", deposits.Count);
 
         // The shorts hedge the staked ETH (weETH at its rate), and everything reconciles against the chain and the venues.
         var positions = await ledger.RebuildPositionsAsync("hedged", Cancel);
@@ -228,6 +214,22 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
             WithdrawalFees = new Dictionary<string, decimal> { ["USDT"] = 1m },
             PollInterval = TimeSpan.FromMilliseconds(50),
         }, startingUsdt: 0m, withdrawTo: host.Account.Address);
+    }
+
+    /// <summary>
+    /// The chain confirms the entry's deposits and the venues credit them; the next hour's cycle moves them into the
+    /// trading accounts and sends the orders that waited for them: nothing is left on its way.
+    /// </summary>
+    private async Task ConfirmDepositsThenRunNextHourAsync(LiveRuntime runtime, PostgresLiveLedger ledger, FakeTimeProvider clock, string instanceId, int deposits)
+    {
+        await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
+        await UntilCreditedAsync(deposits);
+        clock.Advance(TimeSpan.FromHours(1));
+        await runtime.BeatAsync(Cancel);
+        var next = await runtime.RunCycleAsync(instanceId, Created.AddHours(1), Cancel);
+        Assert.True(next.Ran, next.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync(instanceId, Cancel));
+        Assert.Empty(await ledger.ListOpenOrdersAsync(instanceId, Cancel));
     }
 
     private async Task UntilCreditedAsync(int count)
