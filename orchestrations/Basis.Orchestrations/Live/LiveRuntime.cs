@@ -317,8 +317,8 @@ public sealed class LiveRuntime
             }
         }
 
-        var done = outcome.Hours == 0 ? "nothing to unwind: the instance never traded" : $"unwound into cash at {outcome.NextHourUtc.AddHours(-1):yyyy-MM-ddTHH:mm}Z";
-        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {done}; the instance stays halted", UnwindRequest.DoneDetails, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var done = outcome.Hours == 0 ? "nothing to unwind: the instance never traded" : Unwound(outcome.NextHourUtc);
+        await RecordUnwoundAsync(ledger, instance, done, cancellationToken).ConfigureAwait(false);
         return new LiveCycleResult(instance.Id, true, done, outcome.Hours, outcome.EquitySc);
     }
 
@@ -335,10 +335,17 @@ public sealed class LiveRuntime
         }
 
         var checkpoint = await ledger.GetCheckpointAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-        var done = $"unwound into cash at {checkpoint!.NextHourUtc.AddHours(-1):yyyy-MM-ddTHH:mm}Z";
-        await ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {done}; the instance stays halted", UnwindRequest.DoneDetails, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var done = Unwound(checkpoint!.NextHourUtc);
+        await RecordUnwoundAsync(ledger, instance, done, cancellationToken).ConfigureAwait(false);
         return new LiveCycleResult(instance.Id, true, done);
     }
+
+    /// <summary>How an unwind whose last hour ends at <paramref name="nextHourUtc"/> is reported.</summary>
+    private static string Unwound(DateTimeOffset nextHourUtc) => $"unwound into cash at {nextHourUtc.AddHours(-1):yyyy-MM-ddTHH:mm}Z";
+
+    /// <summary>Answers the operator's unwind request: done, and the instance stays halted.</summary>
+    private Task RecordUnwoundAsync(PostgresLiveLedger ledger, LiveInstance instance, string done, CancellationToken cancellationToken) =>
+        ledger.AppendEventAsync(new LedgerEvent(instance.Id, LedgerEventKind.Alert, $"emergency stop by the operator: {done}; the instance stays halted", UnwindRequest.DoneDetails, _time.GetUtcNow()), cancellationToken);
 
     /// <summary>
     /// Runs the instance's book (<see cref="PaperCycle"/>) and, for a real instance, its venue side around it: the

@@ -164,14 +164,13 @@ internal sealed class RealHourPlanner : IHourExecution
 
         foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale))
         {
-            // Token amounts to 8 places, never rounded up: a step must not ask for more than the book holds.
             var reason = verdict.Intent.Reason;
             if (verdict.Intent is EthSwap swap)
             {
                 // ETH is swapped as WETH on Uniswap: the ETH side exact, as the book has it; the USDT side bounded by the
                 // hour's price (the intent's notional over its size) and the swap tolerance.
                 var price = (decimal)verdict.NotionalUsd / (decimal)Math.Abs(swap.EthDelta);
-                var eth = Math.Round((decimal)(Math.Abs(swap.EthDelta) / verdict.Parts), 8, MidpointRounding.ToZero);
+                var eth = PartOf(Math.Abs(swap.EthDelta), verdict.Parts);
                 var buys = swap.EthDelta > 0;
                 var usdtLimit = Math.Round(eth * price * (buys ? 1 + _rules.SwapPriceTolerance : 1 - _rules.SwapPriceTolerance), 6, MidpointRounding.ToZero);
                 for (var k = 0; k < verdict.Parts && eth > 0; k++)
@@ -196,8 +195,8 @@ internal sealed class RealHourPlanner : IHourExecution
                 // Sold for WETH on Uniswap, at least what the book values it at in ETH (its notional at the hour's ETH
                 // price) less the swap tolerance; the WETH unwrapped after it (what the sale gave, when less).
                 var staking = LiquidStaking.For(sale.Lst);
-                var units = Math.Round((decimal)(sale.Units / verdict.Parts), 8, MidpointRounding.ToZero);
-                var worth = Math.Round((decimal)(verdict.NotionalUsd / usdPrice(Asset.Eth) / verdict.Parts), 8, MidpointRounding.ToZero);
+                var units = PartOf(sale.Units, verdict.Parts);
+                var worth = PartOf(verdict.NotionalUsd / usdPrice(Asset.Eth), verdict.Parts);
                 var atLeast = Math.Round(worth * (1 - _rules.SwapPriceTolerance), 8, MidpointRounding.ToZero);
                 for (var k = 0; k < verdict.Parts && units > 0; k++)
                 {
@@ -212,7 +211,7 @@ internal sealed class RealHourPlanner : IHourExecution
             {
                 // Staked for the protocol's rebasing token (eETH, stETH), which is wrapped at once into what the book holds.
                 var staking = LiquidStaking.For(stake.Lst);
-                var staked = Math.Round((decimal)(stake.Eth / verdict.Parts), 8, MidpointRounding.ToZero);
+                var staked = PartOf(stake.Eth, verdict.Parts);
                 for (var k = 0; k < verdict.Parts && staked > 0; k++)
                 {
                     Add(staking.Stake, ChainReader.NativeEth, staked, reason);
@@ -226,7 +225,7 @@ internal sealed class RealHourPlanner : IHourExecution
             {
                 // Between two exchanges through the wallet: withdrawn to it, then deposited from it.
                 var (from, to) = (transfer.From.Key.Venue, transfer.To.Key.Venue);
-                var moved = Math.Round((decimal)(transfer.Amount / verdict.Parts), 8, MidpointRounding.ToZero);
+                var moved = PartOf(transfer.Amount, verdict.Parts);
                 for (var k = 0; k < verdict.Parts && moved > 0; k++)
                 {
                     if (from != Venue.Wallet)
@@ -250,7 +249,7 @@ internal sealed class RealHourPlanner : IHourExecution
                 _ => throw new UnreachableException(),
             };
             var wrapped = reserve == ChainStepDesk.WrappedEth;
-            var part = Math.Round((decimal)(amount / verdict.Parts), 8, MidpointRounding.ToZero);
+            var part = PartOf(amount, verdict.Parts);
             for (var k = 0; k < verdict.Parts && part > 0; k++)
             {
                 if (supply && wrapped)
@@ -268,6 +267,12 @@ internal sealed class RealHourPlanner : IHourExecution
 
         return steps;
     }
+
+    /// <summary>
+    /// One of <paramref name="parts"/> equal parts of <paramref name="total"/> token units, to 8 places and never rounded
+    /// up: a step must not ask for more than the book holds.
+    /// </summary>
+    private static decimal PartOf(double total, int parts) => Math.Round((decimal)(total / parts), 8, MidpointRounding.ToZero);
 
     /// <summary>
     /// The venues' positions the planner starts from, by venue, the venue's symbol and market: each perpetual's size and

@@ -180,8 +180,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 var (spendable, shortfall) = await LedgerFunds.SpendableAsync(ledger, instanceId, ChainReader.Wallet, step.Asset, step.Amount, ShortfallTolerance, cancellationToken).ConfigureAwait(false);
                 return spendable is { } amount ? (step with { Amount = Math.Round(amount, 8, MidpointRounding.ToZero) }, null) : (null, shortfall);
             case ChainStepKind.UnwrapEth:
-                var positions = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
-                var held = positions.Balances.FirstOrDefault(b => b.Location == ChainReader.Wallet && b.Asset == WrappedEth)?.Amount ?? 0m;
+                var held = await LedgerFunds.HeldAsync(ledger, instanceId, ChainReader.Wallet, WrappedEth, cancellationToken).ConfigureAwait(false);
                 // All of it when less, to the wei: an unwrap leaves no dust.
                 return held >= step.Amount ? (step, null)
                     : held > 0m ? (step with { Amount = held }, null)
@@ -303,11 +302,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         switch (step.Kind)
         {
             case ChainStepKind.AaveSupply:
-                if (await new Erc20Token(client, token.Address).ApproveOnceAsync(aave.Address, units, cancellationToken).ConfigureAwait(false) is { } approval)
-                {
-                    await RecordTransactionAsync(instanceId, "approve", approval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                }
-
+                await RecordApprovalAsync(instanceId, await new Erc20Token(client, token.Address).ApproveOnceAsync(aave.Address, units, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return await aave.SignSupplyAsync(token.Address, units, cancellationToken).ConfigureAwait(false);
             case ChainStepKind.AaveWithdraw:
                 return await aave.SignWithdrawAsync(token.Address, units, cancellationToken).ConfigureAwait(false);
@@ -325,11 +320,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 var (stakeApproval, wrap) = step.Kind == ChainStepKind.WrapEEth
                     ? await EtherFi().SignWrapAsync(held, cancellationToken).ConfigureAwait(false)
                     : await Lido().SignWrapAsync(held, cancellationToken).ConfigureAwait(false);
-                if (stakeApproval is not null)
-                {
-                    await RecordTransactionAsync(instanceId, "approve", stakeApproval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                }
-
+                await RecordApprovalAsync(instanceId, stakeApproval, cancellationToken).ConfigureAwait(false);
                 return wrap;
             case ChainStepKind.SwapExactIn or ChainStepKind.SwapExactOut:
                 var counter = Token(step.Counter!)!;
@@ -339,11 +330,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                 var (swapApproval, swap) = step.Kind == ChainStepKind.SwapExactIn
                     ? await router.SignExactInputSingleAsync(token.Address, counter.Address, tier, units, limit, SwapValidity, cancellationToken).ConfigureAwait(false)
                     : await router.SignExactOutputSingleAsync(counter.Address, token.Address, tier, units, limit, SwapValidity, cancellationToken).ConfigureAwait(false);
-                if (swapApproval is not null)
-                {
-                    await RecordTransactionAsync(instanceId, "approve", swapApproval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                }
-
+                await RecordApprovalAsync(instanceId, swapApproval, cancellationToken).ConfigureAwait(false);
                 return swap;
             case ChainStepKind.ExchangeDeposit:
                 var venue = Enum.Parse<ExchangeVenue>(step.Venue!, ignoreCase: true);
@@ -415,6 +402,10 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         return ledger.AppendFillAsync(new LedgerFill(
             instanceId, ChainReader.Wallet, step.TxHash!, step.StepId, WrappedEth, MarketType.Spot, WrappedEth, ChainReader.NativeEth, side, step.Amount, 1m, 0m, ChainReader.NativeEth, now), cancellationToken);
     }
+
+    /// <summary>Records a token's one-time approval a step sent before its own transaction, when it needed one.</summary>
+    private Task RecordApprovalAsync(string instanceId, TransactionReceipt? approval, CancellationToken cancellationToken) =>
+        approval is null ? Task.CompletedTask : RecordTransactionAsync(instanceId, "approve", approval, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken);
 
     /// <summary>Records a mined transaction with the gas it cost, which the wallet's ETH paid.</summary>
     private Task RecordTransactionAsync(string instanceId, string planName, TransactionReceipt receipt, TransactionStatus status, DateTimeOffset createdUtc, CancellationToken cancellationToken) =>

@@ -20,8 +20,7 @@ internal static class LedgerFunds
     public static async Task<(decimal? Spendable, string? Shortfall)> SpendableAsync(
         PostgresLiveLedger ledger, string instanceId, string location, string asset, decimal needed, decimal tolerance, CancellationToken cancellationToken, decimal? free = null)
     {
-        var positions = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        var booked = positions.Balances.FirstOrDefault(b => b.Location == location && b.Asset == asset)?.Amount ?? 0m;
+        var booked = await HeldAsync(ledger, instanceId, location, asset, cancellationToken).ConfigureAwait(false);
         var held = free is { } venueFree ? Math.Min(booked, venueFree) : booked;
         if (held >= needed)
         {
@@ -35,5 +34,12 @@ internal static class LedgerFunds
             ? (held, null)
             : (null, string.Create(CultureInfo.InvariantCulture,
                 $"{(held < booked ? $"{location} has {held} {asset} free to move (the ledger's holds {booked})" : $"the ledger's {location} holds {held} {asset}")}, {needed - held} short of it, more than the {allowed} {asset} a step may be short ({tolerance:P2} of the instance's capital in its share class's unit)"));
+    }
+
+    /// <summary>What the ledger says <paramref name="location"/> holds of <paramref name="asset"/>.</summary>
+    public static async Task<decimal> HeldAsync(PostgresLiveLedger ledger, string instanceId, string location, string asset, CancellationToken cancellationToken)
+    {
+        var positions = await ledger.RebuildPositionsAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return positions.Balances.FirstOrDefault(b => b.Location == location && b.Asset == asset)?.Amount ?? 0m;
     }
 }
