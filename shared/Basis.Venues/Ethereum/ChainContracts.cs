@@ -7,8 +7,8 @@ namespace Basis.Venues.Ethereum;
 
 /// <summary>
 /// The contracts of one chain as <c>configs/venues/ethereum_contracts.yaml</c> (or a file laid out like it, for a test
-/// chain) lists them: the AAVE v3 pool, EtherFi's liquidity pool and the tokens, by their canonical symbols. Only what the file lists is here: an
-/// address is never guessed.
+/// chain) lists them: the AAVE v3 pool, EtherFi's liquidity pool, Uniswap's router and fee tiers, and the tokens, by
+/// their canonical symbols. Only what the file lists is here: an address is never guessed.
 /// </summary>
 /// <param name="ChainId">The chain id the addresses belong to.</param>
 /// <param name="Name">The chain's name in the file (<c>mainnet</c>), or its id when it gives none.</param>
@@ -31,9 +31,6 @@ public sealed partial record ChainContracts(long ChainId, string Name, string? A
 
     /// <summary>Uniswap v3's SwapRouter (v3-periphery's, whose parameters carry a deadline), when listed.</summary>
     public string? UniswapSwapRouter { get; init; }
-
-    /// <summary>Uniswap v3's QuoterV2, when listed.</summary>
-    public string? UniswapQuoter { get; init; }
 
     /// <summary>
     /// The fee tier (hundredths of a basis point) of the pool each pair is swapped through, by the pair's canonical symbols
@@ -129,7 +126,6 @@ public sealed partial record ChainContracts(long ChainId, string Name, string? A
         {
             EtherFiLiquidityPool = Address(Child(chain, "etherfi"), "liquidity_pool", "etherfi"),
             UniswapSwapRouter = Address(uniswap, "swap_router", "uniswap_v3"),
-            UniswapQuoter = Address(uniswap, "quoter_v2", "uniswap_v3"),
             UniswapFeeTiers = feeTiers,
         };
     }
