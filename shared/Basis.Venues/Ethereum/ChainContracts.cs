@@ -38,6 +38,12 @@ public sealed partial record ChainContracts(long ChainId, string Name, string? A
     /// </summary>
     public IReadOnlyDictionary<string, uint> UniswapFeeTiers { get; init; } = new Dictionary<string, uint>();
 
+    /// <summary>
+    /// The AAVE v3 eMode category of ETH and its staking tokens (the file's <c>aave_v3.eth_emode_category</c>), which
+    /// an account enters to borrow WETH against an LST at the loop's LTV; null when not listed.
+    /// </summary>
+    public byte? AaveEthEModeCategory { get; init; }
+
     /// <summary>Uniswap v3's fee tiers.</summary>
     private static readonly uint[] FeeTiers = [100, 500, 3000, 10000];
 
@@ -122,8 +128,19 @@ public sealed partial record ChainContracts(long ChainId, string Name, string? A
                 : throw new ChainContractsException($"{file}: chains.{key}.uniswap_v3.fee_tiers.{pair} is '{text}', not a Uniswap v3 fee tier ({string.Join(", ", FeeTiers)})");
         }
 
-        return new ChainContracts(chainId, name, Address(Child(chain, "aave_v3"), "pool", "aave_v3"), tokens)
+        var aave = Child(chain, "aave_v3");
+        byte? eMode = null;
+        if (aave is not null && aave.Children.TryGetValue(new YamlScalarNode("eth_emode_category"), out var category))
         {
+            var text = (category as YamlScalarNode)?.Value;
+            eMode = byte.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+                ? id
+                : throw new ChainContractsException($"{file}: chains.{key}.aave_v3.eth_emode_category is '{text}', not an eMode category (1 to 255)");
+        }
+
+        return new ChainContracts(chainId, name, Address(aave, "pool", "aave_v3"), tokens)
+        {
+            AaveEthEModeCategory = eMode,
             EtherFiLiquidityPool = Address(Child(chain, "etherfi"), "liquidity_pool", "etherfi"),
             UniswapSwapRouter = Address(uniswap, "swap_router", "uniswap_v3"),
             UniswapFeeTiers = feeTiers,

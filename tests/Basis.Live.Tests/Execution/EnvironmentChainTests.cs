@@ -107,13 +107,15 @@ public sealed class EnvironmentChainTests(AaveChainFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Mainnet_s_contracts_list_etherfi_s_liquidity_pool_and_uniswap_s_router_and_pool_and_a_malformed_one_is_named_by_its_key()
+    public void Mainnet_s_contracts_list_etherfi_s_liquidity_pool_and_uniswap_s_router_and_pool_not_its_emode_and_a_malformed_one_is_named_by_its_key()
     {
         var file = Path.Combine(Repository.ConfigsDirectory, ChainContracts.RelativePath);
         var mainnet = ChainContracts.Load(file, 1);
         Assert.Equal("0x308861A430be4cce5502d0A12724771Fc6DaF216", mainnet.EtherFiLiquidityPool);
         Assert.Equal("0xE592427A0AEce92De3Edee1F18E0157C05861564", mainnet.UniswapSwapRouter);
         Assert.Equal(500u, new UniswapRoutes(mainnet.UniswapSwapRouter!, mainnet.UniswapFeeTiers).FeeTier("USDT", "WETH"));
+        // Its ETH eMode category is not confirmed here, so a loop is not levered on mainnet (nor exited: no LST pool).
+        Assert.Null(mainnet.AaveEthEModeCategory);
 
         var folder = Directory.CreateTempSubdirectory();
         var malformed = Path.Combine(folder.FullName, "contracts.yaml");
@@ -123,6 +125,11 @@ public sealed class EnvironmentChainTests(AaveChainFixture fixture) : IClassFixt
         File.WriteAllText(malformed, "chains:\n  1:\n    uniswap_v3:\n      fee_tiers:\n        WETH_USDT: 400\n");
         refused = Assert.Throws<ChainContractsException>(() => ChainContracts.Load(malformed, 1));
         Assert.Equal($"{malformed}: chains.1.uniswap_v3.fee_tiers.WETH_USDT is '400', not a Uniswap v3 fee tier (100, 500, 3000, 10000)", refused.Message);
+        File.WriteAllText(malformed, "chains:\n  1:\n    aave_v3:\n      eth_emode_category: 0\n");
+        refused = Assert.Throws<ChainContractsException>(() => ChainContracts.Load(malformed, 1));
+        Assert.Equal($"{malformed}: chains.1.aave_v3.eth_emode_category is '0', not an eMode category (1 to 255)", refused.Message);
+        File.WriteAllText(malformed, "chains:\n  1:\n    aave_v3:\n      eth_emode_category: 1\n");
+        Assert.Equal((byte)1, ChainContracts.Load(malformed, 1).AaveEthEModeCategory);
         folder.Delete(recursive: true);
     }
 

@@ -94,6 +94,17 @@ internal sealed class ApproveDelegationFunction : FunctionMessage
     public BigInteger Amount { get; set; }
 }
 
+/// <summary>VariableDebtToken.borrowAllowance: what <c>toUser</c> may still borrow on <c>fromUser</c>'s account.</summary>
+[Function("borrowAllowance", "uint256")]
+internal sealed class BorrowAllowanceFunction : FunctionMessage
+{
+    [Parameter("address", "fromUser", 1)]
+    public string FromUser { get; set; } = "";
+
+    [Parameter("address", "toUser", 2)]
+    public string ToUser { get; set; } = "";
+}
+
 [Function("transferFrom", "bool")]
 internal sealed class TransferFromFunction : FunctionMessage
 {

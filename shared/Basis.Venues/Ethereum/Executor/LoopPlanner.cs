@@ -15,7 +15,6 @@ public sealed record LoopMarket(
     string EtherFiLiquidityPool,
     string EEth,
     string SwapRouter,
-    string Quoter,
     uint SwapFee);
 
 /// <summary>
@@ -92,7 +91,20 @@ public static class LoopPlanner
             throw new ArgumentOutOfRangeException(nameof(targetLtv), targetLtv, $"the loop's LTV is {state.Ltv:F6}: levering to {targetLtv} needs no flash loan or cannot converge");
         }
 
-        var flash = new BigInteger(decimal.Floor(numerator / denominator));
+        return LeverByFlash(market, state, owner, executor, equityWeth, new BigInteger(decimal.Floor(numerator / denominator)));
+    }
+
+    /// <summary>
+    /// Levers by a flash loan the caller sized: pull <paramref name="equityWeth"/> from the owner's wallet, flash-borrow
+    /// <paramref name="flashWeth"/> WETH, stake and supply both as <see cref="Lever"/> does, and borrow the loan plus
+    /// premium on the owner's account. A live book that sized the loan itself (its own prices and fee) gets exactly its
+    /// amounts on chain.
+    /// </summary>
+    public static LoopPlan LeverByFlash(LoopMarket market, LoopState state, string owner, string executor, BigInteger equityWeth, BigInteger flashWeth)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(state);
+        var flash = flashWeth;
         var premium = state.Premium(flash);
         var deposit = equityWeth + flash;
 
@@ -118,8 +130,13 @@ public static class LoopPlanner
             ExecutorStep.Call(market.WeEth, new WrapEEthFunction { EEthAmount = eEth }, "wrap eETH to weETH"),
             ExecutorStep.Call(market.WeEth, new ApproveFunction { Spender = market.Pool, Amount = weEth }, "approve weETH to the pool"),
             ExecutorStep.Call(market.Pool, new Aave.SupplyFunction { Asset = market.WeEth, Amount = weEth, OnBehalfOf = owner }, "supply weETH for the owner"),
-            ExecutorStep.Call(market.Pool, new Aave.BorrowFunction { Asset = market.Weth, Amount = borrow, InterestRateMode = VariableRate, OnBehalfOf = owner }, "borrow WETH on the owner's account"),
         ]);
+        if (!borrow.IsZero)
+        {
+            // Without a loan (equity alone) there is nothing to borrow, and AAVE refuses a borrow of 0.
+            steps.Add(ExecutorStep.Call(market.Pool, new Aave.BorrowFunction { Asset = market.Weth, Amount = borrow, InterestRateMode = VariableRate, OnBehalfOf = owner }, "borrow WETH on the owner's account"));
+        }
+
         return new LoopPlan(market.Weth, flash, premium, steps, [market.Weth, market.WeEth, market.EEth], weEth, borrow);
     }
 
@@ -140,14 +157,15 @@ public static class LoopPlanner
     /// <summary>
     /// Deleverages: flash-borrow <paramref name="repayWeth"/>, repay that much of the owner's debt, pull
     /// <paramref name="sellWeEth"/> of the owner's aweETH, withdraw it and sell it on Uniswap for at least the loan plus
-    /// premium (<paramref name="deadline"/>: the chain's unix time bound). Surplus WETH goes back to the owner's wallet.
+    /// premium, or <paramref name="minWethOut"/> when more (the caller's slippage bound on what the sale frees;
+    /// <paramref name="deadline"/>: the chain's unix time bound). Surplus WETH goes back to the owner's wallet.
     /// </summary>
-    public static LoopPlan Deleverage(LoopMarket market, LoopState state, string owner, string executor, BigInteger repayWeth, BigInteger sellWeEth, long deadline)
+    public static LoopPlan Deleverage(LoopMarket market, LoopState state, string owner, string executor, BigInteger repayWeth, BigInteger sellWeEth, long deadline, BigInteger? minWethOut = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(state);
         var premium = state.Premium(repayWeth);
-        return Exit(market, owner, executor, repayWeth, premium, sellWeEth, repayWeth + premium, deadline, "sell weETH for the loan plus premium");
+        return Exit(market, owner, executor, repayWeth, premium, sellWeEth, BigInteger.Max(minWethOut ?? BigInteger.Zero, repayWeth + premium), deadline, "sell weETH for the loan plus premium");
     }
 
     /// <summary>
@@ -197,24 +215,24 @@ public static class LoopPlanner
 /// <summary>QuoterV2 reads for the exit swaps (weETH → WETH on the loop's pool), made with <c>eth_call</c>.</summary>
 public static class LoopQuotes
 {
-    /// <summary>weETH to sell for exactly <paramref name="wethOut"/>.</summary>
-    public static async Task<BigInteger> WeEthInForAsync(EthereumClient client, LoopMarket market, BigInteger wethOut)
+    /// <summary>weETH to sell for exactly <paramref name="wethOut"/>, as the QuoterV2 at <paramref name="quoter"/> quotes it.</summary>
+    public static async Task<BigInteger> WeEthInForAsync(EthereumClient client, LoopMarket market, string quoter, BigInteger wethOut)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(market);
         var quote = await client.QueryOutputAsync<QuoteExactOutputSingleFunction, QuoteExactOutputSingleOutput>(
-            market.Quoter,
+            quoter,
             new QuoteExactOutputSingleFunction { Params = new QuoteExactOutputSingleParams { TokenIn = market.WeEth, TokenOut = market.Weth, Amount = wethOut, Fee = market.SwapFee } }).ConfigureAwait(false);
         return quote.AmountIn;
     }
 
-    /// <summary>WETH bought by selling <paramref name="weEthIn"/>.</summary>
-    public static async Task<BigInteger> WethOutForAsync(EthereumClient client, LoopMarket market, BigInteger weEthIn)
+    /// <summary>WETH bought by selling <paramref name="weEthIn"/>, as the QuoterV2 at <paramref name="quoter"/> quotes it.</summary>
+    public static async Task<BigInteger> WethOutForAsync(EthereumClient client, LoopMarket market, string quoter, BigInteger weEthIn)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(market);
         var quote = await client.QueryOutputAsync<QuoteExactInputSingleFunction, QuoteExactInputSingleOutput>(
-            market.Quoter,
+            quoter,
             new QuoteExactInputSingleFunction { Params = new QuoteExactInputSingleParams { TokenIn = market.WeEth, TokenOut = market.Weth, AmountIn = weEthIn, Fee = market.SwapFee } }).ConfigureAwait(false);
         return quote.AmountOut;
     }

@@ -89,9 +89,9 @@ public sealed class LeverageExecutorTests(EthereumChainFixture fixture) : ChainT
 
         // Back to LTV 0.85: the repayment solves the LTV at the pool's price for 1 WETH, the sale is quoted exactly.
         var state = await loop.StateAsync();
-        var weEthPerWeth = (decimal)await LoopQuotes.WeEthInForAsync(loop.Owner, loop.Market, Ether) / (decimal)Ether;
+        var weEthPerWeth = (decimal)await LoopQuotes.WeEthInForAsync(loop.Owner, loop.Market, loop.Quoter, Ether) / (decimal)Ether;
         var repay = LoopPlanner.DebtToRepay(state, 0.85m, weEthPerWeth);
-        var sell = await LoopQuotes.WeEthInForAsync(loop.Owner, loop.Market, repay + state.Premium(repay));
+        var sell = await LoopQuotes.WeEthInForAsync(loop.Owner, loop.Market, loop.Quoter, repay + state.Premium(repay));
         var plan = LoopPlanner.Deleverage(loop.Market, state, loop.OwnerAddress, loop.Executor.Address, repay, sell, await loop.DeadlineAsync(ct));
         var receipt = await loop.Executor.ExecutePlanAsync(plan, ct);
         Report("deleverage", receipt, plan);
@@ -117,7 +117,7 @@ public sealed class LeverageExecutorTests(EthereumChainFixture fixture) : ChainT
         await Fixture.Chain.IncreaseTimeAsync(TimeSpan.FromDays(1), ct);
 
         var state = await loop.StateAsync();
-        var quoted = await LoopQuotes.WethOutForAsync(loop.Owner, loop.Market, state.CollateralWeEth);
+        var quoted = await LoopQuotes.WethOutForAsync(loop.Owner, loop.Market, loop.Quoter, state.CollateralWeEth);
         var plan = LoopPlanner.Unwind(loop.Market, state, loop.OwnerAddress, loop.Executor.Address, state.DebtWeth / 100_000, quoted * 995 / 1000, await loop.DeadlineAsync(ct));
         var receipt = await loop.Executor.ExecutePlanAsync(plan, ct);
         Report("unwind", receipt, plan);

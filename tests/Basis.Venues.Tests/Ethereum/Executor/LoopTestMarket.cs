@@ -41,40 +41,16 @@ internal sealed class LoopTestMarket : IDisposable
 
     public string OwnerAddress => Owner.Account.Address;
 
+    /// <summary>Uniswap's QuoterV2, which the tests ask how much weETH an exit sells.</summary>
+    public string Quoter => Fixture.Uniswap.QuoterV2;
+
     public static async Task<LoopTestMarket> SetUpAsync(EthereumChainFixture fixture, CancellationToken ct)
     {
         var aave = fixture.Market;
         var lsts = fixture.Lsts;
         var uniswap = fixture.Uniswap;
         using var admin = fixture.Client(0);
-        var artifacts = new ArtifactDeployer(admin, fixture.Artifacts);
-
-        // List the stand-in's weETH as AAVE's deploy lists reserves: its own token proxies, WETH's rate strategy.
-        var strategy = (await admin.QueryOutputAsync<GetReserveDataFunction, ReserveDataOutput>(aave.Pool, new GetReserveDataFunction { Asset = aave.Weth })).InterestRateStrategyAddress;
-        var input = new InitReserveInput
-        {
-            ATokenImpl = await artifacts.DeployAsync("AToken", ct, aave.Pool),
-            StableDebtTokenImpl = await artifacts.DeployAsync("StableDebtToken", ct, aave.Pool),
-            VariableDebtTokenImpl = await artifacts.DeployAsync("VariableDebtToken", ct, aave.Pool),
-            UnderlyingAssetDecimals = 18,
-            InterestRateStrategyAddress = strategy,
-            UnderlyingAsset = lsts.WeEth,
-            Treasury = admin.Account.Address,
-            IncentivesController = "0x0000000000000000000000000000000000000000",
-            ATokenName = "Aave test weETH (EtherFi stand-in)",
-            ATokenSymbol = "aweETHfi",
-            VariableDebtTokenName = "Aave test variable debt weETH (EtherFi stand-in)",
-            VariableDebtTokenSymbol = "variableDebtweETHfi",
-            StableDebtTokenName = "Aave test stable debt weETH (EtherFi stand-in)",
-            StableDebtTokenSymbol = "stableDebtweETHfi",
-        };
-        await admin.SendAsync(aave.PoolConfigurator, new InitReservesFunction { Input = [input] }, ct);
-        await artifacts.CallAsync("PoolConfigurator", aave.PoolConfigurator, "configureReserveAsCollateral", ct, lsts.WeEth, 7250, 7500, 10700);
-        await artifacts.CallAsync("PoolConfigurator", aave.PoolConfigurator, "setAssetEModeCategory", ct, lsts.WeEth, AaveMarket.EthCorrelatedEMode);
-        await artifacts.CallAsync("PoolConfigurator", aave.PoolConfigurator, "setReserveFlashLoaning", ct, aave.Weth, true);
-        await artifacts.CallAsync("PoolConfigurator", aave.PoolConfigurator, "updateFlashloanPremiumTotal", ct, new BigInteger(5));
-        await AaveV3Deployment.SetPriceAsync(admin, fixture.Artifacts, aave, lsts.WeEth, 2100m, ct);
-        var weEthReserve = await new AavePool(admin, aave.Pool).GetReserveDataAsync(lsts.WeEth);
+        var weEthReserve = await AaveV3Deployment.ListLoopCollateralAsync(admin, fixture.Artifacts, aave, lsts.WeEth, "weETHfi", 2100m, ct);
 
         // EtherFi at 1.05 ETH per weETH, and a Uniswap pool at that rate deep enough for a 20 ETH exit.
         using var provider = fixture.Client(3);
@@ -98,7 +74,7 @@ internal sealed class LoopTestMarket : IDisposable
         var executor = await LeverageExecutor.DeployAsync(owner, aave.Pool, ct);
         var market = new LoopMarket(
             aave.Pool, aave.Weth, lsts.WeEth, weEthReserve.ATokenAddress, aave.Reserves["WETH"].VariableDebtToken,
-            lsts.EtherFiLiquidityPool, lsts.EEth, uniswap.SwapRouter, uniswap.QuoterV2, SwapFee);
+            lsts.EtherFiLiquidityPool, lsts.EEth, uniswap.SwapRouter, SwapFee);
         await executor.GrantAsync(market.VariableDebtWeth, [market.Weth, market.ATokenWeEth], ct);
         return new LoopTestMarket(owner, executor, market, fixture);
     }

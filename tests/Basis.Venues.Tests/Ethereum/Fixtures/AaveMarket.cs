@@ -15,6 +15,9 @@ internal sealed record AaveMarket(
     int Transactions,
     TimeSpan Duration)
 {
+    /// <summary>The interest rate strategy every reserve was listed with.</summary>
+    public string RateStrategy { get; init; } = "";
+
     /// <summary>The eMode category of ETH-correlated assets (WETH, weETH).</summary>
     public const byte EthCorrelatedEMode = 1;
 

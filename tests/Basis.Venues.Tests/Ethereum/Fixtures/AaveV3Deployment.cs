@@ -43,6 +43,41 @@ internal sealed class AaveV3Deployment
         await admin.SendAsync(market.Oracle, new SetAssetSourcesFunction { Assets = [asset], Sources = [aggregator] }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Lists <paramref name="token"/> (an LST the deploy did not list, such as the EtherFi stand-in's weETH) as a loop's
+    /// collateral, as the deploy lists its reserves: its own token proxies, the reserves' rate strategy, 72.5 % / 75 % / 107 %
+    /// outside eMode, in the ETH-correlated eMode, priced at <paramref name="priceUsd"/>; and lets WETH be flash-borrowed
+    /// at a 5 bp premium (AAVE v3 Ethereum's), as a loop's plans need. Returns the new reserve.
+    /// </summary>
+    public static async Task<AaveReserveData> ListLoopCollateralAsync(EthereumClient admin, string artifacts, AaveMarket market, string token, string symbol, decimal priceUsd, CancellationToken ct)
+    {
+        var deployer = new ArtifactDeployer(admin, artifacts);
+        var input = new InitReserveInput
+        {
+            ATokenImpl = await deployer.DeployAsync("AToken", ct, market.Pool).ConfigureAwait(false),
+            StableDebtTokenImpl = await deployer.DeployAsync("StableDebtToken", ct, market.Pool).ConfigureAwait(false),
+            VariableDebtTokenImpl = await deployer.DeployAsync("VariableDebtToken", ct, market.Pool).ConfigureAwait(false),
+            UnderlyingAssetDecimals = 18,
+            InterestRateStrategyAddress = market.RateStrategy,
+            UnderlyingAsset = token,
+            Treasury = admin.Account.Address,
+            IncentivesController = "0x0000000000000000000000000000000000000000",
+            ATokenName = $"Aave test {symbol} (stand-in)",
+            ATokenSymbol = $"a{symbol}",
+            VariableDebtTokenName = $"Aave test variable debt {symbol} (stand-in)",
+            VariableDebtTokenSymbol = $"variableDebt{symbol}",
+            StableDebtTokenName = $"Aave test stable debt {symbol} (stand-in)",
+            StableDebtTokenSymbol = $"stableDebt{symbol}",
+        };
+        await admin.SendAsync(market.PoolConfigurator, new InitReservesFunction { Input = [input] }, ct).ConfigureAwait(false);
+        await deployer.CallAsync("PoolConfigurator", market.PoolConfigurator, "configureReserveAsCollateral", ct, token, 7250, 7500, 10700).ConfigureAwait(false);
+        await deployer.CallAsync("PoolConfigurator", market.PoolConfigurator, "setAssetEModeCategory", ct, token, AaveMarket.EthCorrelatedEMode).ConfigureAwait(false);
+        await deployer.CallAsync("PoolConfigurator", market.PoolConfigurator, "setReserveFlashLoaning", ct, market.Weth, true).ConfigureAwait(false);
+        await deployer.CallAsync("PoolConfigurator", market.PoolConfigurator, "updateFlashloanPremiumTotal", ct, new BigInteger(5)).ConfigureAwait(false);
+        await SetPriceAsync(admin, artifacts, market, token, priceUsd, ct).ConfigureAwait(false);
+        return await new AavePool(admin, market.Pool).GetReserveDataAsync(token).ConfigureAwait(false);
+    }
+
     /// <summary>A new mock Chainlink aggregator answering <paramref name="priceUsd"/> with 8 decimals.</summary>
     public static Task<string> DeployPriceFeedAsync(EthereumClient admin, string artifacts, decimal priceUsd, CancellationToken cancellationToken) =>
         new ArtifactDeployer(admin, artifacts).DeployAsync("MockAggregator", cancellationToken, UsdAnswer(priceUsd));
@@ -148,7 +183,7 @@ internal sealed class AaveV3Deployment
             reserves[r.Symbol] = new AaveTestReserve(r.Asset, data.ATokenAddress, data.VariableDebtTokenAddress, r.Decimals, r.LtvBps, r.ThresholdBps, r.PriceUsd);
         }
 
-        return new AaveMarket(provider, acl, pool, configurator, oracle, dataProvider, weth, weEth, usdt, reserves, 0, TimeSpan.Zero);
+        return new AaveMarket(provider, acl, pool, configurator, oracle, dataProvider, weth, weEth, usdt, reserves, 0, TimeSpan.Zero) { RateStrategy = strategy };
     }
 
     private Task<string> DeployAsync(string contract, CancellationToken ct, params object[] arguments) => _deployer.DeployAsync(contract, ct, arguments);
