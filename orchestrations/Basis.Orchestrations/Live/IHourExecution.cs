@@ -14,6 +14,6 @@ public interface IHourExecution
     /// <param name="hourUtc">The hour.</param>
     /// <param name="verdicts">The intents the strategy submitted in the hour, as the safety gate passed, split or refused them.</param>
     /// <param name="book">What the book holds at the end of the hour, by position: each perpetual's signed size and each venue's token balances.</param>
-    /// <param name="usdPrice">The hour's USD price of an asset, as the book values it.</param>
-    HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book, Func<Asset, double> usdPrice);
+    /// <param name="usdPerUnit">The hour's USD value of one unit of an instrument (a token, an LST at its rate), as the book values it.</param>
+    HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book, Func<Instrument, double> usdPerUnit);
 }

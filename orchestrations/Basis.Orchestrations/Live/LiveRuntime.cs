@@ -414,7 +414,7 @@ public sealed class LiveRuntime
         var onChain = chain is not null;
         var orders = new VenueOrderDesk(ledger, _real!.Exchanges, TakerFee, _time);
         IReadOnlyList<IOutboxDesk> desks = chain is not null
-            ? [chain.DeskFor(ledger, _real.Exchanges, _time, _real.Rules.SwapPriceTolerance), orders, new WithdrawalDesk(ledger, _real.Exchanges, chain.Client.Account.Address, WithdrawalFee, _time) { ShortfallTolerance = _real.Rules.SwapPriceTolerance }]
+            ? [chain.DeskFor(ledger, _real.Exchanges, _time, _real.Rules), orders, new WithdrawalDesk(ledger, _real.Exchanges, chain.Client.Account.Address, WithdrawalFee, _time) { ShortfallTolerance = _real.Rules.SwapPriceTolerance }]
             : [orders];
         // The book runs no further hours while what the last ones decided is still on its way to the venues.
         if (await SendAsync(ledger, instance, desks, cancellationToken).ConfigureAwait(false) is { } unsent)

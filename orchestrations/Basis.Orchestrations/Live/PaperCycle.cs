@@ -168,7 +168,7 @@ public sealed class PaperCycle
             verdictsSeen += verdicts.Count;
             interventions += verdicts.Count(v => v.Verdict != GateVerdict.Passed);
             var run = simulation;
-            var plan = execution?.Plan(hourUtc, verdicts, columns.Book(segment.Row(hour)), asset => run.UsdPrice(asset, hour));
+            var plan = execution?.Plan(hourUtc, verdicts, columns.Book(segment.Row(hour)), instrument => run.UsdPerUnit(instrument, hour));
             if (plan?.Refusal is { } refusal)
             {
                 refused = (before, hourUtc.UtcDateTime, refusal);

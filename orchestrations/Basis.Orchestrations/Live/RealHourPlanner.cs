@@ -18,11 +18,13 @@ namespace Basis.Orchestrations.Live;
 /// between the wallet and an exchange, each stake and each swap between ETH and USDT (when the instance trades on the
 /// chain), one step per part the safety gate cut it into: a deposit, or a withdrawal (USDT), or both for a transfer
 /// between two exchanges, which goes through the wallet; a stake and the wrap of what it minted; a swap of WETH on
-/// Uniswap with the wrap before it or the unwrap after it; an LST sold on Uniswap for WETH, unwrapped after it.
+/// Uniswap with the wrap before it or the unwrap after it; an LST sold on Uniswap for WETH, unwrapped after it; a
+/// leveraged loop's atomic plan as one step through the leverage executor, with the wrap of its equity before it or
+/// the unwrap of what its exit left after it.
 /// </summary>
 /// <remarks>
-/// Nothing else is sent for real so far: an hour whose strategy also needs a reward sale or an atomic plan is refused,
-/// and the cycle stops before it.
+/// Nothing else is sent for real so far: an hour whose strategy also needs a reward sale is refused, and the cycle stops
+/// before it.
 /// </remarks>
 internal sealed class RealHourPlanner : IHourExecution
 {
@@ -50,7 +52,7 @@ internal sealed class RealHourPlanner : IHourExecution
     }
 
     /// <inheritdoc />
-    public HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book, Func<Asset, double> usdPrice)
+    public HourPlan Plan(DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book, Func<Instrument, double> usdPerUnit)
     {
         var carried = verdicts.Where(v => v.Parts > 0).ToList();
         if (carried.FirstOrDefault(v => Unsendable(v.Intent) is not null) is { } other)
@@ -106,7 +108,7 @@ internal sealed class RealHourPlanner : IHourExecution
             _held[(location, symbol, market)] = held + delta;
         }
 
-        return new HourPlan(orders, ChainSteps(hourUtc, carried, usdPrice), null);
+        return new HourPlan(orders, ChainSteps(hourUtc, carried, book, usdPerUnit), null);
     }
 
     /// <summary>The hour's perpetual and spot orders, each with the book position it moves, its market, base asset and size.</summary>
@@ -134,10 +136,21 @@ internal sealed class RealHourPlanner : IHourExecution
             $"a transfer from {from.Name()} to {to.Name()} is not one the real desk sends",
         TokenTransfer { From.Key.Venue: not Venue.Wallet, From.Key.Symbol: not "USDT" } => "only USDT is withdrawn from an exchange for real so far",
         TokenTransfer { From.Key.Symbol: ChainReader.NativeEth } => "ETH itself is not deposited to an exchange for real yet (ERC-20 tokens are)",
-        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
-        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale => null,
-        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido), LST sales and swaps between ETH and USDT are sent for real so far (reward sales and atomic plans are not yet)",
+        AtomicPlan plan when LoopLst(plan) is null => $"an atomic plan ({plan.Name}) that neither stakes nor sells one LST is not a loop's plan the real desk sends",
+        AtomicPlan plan when LoopLst(plan) != LstToken.WeEth => $"the leverage executor's plans stake with EtherFi only: a {LoopLst(plan)!.Value.Symbol()} loop is not sent for real yet",
+        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale or AtomicPlan when !_onChain => "this instance has no account on the chain to send it from (its venues or the host's chain settings)",
+        AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale or AtomicPlan => null,
+        _ => "only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido), LST sales, swaps between ETH and USDT and weETH loops' atomic plans are sent for real so far (reward sales are not yet)",
     };
+
+    /// <summary>The LST a loop's plan stakes (a lever) or sells (an exit), or null for a plan that does neither or both.</summary>
+    private static LstToken? LoopLst(AtomicPlan plan) =>
+        (plan.Steps.OfType<LstStake>().ToList(), plan.Steps.OfType<LstSale>().ToList()) switch
+        {
+            ([var stake], []) => stake.Lst,
+            ([], [var sale]) => sale.Lst,
+            _ => null,
+        };
 
     private static bool IsWalletOrExchange(Venue venue) => venue is Venue.Wallet or Venue.Binance or Venue.Bybit or Venue.Okx;
 
@@ -146,12 +159,14 @@ internal sealed class RealHourPlanner : IHourExecution
     /// LST sales, one step per part the gate cut each into (two for a stake: the stake, then the wrap; two for a swap: ETH
     /// wrapped and sold, or bought and unwrapped; two for a sale: sold for WETH, then unwrapped), in the order the
     /// strategy submitted them. ETH is lent as WETH: each part of a WETH supply is wrapped from the
-    /// wallet's ETH first, and each part of a WETH withdrawal unwrapped after it.
+    /// wallet's ETH first, and each part of a WETH withdrawal unwrapped after it. A loop's plan is one step per part, the
+    /// gate having scaled every step of it alike (the same LTV with a part of the amounts).
     /// </summary>
-    private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried, Func<Asset, double> usdPrice)
+    private List<LedgerChainStep> ChainSteps(DateTimeOffset hourUtc, IEnumerable<GateDecision> carried, IReadOnlyDictionary<InstrumentKey, double> book, Func<Instrument, double> usdPerUnit)
     {
+        var ethUsd = usdPerUnit(InstrumentRegistry.Balance(Venue.Wallet, Asset.Eth));
         var steps = new List<LedgerChainStep>();
-        void Add(ChainStepKind kind, string asset, decimal amount, string reason, string? venue = null, (string Asset, decimal Limit)? counter = null)
+        void Add(ChainStepKind kind, string asset, decimal amount, string reason, string? venue = null, (string Asset, decimal? Limit)? counter = null, decimal? flash = null)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"{hourUtc.UtcDateTime:yyyy-MM-ddTHH:mm}Z/chain/{steps.Count}");
             steps.Add(new LedgerChainStep(_instanceId, id, kind, asset, amount, ChainStepStatus.Planned, null, null, null, reason, _now, _now)
@@ -159,12 +174,51 @@ internal sealed class RealHourPlanner : IHourExecution
                 Venue = venue,
                 Counter = counter?.Asset,
                 Limit = counter?.Limit,
+                Flash = flash,
             });
         }
 
-        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale))
+        foreach (var verdict in carried.Where(v => v.Intent is AaveSupply or AaveWithdraw or TokenTransfer or LstStake or EthSwap or LstSale or AtomicPlan))
         {
             var reason = verdict.Intent.Reason;
+            if (verdict.Intent is AtomicPlan plan)
+            {
+                // The book sized the plan: a lever stakes its equity (the wallet's ETH, wrapped first) and its flash loan;
+                // an exit repays the flash loan's worth of debt (all of it when the book keeps none) and sells the LST for
+                // at least its worth in the book less the swap tolerance, the WETH it leaves unwrapped after it.
+                var flash = PartOf(plan.Steps.OfType<FlashBorrow>().Sum(f => f.Eth), verdict.Parts);
+                var lst = LiquidStaking.For(LoopLst(plan)!.Value).Wrapped;
+                if (plan.Steps.OfType<LstStake>().SingleOrDefault() is { } staked)
+                {
+                    var equity = Math.Max(0m, PartOf(staked.Eth, verdict.Parts) - flash);
+                    for (var k = 0; k < verdict.Parts; k++)
+                    {
+                        if (equity > 0)
+                        {
+                            Add(ChainStepKind.WrapEth, ChainReader.NativeEth, equity, reason);
+                        }
+
+                        Add(ChainStepKind.LoopLever, ChainStepDesk.WrappedEth, equity, reason, counter: (lst, null), flash: flash);
+                    }
+
+                    continue;
+                }
+
+                var sold = plan.Steps.OfType<LstSale>().Single();
+                var units = PartOf(sold.Units, verdict.Parts);
+                var worth = PartOf(sold.Units * usdPerUnit(InstrumentRegistry.Lst(sold.Lst)) / ethUsd, verdict.Parts);
+                var atLeast = Math.Round(worth * (1 - _rules.SwapPriceTolerance), 8, MidpointRounding.ToZero);
+                var unwinds = Math.Abs(book.GetValueOrDefault(InstrumentRegistry.DebtToken(ChainStepDesk.WrappedEth).Key)) < 1e-9;
+                for (var k = 0; k < verdict.Parts; k++)
+                {
+                    var kind = unwinds && k == verdict.Parts - 1 ? ChainStepKind.LoopUnwind : ChainStepKind.LoopDeleverage;
+                    Add(kind, lst, units, reason, counter: (ChainStepDesk.WrappedEth, atLeast), flash: flash);
+                    Add(ChainStepKind.UnwrapEth, ChainReader.NativeEth, worth, reason);
+                }
+
+                continue;
+            }
+
             if (verdict.Intent is EthSwap swap)
             {
                 // ETH is swapped as WETH on Uniswap: the ETH side exact, as the book has it; the USDT side bounded by the
@@ -196,7 +250,7 @@ internal sealed class RealHourPlanner : IHourExecution
                 // price) less the swap tolerance; the WETH unwrapped after it (what the sale gave, when less).
                 var staking = LiquidStaking.For(sale.Lst);
                 var units = PartOf(sale.Units, verdict.Parts);
-                var worth = PartOf(verdict.NotionalUsd / usdPrice(Asset.Eth), verdict.Parts);
+                var worth = PartOf(verdict.NotionalUsd / ethUsd, verdict.Parts);
                 var atLeast = Math.Round(worth * (1 - _rules.SwapPriceTolerance), 8, MidpointRounding.ToZero);
                 for (var k = 0; k < verdict.Parts && units > 0; k++)
                 {

@@ -97,8 +97,15 @@ public sealed class BacktestSimulation
         _unwindReason = reason;
     }
 
-    /// <summary>The USD price of <paramref name="asset"/> at <paramref name="hour"/>, as the run values it.</summary>
-    public double UsdPrice(Asset asset, int hour) => _valuation.UsdPrice(asset)[hour];
+    /// <summary>
+    /// The USD value of one unit of <paramref name="instrument"/> at <paramref name="hour"/>, as the run values it: a
+    /// token at its price, an LST at its rate in ETH (and any stressed depeg), an AAVE reserve token with its index.
+    /// </summary>
+    public double UsdPerUnit(Instrument instrument, int hour)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return _valuation.UnderlyingPerUnit(instrument, hour) * _valuation.UsdPrice(instrument.PricedIn)[hour];
+    }
 
     /// <summary>The run's timeseries columns, in the order of a segment's rows.</summary>
     public IReadOnlyList<string> Columns => _recorder.Columns;

@@ -17,11 +17,24 @@ public sealed record ChainExecution(EthereumClient Client, AavePool Aave, IReadO
     /// <summary>Uniswap v3's router and pools, where swaps go; null where the chain's contracts list no router.</summary>
     public UniswapRoutes? Uniswap { get; init; }
 
+    /// <summary>AAVE's eMode category of ETH and its staking tokens, which a loop's account enters; null where the chain's contracts list none.</summary>
+    public byte? EthEModeCategory { get; init; }
+
     /// <summary>
     /// The desk sending an instance's on-chain steps with this account, and following its deposits at the
     /// <paramref name="exchanges"/>; a step spending the wallet's tokens takes what the ledger says it holds when that
-    /// falls short of the step by no more than <paramref name="shortfallTolerance"/> of it (<see cref="ChainStepDesk.ShortfallTolerance"/>).
+    /// falls short of the step by no more than the swap tolerance of <paramref name="rules"/> (<see cref="ChainStepDesk.ShortfallTolerance"/>),
+    /// which also bounds what a loop's exit must get for the LST it sells.
     /// </summary>
-    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time, decimal shortfallTolerance) =>
-        new(ledger, Client, Aave, Tokens, exchanges, time) { EtherFiLiquidityPool = EtherFiLiquidityPool, Uniswap = Uniswap, ShortfallTolerance = shortfallTolerance };
+    public ChainStepDesk DeskFor(PostgresLiveLedger ledger, IExchangeClients exchanges, TimeProvider time, OrderRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return new(ledger, Client, Aave, Tokens, exchanges, time)
+        {
+            EtherFiLiquidityPool = EtherFiLiquidityPool,
+            Uniswap = Uniswap,
+            EthEModeCategory = EthEModeCategory,
+            ShortfallTolerance = rules.SwapPriceTolerance,
+        };
+    }
 }

@@ -15,7 +15,8 @@ namespace Basis.Live.Execution;
 
 /// <summary>
 /// Sends a real instance's on-chain steps (AAVE v3 supplies and withdrawals, wrapping ETH into WETH and back, staking ETH
-/// with EtherFi or Lido (<see cref="LiquidStaking"/>), swaps on Uniswap v3, deposits to the exchanges) from the ledger's
+/// with EtherFi or Lido (<see cref="LiquidStaking"/>), swaps on Uniswap v3, deposits to the exchanges, a leveraged loop's
+/// atomic plans through the instance's leverage executor) from the ledger's
 /// outbox with the instance's account. A step's transaction is signed at the account's next nonce and its hash, nonce
 /// and bytes are recorded <b>before</b> it is sent; a step found signed (a send a crash cut short) is looked up by its
 /// hash and, when not mined, sent again as the very same bytes. So a step is one transaction whatever happens in
@@ -32,7 +33,7 @@ namespace Basis.Live.Execution;
 /// margin from, and are the venue's. Until then the deposit waits: the chain steps after it go on, but the send reports
 /// it waiting, and the instance's orders wait behind it, since they may need the margin.
 /// </remarks>
-public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient client, AavePool aave, IReadOnlyList<ChainToken> tokens, IExchangeClients exchanges, TimeProvider time) : IOutboxDesk
+public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient client, AavePool aave, IReadOnlyList<ChainToken> tokens, IExchangeClients exchanges, TimeProvider time) : IOutboxDesk
 {
     /// <summary>The ledger's name of the token ETH is wrapped into.</summary>
     public const string WrappedEth = "WETH";
@@ -48,6 +49,9 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
     /// <summary>Uniswap v3's router and pools, for swap steps; null on a chain whose contracts list none.</summary>
     public UniswapRoutes? Uniswap { get; init; }
+
+    /// <summary>AAVE's eMode category of ETH and its staking tokens, which the account enters before its first lever; null where none is listed.</summary>
+    public byte? EthEModeCategory { get; init; }
 
     /// <summary>
     /// How far below a supply's or a deposit's amount the ledger's wallet may hold, as a fraction of the instance's
@@ -202,6 +206,11 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     /// <summary>What this host lacks to send <paramref name="step"/>, or null when it has everything.</summary>
     private string? Unsendable(LedgerChainStep step)
     {
+        if (IsLoop(step.Kind))
+        {
+            return LoopUnsendable(step);
+        }
+
         var symbol = TokenOf(step.Kind) ?? step.Asset;
         if (Token(symbol) is null)
         {
@@ -231,7 +240,7 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
 
     /// <summary>A step as messages name it: <c>ExchangeDeposit of 4000 USDT to bybit (2025-01-01T00:00Z/chain/0)</c>.</summary>
     internal static string Describe(LedgerChainStep step) => string.Create(CultureInfo.InvariantCulture,
-        $"{step.Kind} of {step.Amount} {step.Asset}{(step.Counter is { } counter ? $" for {counter} (limit {step.Limit})" : null)}{(step.Venue is not { } venue ? null : step.Kind == ChainStepKind.ExchangeWithdrawal ? $" from {venue}" : $" to {venue}")} ({step.StepId})");
+        $"{step.Kind} of {step.Amount} {step.Asset}{(step.Counter is { } counter ? $" for {counter}{(step.Limit is { } limit ? $" (limit {limit})" : null)}" : null)}{(step.Flash is { } flash ? $" with a flash loan of {flash} WETH" : null)}{(step.Venue is not { } venue ? null : step.Kind == ChainStepKind.ExchangeWithdrawal ? $" from {venue}" : $" to {venue}")} ({step.StepId})");
 
     /// <summary>
     /// Follows a mined deposit to its venue: waiting while the venue does not list its transaction as credited; once it
@@ -332,6 +341,8 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
                     : await router.SignExactOutputSingleAsync(counter.Address, token.Address, tier, units, limit, SwapValidity, cancellationToken).ConfigureAwait(false);
                 await RecordApprovalAsync(instanceId, swapApproval, cancellationToken).ConfigureAwait(false);
                 return swap;
+            case ChainStepKind.LoopLever or ChainStepKind.LoopDeleverage or ChainStepKind.LoopUnwind:
+                return await SignLoopAsync(instanceId, step, cancellationToken).ConfigureAwait(false);
             case ChainStepKind.ExchangeDeposit:
                 var venue = Enum.Parse<ExchangeVenue>(step.Venue!, ignoreCase: true);
                 var address = await exchanges.ClientOf(venue).GetDepositAddressAsync(step.Asset, VenueSymbols.EthereumNetwork(venue), cancellationToken).ConfigureAwait(false);
@@ -355,6 +366,11 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
     /// </summary>
     private Task<bool> RecordEffectAsync(string instanceId, LedgerChainStep step, TransactionReceipt receipt, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (IsLoop(step.Kind))
+        {
+            return RecordLoopAsync(instanceId, step, receipt, now, cancellationToken);
+        }
+
         if (step.Kind is ChainStepKind.SwapExactIn or ChainStepKind.SwapExactOut)
         {
             // The exact side is the step's; the pool set the other, which the counter token's Transfer gives.
@@ -425,6 +441,9 @@ public sealed class ChainStepDesk(PostgresLiveLedger ledger, EthereumClient clie
         ChainStepKind.LidoSubmit => "lido_submit",
         ChainStepKind.WrapStEth => "wrap_steth",
         ChainStepKind.SwapExactIn or ChainStepKind.SwapExactOut => "uniswap_swap",
+        ChainStepKind.LoopLever => "loop_lever",
+        ChainStepKind.LoopDeleverage => "loop_deleverage",
+        ChainStepKind.LoopUnwind => "loop_unwind",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -140,6 +140,7 @@ public sealed class EnvironmentChain(Func<string, string?> getVariable, string c
             var execution = new ChainExecution(client, aave, tokens)
             {
                 EtherFiLiquidityPool = contracts.EtherFiLiquidityPool,
+                EthEModeCategory = contracts.AaveEthEModeCategory,
                 Uniswap = contracts.UniswapSwapRouter is { } router ? new UniswapRoutes(router, contracts.UniswapFeeTiers) : null,
             };
             return new Opened(execution, new ChainReader(client, tokens, aave, reserves));

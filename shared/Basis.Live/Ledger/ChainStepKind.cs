@@ -44,4 +44,24 @@ public enum ChainStepKind
 
     /// <summary>Swaps at most the step's limit of the counter token on Uniswap v3 for exactly its amount of its token.</summary>
     SwapExactOut,
+
+    /// <summary>
+    /// Levers the loop through the instance's leverage executor, in one transaction: <c>Amount</c> WETH pulled from the
+    /// wallet and <c>Flash</c> WETH flash-borrowed are staked with EtherFi, wrapped and supplied to AAVE as
+    /// <c>Counter</c> (weETH), and the loan plus its premium borrowed on the account.
+    /// </summary>
+    LoopLever,
+
+    /// <summary>
+    /// Deleverages the loop in one transaction: <c>Flash</c> WETH flash-borrowed repays that much debt, <c>Amount</c> of
+    /// the supplied LST is withdrawn and sold on Uniswap for at least <c>Limit</c> WETH, the loan and premium paid back
+    /// from the sale and the rest left in the wallet.
+    /// </summary>
+    LoopDeleverage,
+
+    /// <summary>
+    /// Unwinds the loop in one transaction: the whole debt at its block repaid by flash loan, all the supplied LST
+    /// withdrawn and sold for at least <c>Limit</c> WETH, what is left after the loan in the wallet.
+    /// </summary>
+    LoopUnwind,
 }

@@ -210,6 +210,18 @@ public sealed partial class PostgresLiveLedger
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadTransaction(reader) : null;
     }
 
+    /// <summary>The instance's latest transaction of <paramref name="planName"/> in <paramref name="status"/>, or null.</summary>
+    public async Task<LedgerTransaction?> LatestTransactionAsync(string instanceId, string planName, TransactionStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {TransactionColumns} FROM live_transactions WHERE instance_id = @instance_id AND plan_name = @plan_name AND status = @status ORDER BY created_utc DESC, block_number DESC LIMIT 1");
+        command.Parameters.AddWithValue("instance_id", instanceId);
+        command.Parameters.AddWithValue("plan_name", planName);
+        command.Parameters.AddWithValue("status", status.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadTransaction(reader) : null;
+    }
+
     private static LedgerTransaction ReadTransaction(NpgsqlDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
@@ -306,7 +318,7 @@ public sealed partial class PostgresLiveLedger
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await ReadAllAsync(
             connection,
-            "SELECT instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref, counter_asset, limit_amount FROM live_chain_steps WHERE instance_id = @instance_id AND status NOT IN ('Confirmed', 'Failed') ORDER BY seq",
+            "SELECT instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref, counter_asset, limit_amount, flash_amount FROM live_chain_steps WHERE instance_id = @instance_id AND status NOT IN ('Confirmed', 'Failed') ORDER BY seq",
             instanceId,
             r => new LedgerChainStep(
                 r.GetString(0), r.GetString(1), Enum.Parse<ChainStepKind>(r.GetString(2)), r.GetString(3), r.GetDecimal(4), Enum.Parse<ChainStepStatus>(r.GetString(5)),
@@ -317,6 +329,7 @@ public sealed partial class PostgresLiveLedger
                     VenueRef = r.IsDBNull(13) ? null : r.GetString(13),
                     Counter = r.IsDBNull(14) ? null : r.GetString(14),
                     Limit = r.IsDBNull(15) ? null : r.GetDecimal(15),
+                    Flash = r.IsDBNull(16) ? null : r.GetDecimal(16),
                 },
             cancellationToken).ConfigureAwait(false);
     }
@@ -409,8 +422,8 @@ public sealed partial class PostgresLiveLedger
         ArgumentNullException.ThrowIfNull(step);
         var command = new NpgsqlBatchCommand(
             $"""
-            INSERT INTO live_chain_steps (instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref, counter_asset, limit_amount)
-            VALUES (@instance_id, @step_id, @kind, @asset, @amount, @status, @nonce, @tx_hash, @raw_tx, @reason, @created_utc, @updated_utc, @venue, @venue_ref, @counter_asset, @limit_amount)
+            INSERT INTO live_chain_steps (instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref, counter_asset, limit_amount, flash_amount)
+            VALUES (@instance_id, @step_id, @kind, @asset, @amount, @status, @nonce, @tx_hash, @raw_tx, @reason, @created_utc, @updated_utc, @venue, @venue_ref, @counter_asset, @limit_amount, @flash_amount)
             ON CONFLICT (instance_id, step_id) DO {(writeAhead ? "NOTHING" : """
                 UPDATE SET
                 status = excluded.status, amount = excluded.amount, nonce = COALESCE(excluded.nonce, live_chain_steps.nonce), tx_hash = COALESCE(excluded.tx_hash, live_chain_steps.tx_hash),
@@ -434,6 +447,7 @@ public sealed partial class PostgresLiveLedger
         command.Parameters.AddWithValue("venue_ref", NpgsqlDbType.Text, (object?)step.VenueRef ?? DBNull.Value);
         command.Parameters.AddWithValue("counter_asset", NpgsqlDbType.Text, (object?)step.Counter ?? DBNull.Value);
         command.Parameters.AddWithValue("limit_amount", NpgsqlDbType.Numeric, (object?)step.Limit ?? DBNull.Value);
+        command.Parameters.AddWithValue("flash_amount", NpgsqlDbType.Numeric, (object?)step.Flash ?? DBNull.Value);
         return command;
     }
 

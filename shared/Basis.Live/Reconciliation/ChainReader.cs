@@ -7,8 +7,8 @@ namespace Basis.Live.Reconciliation;
 /// <summary>
 /// Reads the instance's account on the chain, every call at once: the wallet's native ETH and its balance of each token
 /// the modes use (<see cref="Wallet"/>), and per AAVE v3 reserve what it has supplied (<see cref="AaveSupplied"/>, the
-/// aToken balance) and borrowed (<see cref="AaveBorrowed"/>, the variable-debt token balance), interest included to the
-/// latest block. Amounts are in token units; zero balances are left out, as the exchanges leave them out. The ledger
+/// aToken balance) and borrowed (<see cref="AaveBorrowed"/>, the variable-debt token balance, negative: owed), interest
+/// included to the latest block. Amounts are in token units; zero balances are left out, as the exchanges leave them out. The ledger
 /// pays each of its transactions' gas from the wallet's ETH, and the reconciler lets the wallet hold more ETH than that
 /// (the operator's float for gas), never less.
 /// </summary>
@@ -20,7 +20,10 @@ public sealed class ChainReader(EthereumClient client, IReadOnlyList<ChainToken>
     /// <summary>Supplied to AAVE v3, per reserve (the <c>aave_v3</c> venue of the backtest's position keys).</summary>
     public const string AaveSupplied = "aave_v3";
 
-    /// <summary>Borrowed from AAVE v3, per reserve, as a positive amount owed.</summary>
+    /// <summary>
+    /// Borrowed from AAVE v3, per reserve, as a negative amount: owed. The ledger books a borrow as a transfer from here to
+    /// the wallet and a repayment back, so its balance here is the debt as the chain reads it.
+    /// </summary>
     public const string AaveBorrowed = "aave_v3_debt";
 
     /// <summary>The ledger's name of the chain's native coin, which pays gas.</summary>
@@ -59,12 +62,12 @@ public sealed class ChainReader(EthereumClient client, IReadOnlyList<ChainToken>
 
         return await Task.WhenAll(
             BalanceAsync(AaveSupplied, reserve.Symbol, data.ATokenAddress, reserve.Decimals),
-            BalanceAsync(AaveBorrowed, reserve.Symbol, data.VariableDebtTokenAddress, reserve.Decimals)).ConfigureAwait(false);
+            BalanceAsync(AaveBorrowed, reserve.Symbol, data.VariableDebtTokenAddress, reserve.Decimals, owed: true)).ConfigureAwait(false);
     }
 
-    private async Task<TokenBalance?> BalanceAsync(string location, string symbol, string token, int decimals)
+    private async Task<TokenBalance?> BalanceAsync(string location, string symbol, string token, int decimals, bool owed = false)
     {
         var units = await new Erc20Token(client, token).BalanceOfAsync().ConfigureAwait(false);
-        return units.IsZero ? null : new TokenBalance(location, symbol, RayMath.Scale(units, decimals));
+        return units.IsZero ? null : new TokenBalance(location, symbol, owed ? -RayMath.Scale(units, decimals) : RayMath.Scale(units, decimals));
     }
 }

@@ -46,6 +46,36 @@ public sealed class LedgerPositionsTests
     }
 
     [Fact]
+    public void A_loops_lever_and_unwind_book_the_debt_as_a_negative_balance_and_leave_the_wallet_its_surplus()
+    {
+        // The chain desk's booking of a lever: 1 WETH of equity and a 9 WETH flash loan staked for 9.5 weETH (premium 0.0045
+        // WETH, the fill's fee), the loan plus premium borrowed (9.0045), the weETH supplied.
+        var lever = new LedgerFill(InstanceId, "wallet", "0xa", "lever", "weETH", MarketType.Spot, "weETH", "WETH", OrderSide.Buy, 9.5m, 10m / 9.5m, 0.0045m, "WETH", Start);
+        var borrow = new LedgerTransfer(InstanceId, "0xa/borrow", "WETH", 9.0045m, 0m, "aave_v3_debt", "wallet", Start);
+        var supply = new LedgerTransfer(InstanceId, "0xa/supply", "weETH", 9.5m, 0m, "wallet", "aave_v3", Start);
+        // Its unwind: the 9.5 weETH withdrawn and sold for 9.98 WETH (premium 0.0046), 9.2 WETH of debt repaid (the
+        // 9.0045 borrowed and 0.1955 of interest), the rest left in the wallet: 9.98 − 0.0046 − 9.2 = 0.7754.
+        var withdraw = new LedgerTransfer(InstanceId, "0xb/withdraw", "weETH", 9.5m, 0m, "aave_v3", "wallet", Start.AddHours(2));
+        var sale = new LedgerFill(InstanceId, "wallet", "0xb", "unwind", "weETH", MarketType.Spot, "weETH", "WETH", OrderSide.Sell, 9.5m, 9.98m / 9.5m, 0.0046m, "WETH", Start.AddHours(2));
+        var repay = new LedgerTransfer(InstanceId, "0xb/repay", "WETH", 9.2m, 0m, "wallet", "aave_v3_debt", Start.AddHours(2));
+        var funding = new LedgerTransfer(InstanceId, "funding", "WETH", 1m, 0m, null, "wallet", Start);
+
+        var levered = LedgerPositions.Rebuild([lever], [], [funding, borrow, supply]);
+
+        // Wallet WETH: 1 − 10 − 0.0045 + 9.0045 = 0; 9.5 weETH supplied; 9.0045 WETH owed (negative, as the chain reader reads it).
+        Assert.Equal(
+            [new TokenBalance("aave_v3", "weETH", 9.5m), new TokenBalance("aave_v3_debt", "WETH", -9.0045m), new TokenBalance("wallet", "WETH", 0m), new TokenBalance("wallet", "weETH", 0m)],
+            levered.Balances.Select(b => b with { Amount = Math.Round(b.Amount, 20) }));
+
+        var unwound = LedgerPositions.Rebuild([lever, sale], [], [funding, borrow, supply, withdraw, repay]);
+
+        // The debt over-repaid by the interest the ledger never booked: +0.1955 until interest is booked (not yet).
+        Assert.Equal(
+            [new TokenBalance("aave_v3", "weETH", 0m), new TokenBalance("aave_v3_debt", "WETH", 0.1955m), new TokenBalance("wallet", "WETH", 0.7754m), new TokenBalance("wallet", "weETH", 0m)],
+            unwound.Balances.Select(b => b with { Amount = Math.Round(b.Amount, 20) }));
+    }
+
+    [Fact]
     public void Spot_fills_and_transfers_move_token_balances()
     {
         var buyEth = new LedgerFill(InstanceId, "binance", "s1", "bss1", "ETHUSDT", MarketType.Spot, "ETH", "USDT", OrderSide.Buy, 1.5m, 3000m, 0.0015m, "ETH", Start);

@@ -1,6 +1,7 @@
 using Basis.Testing;
 using System.Numerics;
 using Basis.Venues.Ethereum;
+using Basis.Venues.Ethereum.Aave;
 using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Tests.Ethereum.Fixtures;
 
@@ -80,14 +81,15 @@ public sealed class AaveChainFixture : IAsyncLifetime
     public const uint WeEthPoolFee = 500;
 
     /// <summary>
-    /// Adds a weETH/WETH pool at EtherFi's current rate, some 1,000 weETH deep: the stand-in's weETH, staked and wrapped
-    /// by the deployer, against as much wrapped ETH as it is worth. Inside a test, whose snapshot reverts it.
+    /// Adds a weETH/WETH pool at EtherFi's current rate, <paramref name="depthEth"/> ETH of weETH deep (some 1,000 weETH
+    /// by default): the stand-in's weETH, staked and wrapped by the deployer, against as much wrapped ETH as it is worth.
+    /// Inside a test, whose snapshot reverts it.
     /// </summary>
-    public async Task AddWeEthPoolAsync(CancellationToken ct)
+    public async Task AddWeEthPoolAsync(CancellationToken ct, int depthEth = 1_100)
     {
         using var admin = Client(0);
         var etherFi = new EtherFiStaking(admin, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth);
-        await etherFi.DepositAsync(1_100 * BigInteger.Pow(10, 18), ct);
+        await etherFi.DepositAsync(depthEth * Ether, ct);
         await etherFi.WrapAsync(await new Erc20Token(admin, Lsts.EEth).BalanceOfAsync(), ct);
         var weEth = await new Erc20Token(admin, Lsts.WeEth).BalanceOfAsync();
         var worth = await etherFi.EEthForWeEthAsync(weEth);
@@ -97,8 +99,27 @@ public sealed class AaveChainFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Makes the chain a leveraged loop's market, inside a test whose snapshot reverts it: the EtherFi stand-in's weETH
+    /// listed on AAVE as collateral in the ETH eMode, priced at EtherFi's current rate times WETH's price (as AAVE's
+    /// weETH oracle prices it), WETH lent by flash loan, and 500 WETH of someone else's, wrapped from real ether (a loop
+    /// unwraps what it borrows), lent on AAVE for the loop to borrow.
+    /// </summary>
+    public async Task AddLoopMarketAsync(CancellationToken ct)
+    {
+        using var admin = Client(0);
+        var rate = await new EtherFiStaking(admin, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).EEthForWeEthAsync(Ether);
+        var price = (decimal)rate / (decimal)Ether * Market.Reserves["WETH"].PriceUsd;
+        await AaveV3Deployment.ListLoopCollateralAsync(admin, AaveV3Deployment.ArtifactsFolder()!, Market, Lsts.WeEth, "weETH", price, ct);
+        using var lender = Client(3);
+        await lender.SendDataAsync(Market.Weth, "0xd0e30db0", 500 * Ether, ct);
+        await new AavePool(lender, Market.Pool).SupplyAsync(Market.Weth, 500 * Ether, ct);
+    }
+
+    private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
+
+    /// <summary>
     /// Writes a contracts file for this chain into <paramref name="folder"/>, laid out like the repository's
-    /// (configs/venues/ethereum_contracts.yaml), listing the deployed AAVE pool, Uniswap's router and pool and the tokens;
+    /// (configs/venues/ethereum_contracts.yaml), listing the deployed AAVE pool and its ETH eMode, Uniswap's router and pool and the tokens;
     /// returns its path. With <paramref name="etherFi"/>, EtherFi's stand-ins are listed too: its liquidity pool, eETH,
     /// and its weETH in place of the AAVE market's (a plain mintable token, which the pool then does not know as its own),
     /// with the weETH/WETH pool's fee tier.
@@ -114,6 +135,7 @@ public sealed class AaveChainFixture : IAsyncLifetime
             "    name: anvil",
             "    aave_v3:",
             $"      pool: \"{market.Pool}\"",
+            $"      eth_emode_category: {AaveMarket.EthCorrelatedEMode}",
         };
         if (_uniswap is { } uniswap)
         {

@@ -130,15 +130,8 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     [Fact]
     public async Task A_real_staking_instance_stakes_its_eth_with_etherfi_for_weeth_reconciles_clean_and_an_emergency_stop_sells_it_back_to_eth()
     {
-        // EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565: 100 ETH staked by
-        // someone else, and 5.65 ETH of rewards.
         var lsts = fixture.Lsts;
-        using (var other = fixture.Client(2))
-        {
-            await new EtherFiStaking(other, lsts.EtherFiLiquidityPool, lsts.EEth, lsts.WeEth).DepositAsync(100 * BigInteger.Pow(10, 18), Cancel);
-            await other.SendAsync(lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = 565 * BigInteger.Pow(10, 16) }, Cancel);
-        }
-
+        await EtherFiAtTheSampleRateAsync();
         _client = fixture.Client(1);
         var ledger = await _source!.OpenAsync(Cancel);
         await ledger.SaveInstanceAsync(new LiveInstance("stake", "stake", "eth_staking_only", "eth", 5m, ["ethereum"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created), Cancel);
@@ -183,6 +176,80 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
         Assert.InRange(Left(ChainReader.NativeEth), 5m * 0.99m, 5m);
         var after = await runtime.ReconcileAsync("stake", Cancel);
         Assert.StartsWith("reconciled: the venues hold what the ledger says", after.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_real_leveraged_instance_levers_in_one_executor_transaction_reconciles_its_debt_clean_and_an_emergency_stop_unwinds_it_to_eth()
+    {
+        // The loop's market: EtherFi at the sample's rate, its weETH listed on AAVE in the ETH eMode at that rate, WETH
+        // to borrow, and a weETH/WETH pool deep enough to sell the whole loop within the 1 % swap tolerance.
+        await EtherFiAtTheSampleRateAsync();
+        await fixture.AddLoopMarketAsync(Cancel);
+        await fixture.AddWeEthPoolAsync(Cancel, depthEth: 3_000);
+        _client = fixture.Client(1);
+        var ledger = await _source!.OpenAsync(Cancel);
+        await ledger.SaveInstanceAsync(new LiveInstance("loop", "loop", "eth_leveraged", "eth", 1m, ["ethereum"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created), Cancel);
+        await ledger.AppendTransferAsync(new LedgerTransfer("loop", "funding", "ETH", 1m, 0m, null, ChainReader.Wallet, Created), Cancel);
+        var runtime = Runtime(etherFi: true);
+        await runtime.BeatAsync(Cancel);
+
+        var entry = await runtime.RunCycleAsync("loop", Created.AddHours(2), Cancel);
+
+        // The entry: the equity wrapped, then one plan through the instance's executor (deployed, granted and the account
+        // put in eMode first), which flash-borrowed, staked, supplied and borrowed in one transaction.
+        Assert.True(entry.Ran, entry.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("loop", Cancel));
+        var deployed = await ledger.LatestTransactionAsync("loop", ChainStepDesk.ExecutorDeployment, TransactionStatus.Confirmed, Cancel);
+        Assert.NotNull(deployed);
+        var lever = await ledger.LatestTransactionAsync("loop", "loop_lever", TransactionStatus.Confirmed, Cancel);
+        Assert.NotNull(lever);
+        var pool = new AavePool(_client, fixture.Market.Pool);
+        Assert.Equal(AaveMarket.EthCorrelatedEMode, await pool.GetUserEModeAsync());
+
+        var positions = await ledger.RebuildPositionsAsync("loop", Cancel);
+        decimal Held(LedgerPositions p, string location, string asset) => p.Balances.SingleOrDefault(b => b.Location == location && b.Asset == asset)?.Amount ?? 0m;
+        var collateral = Held(positions, ChainReader.AaveSupplied, LiquidStaking.EtherFi.Wrapped);
+        var debt = -Held(positions, ChainReader.AaveBorrowed, ChainStepDesk.WrappedEth);
+        // At eth_leveraged's target LTV λ = 0.909 on about 1 ETH of equity: collateral E/(1 − λ) ≈ 11 ETH, debt ≈ 10 ETH.
+        var ltv = debt / (collateral * 1.0565m);
+        Assert.InRange(ltv, 0.90m, 0.915m);
+        Assert.InRange(collateral * 1.0565m - debt, 0.95m, 1.0m);
+        Assert.Equal(0m, Held(positions, ChainReader.Wallet, ChainStepDesk.WrappedEth));
+        // The chain agrees, and AAVE's own health factor is the eMode's: 0.95 × collateral / debt.
+        var account = await pool.GetUserAccountDataAsync();
+        Assert.InRange(account.HealthFactor!.Value, 0.95m / 0.915m, 0.95m / 0.90m);
+        var reconciled = await runtime.ReconcileAsync("loop", Cancel);
+        Assert.True(reconciled.Ran, reconciled.Detail);
+        Assert.StartsWith("reconciled: the venues hold what the ledger says", reconciled.Detail, StringComparison.Ordinal);
+
+        // The operator's emergency stop: the next hour unwinds the loop in one transaction (the whole debt repaid by flash
+        // loan, all the weETH sold on Uniswap) and unwraps what it left: the instance holds ETH only, as the chain does.
+        await ledger.ChangeStatusAsync("loop", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, DateTimeOffset.UtcNow, Cancel);
+        await ledger.AppendEventAsync(new LedgerEvent("loop", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, DateTimeOffset.UtcNow), Cancel);
+        var unwind = await runtime.RunCycleAsync("loop", Created.AddHours(4), Cancel);
+
+        Assert.True(unwind.Ran, unwind.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("loop", Cancel));
+        Assert.NotNull(await ledger.LatestTransactionAsync("loop", "loop_unwind", TransactionStatus.Confirmed, Cancel));
+        Assert.Equal(0m, (await pool.GetUserAccountDataAsync()).TotalDebtBase);
+        var unwound = await ledger.RebuildPositionsAsync("loop", Cancel);
+        // The ledger's debt is what the entry borrowed less what the unwind repaid: the interest of the hours between.
+        Assert.InRange(Held(unwound, ChainReader.AaveBorrowed, ChainStepDesk.WrappedEth), 0m, 0.0001m);
+        Assert.InRange(Held(unwound, ChainReader.AaveSupplied, LiquidStaking.EtherFi.Wrapped), -0.0001m, 0m);
+        Assert.Equal(0m, Held(unwound, ChainReader.Wallet, ChainStepDesk.WrappedEth));
+        // The ETH back: the equity, less the exit's pool fee and slippage on 11 ETH of weETH, the premiums and the gas.
+        Assert.InRange(Held(unwound, ChainReader.Wallet, ChainReader.NativeEth), 0.9m, 1m);
+        var after = await runtime.ReconcileAsync("loop", Cancel);
+        Assert.StartsWith("reconciled: the venues hold what the ledger says", after.Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565: 100 ETH staked by someone else, and 5.65 ETH of rewards.</summary>
+    private async Task EtherFiAtTheSampleRateAsync()
+    {
+        var lsts = fixture.Lsts;
+        using var other = fixture.Client(2);
+        await new EtherFiStaking(other, lsts.EtherFiLiquidityPool, lsts.EEth, lsts.WeEth).DepositAsync(100 * BigInteger.Pow(10, 18), Cancel);
+        await other.SendAsync(lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = 565 * BigInteger.Pow(10, 16) }, Cancel);
     }
 
     [Fact]

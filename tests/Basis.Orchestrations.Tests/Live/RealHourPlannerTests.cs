@@ -19,6 +19,10 @@ public sealed class RealHourPlannerTests
     private static readonly OrderRules Rules = OrderRules.Load(Repository.Path("configs"));
     private static readonly Instrument BybitEth = InstrumentRegistry.Perp(Venue.Bybit, Asset.Eth);
     private static readonly Instrument BinanceEth = InstrumentRegistry.Perp(Venue.Binance, Asset.Eth);
+    private static readonly Instrument AWeEth = InstrumentRegistry.AToken("weETH");
+    private static readonly Instrument DebtWeth = InstrumentRegistry.DebtToken("WETH");
+
+    private static AtomicPlan LoopPlan(string name, params TradeIntent[] steps) => new(name, name, 1.02, [], steps);
 
     [Fact]
     public void The_venue_is_steered_to_the_books_position_rounded_to_its_step()
@@ -73,7 +77,7 @@ public sealed class RealHourPlannerTests
         Assert.Empty(plan.Orders);
         Assert.Empty(plan.ChainSteps);
         Assert.Equal(
-            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a DexSale (sell reward tokens for ETH), and only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido), LST sales and swaps between ETH and USDT are sent for real so far (reward sales and atomic plans are not yet)",
+            "the real desk cannot send the hour of 2025-01-01T05:00Z: it needs a DexSale (sell reward tokens for ETH), and only perpetual and spot orders, AAVE supplies and withdrawals, transfers between the wallet and the exchanges, stakes (EtherFi, Lido), LST sales, swaps between ETH and USDT and weETH loops' atomic plans are sent for real so far (reward sales are not yet)",
             plan.Refusal);
     }
 
@@ -90,6 +94,52 @@ public sealed class RealHourPlannerTests
         Assert.Equal(
             [(ChainStepKind.SwapExactIn, "weETH", 2m, "WETH", 2.09187m), (ChainStepKind.UnwrapEth, "ETH", 2.113m, null, null)],
             plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount, s.Counter, s.Limit)));
+    }
+
+    [Fact]
+    public void A_loops_lever_is_one_executor_step_per_part_after_the_wrap_of_its_equity()
+    {
+        // docs/accounting.md's entry of 2 ETH at λ = 0.9: 18 ETH flash-borrowed, 20 ETH staked. The gate cut it in two
+        // parts: each wraps 1 ETH of equity and levers with a 9 WETH flash loan.
+        var entry = new GateDecision(LoopPlan("entry", new FlashBorrow(18, "entry"), new LstStake(LstToken.WeEth, 20, "entry"), new AaveSupply(AWeEth, 19.047619, "entry"), new AaveBorrow(DebtWeth, 18.009, "entry"), new FlashRepay("entry")), 60_000, GateVerdict.Split, 2, true, "split");
+
+        var plan = Planner([], onChain: true).Plan(Hour, [entry], Book());
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(
+            [
+                (ChainStepKind.WrapEth, "ETH", 1m, null, null, null), (ChainStepKind.LoopLever, "WETH", 1m, "weETH", null, 9m),
+                (ChainStepKind.WrapEth, "ETH", 1m, null, null, null), (ChainStepKind.LoopLever, "WETH", 1m, "weETH", null, 9m),
+            ],
+            plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount, s.Counter, s.Limit, s.Flash)));
+    }
+
+    [Theory]
+    [InlineData(0, ChainStepKind.LoopUnwind)]
+    [InlineData(5, ChainStepKind.LoopDeleverage)]
+    public void A_loops_exit_sells_its_lst_for_at_least_its_worth_and_unwinds_when_the_book_keeps_no_debt(double debtLeft, ChainStepKind kind)
+    {
+        // 19 weETH (1.05 ETH each: 19.95 ETH) sold for at least 19.95 × 0.99 = 19.7505 WETH, repaying 18 WETH of debt by
+        // flash loan; what the sale leaves is unwrapped (at most its worth). With no debt left in the book, an unwind.
+        var exit = new GateDecision(LoopPlan("unwind", new FlashBorrow(18, "exit"), new AaveRepay(DebtWeth, 18, "exit"), new AaveWithdraw(AWeEth, 19, "exit"), new LstSale(LstToken.WeEth, 19, "exit"), new FlashRepay("exit")), 59_850, GateVerdict.Passed, 1, true, "ok");
+
+        var plan = Planner([], onChain: true).Plan(Hour, [exit], new Dictionary<InstrumentKey, double> { [DebtWeth.Key] = debtLeft });
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(
+            [(kind, "weETH", 19m, "WETH", 19.7505m, 18m), (ChainStepKind.UnwrapEth, "ETH", 19.95m, null, null, null)],
+            plan.ChainSteps.Select(s => (s.Kind, s.Asset, s.Amount, s.Counter, s.Limit, s.Flash)));
+    }
+
+    [Fact]
+    public void A_wsteth_loop_is_refused_since_the_executor_stakes_with_etherfi_only()
+    {
+        var entry = new GateDecision(LoopPlan("entry", new FlashBorrow(18, "entry"), new LstStake(LstToken.WstEth, 20, "entry"), new FlashRepay("entry")), 60_000, GateVerdict.Passed, 1, true, "ok");
+
+        var plan = Planner([], onChain: true).Plan(Hour, [entry], Book());
+
+        Assert.Empty(plan.ChainSteps);
+        Assert.EndsWith("the leverage executor's plans stake with EtherFi only: a wstETH loop is not sent for real yet", plan.Refusal, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -314,9 +364,16 @@ public sealed class RealHourPlannerTests
             p => p.Size);
 }
 
-/// <summary>The planner at an hour whose ETH is worth 3,000 USD, the price the tests' intents are sized at.</summary>
+/// <summary>
+/// The planner at an hour whose ETH is worth 3,000 USD, the price the tests' intents are sized at, and weETH 1.05 ETH.
+/// </summary>
 file static class PlanAtEth3000
 {
     public static HourPlan Plan(this RealHourPlanner planner, DateTimeOffset hourUtc, IReadOnlyList<GateDecision> verdicts, IReadOnlyDictionary<InstrumentKey, double> book) =>
-        planner.Plan(hourUtc, verdicts, book, asset => asset == Asset.Eth ? 3_000 : throw new ArgumentException($"no {asset} price in these tests", nameof(asset)));
+        planner.Plan(hourUtc, verdicts, book, instrument => instrument switch
+        {
+            { Lst: LstToken.WeEth } => 3_150,
+            { Lst: null, AaveReserve: null, PricedIn: Asset.Eth } => 3_000,
+            _ => throw new ArgumentException($"no {instrument} price in these tests", nameof(instrument)),
+        });
 }
