@@ -276,6 +276,86 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
     }
 
     [Fact]
+    public async Task A_loop_is_levered_deleveraged_and_unwound_each_in_one_executor_transaction_booked_from_the_pools_events()
+    {
+        // EtherFi at 1.05 ETH per weETH; its weETH listed on AAVE in the ETH eMode at that rate, and a weETH/WETH pool.
+        using (var other = fixture.Client(2))
+        {
+            await new EtherFiStaking(other, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).DepositAsync(10 * Ether, Cancel);
+            await other.SendAsync(Lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = Ether / 2 }, Cancel);
+        }
+
+        await fixture.AddLoopMarketAsync(Cancel);
+        await fixture.AddWeEthPoolAsync(Cancel, depthEth: 3_000);
+        await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", ChainReader.NativeEth, 1m, 0m, null, ChainReader.Wallet, Start), Cancel);
+        decimal Held(LedgerPositions positions, string location, string asset) =>
+            positions.Balances.SingleOrDefault(b => b.Location == location && b.Asset == asset)?.Amount ?? 0m;
+
+        // An entry at λ = 0.9 (docs/accounting.md's, halved): 1 ETH of equity (wrapped) and a 9 WETH flash loan staked
+        // for 10 ETH of weETH; the loan plus its 5 bp premium, 9.0045 WETH, borrowed on the account: LTV 0.90045.
+        await WriteAheadAsync(
+            Step("wrap", ChainStepKind.WrapEth, 1m) with { Asset = ChainReader.NativeEth },
+            Step("lever", ChainStepKind.LoopLever, 1m) with { Asset = ChainStepDesk.WrappedEth, Counter = LiquidStaking.EtherFi.Wrapped, Flash = 9m });
+
+        Assert.Equal(new SendOutcome(2, 2, null), await LoopDesk().SendAsync(InstanceId, Cancel));
+        var levered = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        Assert.Equal(-9.0045m, Held(levered, ChainReader.AaveBorrowed, ChainStepDesk.WrappedEth));
+        Assert.InRange(Held(levered, ChainReader.AaveSupplied, LiquidStaking.EtherFi.Wrapped) * 1.05m, 9.99999m, 10m);
+        Assert.Equal(0m, Held(levered, ChainReader.Wallet, ChainStepDesk.WrappedEth));
+        var lever = (await _ledger.ListFillsAsync(InstanceId, new LedgerPageRequest(10), Cancel)).Items.Single(f => f.ClientOrderId == "lever");
+        Assert.Equal((OrderSide.Buy, 0.0045m), (lever.Side, lever.Fee));
+        await AssertReconciledAsync(levered);
+
+        // A deleverage: 4.5 WETH of debt repaid by flash loan, 4.5 weETH (4.725 ETH) sold for at least 4.67775 WETH, and
+        // what the sale left after the loan and its 0.00225 premium unwrapped (asked for 0.5, it takes what is there).
+        await WriteAheadAsync(
+            Step("deleverage", ChainStepKind.LoopDeleverage, 4.5m) with { Asset = LiquidStaking.EtherFi.Wrapped, Counter = ChainStepDesk.WrappedEth, Limit = 4.67775m, Flash = 4.5m },
+            Step("unwrap", ChainStepKind.UnwrapEth, 0.5m) with { Asset = ChainReader.NativeEth });
+
+        Assert.Equal(new SendOutcome(2, 2, null), await LoopDesk().SendAsync(InstanceId, Cancel));
+        var deleveraged = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        Assert.Equal(-4.5045m, Held(deleveraged, ChainReader.AaveBorrowed, ChainStepDesk.WrappedEth));
+        Assert.InRange(Held(deleveraged, ChainReader.AaveSupplied, LiquidStaking.EtherFi.Wrapped) * 1.05m, 5.27499m, 5.275m);
+        var sale = (await _ledger.ListFillsAsync(InstanceId, new LedgerPageRequest(10), Cancel)).Items.Single(f => f.ClientOrderId == "deleverage");
+        Assert.Equal((OrderSide.Sell, 4.5m, 0.00225m), (sale.Side, sale.Quantity, sale.Fee));
+        Assert.InRange(sale.Price, 1.05m * 0.99m, 1.05m * 0.9995m);
+        Assert.Equal(0m, Held(deleveraged, ChainReader.Wallet, ChainStepDesk.WrappedEth));
+        await AssertReconciledAsync(deleveraged);
+
+        // The unwind: the whole debt at its block repaid, all the weETH sold; nothing owed, nothing supplied.
+        var left = Held(deleveraged, ChainReader.AaveSupplied, LiquidStaking.EtherFi.Wrapped);
+        await WriteAheadAsync(
+            Step("unwind", ChainStepKind.LoopUnwind, left) with { Asset = LiquidStaking.EtherFi.Wrapped, Counter = ChainStepDesk.WrappedEth, Limit = Math.Round(left * 1.05m * 0.99m, 8), Flash = 4.5045m },
+            Step("unwrap-all", ChainStepKind.UnwrapEth, 2m) with { Asset = ChainReader.NativeEth });
+
+        Assert.Equal(new SendOutcome(2, 2, null), await LoopDesk().SendAsync(InstanceId, Cancel));
+        Assert.Equal(0m, (await Pool().GetUserAccountDataAsync()).TotalDebtBase);
+        var unwound = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        // The debt's interest over the test's seconds, repaid by the unwind and never booked: a few wei of WETH.
+        Assert.InRange(Held(unwound, ChainReader.AaveBorrowed, ChainStepDesk.WrappedEth), 0m, 0.000001m);
+        Assert.Equal(0m, Held(unwound, ChainReader.Wallet, ChainStepDesk.WrappedEth));
+        await AssertReconciledAsync(unwound);
+        // One executor, deployed once; the account entered eMode once; each plan one transaction.
+        var names = await PlanNamesAsync();
+        Assert.Equal(1, names.Count(n => n == ChainStepDesk.ExecutorDeployment));
+        Assert.Equal(1, names.Count(n => n == "set_emode"));
+        Assert.Equal(["loop_deleverage", "loop_lever", "loop_unwind"], names.Where(n => n.StartsWith("loop_", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_lever_on_a_chain_whose_contracts_list_no_eth_emode_is_refused_before_anything_is_signed()
+    {
+        await WriteAheadAsync(Step("lever", ChainStepKind.LoopLever, 2m) with { Asset = ChainStepDesk.WrappedEth, Counter = LiquidStaking.EtherFi.Wrapped, Flash = 18m });
+
+        var sent = await StakingDesk().SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(
+            new SendOutcome(0, 0, "the chain step LoopLever of 2 WETH for weETH with a flash loan of 18 WETH (lever) cannot be sent: this host's chain contracts list no aave_v3.eth_emode_category (the eMode a loop borrows in)"),
+            sent);
+        Assert.Empty(await PlanNamesAsync());
+    }
+
+    [Fact]
     public async Task A_swap_the_pool_would_fill_beyond_its_limit_reverts_and_is_recorded_failed()
     {
         // 1 WETH for at most 3,000 USDT, with the pool at 3,299: the router refuses ("Too much requested").
@@ -447,6 +527,22 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
             EtherFiLiquidityPool = Lsts.EtherFiLiquidityPool,
             Uniswap = new UniswapRoutes(fixture.Uniswap.SwapRouter, new Dictionary<string, uint> { ["weETH/WETH"] = AaveChainFixture.WeEthPoolFee }),
         };
+
+    /// <summary>The staking desk in AAVE's ETH eMode: a loop's.</summary>
+    private ChainStepDesk LoopDesk() =>
+        new(_ledger, _client, Pool(), StakingTokens, new VenueClients(null), TimeProvider.System)
+        {
+            EtherFiLiquidityPool = Lsts.EtherFiLiquidityPool,
+            EthEModeCategory = AaveMarket.EthCorrelatedEMode,
+            Uniswap = new UniswapRoutes(fixture.Uniswap.SwapRouter, new Dictionary<string, uint> { ["weETH/WETH"] = AaveChainFixture.WeEthPoolFee }),
+        };
+
+    /// <summary>Reconciles the ledger's positions with the account, the stand-in's weETH read as an AAVE reserve.</summary>
+    private async Task AssertReconciledAsync(LedgerPositions positions)
+    {
+        var report = await Reconciler.ReconcileAsync(positions, [new ChainReader(_client, StakingTokens, Pool(), StakingTokens)], Cancel);
+        Assert.True(report.IsClean, string.Join("; ", report.Lines));
+    }
 
     private AavePool Pool() => new(_client, Market.Pool);
 
