@@ -93,6 +93,21 @@ public sealed class ExchangeStateTests
     }
 
     [Fact]
+    public void All_that_is_available_to_the_8_places_a_venue_reports_can_be_moved_out_of_the_trading_account()
+    {
+        // 1,000.000000005 USDT: reported available 1,000.00000000 (never rounded up to 1,000.00000001, which would
+        // then be refused), and exactly that moves out.
+        var (state, account) = NewBook(1_000.000000005m);
+
+        var available = state.AvailableBalance(account, "USDT");
+        var (_, rejection) = state.Transfer(account, "USDT", available, toTrading: false);
+
+        Assert.Equal(1_000m, available);
+        Assert.Equal(Rejection.None, rejection);
+        Assert.Equal(0.000000005m, account.WalletOf("USDT"));
+    }
+
+    [Fact]
     public void A_client_order_id_is_used_once()
     {
         var (state, account) = NewBook(100_000m);

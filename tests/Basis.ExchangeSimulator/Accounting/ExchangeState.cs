@@ -114,11 +114,14 @@ public sealed class ExchangeState
 
     /// <summary>
     /// What new orders may use: wallet + unrealised PnL − position and open-order initial margin, and on a unified
-    /// account what open spot orders hold.
+    /// account what open spot orders hold; to the 8 places the venues report it, never rounded up, so that moving all a
+    /// venue says is available is never refused.
     /// </summary>
-    public decimal AvailableBalance(SimAccount account, string asset) =>
+    public decimal AvailableBalance(SimAccount account, string asset) => Math.Round(
         account.WalletOf(asset) + UnrealisedPnl(account) - TotalPositionInitialMargin(account) - OpenOrderInitialMargin(account)
-        - (UnifiedAccount ? SpotLocked(account, asset) : 0m);
+        - (UnifiedAccount ? SpotLocked(account, asset) : 0m),
+        8,
+        MidpointRounding.ToZero);
 
     public Rejection SetLeverage(SimAccount account, string symbol, int leverage)
     {
