@@ -195,6 +195,86 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         Assert.True(after.Detail.StartsWith("reconciled: the venues hold what the ledger says", StringComparison.Ordinal), after.Detail);
     }
 
+    [Fact]
+    public async Task A_real_leveraged_hedged_staking_instance_levers_its_half_through_the_executor_hedges_the_net_eth_and_unwinds_into_usdt()
+    {
+        // Small enough that the whole loop (about 10 ETH of weETH) sells within the 1 % swap tolerance in the test pool.
+        const decimal capital = 6_000m;
+        var lsts = fixture.Lsts;
+        _venues = await StartVenuesAsync();
+        using (var other = fixture.Client(3))
+        {
+            // EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565.
+            await new EtherFiStaking(other, lsts.EtherFiLiquidityPool, lsts.EEth, lsts.WeEth).DepositAsync(100 * BigInteger.Pow(10, 18), Cancel);
+            await other.SendAsync(lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = 565 * BigInteger.Pow(10, 16) }, Cancel);
+        }
+
+        await fixture.AddLoopMarketAsync(Cancel);
+        await fixture.AddWeEthPoolAsync(Cancel, depthEth: 3_000);
+        using var host = fixture.Client(1);
+        await host.SendAsync(fixture.Market.Usdt, new MintFunction { Account = host.Account.Address, Value = (int)capital * BigInteger.Pow(10, 6) }, Cancel);
+        var ledger = await _source!.OpenAsync(Cancel);
+        var instance = new LiveInstance("looped", "looped", "usdt_eth_staking_hedged_leveraged", "usdt", capital, ["ethereum", "binance", "bybit", "okx"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created);
+        await ledger.SaveInstanceAsync(instance, new LedgerTransfer("looped", "opening-funding", "USDT", capital, 0m, null, ChainReader.Wallet, Created), Cancel);
+        var clock = new FakeTimeProvider(Created.AddMinutes(5));
+        var runtime = Runtime(clock, etherFi: true);
+
+        // The entry hour: ETH bought with half the capital and levered into the loop in one executor transaction; the
+        // margin deposited, on its way; the shorts waiting for it.
+        await runtime.BeatAsync(Cancel);
+        var entry = await runtime.RunCycleAsync("looped", Created, Cancel);
+        Assert.True(entry.Ran, entry.Detail);
+        var deposits = await ledger.ListOpenChainStepsAsync("looped", Cancel);
+        Assert.All(deposits, d => Assert.Equal((ChainStepKind.ExchangeDeposit, ChainStepStatus.Arriving), (d.Kind, d.Status)));
+        var levered = await ledger.RebuildPositionsAsync("looped", Cancel);
+        decimal Held(LedgerPositions positions, string location, string asset) => positions.Balances.SingleOrDefault(b => b.Location == location && b.Asset == asset)?.Amount ?? 0m;
+        var collateralEth = Held(levered, ChainReader.AaveSupplied, "weETH") * 1.0565m;
+        var debt = -Held(levered, ChainReader.AaveBorrowed, ChainStepDesk.WrappedEth);
+        // About 3,000 USDT of ETH at 3,300 (0.9 ETH) levered to the mode's λ = 0.909: some 10 ETH of weETH against 9 of WETH.
+        Assert.InRange(debt / collateralEth, 0.90m, 0.915m);
+        Assert.InRange(collateralEth - debt, 0.85m, 0.95m);
+
+        await ConfirmDepositsThenRunNextHourAsync(runtime, ledger, clock, "looped", deposits.Count);
+
+        // The shorts hedge the loop's net ETH (collateral less debt), and everything reconciles, the debt included.
+        var positions = await ledger.RebuildPositionsAsync("looped", Cancel);
+        var shorts = -positions.Perps.Sum(p => p.Size);
+        Assert.InRange(shorts, (collateralEth - debt) * 0.95m, (collateralEth - debt) * 1.05m);
+        var reconciled = await runtime.ReconcileAsync("looped", Cancel);
+        Assert.True(reconciled.Ran, reconciled.Detail);
+        Assert.Matches(@"^reconciled: the venues hold what the ledger says \(\d+ holding\(s\) within tolerance\)$", reconciled.Detail);
+
+        // The operator's emergency stop: the loop unwound in one transaction, its ETH sold for USDT, the shorts closed and
+        // the margin withdrawn to the wallet.
+        await ledger.ChangeStatusAsync("looped", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, clock.GetUtcNow(), Cancel);
+        await ledger.AppendEventAsync(new LedgerEvent("looped", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, clock.GetUtcNow()), Cancel);
+        clock.Advance(TimeSpan.FromHours(1));
+        var unwind = await runtime.RunCycleAsync("looped", Created.AddHours(2), Cancel);
+        Assert.True(unwind.Detail.StartsWith("unwinding: the unwind was sent at 2025-01-01T02:00Z", StringComparison.Ordinal), unwind.Detail);
+        var last = unwind;
+        for (var attempt = 0; attempt < 100 && !last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100, Cancel);
+            await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
+            last = await runtime.RunCycleAsync("looped", Created.AddHours(3), Cancel);
+            Assert.True(last.Detail.StartsWith("waiting: ", StringComparison.Ordinal) || last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal), last.Detail);
+        }
+
+        Assert.Equal("unwound into cash at 2025-01-01T02:00Z", last.Detail);
+        Assert.Empty(await ledger.ListOpenChainStepsAsync("looped", Cancel));
+        var unwound = await ledger.RebuildPositionsAsync("looped", Cancel);
+        Assert.InRange(Held(unwound, ChainReader.AaveSupplied, "weETH"), -0.0001m, 0.0001m);
+        Assert.InRange(Held(unwound, ChainReader.AaveBorrowed, ChainStepDesk.WrappedEth), 0m, 0.0001m);
+        // As for the simple hedge, what is left is the book's hedge of the gas the wallet's float paid: here a few steps
+        // long, the executor's deployment being the largest of it.
+        Assert.All(unwound.Perps, p => Assert.InRange(p.Size, 0m, 0.01m));
+        // Back in the wallet: the capital less the loop's exit (about 10 ETH of weETH sold), two swaps, the perps' and
+        // the withdrawals' fees.
+        Assert.InRange(Held(unwound, ChainReader.Wallet, "USDT"), capital * 0.95m, capital);
+        var after = await runtime.ReconcileAsync("looped", Cancel);
+        Assert.True(after.Detail.StartsWith("reconciled: the venues hold what the ledger says", StringComparison.Ordinal), after.Detail);
+    }
+
     /// <summary>
     /// The exchange simulator's three venues, with no USDT of their own, watching this chain for deposits and sending
     /// withdrawals to the host's wallet (account 1) from a hot wallet (account 2) that holds USDT to send them.
