@@ -24,7 +24,8 @@ namespace Basis.Live.Execution;
 /// moved: the transfer between the wallet and AAVE, or the wallet's ETH exchanged one for one for WETH (a fill at the
 /// wallet), or for a stake or a swap what the tokens' <c>Transfer</c> events say was minted, taken or given (the rate or
 /// the pool's price is the block's), which is what reconciliation compares with the chain. A transaction mined but
-/// reverted is recorded failed, with the gas it still cost.
+/// reverted is recorded failed, with the gas it still cost. AAVE's interest on what the instance supplied and borrowed
+/// is booked before the steps are sent and after each that changes it (<see cref="AaveInterest"/>).
 /// </summary>
 /// <remarks>
 /// A deposit to an exchange goes on after its transaction: mined, its tokens are in transit to the venue
@@ -65,6 +66,7 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
     {
         var (mined, recorded) = (0, 0);
         string? waiting = null;
+        await AaveInterest.BookAsync(ledger, instanceId, aave, tokens, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         foreach (var open in await ledger.ListOpenChainStepsAsync(instanceId, cancellationToken).ConfigureAwait(false))
         {
             var step = open;
@@ -147,6 +149,12 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
             if (await RecordEffectAsync(instanceId, step, receipt, now, cancellationToken).ConfigureAwait(false))
             {
                 recorded++;
+            }
+
+            if (step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw || IsLoop(step.Kind))
+            {
+                // The holding's new balance accrues from here.
+                await AaveInterest.BookAsync(ledger, instanceId, aave, tokens, now, cancellationToken).ConfigureAwait(false);
             }
 
             if (step.Kind != ChainStepKind.ExchangeDeposit)

@@ -12,9 +12,11 @@ public sealed record LedgerPositions(IReadOnlyList<PerpHolding> Perps, IReadOnly
     /// zero opens the rest at the fill price. Realised P&amp;L, funding and fees settle into the venue's balance of
     /// their asset; spot fills exchange base for quote there; transfers move tokens between locations, less their fee;
     /// the gas of the account's <paramref name="transactions"/> (gas used × effective price, in wei) is paid from the
-    /// wallet's ETH. Fills must come in the order they happened (only the order of one instrument's fills matters).
+    /// wallet's ETH; AAVE's <paramref name="interest"/> adds to what was supplied (and to what is owed). Fills must come in
+    /// the order they happened (only the order of one instrument's fills matters).
     /// </summary>
-    public static LedgerPositions Rebuild(IEnumerable<LedgerFill> fills, IEnumerable<LedgerFunding> funding, IEnumerable<LedgerTransfer> transfers, IEnumerable<LedgerTransaction>? transactions = null)
+    public static LedgerPositions Rebuild(
+        IEnumerable<LedgerFill> fills, IEnumerable<LedgerFunding> funding, IEnumerable<LedgerTransfer> transfers, IEnumerable<LedgerTransaction>? transactions = null, IEnumerable<LedgerInterest>? interest = null)
     {
         ArgumentNullException.ThrowIfNull(fills);
         ArgumentNullException.ThrowIfNull(funding);
@@ -71,6 +73,11 @@ public sealed record LedgerPositions(IReadOnlyList<PerpHolding> Perps, IReadOnly
             {
                 Add(ChainReader.Wallet, ChainReader.NativeEth, -(gas * price / WeiPerEth));
             }
+        }
+
+        foreach (var booked in interest ?? [])
+        {
+            Add(booked.Location, booked.Asset, booked.Amount);
         }
 
         return new LedgerPositions(

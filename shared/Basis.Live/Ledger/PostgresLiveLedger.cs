@@ -369,9 +369,46 @@ public sealed partial class PostgresLiveLedger
             instanceId,
             ReadTransaction,
             cancellationToken).ConfigureAwait(false);
+        var interest = await ReadAllAsync(connection, $"SELECT {InterestColumns} FROM live_interest WHERE instance_id = @instance_id ORDER BY seq", instanceId, ReadInterest, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return LedgerPositions.Rebuild(fills, funding, transfers, transactions);
+        return LedgerPositions.Rebuild(fills, funding, transfers, transactions, interest);
     }
+
+    /// <summary>Books AAVE interest on one holding (append-only).</summary>
+    public async Task AppendInterestAsync(LedgerInterest interest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interest);
+        await using var command = _dataSource.CreateCommand(
+            """
+            INSERT INTO live_interest (instance_id, location, asset, amount, reserve_index, balance_after, booked_utc)
+            VALUES (@instance_id, @location, @asset, @amount, @reserve_index, @balance_after, @booked_utc)
+            """);
+        command.Parameters.AddWithValue("instance_id", interest.InstanceId);
+        command.Parameters.AddWithValue("location", interest.Location);
+        command.Parameters.AddWithValue("asset", interest.Asset);
+        command.Parameters.AddWithValue("amount", interest.Amount);
+        command.Parameters.AddWithValue("reserve_index", interest.ReserveIndex);
+        command.Parameters.AddWithValue("balance_after", interest.BalanceAfter);
+        command.Parameters.AddWithValue("booked_utc", interest.BookedUtc.UtcDateTime);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The latest interest booked on each of the instance's AAVE holdings, by location and asset.</summary>
+    public async Task<IReadOnlyList<LedgerInterest>> LatestInterestAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAllAsync(
+            connection,
+            $"SELECT DISTINCT ON (location, asset) {InterestColumns} FROM live_interest WHERE instance_id = @instance_id ORDER BY location, asset, seq DESC",
+            instanceId,
+            ReadInterest,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private const string InterestColumns = "instance_id, location, asset, amount, reserve_index, balance_after, booked_utc";
+
+    private static LedgerInterest ReadInterest(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDecimal(3), r.GetDecimal(4), r.GetDecimal(5), r.GetFieldValue<DateTimeOffset>(6));
 
     /// <summary>The highest equity the instance recorded (its high-water mark), or null before its first cycle.</summary>
     public async Task<decimal?> PeakEquityAsync(string instanceId, CancellationToken cancellationToken = default)

@@ -69,10 +69,32 @@ public sealed class LedgerPositionsTests
 
         var unwound = LedgerPositions.Rebuild([lever, sale], [], [funding, borrow, supply, withdraw, repay]);
 
-        // The debt over-repaid by the interest the ledger never booked: +0.1955 until interest is booked (not yet).
+        // Repaying the debt with its interest, which these facts leave out (the desk books it as it accrues), leaves +0.1955.
         Assert.Equal(
             [new TokenBalance("aave_v3", "weETH", 0m), new TokenBalance("aave_v3_debt", "WETH", 0.1955m), new TokenBalance("wallet", "WETH", 0.7754m), new TokenBalance("wallet", "weETH", 0m)],
             unwound.Balances.Select(b => b with { Amount = Math.Round(b.Amount, 20) }));
+    }
+
+    [Fact]
+    public void Aave_interest_booked_adds_to_what_was_supplied_and_to_what_is_owed()
+    {
+        // 10,000 USDT supplied at a supply index of 1.02, booked again at 1.0251: 10,000 × (1.0251 / 1.02 − 1) = 50.
+        // 9 WETH owed at a debt index of 1.0, booked at 1.002: −9 × 0.002 = −0.018 more owed.
+        var supply = new LedgerTransfer(InstanceId, "supply", "USDT", 10_000m, 0m, "wallet", "aave_v3", Start);
+        var borrow = new LedgerTransfer(InstanceId, "borrow", "WETH", 9m, 0m, "aave_v3_debt", "wallet", Start);
+        LedgerInterest[] interest =
+        [
+            new(InstanceId, "aave_v3", "USDT", 0m, 1.02m, 10_000m, Start),
+            new(InstanceId, "aave_v3_debt", "WETH", 0m, 1m, -9m, Start),
+            new(InstanceId, "aave_v3", "USDT", 50m, 1.0251m, 10_050m, Start.AddDays(30)),
+            new(InstanceId, "aave_v3_debt", "WETH", -0.018m, 1.002m, -9.018m, Start.AddDays(30)),
+        ];
+
+        var positions = LedgerPositions.Rebuild([], [], [Deposit(10_000m) with { To = "wallet" }, supply, borrow], interest: interest);
+
+        Assert.Equal(
+            [new TokenBalance("aave_v3", "USDT", 10_050m), new TokenBalance("aave_v3_debt", "WETH", -9.018m), new TokenBalance("wallet", "USDT", 0m), new TokenBalance("wallet", "WETH", 9m)],
+            positions.Balances);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class PostgresLiveLedgerTests(PostgresServer server)
         await PostgresLiveLedger.OpenAsync(dataSource, Cancel);
         var again = await SchemaMigrator.MigrateAsync(dataSource, PostgresLiveLedger.Migrations, Cancel);
 
-        Assert.Equal([1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011], PostgresLiveLedger.Migrations.Select(m => m.Version));
+        Assert.Equal([1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012], PostgresLiveLedger.Migrations.Select(m => m.Version));
         Assert.Empty(again);
         await using var command = dataSource.CreateCommand("SELECT version FROM schema_migrations ORDER BY version");
         var versions = new List<int>();
@@ -33,7 +33,7 @@ public sealed class PostgresLiveLedgerTests(PostgresServer server)
             versions.Add(reader.GetInt32(0));
         }
 
-        Assert.Equal([.. SchemaMigrator.Migrations.Select(m => m.Version), 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011], versions);
+        Assert.Equal([.. SchemaMigrator.Migrations.Select(m => m.Version), 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012], versions);
     }
 
     [Fact]
