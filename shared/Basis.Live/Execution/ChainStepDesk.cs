@@ -66,7 +66,11 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
     {
         var (mined, recorded) = (0, 0);
         string? waiting = null;
-        await AaveInterest.BookAsync(ledger, instanceId, aave, tokens, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (await BookInterestAsync(instanceId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } unbooked)
+        {
+            return new SendOutcome(mined, recorded, unbooked);
+        }
+
         foreach (var open in await ledger.ListOpenChainStepsAsync(instanceId, cancellationToken).ConfigureAwait(false))
         {
             var step = open;
@@ -151,10 +155,12 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
                 recorded++;
             }
 
-            if (step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw || IsLoop(step.Kind))
+            if ((step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw || IsLoop(step.Kind))
+                && await BookInterestAsync(instanceId, now, cancellationToken).ConfigureAwait(false) is { } notBooked)
             {
-                // The holding's new balance accrues from here.
-                await AaveInterest.BookAsync(ledger, instanceId, aave, tokens, now, cancellationToken).ConfigureAwait(false);
+                // The holding's new balance accrues from here: unbooked, the step is still confirmed, the send stops.
+                await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Confirmed, UpdatedUtc = now }, cancellationToken).ConfigureAwait(false);
+                return new SendOutcome(mined, recorded, notBooked);
             }
 
             if (step.Kind != ChainStepKind.ExchangeDeposit)
@@ -176,6 +182,20 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
         }
 
         return new SendOutcome(mined, recorded, null, waiting);
+    }
+
+    /// <summary>Books AAVE's interest (<see cref="AaveInterest"/>); why not, when the node could not be read.</summary>
+    private async Task<string?> BookInterestAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AaveInterest.BookAsync(ledger, instanceId, aave, tokens, now, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is RpcClientUnknownException or RpcResponseException or RpcClientTimeoutException or TimeoutException or HttpRequestException)
+        {
+            return $"AAVE's interest could not be booked: the node did not answer its reserve indices: {e.Message}";
+        }
     }
 
     /// <summary>

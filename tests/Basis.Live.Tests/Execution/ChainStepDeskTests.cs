@@ -106,6 +106,19 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         Assert.Equal(supplied.Expected, booked.Single().BalanceAfter);
     }
 
+    [Fact]
+    public async Task A_node_that_does_not_answer_the_reserve_indices_stops_the_send_saying_the_interest_could_not_be_booked()
+    {
+        await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "supplied", "USDT", 4_000m, 0m, ChainReader.Wallet, ChainReader.AaveSupplied, Start), Cancel);
+        using var unreachable = new EthereumClient(new Uri("http://127.0.0.1:1"), EthereumAccount.FromPrivateKey(fixture.Chain.PrivateKey(1), AnvilChain.ChainId));
+
+        var sent = await new ChainStepDesk(_ledger, unreachable, new AavePool(unreachable, Market.Pool), Tokens, new VenueClients(null), TimeProvider.System).SendAsync(InstanceId, Cancel);
+
+        Assert.Equal((0, 0), (sent.Sent, sent.Settled));
+        Assert.StartsWith("AAVE's interest could not be booked: the node did not answer its reserve indices: ", sent.Failure, StringComparison.Ordinal);
+        Assert.Empty(await _ledger.LatestInterestAsync(InstanceId, Cancel));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
