@@ -17,6 +17,9 @@ namespace Basis.Live.Execution;
 /// filled order becomes one fill (the venue's order id is its fill id) at the average fill price, with the venue's taker
 /// fee of <c>configs/venues</c> for its market, charged as the venues charge it: a perpetual's in USDT, a spot trade's in
 /// the asset it brings in (the coin bought, or the USDT a sale brings). The venues' own fee reports are not read yet.
+/// On a venue whose spot account is apart from its futures account (Binance), the instance's USDT lives with the
+/// perpetuals' margin: a spot buy first moves what it may cost into the spot account, and the USDT a filled spot order
+/// leaves there (a sale's proceeds, a buy's change) goes back. The ledger counts both accounts as the venue's.
 /// </remarks>
 public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients exchanges, Func<ExchangeVenue, MarketType, decimal> takerFee, TimeProvider time) : IOutboxDesk
 {
@@ -60,6 +63,12 @@ public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients e
             {
                 filled++;
             }
+
+            if (order.Market == MarketType.Spot && SpotApart(venue) && state.Status == OrderStatus.Filled
+                && await ReturnSpotUsdtAsync(exchanges.ClientOf(venue), cancellationToken).ConfigureAwait(false) is { } stranded)
+            {
+                return new SendOutcome(placed, filled, $"{order.Venue} order {order.ClientOrderId} filled, but the USDT it left in the spot account could not be moved back to futures: {stranded}");
+            }
         }
 
         return new SendOutcome(placed, filled, null);
@@ -75,9 +84,59 @@ public sealed class VenueOrderDesk(PostgresLiveLedger ledger, IExchangeClients e
         }
         catch (ExchangeException e) when (e.Kind == ExchangeErrorKind.UnknownOrder)
         {
+            if (order is { Market: MarketType.Spot, Side: OrderSide.Buy } && SpotApart(exchange.Venue))
+            {
+                await FundSpotBuyAsync(exchange, order, cancellationToken).ConfigureAwait(false);
+            }
+
             return await exchange.PlaceOrderAsync(OrderRequest.Market(account, order.Symbol, order.Side, order.Quantity, order.ClientOrderId), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// What a spot buy may cost beyond its quantity at the perpetual's mark: the spot price's distance from the mark, the
+    /// taker fee and a market order's slippage. What it does not spend goes back after the fill.
+    /// </summary>
+    private const decimal SpotBuyMargin = 0.01m;
+
+    /// <summary>Whether the venue keeps its spot account apart from its perpetuals' (Binance), so USDT must move between them.</summary>
+    private static bool SpotApart(ExchangeVenue venue) => ExchangeReader.AccountsOf(venue).Count > 1;
+
+    /// <summary>
+    /// Moves into the spot account what a buy of <paramref name="order"/> may cost (its quantity at the perpetual's mark,
+    /// with <see cref="SpotBuyMargin"/>), less the USDT already there; a futures account short of it is the venue's refusal.
+    /// </summary>
+    private static async Task FundSpotBuyAsync(IPerpExchange exchange, LedgerOrder order, CancellationToken cancellationToken)
+    {
+        var mark = await exchange.GetMarkPriceAsync(VenueSymbols.Perp(exchange.Venue, Reconciler.BaseAssetOf(order.Symbol)), cancellationToken).ConfigureAwait(false);
+        var spot = await SpotUsdtAsync(exchange, cancellationToken).ConfigureAwait(false);
+        var missing = Math.Round((order.Quantity * mark.MarkPrice * (1 + SpotBuyMargin)) - spot, 8, MidpointRounding.AwayFromZero);
+        if (missing > 0)
+        {
+            await exchange.TransferAsync("USDT", missing, TransferDirection.FuturesToSpot, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Moves the spot account's free USDT back to futures; why not, when the venue would not.</summary>
+    private static async Task<string?> ReturnSpotUsdtAsync(IPerpExchange exchange, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await SpotUsdtAsync(exchange, cancellationToken).ConfigureAwait(false) is var left and > 0)
+            {
+                await exchange.TransferAsync("USDT", left, TransferDirection.SpotToFutures, cancellationToken).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is ExchangeException or HttpRequestException)
+        {
+            return e.Message;
+        }
+    }
+
+    private static async Task<decimal> SpotUsdtAsync(IPerpExchange exchange, CancellationToken cancellationToken) =>
+        (await exchange.GetBalancesAsync(TradingAccount.Spot, cancellationToken).ConfigureAwait(false)).FirstOrDefault(b => b.Asset == "USDT")?.Available ?? 0m;
 
     private LedgerFill FillOf(string instanceId, LedgerOrder order, OrderState state, decimal price, decimal feeRate)
     {

@@ -156,6 +156,31 @@ public sealed class VenueOrderDeskTests(PostgresServer server) : IAsyncLifetime
         Assert.Contains(report.Lines, l => l is { Location: "okx", Item: "ETH", Actual: 0.3996m });
     }
 
+    [Fact]
+    public async Task A_binance_spot_buy_is_funded_from_the_futures_account_and_what_spot_trades_leave_goes_back()
+    {
+        // Binance keeps spot apart from USDⓈ-M futures, where the 10,000 USDT above is: the buy's cost at the mark (and
+        // 1 %) moves to spot first; the change, and later the sale's proceeds, go back to futures.
+        var spotBtc = VenueSymbols.Spot(ExchangeVenue.Binance, "BTC");
+        await WriteAheadAsync(
+            Order(ExchangeVenue.Binance, "BTC", OrderSide.Buy, 0.02m, "btc-buy") with { Symbol = spotBtc, Market = MarketType.Spot },
+            Order(ExchangeVenue.Binance, "BTC", OrderSide.Sell, 0.005m, "btc-sell") with { Symbol = spotBtc, Market = MarketType.Spot });
+
+        var sent = await _desk.SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(new SendOutcome(2, 2, null), sent);
+        var binance = _venues.Clients[ExchangeVenue.Binance];
+        var spot = await binance.GetBalancesAsync(TradingAccount.Spot, Cancel);
+        Assert.Equal(0m, spot.FirstOrDefault(b => b.Asset == "USDT")?.Total ?? 0m);
+        // 0.02 bought less its 10 bps fee in BTC, 0.005 sold.
+        Assert.Equal(0.01498m, spot.Single(b => b.Asset == "BTC").Total);
+        var fills = (await _ledger.ListFillsAsync(InstanceId, new LedgerPageRequest(10, null), Cancel)).Items;
+        var futures = (await binance.GetBalancesAsync(TradingAccount.Futures, Cancel)).Single(b => b.Asset == "USDT").Total;
+        Assert.Equal(SimulatedVenues.StartingUsdt - (0.02m * fills[0].Price) + (0.005m * fills[1].Price) - fills[1].Fee, futures);
+        var report = await Reconciler.ReconcileAsync(await _ledger.RebuildPositionsAsync(InstanceId, Cancel), _venues.Readers, Cancel);
+        Assert.True(report.IsClean, string.Join("; ", report.Breaks.Select(l => $"{l.Location} {l.Item} {l.Expected} {l.Actual}")));
+    }
+
     /// <summary>The venue's taker fee of <c>configs/venues</c> for the market, as the hosts read it.</summary>
     private static decimal TakerFee(ExchangeVenue venue, MarketType market)
     {

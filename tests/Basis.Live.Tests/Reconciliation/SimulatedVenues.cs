@@ -30,7 +30,7 @@ internal sealed class SimulatedVenues : IAsyncDisposable
     private SimulatedVenues(IReadOnlyDictionary<ExchangeVenue, SimulatorHost> hosts, IReadOnlySet<string> withdrawalAllowList)
     {
         Hosts = hosts;
-        _http = new HttpClient(new BinanceSpotStandIn());
+        _http = new HttpClient();
         // Short back-offs keep the fault tests quick.
         var delay = TimeSpan.FromMilliseconds(100);
         Clients = hosts.ToDictionary(host => host.Key, host =>
@@ -119,20 +119,5 @@ internal sealed class SimulatedVenues : IAsyncDisposable
         {
             await host.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// The simulator has no Binance spot API: <c>GET /api/v3/account</c> is answered with an empty spot account (all
-    /// the funds are in futures), in Binance's shape; every other request goes to the simulator.
-    /// </summary>
-    private sealed class BinanceSpotStandIn() : DelegatingHandler(new HttpClientHandler())
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            request.RequestUri!.AbsolutePath == "/api/v3/account"
-                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
-                {
-                    Content = new StringContent("""{"canTrade":true,"accountType":"SPOT","balances":[]}""", System.Text.Encoding.UTF8, "application/json"),
-                })
-                : base.SendAsync(request, cancellationToken);
     }
 }
