@@ -20,9 +20,11 @@ namespace Basis.Orchestrations.Tests.Live;
 /// A real eth_basis instance enters from the host's wallet: its USDT is deposited on chain (anvil) to Binance, Bybit and
 /// OKX on the exchange simulator, which watch the chain and credit it; its orders wait for the credits, then buy ETH spot
 /// on Bybit and short it on the three venues; the ledger (a real PostgreSQL) then reconciles clean against the chain and
-/// every venue. A real usdt_eth_staking_hedged_simple instance does the same with its on-chain half (ETH bought on the
+/// every venue. A real btc_basis instance does the same, buying BTC on Binance's spot account, funded from the futures
+/// margin its deposit went to. A real usdt_eth_staking_hedged_simple instance does the same with its on-chain half (ETH bought on the
 /// real Uniswap v3, staked with EtherFi's stand-in for weETH), and at the operator's emergency stop unwinds into USDT in
-/// the wallet: the shorts closed, the weETH and its ETH sold on Uniswap, the margin withdrawn from the three venues.
+/// the wallet: the shorts closed, the weETH and its ETH sold on Uniswap, the margin withdrawn from the three venues; a
+/// real usdt_eth_staking_hedged_leveraged instance levers its ETH through the leverage executor instead of staking it.
 /// </summary>
 public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer server) : IClassFixture<AaveChainFixture>, IClassFixture<PostgresServer>, IAsyncLifetime
 {
@@ -66,15 +68,18 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         }
     }
 
-    [Fact]
-    public async Task A_real_basis_instance_deposits_its_usdt_to_the_exchanges_waits_for_the_credits_then_trades_and_reconciles_clean()
+    [Theory]
+    [InlineData("eth_basis", "bybit", "ETH", 4.0, 6.0)]
+    [InlineData("btc_basis", "binance", "BTC", 0.1, 0.2)]
+    public async Task A_real_basis_instance_deposits_its_usdt_to_the_exchanges_waits_for_the_credits_then_trades_and_reconciles_clean(
+        string mode, string spotVenue, string asset, double spotAtLeast, double spotAtMost)
     {
         var market = fixture.Market;
         _venues = await StartVenuesAsync();
         using var host = fixture.Client(1);
         await host.SendAsync(market.Usdt, new MintFunction { Account = host.Account.Address, Value = 20_000 * BigInteger.Pow(10, 6) }, Cancel);
         var ledger = await _source!.OpenAsync(Cancel);
-        var instance = new LiveInstance("basis", "basis", "eth_basis", "usdt", Capital, ["ethereum", "binance", "bybit", "okx"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created);
+        var instance = new LiveInstance("basis", "basis", mode, "usdt", Capital, ["ethereum", "binance", "bybit", "okx"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created);
         await ledger.SaveInstanceAsync(instance, new LedgerTransfer("basis", "opening-funding", "USDT", Capital, 0m, null, ChainReader.Wallet, Created), Cancel);
         var clock = new FakeTimeProvider(Created.AddMinutes(5));
         var runtime = Runtime(clock);
@@ -104,10 +109,11 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         var deposited = deposits.GroupBy(d => d.Venue!).ToDictionary(g => g.Key, g => g.Sum(d => d.Amount));
         Assert.Equal(Capital - deposited.Values.Sum(), positions.Balances.Single(b => b is { Location: ChainReader.Wallet, Asset: "USDT" }).Amount);
         Assert.All(positions.Balances.Where(b => Transit.Is(b.Location)), b => Assert.Equal(0m, b.Amount));
-        var spot = positions.Balances.Single(b => b is { Location: "bybit", Asset: "ETH" }).Amount;
+        // btc_basis buys on Binance, whose spot account the desk funds from the futures margin the deposit went to.
+        var spot = positions.Balances.Single(b => b.Location == spotVenue && b.Asset == asset).Amount;
         var shorts = positions.Perps.Sum(p => p.Size);
-        Assert.InRange(spot, 4m, 6m);
-        Assert.InRange(shorts, -spot - 0.02m, -spot + 0.02m);
+        Assert.InRange(spot, (decimal)spotAtLeast, (decimal)spotAtMost);
+        Assert.InRange(shorts, -spot - (spot * 0.01m), -spot + (spot * 0.01m));
         var reconciled = await runtime.ReconcileAsync("basis", Cancel);
         Assert.True(reconciled.Ran, reconciled.Detail);
         Assert.Matches(@"^reconciled: the venues hold what the ledger says \(\d+ holding\(s\) within tolerance\)$", reconciled.Detail);
