@@ -98,20 +98,26 @@ public sealed class WithdrawalDesk(PostgresLiveLedger ledger, IExchangeClients e
                 return new SendOutcome(requested, arrived, $"the withdrawal {what} was taken by {step.Venue} (id {step.VenueRef}), but it could not be looked up: {e.Message}");
             }
 
+            // Amount and fee travel together: the fee is spent when the withdrawal arrives, and comes back with it when it fails.
             var now = time.GetUtcNow();
+            var taken = withdrawal.Amount + withdrawal.Fee;
             await ledger.AppendTransferAsync(new LedgerTransfer(
-                instanceId, $"{step.Venue}/{step.VenueRef}/sent", step.Asset, withdrawal.Amount + withdrawal.Fee, withdrawal.Fee, step.Venue, Transit.To(ChainReader.Wallet), now), cancellationToken).ConfigureAwait(false);
+                instanceId, $"{step.Venue}/{step.VenueRef}/sent", step.Asset, taken, 0m, step.Venue, Transit.To(ChainReader.Wallet), now), cancellationToken).ConfigureAwait(false);
             switch (withdrawal.Status)
             {
                 case WithdrawalStatus.Pending or WithdrawalStatus.Sent:
                     return new SendOutcome(requested, arrived, null, $"the withdrawal {what} (id {step.VenueRef}) is on its way to the wallet");
                 case WithdrawalStatus.Failed:
+                    // Booked back at the venue, where reconciliation then checks that it really returned them (a venue that
+                    // kept them shows as missing), instead of in transit for ever, which reconciles clean.
+                    await ledger.AppendTransferAsync(new LedgerTransfer(
+                        instanceId, $"{step.Venue}/{step.VenueRef}/returned", step.Asset, taken, 0m, Transit.To(ChainReader.Wallet), step.Venue, now), cancellationToken).ConfigureAwait(false);
                     await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Failed, Reason = $"{step.Venue} lists the withdrawal as failed", UpdatedUtc = now }, cancellationToken).ConfigureAwait(false);
-                    return new SendOutcome(requested, arrived, $"the withdrawal {what} (id {step.VenueRef}) failed at {step.Venue}: what it returns to the account is for an operator to check");
+                    return new SendOutcome(requested, arrived, $"the withdrawal {what} (id {step.VenueRef}) failed at {step.Venue}: its {taken} {step.Asset} (amount and fee) are booked back at {step.Venue}, whose reconciliation checks they were returned; it waits in the venue's withdrawal account for an operator");
             }
 
             if (await ledger.AppendTransferAsync(new LedgerTransfer(
-                    instanceId, $"{step.Venue}/{step.VenueRef}/arrived", step.Asset, withdrawal.Amount, 0m, Transit.To(ChainReader.Wallet), ChainReader.Wallet, now), cancellationToken).ConfigureAwait(false))
+                    instanceId, $"{step.Venue}/{step.VenueRef}/arrived", step.Asset, taken, withdrawal.Fee, Transit.To(ChainReader.Wallet), ChainReader.Wallet, now), cancellationToken).ConfigureAwait(false))
             {
                 arrived++;
             }

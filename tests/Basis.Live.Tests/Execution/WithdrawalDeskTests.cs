@@ -62,7 +62,7 @@ public sealed class WithdrawalDeskTests(AaveChainFixture fixture, PostgresServer
         await WriteAheadAsync(Withdrawal("out", 2_500m));
         var desk = Desk(venues);
 
-        // Asked: 2,501 left the trading account (amount and fee); the 2,500 are in transit to the wallet.
+        // Asked: 2,501 left the trading account (amount and fee) and travel together: the fee is spent when they arrive.
         var asked = await desk.SendAsync(InstanceId, Cancel);
         var step = Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel));
         Assert.Equal((1, 0, null), (asked.Sent, asked.Settled, asked.Failure));
@@ -71,7 +71,7 @@ public sealed class WithdrawalDeskTests(AaveChainFixture fixture, PostgresServer
         var inFlight = await ReconcileAsync(okx);
         Assert.True(inFlight.IsClean, string.Join("; ", inFlight.Lines));
         Assert.Equal(7_499m, inFlight.Lines.Single(l => l is { Location: "okx", Item: "USDT" }).Actual);
-        Assert.Equal(2_500m, inFlight.Lines.Single(l => l.Location == "in_transit/wallet").Expected);
+        Assert.Equal(2_501m, inFlight.Lines.Single(l => l.Location == "in_transit/wallet").Expected);
 
         // Sent on chain and confirmed: the next send finds it complete and in the wallet.
         await UntilAsync(async () => (await okx.GetWithdrawalAsync(step.VenueRef!, Cancel)).Status == WithdrawalStatus.Sent);
@@ -88,6 +88,32 @@ public sealed class WithdrawalDeskTests(AaveChainFixture fixture, PostgresServer
             positions.Balances.Where(b => b.Asset == "USDT").Select(b => (b.Location, b.Amount)));
         var done = await ReconcileAsync(okx);
         Assert.True(done.IsClean, string.Join("; ", done.Lines));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_the_venue_fails_is_booked_back_at_the_venue_which_reconciliation_checks_it_returned()
+    {
+        // Binance holds 10,000 USDT; its hot wallet holds none, so the withdrawal's transfer on chain fails and the venue
+        // puts amount and fee back in its spot account (which reconciliation reads, with futures).
+        await using var venues = await StartVenuesAsync(10_000m, hotWalletUsdt: 0);
+        var binance = venues.Clients[ExchangeVenue.Binance];
+        await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", "USDT", 10_000m, 0m, null, "binance", Start), Cancel);
+        await WriteAheadAsync(Withdrawal("out", 2_500m) with { Venue = "binance" });
+        var desk = Desk(venues);
+        await desk.SendAsync(InstanceId, Cancel);
+        var step = Assert.Single(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel));
+        await UntilAsync(async () => (await binance.GetWithdrawalAsync(step.VenueRef!, Cancel)).Status == WithdrawalStatus.Failed);
+
+        var failed = await desk.SendAsync(InstanceId, Cancel);
+
+        Assert.Equal(
+            $"the withdrawal ExchangeWithdrawal of 2500 USDT from binance (out) (id {step.VenueRef}) failed at binance: its 2501 USDT (amount and fee) are booked back at binance, whose reconciliation checks they were returned; it waits in the venue's withdrawal account for an operator",
+            failed.Failure);
+        Assert.Empty(await _ledger.ListOpenChainStepsAsync(InstanceId, Cancel));
+        var positions = await _ledger.RebuildPositionsAsync(InstanceId, Cancel);
+        Assert.Equal([("binance", 10_000m), ("in_transit/wallet", 0m)], positions.Balances.Where(b => b.Asset == "USDT").Select(b => (b.Location, b.Amount)));
+        var report = await ReconcileAsync(binance);
+        Assert.True(report.IsClean, string.Join("; ", report.Lines));
     }
 
     [Theory]
@@ -135,11 +161,18 @@ public sealed class WithdrawalDeskTests(AaveChainFixture fixture, PostgresServer
         }
     }
 
-    /// <summary>The simulated venues, OKX holding <paramref name="usdt"/>, sending withdrawals from a hot wallet on this chain to the test's wallet.</summary>
-    private async Task<SimulatedVenues> StartVenuesAsync(decimal usdt)
+    /// <summary>
+    /// The simulated venues, each holding <paramref name="usdt"/>, sending withdrawals to the test's wallet from a hot wallet
+    /// on this chain holding <paramref name="hotWalletUsdt"/>.
+    /// </summary>
+    private async Task<SimulatedVenues> StartVenuesAsync(decimal usdt, int hotWalletUsdt = 10_000)
     {
         using var hotWallet = fixture.Client(2);
-        await hotWallet.SendAsync(fixture.Market.Usdt, new MintFunction { Account = hotWallet.Account.Address, Value = 10_000 * BigInteger.Pow(10, 6) }, Cancel);
+        if (hotWalletUsdt > 0)
+        {
+            await hotWallet.SendAsync(fixture.Market.Usdt, new MintFunction { Account = hotWallet.Account.Address, Value = hotWalletUsdt * BigInteger.Pow(10, 6) }, Cancel);
+        }
+
         return await SimulatedVenues.StartAsync(Repository.Root, Cancel, new SimulatorChain
         {
             RpcUrl = fixture.Chain.RpcUrl,
