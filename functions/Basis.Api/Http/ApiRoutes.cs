@@ -40,6 +40,7 @@ public static class ApiRoutes
     public const string LivePerformance = LiveInstance + "/performance";
     public const string LiveOrders = LiveInstance + "/orders";
     public const string LiveFills = LiveInstance + "/fills";
+    public const string LiveChainSteps = LiveInstance + "/chain-steps";
     public const string LiveEvents = LiveInstance + "/events";
     public const string LiveActivity = LiveInstance + "/activity";
     public const string LiveRebalance = LiveInstance + "/rebalance";
@@ -128,6 +129,7 @@ public static class ApiRoutes
             .Produces<LivePerformanceResponse>().ProducesProblem(StatusCodes.Status404NotFound).RequiresApiKey(readsNeedKey);
         MapPage<LiveOrderResponse>(api, LiveOrders, "orders", (id, http, live) => live.OrdersAsync(id, http), readsNeedKey);
         MapPage<LiveFillResponse>(api, LiveFills, "fills", (id, http, live) => live.FillsAsync(id, http), readsNeedKey);
+        MapPage<LiveChainStepResponse>(api, LiveChainSteps, "on-chain steps, with their transactions", (id, http, live) => live.ChainStepsAsync(id, http), readsNeedKey);
         MapPage<LiveEventResponse>(api, LiveEvents, "heartbeats, breaches and alerts", (id, http, live) => live.EventsAsync(id, http), readsNeedKey);
         MapPage<LiveActivityResponse>(api, LiveActivity, "engine activity, hour by hour", (id, http, live) => live.ActivityAsync(id, http), readsNeedKey);
         MapRuntime(api, LiveRebalance, "Rebalance now: a cycle over every hour up to now", null, (id, http, live, runtime) => live.RebalanceAsync(id, http, runtime));

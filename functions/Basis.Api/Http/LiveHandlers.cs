@@ -8,7 +8,7 @@ namespace Basis.Api.Http;
 
 /// <summary>
 /// <c>/api/v1/live</c> (DESIGN §11) over <see cref="LiveService"/>: create, list, status, start, stop (pause),
-/// emergency stop, retire (DELETE), positions, performance, paged orders, fills, events and activity, and the runtime's
+/// emergency stop, retire (DELETE), positions, performance, paged orders, fills, on-chain steps, events and activity, and the runtime's
 /// rebalance, deposit and withdraw. Mapped by the self-hosted server and called by the Functions app's triggers, as
 /// <see cref="RunHandlers"/> is. Every change needs the API key; reads need it when reads do. Without a database every
 /// route is a 503 naming the setting; bad input is a 400 naming the field; a body carrying a credential is refused
@@ -75,6 +75,8 @@ public sealed class LiveHandlers(LiveBackend live, BasisConfiguration configurat
     public Task<IResult> OrdersAsync(string id, HttpRequest http) => PageAsync(id, http, (l, p, c) => l.ListOrdersAsync(id, p, c), LiveOrderResponse.From);
 
     public Task<IResult> FillsAsync(string id, HttpRequest http) => PageAsync(id, http, (l, p, c) => l.ListFillsAsync(id, p, c), LiveFillResponse.From);
+
+    public Task<IResult> ChainStepsAsync(string id, HttpRequest http) => PageAsync(id, http, (l, p, c) => l.ListChainStepsAsync(id, p, c), LiveChainStepResponse.From);
 
     public Task<IResult> EventsAsync(string id, HttpRequest http) => PageAsync(id, http, (l, p, c) => l.ListEventsAsync(id, p, c), LiveEventResponse.From);
 

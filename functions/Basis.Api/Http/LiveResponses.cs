@@ -95,6 +95,36 @@ public sealed record LiveOrderResponse(
     }
 }
 
+/// <summary>
+/// An on-chain step of a real instance (an AAVE supply, a stake, a swap, a loop's atomic plan, a transfer to or from an
+/// exchange) and how far it got: its transaction's hash and nonce once signed, the venue's id of a withdrawal.
+/// </summary>
+public sealed record LiveChainStepResponse(
+    [property: JsonPropertyName("step_id")] string StepId,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("asset")] string Asset,
+    [property: JsonPropertyName("amount")] decimal Amount,
+    [property: JsonPropertyName("counter_asset")] string? CounterAsset,
+    [property: JsonPropertyName("limit")] decimal? Limit,
+    [property: JsonPropertyName("flash_loan")] decimal? FlashLoan,
+    [property: JsonPropertyName("venue")] string? Venue,
+    [property: JsonPropertyName("venue_ref")] string? VenueRef,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("tx_hash")] string? TxHash,
+    [property: JsonPropertyName("nonce")] long? Nonce,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("created_utc")] DateTimeOffset CreatedUtc,
+    [property: JsonPropertyName("updated_utc")] DateTimeOffset UpdatedUtc)
+{
+    public static LiveChainStepResponse From(LedgerChainStep s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(
+            s.StepId, JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Kind.ToString()), s.Asset, s.Amount, s.Counter, s.Limit, s.Flash, s.Venue, s.VenueRef, LiveInstanceResponse.Word(s.Status),
+            s.TxHash, s.Nonce is { } nonce ? (long)nonce : null, s.Reason, s.CreatedUtc, s.UpdatedUtc);
+    }
+}
+
 /// <summary>An execution a venue reported.</summary>
 public sealed record LiveFillResponse(
     [property: JsonPropertyName("venue")] string Venue,

@@ -55,6 +55,10 @@ public sealed class LiveHttpFunctions(LiveHandlers live, LiveRuntime runtime, Li
     public Task<IResult> Fills([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LiveFills)] HttpRequest req, string id) =>
         live.FillsAsync(id, req);
 
+    [Function("ListLiveChainSteps")]
+    public Task<IResult> ChainSteps([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LiveChainSteps)] HttpRequest req, string id) =>
+        live.ChainStepsAsync(id, req);
+
     [Function("ListLiveEvents")]
     public Task<IResult> Events([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LiveEvents)] HttpRequest req, string id) =>
         live.EventsAsync(id, req);

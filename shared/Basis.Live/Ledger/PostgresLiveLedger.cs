@@ -23,6 +23,8 @@ public sealed partial class PostgresLiveLedger
     private const string FillColumns = "seq, instance_id, venue, fill_id, client_order_id, symbol, market, base_asset, quote_asset, side, quantity, price, fee, fee_asset, filled_utc";
     private const string TransactionColumns = "tx_hash, instance_id, plan_name, status, gas_used, gas_price_wei, block_number, created_utc, updated_utc";
     private const string EventColumns = "seq, instance_id, kind, message, details::text, occurred_utc";
+    private const string ChainStepColumns =
+        "seq, instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref, counter_asset, limit_amount, flash_amount";
     private readonly NpgsqlDataSource _dataSource;
 
     private PostgresLiveLedger(NpgsqlDataSource dataSource)
@@ -318,21 +320,15 @@ public sealed partial class PostgresLiveLedger
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await ReadAllAsync(
             connection,
-            "SELECT instance_id, step_id, kind, asset, amount, status, nonce, tx_hash, raw_tx, reason, created_utc, updated_utc, venue, venue_ref, counter_asset, limit_amount, flash_amount FROM live_chain_steps WHERE instance_id = @instance_id AND status NOT IN ('Confirmed', 'Failed') ORDER BY seq",
+            $"SELECT {ChainStepColumns} FROM live_chain_steps WHERE instance_id = @instance_id AND status NOT IN ('Confirmed', 'Failed') ORDER BY seq",
             instanceId,
-            r => new LedgerChainStep(
-                r.GetString(0), r.GetString(1), Enum.Parse<ChainStepKind>(r.GetString(2)), r.GetString(3), r.GetDecimal(4), Enum.Parse<ChainStepStatus>(r.GetString(5)),
-                r.IsDBNull(6) ? null : new BigInteger(r.GetDecimal(6)), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8),
-                r.IsDBNull(9) ? null : r.GetString(9), r.GetFieldValue<DateTimeOffset>(10), r.GetFieldValue<DateTimeOffset>(11))
-                {
-                    Venue = r.IsDBNull(12) ? null : r.GetString(12),
-                    VenueRef = r.IsDBNull(13) ? null : r.GetString(13),
-                    Counter = r.IsDBNull(14) ? null : r.GetString(14),
-                    Limit = r.IsDBNull(15) ? null : r.GetDecimal(15),
-                    Flash = r.IsDBNull(16) ? null : r.GetDecimal(16),
-                },
+            ReadChainStep,
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The instance's on-chain steps, whatever their status, in the order they were recorded.</summary>
+    public Task<LedgerPage<LedgerChainStep>> ListChainStepsAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
+        ReadPageAsync($"SELECT {ChainStepColumns} FROM live_chain_steps", instanceId, page, ReadChainStep, cancellationToken);
 
     /// <summary>The instance's fills in the order they were recorded.</summary>
     public Task<LedgerPage<LedgerFill>> ListFillsAsync(string instanceId, LedgerPageRequest page, CancellationToken cancellationToken = default) =>
@@ -572,6 +568,18 @@ public sealed partial class PostgresLiveLedger
 
         return rows;
     }
+
+    private static LedgerChainStep ReadChainStep(NpgsqlDataReader r) => new(
+        r.GetString(1), r.GetString(2), Enum.Parse<ChainStepKind>(r.GetString(3)), r.GetString(4), r.GetDecimal(5), Enum.Parse<ChainStepStatus>(r.GetString(6)),
+        r.IsDBNull(7) ? null : new BigInteger(r.GetDecimal(7)), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
+        r.IsDBNull(10) ? null : r.GetString(10), r.GetFieldValue<DateTimeOffset>(11), r.GetFieldValue<DateTimeOffset>(12))
+    {
+        Venue = r.IsDBNull(13) ? null : r.GetString(13),
+        VenueRef = r.IsDBNull(14) ? null : r.GetString(14),
+        Counter = r.IsDBNull(15) ? null : r.GetString(15),
+        Limit = r.IsDBNull(16) ? null : r.GetDecimal(16),
+        Flash = r.IsDBNull(17) ? null : r.GetDecimal(17),
+    };
 
     private static LedgerOrder ReadOrder(NpgsqlDataReader r) => new(
         r.GetString(1),

@@ -189,6 +189,31 @@ public sealed class LiveApiTests(LiveServer live) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public async Task On_chain_steps_read_in_pages_with_their_kind_transaction_and_flash_loan()
+    {
+        var id = await live.CreateAsync(Token);
+        var at = new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero);
+        const string Hash = "0x1111111111111111111111111111111111111111111111111111111111111111";
+        LedgerChainStep[] steps =
+        [
+            new(id, "h/chain/0", ChainStepKind.WrapEth, "ETH", 1m, ChainStepStatus.Confirmed, 7, Hash, "0x02", null, at, at),
+            new(id, "h/chain/1", ChainStepKind.LoopLever, "WETH", 1m, ChainStepStatus.Planned, null, null, null, "entry", at, at) { Counter = "weETH", Flash = 9m },
+        ];
+        await live.Ledger.RecordHourAsync([], [], new LedgerEquity(id, at, 1m, "{}"), chainStepsAhead: steps, cancellationToken: Token);
+
+        var first = await live.SendAsync(HttpMethod.Get, $"/api/v1/live/{id}/chain-steps?limit=1", null, HttpStatusCode.OK, Token);
+        var second = await live.SendAsync(HttpMethod.Get, $"/api/v1/live/{id}/chain-steps?cursor={first.GetProperty("next_cursor").GetInt64()}", null, HttpStatusCode.OK, Token);
+
+        var wrap = first.GetProperty("items")[0];
+        Assert.Equal(("wrap_eth", "confirmed", Hash, 7L), (wrap.GetProperty("kind").GetString(), wrap.GetProperty("status").GetString(), wrap.GetProperty("tx_hash").GetString(), wrap.GetProperty("nonce").GetInt64()));
+        var lever = second.GetProperty("items")[0];
+        Assert.Equal(("loop_lever", "WETH", "weETH", 9m), (lever.GetProperty("kind").GetString(), lever.GetProperty("asset").GetString(), lever.GetProperty("counter_asset").GetString(), lever.GetProperty("flash_loan").GetDecimal()));
+        Assert.Equal(JsonValueKind.Null, lever.GetProperty("tx_hash").ValueKind);
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next_cursor").ValueKind);
+        await live.SendAsync(HttpMethod.Get, "/api/v1/live/lv_nothing/chain-steps", null, HttpStatusCode.NotFound, Token);
+    }
+
+    [Fact]
     public async Task Positions_and_performance_come_from_the_ledger()
     {
         var id = await live.CreateAsync(Token);

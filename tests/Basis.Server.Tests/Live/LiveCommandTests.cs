@@ -50,6 +50,7 @@ public sealed class LiveCommandTests(LiveServer live) : IClassFixture<LiveServer
         var cleared = await Live("start", id, "--acknowledge-halt");
         var events = await Live("events", id, "--limit", "1");
         var badLimit = await Live("events", id, "--limit", "0");
+        var steps = await Live("chain-steps", id);
 
         Assert.True(stopped.ExitCode == 0, stopped.ToString());
         Assert.Contains("halted", stopped.Output, StringComparison.Ordinal);
@@ -61,6 +62,8 @@ public sealed class LiveCommandTests(LiveServer live) : IClassFixture<LiveServer
         Assert.Contains("More: --cursor ", events.Output, StringComparison.Ordinal);
         Assert.Equal(2, badLimit.ExitCode);
         Assert.Contains("--limit: must be a whole number from 1 to 1,000", badLimit.Error, StringComparison.Ordinal);
+        Assert.True(steps.ExitCode == 0, steps.ToString());
+        Assert.Contains("Step", steps.Output, StringComparison.Ordinal);
     }
 
     [Fact]
