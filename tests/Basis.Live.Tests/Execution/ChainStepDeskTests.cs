@@ -297,12 +297,7 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
         // EtherFi at 1.05 ETH per weETH, and a weETH/WETH pool at that rate. The instance holds 2 weETH (2.1 ETH staked)
         // and sells them for at least 2.079 WETH (1 % under their worth), then unwraps the 2.1 WETH the book expects:
         // the desk unwraps what the sale gave, less by the pool's fee and slippage.
-        using (var other = fixture.Client(2))
-        {
-            await new EtherFiStaking(other, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).DepositAsync(10 * Ether, Cancel);
-            await other.SendAsync(Lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = Ether / 2 }, Cancel);
-        }
-
+        await fixture.SetEtherFiRateAsync(1.05m, Cancel);
         await fixture.AddWeEthPoolAsync(Cancel);
         var etherFi = new EtherFiStaking(_client, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth);
         await etherFi.DepositAsync(21 * Ether / 10, Cancel);
@@ -330,12 +325,7 @@ public sealed class ChainStepDeskTests(AaveChainFixture fixture, PostgresServer 
     public async Task A_loop_is_levered_deleveraged_and_unwound_each_in_one_executor_transaction_booked_from_the_pools_events()
     {
         // EtherFi at 1.05 ETH per weETH; its weETH listed on AAVE in the ETH eMode at that rate, and a weETH/WETH pool.
-        using (var other = fixture.Client(2))
-        {
-            await new EtherFiStaking(other, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).DepositAsync(10 * Ether, Cancel);
-            await other.SendAsync(Lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = Ether / 2 }, Cancel);
-        }
-
+        await fixture.SetEtherFiRateAsync(1.05m, Cancel);
         await fixture.AddLoopMarketAsync(Cancel);
         await fixture.AddWeEthPoolAsync(Cancel, depthEth: 3_000);
         await _ledger.AppendTransferAsync(new LedgerTransfer(InstanceId, "funding", ChainReader.NativeEth, 1m, 0m, null, ChainReader.Wallet, Start), Cancel);

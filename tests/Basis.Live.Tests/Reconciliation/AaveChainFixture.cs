@@ -98,6 +98,20 @@ public sealed class AaveChainFixture : IAsyncLifetime
         await UniswapV3Deployment.AddPoolAsync(admin, _uniswapArtifacts.Core, _uniswapArtifacts.Periphery, Uniswap, (Lsts.WeEth, weEth), (Market.Weth, worth), WeEthPoolFee, ct);
     }
 
+    /// <summary>The sample's weETH rate of its first hour (2025-01-01T00:00Z), in ETH per weETH.</summary>
+    public const decimal SampleWeEthRate = 1.0565m;
+
+    /// <summary>
+    /// Sets EtherFi's stand-in at <paramref name="ethPerWeEth"/>, inside a test whose snapshot reverts it: 100 ETH staked
+    /// by someone else (account 2), and the rewards that bring the pool's ETH per share to that rate.
+    /// </summary>
+    public async Task SetEtherFiRateAsync(decimal ethPerWeEth, CancellationToken ct)
+    {
+        using var staker = Client(2);
+        await new EtherFiStaking(staker, Lsts.EtherFiLiquidityPool, Lsts.EEth, Lsts.WeEth).DepositAsync(100 * Ether, ct);
+        await staker.SendAsync(Lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = new BigInteger((ethPerWeEth - 1) * 100m * 1_000_000m) * BigInteger.Pow(10, 12) }, ct);
+    }
+
     /// <summary>
     /// Makes the chain a leveraged loop's market, inside a test whose snapshot reverts it: the EtherFi stand-in's weETH
     /// listed on AAVE as collateral in the ETH eMode, priced at EtherFi's current rate times WETH's price (as AAVE's

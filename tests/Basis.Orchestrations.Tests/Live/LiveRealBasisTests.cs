@@ -9,7 +9,6 @@ using Basis.Live.Tests.Reconciliation;
 using Basis.Orchestrations.Live;
 using Basis.Orchestrations.Tests.Support;
 using Basis.Testing;
-using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Exchanges;
 using Basis.Venues.Tests.Ethereum.Fixtures;
 using Microsoft.Extensions.Time.Testing;
@@ -123,14 +122,8 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
     public async Task A_real_hedged_staking_instance_enters_reconciles_clean_and_an_emergency_stop_unwinds_it_into_usdt_in_the_wallet()
     {
         var market = fixture.Market;
-        var lsts = fixture.Lsts;
         _venues = await StartVenuesAsync();
-        using (var other = fixture.Client(3))
-        {
-            // EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565.
-            await new EtherFiStaking(other, lsts.EtherFiLiquidityPool, lsts.EEth, lsts.WeEth).DepositAsync(100 * BigInteger.Pow(10, 18), Cancel);
-            await other.SendAsync(lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = 565 * BigInteger.Pow(10, 16) }, Cancel);
-        }
+        await fixture.SetEtherFiRateAsync(AaveChainFixture.SampleWeEthRate, Cancel);
 
         using var host = fixture.Client(1);
         await host.SendAsync(market.Usdt, new MintFunction { Account = host.Account.Address, Value = 20_000 * BigInteger.Pow(10, 6) }, Cancel);
@@ -167,25 +160,14 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         // The operator's emergency stop: the next hour unwinds into USDT: the shorts closed, the weETH sold on Uniswap (a
         // pool at EtherFi's rate) and its ETH sold for USDT, the margin withdrawn from the venues to the wallet.
         await fixture.AddWeEthPoolAsync(Cancel);
-        await ledger.ChangeStatusAsync("hedged", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, clock.GetUtcNow(), Cancel);
-        await ledger.AppendEventAsync(new LedgerEvent("hedged", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, clock.GetUtcNow()), Cancel);
+        await OperatorActions.EmergencyStopAsync(ledger, "hedged", clock.GetUtcNow(), Cancel);
         clock.Advance(TimeSpan.FromHours(1));
         var unwind = await runtime.RunCycleAsync("hedged", Created.AddHours(2), Cancel);
         Assert.True(unwind.Detail.StartsWith("unwinding: the unwind was sent at 2025-01-01T02:00Z", StringComparison.Ordinal), unwind.Detail);
         Assert.Contains("hedged", await runtime.InstancesDueAsync(Cancel));
 
-        // The venues send the withdrawals on chain; once confirmed, a later cycle finds them in the wallet: done, and the
-        // instance stays halted. Nothing more is traded meanwhile (the book runs no further hour).
-        var last = unwind;
-        for (var attempt = 0; attempt < 100 && !last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal); attempt++)
-        {
-            await Task.Delay(100, Cancel);
-            await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
-            last = await runtime.RunCycleAsync("hedged", Created.AddHours(3), Cancel);
-            Assert.True(last.Detail.StartsWith("waiting: ", StringComparison.Ordinal) || last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal), last.Detail);
-        }
-
-        Assert.Equal("unwound into cash at 2025-01-01T02:00Z", last.Detail);
+        // Done once the withdrawals are in the wallet; the instance stays halted.
+        Assert.Equal("unwound into cash at 2025-01-01T02:00Z", (await UntilUnwoundAsync(runtime, "hedged")).Detail);
         Assert.DoesNotContain("hedged", await runtime.InstancesDueAsync(Cancel));
         Assert.Empty(await ledger.ListOpenChainStepsAsync("hedged", Cancel));
         var unwound = await ledger.RebuildPositionsAsync("hedged", Cancel);
@@ -206,14 +188,8 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
     {
         // Small enough that the whole loop (about 10 ETH of weETH) sells within the 1 % swap tolerance in the test pool.
         const decimal capital = 6_000m;
-        var lsts = fixture.Lsts;
         _venues = await StartVenuesAsync();
-        using (var other = fixture.Client(3))
-        {
-            // EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565.
-            await new EtherFiStaking(other, lsts.EtherFiLiquidityPool, lsts.EEth, lsts.WeEth).DepositAsync(100 * BigInteger.Pow(10, 18), Cancel);
-            await other.SendAsync(lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = 565 * BigInteger.Pow(10, 16) }, Cancel);
-        }
+        await fixture.SetEtherFiRateAsync(AaveChainFixture.SampleWeEthRate, Cancel);
 
         await fixture.AddLoopMarketAsync(Cancel);
         await fixture.AddWeEthPoolAsync(Cancel, depthEth: 3_000);
@@ -252,21 +228,11 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
 
         // The operator's emergency stop: the loop unwound in one transaction, its ETH sold for USDT, the shorts closed and
         // the margin withdrawn to the wallet.
-        await ledger.ChangeStatusAsync("looped", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, clock.GetUtcNow(), Cancel);
-        await ledger.AppendEventAsync(new LedgerEvent("looped", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, clock.GetUtcNow()), Cancel);
+        await OperatorActions.EmergencyStopAsync(ledger, "looped", clock.GetUtcNow(), Cancel);
         clock.Advance(TimeSpan.FromHours(1));
         var unwind = await runtime.RunCycleAsync("looped", Created.AddHours(2), Cancel);
         Assert.True(unwind.Detail.StartsWith("unwinding: the unwind was sent at 2025-01-01T02:00Z", StringComparison.Ordinal), unwind.Detail);
-        var last = unwind;
-        for (var attempt = 0; attempt < 100 && !last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal); attempt++)
-        {
-            await Task.Delay(100, Cancel);
-            await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
-            last = await runtime.RunCycleAsync("looped", Created.AddHours(3), Cancel);
-            Assert.True(last.Detail.StartsWith("waiting: ", StringComparison.Ordinal) || last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal), last.Detail);
-        }
-
-        Assert.Equal("unwound into cash at 2025-01-01T02:00Z", last.Detail);
+        Assert.Equal("unwound into cash at 2025-01-01T02:00Z", (await UntilUnwoundAsync(runtime, "looped")).Detail);
         Assert.Empty(await ledger.ListOpenChainStepsAsync("looped", Cancel));
         var unwound = await ledger.RebuildPositionsAsync("looped", Cancel);
         Assert.InRange(Held(unwound, ChainReader.AaveSupplied, "weETH"), -0.0001m, 0.0001m);
@@ -279,6 +245,25 @@ public sealed class LiveRealBasisTests(AaveChainFixture fixture, PostgresServer 
         Assert.InRange(Held(unwound, ChainReader.Wallet, "USDT"), capital * 0.95m, capital);
         var after = await runtime.ReconcileAsync("looped", Cancel);
         Assert.True(after.Detail.StartsWith("reconciled: the venues hold what the ledger says", StringComparison.Ordinal), after.Detail);
+    }
+
+    /// <summary>
+    /// Mines the chain and runs the instance's cycle until its unwind is done: the venues send the withdrawals on chain and,
+    /// once confirmed, a later cycle finds them in the wallet. Until then every cycle only waits (the book runs no
+    /// further hour, so nothing more is traded). Returns the last cycle.
+    /// </summary>
+    private async Task<LiveCycleResult> UntilUnwoundAsync(LiveRuntime runtime, string instanceId)
+    {
+        LiveCycleResult? last = null;
+        for (var attempt = 0; attempt < 100 && last?.Detail.StartsWith("unwound into cash", StringComparison.Ordinal) != true; attempt++)
+        {
+            await Task.Delay(100, Cancel);
+            await fixture.Chain.CallAsync("anvil_mine", [$"0x{Confirmations:x}"], Cancel);
+            last = await runtime.RunCycleAsync(instanceId, Created.AddHours(3), Cancel);
+            Assert.True(last.Detail.StartsWith("waiting: ", StringComparison.Ordinal) || last.Detail.StartsWith("unwound into cash", StringComparison.Ordinal), last.Detail);
+        }
+
+        return last!;
     }
 
     /// <summary>

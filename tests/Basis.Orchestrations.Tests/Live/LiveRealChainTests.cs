@@ -10,7 +10,6 @@ using Basis.Orchestrations.Tests.Support;
 using Basis.Testing;
 using Basis.Venues.Ethereum;
 using Basis.Venues.Ethereum.Aave;
-using Basis.Venues.Ethereum.EtherFi;
 using Basis.Venues.Tests.Ethereum.Fixtures;
 
 namespace Basis.Orchestrations.Tests.Live;
@@ -131,7 +130,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     public async Task A_real_staking_instance_stakes_its_eth_with_etherfi_for_weeth_reconciles_clean_and_an_emergency_stop_sells_it_back_to_eth()
     {
         var lsts = fixture.Lsts;
-        await EtherFiAtTheSampleRateAsync();
+        await fixture.SetEtherFiRateAsync(AaveChainFixture.SampleWeEthRate, Cancel);
         _client = fixture.Client(1);
         var ledger = await _source!.OpenAsync(Cancel);
         await ledger.SaveInstanceAsync(new LiveInstance("stake", "stake", "eth_staking_only", "eth", 5m, ["ethereum"], "{}", ExecutionKind.Real, LiveInstanceStatus.Active, Created, Created), Cancel);
@@ -161,8 +160,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
         // The operator's emergency stop (as LiveService records it): the next hour sells the weETH on Uniswap (a pool at
         // EtherFi's rate) and unwraps the WETH it gave; the instance holds ETH only, as the chain does.
         await fixture.AddWeEthPoolAsync(Cancel);
-        await ledger.ChangeStatusAsync("stake", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, DateTimeOffset.UtcNow, Cancel);
-        await ledger.AppendEventAsync(new LedgerEvent("stake", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, DateTimeOffset.UtcNow), Cancel);
+        await OperatorActions.EmergencyStopAsync(ledger, "stake", DateTimeOffset.UtcNow, Cancel);
         var unwind = await runtime.RunCycleAsync("stake", Created.AddHours(4), Cancel);
 
         Assert.True(unwind.Ran, unwind.Detail);
@@ -183,7 +181,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
     {
         // The loop's market: EtherFi at the sample's rate, its weETH listed on AAVE in the ETH eMode at that rate, WETH
         // to borrow, and a weETH/WETH pool deep enough to sell the whole loop within the 1 % swap tolerance.
-        await EtherFiAtTheSampleRateAsync();
+        await fixture.SetEtherFiRateAsync(AaveChainFixture.SampleWeEthRate, Cancel);
         await fixture.AddLoopMarketAsync(Cancel);
         await fixture.AddWeEthPoolAsync(Cancel, depthEth: 3_000);
         _client = fixture.Client(1);
@@ -224,8 +222,7 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
 
         // The operator's emergency stop: the next hour unwinds the loop in one transaction (the whole debt repaid by flash
         // loan, all the weETH sold on Uniswap) and unwraps what it left: the instance holds ETH only, as the chain does.
-        await ledger.ChangeStatusAsync("loop", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, DateTimeOffset.UtcNow, Cancel);
-        await ledger.AppendEventAsync(new LedgerEvent("loop", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, DateTimeOffset.UtcNow), Cancel);
+        await OperatorActions.EmergencyStopAsync(ledger, "loop", DateTimeOffset.UtcNow, Cancel);
         var unwind = await runtime.RunCycleAsync("loop", Created.AddHours(4), Cancel);
 
         Assert.True(unwind.Ran, unwind.Detail);
@@ -241,15 +238,6 @@ public sealed class LiveRealChainTests(AaveChainFixture fixture, PostgresServer 
         Assert.InRange(Held(unwound, ChainReader.Wallet, ChainReader.NativeEth), 0.9m, 1m);
         var after = await runtime.ReconcileAsync("loop", Cancel);
         Assert.StartsWith("reconciled: the venues hold what the ledger says", after.Detail, StringComparison.Ordinal);
-    }
-
-    /// <summary>EtherFi's pool (the stand-in) at the sample's weETH rate of the first hour, 1.0565: 100 ETH staked by someone else, and 5.65 ETH of rewards.</summary>
-    private async Task EtherFiAtTheSampleRateAsync()
-    {
-        var lsts = fixture.Lsts;
-        using var other = fixture.Client(2);
-        await new EtherFiStaking(other, lsts.EtherFiLiquidityPool, lsts.EEth, lsts.WeEth).DepositAsync(100 * BigInteger.Pow(10, 18), Cancel);
-        await other.SendAsync(lsts.EtherFiLiquidityPool, new SimulateRewardsFunction { AmountToSend = 565 * BigInteger.Pow(10, 16) }, Cancel);
     }
 
     [Fact]

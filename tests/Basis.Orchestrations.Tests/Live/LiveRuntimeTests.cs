@@ -107,8 +107,7 @@ public sealed class LiveRuntimeTests(PostgresServer server) : IClassFixture<Post
         await runtime.RunCycleAsync("stopped-by-hand", Created.AddHours(5), Cancel);
 
         // What the operator's emergency stop records (LiveService.EmergencyStopAsync).
-        await ledger.ChangeStatusAsync("stopped-by-hand", [LiveInstanceStatus.Active], LiveInstanceStatus.Halted, DateTimeOffset.UtcNow, Cancel);
-        await ledger.AppendEventAsync(new LedgerEvent("stopped-by-hand", LedgerEventKind.Breach, "emergency stop by the operator", UnwindRequest.PendingDetails, DateTimeOffset.UtcNow), Cancel);
+        await OperatorActions.EmergencyStopAsync(ledger, "stopped-by-hand", DateTimeOffset.UtcNow, Cancel);
 
         Assert.Contains("stopped-by-hand", await runtime.InstancesDueAsync(Cancel));
         var early = await runtime.RunCycleAsync("stopped-by-hand", Created.AddHours(5), Cancel);

@@ -52,23 +52,13 @@ internal sealed class AaveV3Deployment
     public static async Task<AaveReserveData> ListLoopCollateralAsync(EthereumClient admin, string artifacts, AaveMarket market, string token, string symbol, decimal priceUsd, CancellationToken ct)
     {
         var deployer = new ArtifactDeployer(admin, artifacts);
-        var input = new InitReserveInput
-        {
-            ATokenImpl = await deployer.DeployAsync("AToken", ct, market.Pool).ConfigureAwait(false),
-            StableDebtTokenImpl = await deployer.DeployAsync("StableDebtToken", ct, market.Pool).ConfigureAwait(false),
-            VariableDebtTokenImpl = await deployer.DeployAsync("VariableDebtToken", ct, market.Pool).ConfigureAwait(false),
-            UnderlyingAssetDecimals = 18,
-            InterestRateStrategyAddress = market.RateStrategy,
-            UnderlyingAsset = token,
-            Treasury = admin.Account.Address,
-            IncentivesController = "0x0000000000000000000000000000000000000000",
-            ATokenName = $"Aave test {symbol} (stand-in)",
-            ATokenSymbol = $"a{symbol}",
-            VariableDebtTokenName = $"Aave test variable debt {symbol} (stand-in)",
-            VariableDebtTokenSymbol = $"variableDebt{symbol}",
-            StableDebtTokenName = $"Aave test stable debt {symbol} (stand-in)",
-            StableDebtTokenSymbol = $"stableDebt{symbol}",
-        };
+        var input = ReserveInput(
+            token, 18, symbol,
+            (await deployer.DeployAsync("AToken", ct, market.Pool).ConfigureAwait(false),
+             await deployer.DeployAsync("StableDebtToken", ct, market.Pool).ConfigureAwait(false),
+             await deployer.DeployAsync("VariableDebtToken", ct, market.Pool).ConfigureAwait(false)),
+            market.RateStrategy,
+            admin.Account.Address);
         await admin.SendAsync(market.PoolConfigurator, new InitReservesFunction { Input = [input] }, ct).ConfigureAwait(false);
         await deployer.CallAsync("PoolConfigurator", market.PoolConfigurator, "configureReserveAsCollateral", ct, token, 7250, 7500, 10700).ConfigureAwait(false);
         await deployer.CallAsync("PoolConfigurator", market.PoolConfigurator, "setAssetEModeCategory", ct, token, AaveMarket.EthCorrelatedEMode).ConfigureAwait(false);
@@ -81,6 +71,25 @@ internal sealed class AaveV3Deployment
     /// <summary>A new mock Chainlink aggregator answering <paramref name="priceUsd"/> with 8 decimals.</summary>
     public static Task<string> DeployPriceFeedAsync(EthereumClient admin, string artifacts, decimal priceUsd, CancellationToken cancellationToken) =>
         new ArtifactDeployer(admin, artifacts).DeployAsync("MockAggregator", cancellationToken, UsdAnswer(priceUsd));
+
+    /// <summary>A reserve's listing: its token implementations, rate strategy and treasury, its tokens named after <paramref name="symbol"/>.</summary>
+    private static InitReserveInput ReserveInput(string asset, byte decimals, string symbol, (string AToken, string StableDebt, string VariableDebt) implementations, string strategy, string treasury) => new()
+    {
+        ATokenImpl = implementations.AToken,
+        StableDebtTokenImpl = implementations.StableDebt,
+        VariableDebtTokenImpl = implementations.VariableDebt,
+        UnderlyingAssetDecimals = decimals,
+        InterestRateStrategyAddress = strategy,
+        UnderlyingAsset = asset,
+        Treasury = treasury,
+        IncentivesController = "0x0000000000000000000000000000000000000000",
+        ATokenName = $"Aave test {symbol}",
+        ATokenSymbol = $"a{symbol}",
+        VariableDebtTokenName = $"Aave test variable debt {symbol}",
+        VariableDebtTokenSymbol = $"variableDebt{symbol}",
+        StableDebtTokenName = $"Aave test stable debt {symbol}",
+        StableDebtTokenSymbol = $"stableDebt{symbol}",
+    };
 
     private static BigInteger UsdAnswer(decimal priceUsd) => new(decimal.Round(priceUsd * 100_000_000m));
 
@@ -140,23 +149,7 @@ internal sealed class AaveV3Deployment
         var aToken = await DeployAsync("AToken", ct, pool).ConfigureAwait(false);
         var stableDebt = await DeployAsync("StableDebtToken", ct, pool).ConfigureAwait(false);
         var variableDebt = await DeployAsync("VariableDebtToken", ct, pool).ConfigureAwait(false);
-        var inputs = listed.Select(r => new InitReserveInput
-        {
-            ATokenImpl = aToken,
-            StableDebtTokenImpl = stableDebt,
-            VariableDebtTokenImpl = variableDebt,
-            UnderlyingAssetDecimals = (byte)r.Decimals,
-            InterestRateStrategyAddress = strategy,
-            UnderlyingAsset = r.Asset,
-            Treasury = deployer,
-            IncentivesController = "0x0000000000000000000000000000000000000000",
-            ATokenName = $"Aave test {r.Symbol}",
-            ATokenSymbol = $"a{r.Symbol}",
-            VariableDebtTokenName = $"Aave test variable debt {r.Symbol}",
-            VariableDebtTokenSymbol = $"variableDebt{r.Symbol}",
-            StableDebtTokenName = $"Aave test stable debt {r.Symbol}",
-            StableDebtTokenSymbol = $"stableDebt{r.Symbol}",
-        }).ToList();
+        var inputs = listed.Select(r => ReserveInput(r.Asset, (byte)r.Decimals, r.Symbol, (aToken, stableDebt, variableDebt), strategy, deployer)).ToList();
         // The one typed send (the tuple array): counted in DeployAsync's total.
         await _client.SendAsync(configurator, new InitReservesFunction { Input = inputs }, ct).ConfigureAwait(false);
 
