@@ -79,8 +79,9 @@ public sealed partial class ChainStepDesk
     }
 
     /// <summary>
-    /// An unwind borrows the debt plus this fraction of it (1/10,000): interest for the minutes until it is mined, at any
-    /// rate AAVE sets, many times over; what the repayment leaves of it is swept back to the wallet.
+    /// An unwind borrows the debt plus this fraction of it (1/10,000): the interest of a signed plan's half hour of
+    /// validity (<see cref="SwapValidity"/>) at any rate under 175 % a year; what the repayment leaves of it is swept back
+    /// to the wallet.
     /// </summary>
     private const int UnwindInterestMargin = 10_000;
 
