@@ -39,12 +39,13 @@ internal static class AaveInterest
                 : await aave.GetReserveNormalizedVariableDebtAsync(token.Address).ConfigureAwait(false));
             var balance = balances.GetValueOrDefault((location, asset));
             var last = previous.GetValueOrDefault((location, asset));
-            if (last is not null && last.ReserveIndex == index && last.BalanceAfter == balance)
+            var accrued = last is null ? 0m : Math.Round(last.BalanceAfter * ((index / last.ReserveIndex) - 1), token.Decimals, MidpointRounding.ToZero);
+            if (last is not null && accrued == 0m && last.BalanceAfter == balance)
             {
+                // Nothing to book (the same block, or dust whose interest rounds to nothing): it accrues from the last index on.
                 continue;
             }
 
-            var accrued = last is null ? 0m : Math.Round(last.BalanceAfter * ((index / last.ReserveIndex) - 1), token.Decimals, MidpointRounding.ToZero);
             await ledger.AppendInterestAsync(new LedgerInterest(instanceId, location, asset, accrued, index, balance + accrued, now), cancellationToken).ConfigureAwait(false);
         }
     }
