@@ -7,5 +7,21 @@ internal sealed class TempFolder : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public void Dispose()
+    {
+        // A terminated run's activity is not cancelled (the Durable Task Framework lets it finish) and may still be
+        // writing its files when the test ends: the folder is deleted once it has.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
 }
