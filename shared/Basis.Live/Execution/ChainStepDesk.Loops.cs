@@ -62,18 +62,19 @@ public sealed partial class ChainStepDesk
     /// </summary>
     private async Task<SignedTransaction> SignLoopAsync(string instanceId, LedgerChainStep step, CancellationToken cancellationToken)
     {
-        var executor = await ExecutorAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var market = await LoopMarketAsync(LoopLst(step)).ConfigureAwait(false);
+        var executor = await ExecutorAsync(instanceId, market, cancellationToken).ConfigureAwait(false);
         var owner = client.Account.Address;
         var state = await LoopState.ReadAsync(client, market, owner).ConfigureAwait(false);
-        var flash = Units(step.Flash!.Value, WrappedEth);
+        var weth = Token(WrappedEth)!;
+        var flash = Units(step.Flash!.Value, weth);
         var deadline = (await client.ChainTimeAsync(cancellationToken).ConfigureAwait(false)).Add(SwapValidity).ToUnixTimeSeconds();
         var plan = step.Kind switch
         {
-            ChainStepKind.LoopLever => LoopPlanner.LeverByFlash(market, state, owner, executor.Address, Units(step.Amount, WrappedEth), flash),
+            ChainStepKind.LoopLever => LoopPlanner.LeverByFlash(market, state, owner, executor.Address, Units(step.Amount, weth), flash),
             ChainStepKind.LoopDeleverage => LoopPlanner.Deleverage(
-                market, state, owner, executor.Address, BigInteger.Min(flash, state.DebtWeth), BigInteger.Min(Units(step.Amount, step.Asset), state.CollateralWeEth), deadline, Units(step.Limit!.Value, WrappedEth)),
-            _ => LoopPlanner.Unwind(market, state, owner, executor.Address, state.DebtWeth / UnwindInterestMargin, Units(step.Limit!.Value, WrappedEth), deadline),
+                market, state, owner, executor.Address, BigInteger.Min(flash, state.DebtWeth), BigInteger.Min(Units(step.Amount, Token(step.Asset)!), state.CollateralWeEth), deadline, Units(step.Limit!.Value, weth)),
+            _ => LoopPlanner.Unwind(market, state, owner, executor.Address, state.DebtWeth / UnwindInterestMargin, Units(step.Limit!.Value, weth), deadline),
         };
         return await executor.SignPlanAsync(plan, cancellationToken).ConfigureAwait(false);
     }
@@ -89,7 +90,7 @@ public sealed partial class ChainStepDesk
     /// The instance's executor, deployed by its first plan and found again by that deployment's transaction; with the
     /// account's grants to it and its entry into the ETH eMode, each sent and recorded only when missing.
     /// </summary>
-    private async Task<LeverageExecutor> ExecutorAsync(string instanceId, CancellationToken cancellationToken)
+    private async Task<LeverageExecutor> ExecutorAsync(string instanceId, LoopMarket market, CancellationToken cancellationToken)
     {
         LeverageExecutor executor;
         if (await ledger.LatestTransactionAsync(instanceId, ExecutorDeployment, TransactionStatus.Confirmed, cancellationToken).ConfigureAwait(false) is { } deployed
@@ -103,9 +104,7 @@ public sealed partial class ChainStepDesk
             await RecordTransactionAsync(instanceId, ExecutorDeployment, executor.Deployment!, TransactionStatus.Confirmed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
-        var weth = await aave.GetReserveDataAsync(Token(WrappedEth)!.Address).ConfigureAwait(false);
-        var lst = await aave.GetReserveDataAsync(Token(LiquidStaking.EtherFi.Wrapped)!.Address).ConfigureAwait(false);
-        foreach (var grant in await executor.GrantAsync(weth.VariableDebtTokenAddress, [Token(WrappedEth)!.Address, lst.ATokenAddress], cancellationToken).ConfigureAwait(false))
+        foreach (var grant in await executor.GrantAsync(market.VariableDebtWeth, [market.Weth, market.ATokenWeEth], cancellationToken).ConfigureAwait(false))
         {
             await RecordApprovalAsync(instanceId, grant, cancellationToken).ConfigureAwait(false);
         }
@@ -174,8 +173,6 @@ public sealed partial class ChainStepDesk
         recorded |= repaid > 0m && await ledger.AppendTransferAsync(new LedgerTransfer(instanceId, $"{hash}/repay", weth.Symbol, repaid, 0m, ChainReader.Wallet, ChainReader.AaveBorrowed, now), cancellationToken).ConfigureAwait(false);
         return recorded;
     }
-
-    private BigInteger Units(decimal amount, string symbol) => new(decimal.Truncate(amount * Pow10(Token(symbol)!.Decimals)));
 
     private static decimal Amount(BigInteger units, ChainToken token) => RayMath.Scale(units, token.Decimals);
 }

@@ -155,17 +155,16 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
                 recorded++;
             }
 
-            if ((step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw || IsLoop(step.Kind))
-                && await BookInterestAsync(instanceId, now, cancellationToken).ConfigureAwait(false) is { } notBooked)
-            {
-                // The holding's new balance accrues from here: unbooked, the step is still confirmed, the send stops.
-                await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Confirmed, UpdatedUtc = now }, cancellationToken).ConfigureAwait(false);
-                return new SendOutcome(mined, recorded, notBooked);
-            }
-
             if (step.Kind != ChainStepKind.ExchangeDeposit)
             {
                 await ledger.SaveChainStepAsync(step with { Status = ChainStepStatus.Confirmed, UpdatedUtc = now }, cancellationToken).ConfigureAwait(false);
+                if ((step.Kind is ChainStepKind.AaveSupply or ChainStepKind.AaveWithdraw || IsLoop(step.Kind))
+                    && await BookInterestAsync(instanceId, now, cancellationToken).ConfigureAwait(false) is { } notBooked)
+                {
+                    // The holding's new balance accrues from here: unbooked, the step stays confirmed and the send stops.
+                    return new SendOutcome(mined, recorded, notBooked);
+                }
+
                 continue;
             }
 
@@ -335,7 +334,7 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
     /// </summary>
     private async Task<SignedTransaction> SignAsync(string instanceId, LedgerChainStep step, ChainToken token, CancellationToken cancellationToken)
     {
-        var units = new BigInteger(decimal.Truncate(step.Amount * Pow10(token.Decimals)));
+        var units = Units(step.Amount, token);
         switch (step.Kind)
         {
             case ChainStepKind.AaveSupply:
@@ -361,7 +360,7 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
                 return wrap;
             case ChainStepKind.SwapExactIn or ChainStepKind.SwapExactOut:
                 var counter = Token(step.Counter!)!;
-                var limit = new BigInteger(decimal.Truncate(step.Limit!.Value * Pow10(counter.Decimals)));
+                var limit = Units(step.Limit!.Value, counter);
                 var router = new UniswapV3Router(client, Uniswap!.SwapRouter);
                 var tier = Uniswap.FeeTier(step.Asset, step.Counter!)!.Value;
                 var (swapApproval, swap) = step.Kind == ChainStepKind.SwapExactIn
@@ -491,5 +490,6 @@ public sealed partial class ChainStepDesk(PostgresLiveLedger ledger, EthereumCli
         return RayMath.Scale(new Erc20Token(client, token.Address).MovedIn(receipt, from, to), token.Decimals);
     }
 
-    private static decimal Pow10(int decimals) => (decimal)Math.Pow(10, decimals);
+    /// <summary><paramref name="amount"/> of <paramref name="token"/> in its smallest units, never rounded up.</summary>
+    private static BigInteger Units(decimal amount, ChainToken token) => new(decimal.Truncate(amount * (decimal)Math.Pow(10, token.Decimals)));
 }

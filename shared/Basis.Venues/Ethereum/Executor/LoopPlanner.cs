@@ -96,15 +96,14 @@ public static class LoopPlanner
 
     /// <summary>
     /// Levers by a flash loan the caller sized: pull <paramref name="equityWeth"/> from the owner's wallet, flash-borrow
-    /// <paramref name="flashWeth"/> WETH, stake and supply both as <see cref="Lever"/> does, and borrow the loan plus
+    /// <paramref name="flash"/> WETH, stake and supply both as <see cref="Lever"/> does, and borrow the loan plus
     /// premium on the owner's account. A live book that sized the loan itself (its own prices and fee) gets exactly its
     /// amounts on chain.
     /// </summary>
-    public static LoopPlan LeverByFlash(LoopMarket market, LoopState state, string owner, string executor, BigInteger equityWeth, BigInteger flashWeth)
+    public static LoopPlan LeverByFlash(LoopMarket market, LoopState state, string owner, string executor, BigInteger equityWeth, BigInteger flash)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(state);
-        var flash = flashWeth;
         var premium = state.Premium(flash);
         var deposit = equityWeth + flash;
 
